@@ -1,0 +1,77 @@
+/** Gateway configuration from the environment, with the safe defaults of a developer machine. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  CALLER_AUDIENCE,
+  DEV_ISSUER,
+  createCallerVerifier,
+  createInternalSigner,
+  jwkFromEnv,
+  loadOrCreateDevKeys,
+  type CallerTokenVerifier,
+  type InternalTokenSigner,
+} from '@tdkt/identity';
+
+export const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..');
+export const SUBGRAPHS = [
+  { name: 'organizations', portEnv: 'ORGANIZATIONS_PORT', defaultPort: 4001 },
+  { name: 'campaigns', portEnv: 'CAMPAIGNS_PORT', defaultPort: 4002 },
+  { name: 'awards', portEnv: 'AWARDS_PORT', defaultPort: 4003 },
+] as const;
+
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  production: boolean;
+  supergraphSdl: string;
+  subgraphUrls: Record<string, string>;
+  subgraphTimeoutMs: number;
+}
+
+export function subgraphUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const subgraph of SUBGRAPHS) {
+    const explicit = env[`${subgraph.name.toUpperCase()}_URL`];
+    urls[subgraph.name] = explicit || `http://127.0.0.1:${env[subgraph.portEnv] ?? subgraph.defaultPort}/graphql`;
+  }
+  return urls;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const supergraphPath = env['SUPERGRAPH_PATH'] ?? path.join(REPOSITORY_ROOT, 'schema', 'supergraph.graphql');
+  return {
+    port: Number(env['GATEWAY_PORT'] ?? 4000),
+    host: env['GATEWAY_HOST'] ?? '127.0.0.1',
+    production: env['NODE_ENV'] === 'production',
+    supergraphSdl: readFileSync(supergraphPath, 'utf8'),
+    subgraphUrls: subgraphUrlsFromEnv(env),
+    subgraphTimeoutMs: Number(env['SUBGRAPH_TIMEOUT_MS'] ?? 10_000),
+  };
+}
+
+/**
+ * Production takes keys from the identity provider (AUTH_JWKS_URL or AUTH_JWKS_FILE, AUTH_ISSUER);
+ * the local dev key is refused there. Elsewhere the dev key under DEV_KEYS_DIR is trusted.
+ */
+export async function callerVerifierFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<CallerTokenVerifier> {
+  const production = env['NODE_ENV'] === 'production';
+  const audience = env['AUTH_AUDIENCE'] ?? CALLER_AUDIENCE;
+  if (env['AUTH_JWKS_URL'] || env['AUTH_JWKS_FILE']) {
+    const issuer = env['AUTH_ISSUER'];
+    if (!issuer) throw new Error('AUTH_ISSUER must be set with AUTH_JWKS_URL or AUTH_JWKS_FILE');
+    if (production && issuer === DEV_ISSUER) throw new Error(`The issuer "${DEV_ISSUER}" is the development issuer and is refused in production`);
+    return createCallerVerifier({
+      issuer,
+      audience,
+      jwksUrl: env['AUTH_JWKS_URL'],
+      jwks: env['AUTH_JWKS_FILE'] ? JSON.parse(readFileSync(env['AUTH_JWKS_FILE'], 'utf8')) : undefined,
+    });
+  }
+  if (production) throw new Error('NODE_ENV=production needs AUTH_JWKS_URL or AUTH_JWKS_FILE and AUTH_ISSUER: the dev key is never trusted in production');
+  const keys = await loadOrCreateDevKeys(env['DEV_KEYS_DIR'] ?? path.join(REPOSITORY_ROOT, '.data', 'dev-keys'));
+  return createCallerVerifier({ issuer: DEV_ISSUER, audience, jwks: { keys: [keys.publicJwk] } });
+}
+
+export function internalSignerFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<InternalTokenSigner> {
+  return createInternalSigner(jwkFromEnv('TDKT_INTERNAL_PRIVATE_KEY', env));
+}

@@ -1,0 +1,230 @@
+/**
+ * The Apollo gateway over the committed supergraph: verifies the caller's bearer token, re-signs the
+ * caller for the subgraphs, bounds every subgraph call with a timeout, and masks errors so that no
+ * internal URL, SQL or stack trace reaches a client.
+ */
+import { randomUUID } from 'node:crypto';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { PUBLIC_CALLER, TokenError, INTERNAL_HEADER, type Caller, type CallerTokenVerifier, type InternalTokenSigner } from '@tdkt/identity';
+
+export const PUBLIC_CODES = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'SERVICE_UNAVAILABLE',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+const SQL_STATEMENTS_HEADER = 'x-tdkt-sql-statements';
+const STATS_REQUEST_HEADER = 'x-tdkt-stats';
+const INTERNAL_MESSAGE = 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại hoặc báo cho quản trị viên kèm mã yêu cầu.';
+
+export interface SubgraphCall {
+  subgraph: string;
+  sqlStatements: number | null;
+}
+
+export interface GatewayContext {
+  caller: Caller;
+  requestId: string;
+  /** The internal caller token, signed once per request on first use. */
+  internalToken(): Promise<string>;
+  subgraphCalls: SubgraphCall[];
+}
+
+export interface GatewayOptions {
+  supergraphSdl: string;
+  /** Overrides of the subgraph URLs written in the supergraph, by subgraph name. */
+  subgraphUrls?: Record<string, string>;
+  callerVerifier: CallerTokenVerifier;
+  internalSigner: InternalTokenSigner;
+  subgraphTimeoutMs?: number;
+  production?: boolean;
+  /** Seconds a readiness probe waits for each subgraph. */
+  readinessTimeoutMs?: number;
+}
+
+export interface GatewayApp {
+  app: Express;
+  apollo: ApolloServer<GatewayContext>;
+  gateway: ApolloGateway;
+  subgraphUrls: Record<string, string>;
+}
+
+function subgraphUnavailable(name: string): GraphQLError {
+  return new GraphQLError(`Dịch vụ "${name}" tạm thời không phản hồi; phần dữ liệu của dịch vụ này bị thiếu.`, {
+    extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: name },
+  });
+}
+
+class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    if (!context || typeof (context as Partial<GatewayContext>).internalToken !== 'function') return;
+    request.http?.headers.set(INTERNAL_HEADER, await context.internalToken());
+    request.http?.headers.set('x-request-id', context.requestId);
+  }
+
+  override async didReceiveResponse({ response, context }: Required<Pick<GraphQLDataSourceProcessOptions<GatewayContext>, 'context'>> & { response: any }): Promise<any> {
+    const statements = response.http?.headers?.get?.(SQL_STATEMENTS_HEADER);
+    (context as GatewayContext).subgraphCalls?.push({ subgraph: this.name, sqlStatements: statements === null || statements === undefined ? null : Number(statements) });
+    return response;
+  }
+
+  override didEncounterError(error: Error): void {
+    // Network failures, timeouts and refusals carry the internal URL: replace them entirely.
+    throw subgraphUnavailable(this.name);
+  }
+
+  readonly name: string;
+  constructor(config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0] & { name: string }) {
+    super(config);
+    this.name = config.name;
+  }
+}
+
+export function maskGatewayError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = String(formatted.extensions?.['code'] ?? '');
+  if (PUBLIC_CODES.has(code)) {
+    const extensions: Record<string, unknown> = { code };
+    for (const key of ['serviceName', 'field', 'problems', 'requiredRoles', 'max', 'constraint']) {
+      if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
+    }
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
+  }
+  const original = unwrapResolverError(error);
+  process.stderr.write(
+    `${JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: 'masked error', code, error: original instanceof Error ? original.message : String(original), path: formatted.path })}\n`,
+  );
+  return { message: INTERNAL_MESSAGE, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+function statsPlugin(enabled: boolean): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart({ request }) {
+      const wanted = enabled && request.http?.headers.get(STATS_REQUEST_HEADER) === '1';
+      return {
+        async willSendResponse({ response, contextValue }) {
+          if (!wanted || response.body.kind !== 'single') return;
+          const sqlStatements: Record<string, number> = {};
+          for (const call of contextValue.subgraphCalls) {
+            sqlStatements[call.subgraph] = (sqlStatements[call.subgraph] ?? 0) + (call.sqlStatements ?? 0);
+          }
+          response.body.singleResult.extensions = {
+            ...(response.body.singleResult.extensions ?? {}),
+            stats: { subgraphCalls: contextValue.subgraphCalls.map((call) => call.subgraph), sqlStatements },
+          };
+        },
+      };
+    },
+  };
+}
+
+function supergraphUrls(supergraphSdl: string): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const match of supergraphSdl.matchAll(/join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)) urls[match[1]!] = match[2]!;
+  return urls;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export async function createGatewayApp(options: GatewayOptions): Promise<GatewayApp> {
+  const timeoutMs = options.subgraphTimeoutMs ?? 10_000;
+  const urls = { ...supergraphUrls(options.supergraphSdl), ...(options.subgraphUrls ?? {}) };
+  const fetcher = ((url: string, init: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as any;
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) => new CallerForwardingDataSource({ name, url: urls[name] ?? url, fetcher }),
+  });
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    stopOnTerminationSignals: false, // main.ts owns the shutdown order
+    introspection: !options.production,
+    includeStacktraceInErrorResponses: false,
+    persistedQueries: false, // nobody may register documents; trusted documents come with the security work
+    csrfPrevention: true,
+    plugins: [ApolloServerPluginLandingPageDisabled(), statsPlugin(!options.production)],
+    formatError: maskGatewayError,
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const checks = await Promise.all(
+      Object.entries(urls).map(async ([name, url]) => {
+        try {
+          const response = await fetch(new URL('/ready', url), { signal: AbortSignal.timeout(options.readinessTimeoutMs ?? 2000) });
+          return [name, response.ok ? 'ready' : 'unavailable'] as const;
+        } catch {
+          return [name, 'unreachable'] as const;
+        }
+      }),
+    );
+    const ready = checks.every(([, state]) => state === 'ready');
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', subgraphs: Object.fromEntries(checks) });
+  });
+
+  const identify = async (req: Request, res: Response, next: NextFunction) => {
+    const header = req.headers['x-request-id'];
+    const requestId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+    res.setHeader('x-request-id', requestId);
+    res.locals['requestId'] = requestId;
+    const authorization = req.headers.authorization;
+    if (!authorization) {
+      res.locals['caller'] = PUBLIC_CALLER;
+      return next();
+    }
+    const match = /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i.exec(authorization);
+    try {
+      if (!match) throw new TokenError('Tiêu đề Authorization phải có dạng "Bearer <mã xác thực>".');
+      res.locals['caller'] = await options.callerVerifier.verify(match[1]!);
+      next();
+    } catch (error) {
+      const message = error instanceof TokenError ? error.message : 'Mã xác thực không hợp lệ.';
+      res.status(401).setHeader('WWW-Authenticate', 'Bearer').json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+    }
+  };
+
+  app.use(
+    '/graphql',
+    identify,
+    express.json({ limit: '100kb' }),
+    expressMiddleware(apollo, {
+      context: async ({ res }): Promise<GatewayContext> => {
+        const caller = res.locals['caller'] as Caller;
+        const requestId = res.locals['requestId'] as string;
+        let token: Promise<string> | undefined;
+        return {
+          caller,
+          requestId,
+          internalToken: () => (token ??= options.internalSigner.sign(caller, requestId)),
+          subgraphCalls: [],
+        };
+      },
+    }),
+  );
+  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = (error as { status?: number }).status ?? 500;
+    const message = status === 413 ? 'Yêu cầu quá lớn.' : status < 500 ? 'Yêu cầu không hợp lệ.' : INTERNAL_MESSAGE;
+    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+  });
+  return { app, apollo, gateway, subgraphUrls: urls };
+}

@@ -1,0 +1,2 @@
+export { createGatewayApp, maskGatewayError, type GatewayApp, type GatewayContext, type GatewayOptions } from './gateway.js';
+export { SUBGRAPHS, REPOSITORY_ROOT, readConfig, subgraphUrlsFromEnv, callerVerifierFromEnv, internalSignerFromEnv } from './config.js';

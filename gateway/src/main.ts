@@ -1,0 +1,46 @@
+import type { Server } from 'node:http';
+import { createGatewayApp } from './gateway.js';
+import { callerVerifierFromEnv, internalSignerFromEnv, readConfig } from './config.js';
+
+function log(level: string, msg: string, fields: Record<string, unknown> = {}): void {
+  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level, msg, service: 'gateway', ...fields })}\n`);
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const { app, apollo } = await createGatewayApp({
+    supergraphSdl: config.supergraphSdl,
+    subgraphUrls: config.subgraphUrls,
+    callerVerifier: await callerVerifierFromEnv(),
+    internalSigner: await internalSignerFromEnv(),
+    subgraphTimeoutMs: config.subgraphTimeoutMs,
+    production: config.production,
+  });
+  const server: Server = await new Promise((resolve, reject) => {
+    const listening = app.listen(config.port, config.host, () => resolve(listening));
+    listening.once('error', reject);
+  });
+  log('info', 'gateway listening', { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/graphql` });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log('info', 'stopping', { signal });
+    setTimeout(() => process.exit(1), 10_000).unref();
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+    await apollo.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  if (process.send) process.on('disconnect', () => void stop('supervisor exited'));
+}
+
+main().catch((error: unknown) => {
+  log('error', 'failed to start', { error: error instanceof Error ? error.message : String(error) });
+  process.exit(1);
+});

@@ -1,0 +1,253 @@
+/**
+ * Who is calling, and how that is proven.
+ *
+ * Two kinds of token:
+ * - the caller's bearer token, verified by the gateway only (a dev key pair under `.data/dev-keys` by
+ *   default, a JWKS file or URL in production);
+ * - the internal caller token: the gateway re-signs the verified caller with its own Ed25519 key for
+ *   each request, short-lived and audience-bound; subgraphs accept nothing else.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import {
+  SignJWT,
+  jwtVerify,
+  generateKeyPair,
+  exportJWK,
+  importJWK,
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  errors as joseErrors,
+  type JWK,
+  type JWTPayload,
+  type KeyLike,
+  type JWTVerifyGetKey,
+} from 'jose';
+
+export const ROLES = ['VIEWER', 'ORG_OFFICER', 'CENTRAL_BOARD'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** The verified caller. `role: null` is the public (no token). */
+export interface Caller {
+  readonly subject: string | null;
+  readonly role: Role | null;
+  /** Code of the caller's organization (VIEWER and ORG_OFFICER are always scoped to one). */
+  readonly org: string | null;
+}
+
+export const PUBLIC_CALLER: Caller = Object.freeze({ subject: null, role: null, org: null });
+
+/** Raised for any token that must not be accepted; the message is safe to show. */
+export class TokenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TokenError';
+  }
+}
+
+export const DEV_ISSUER = 'tdkt-dev';
+export const CALLER_AUDIENCE = 'tdkt-graph';
+export const INTERNAL_ISSUER = 'tdkt-gateway';
+export const INTERNAL_AUDIENCE = 'tdkt-subgraphs';
+export const INTERNAL_HEADER = 'x-tdkt-caller';
+
+const CALLER_ALGORITHMS = ['ES256', 'EdDSA', 'RS256', 'PS256'];
+
+function callerFromClaims(payload: JWTPayload): Caller {
+  const role = payload['role'];
+  const org = payload['org'];
+  if (typeof payload.sub !== 'string' || payload.sub.length === 0) throw new TokenError('Mã xác thực thiếu định danh người dùng (sub).');
+  if (!isRole(role)) throw new TokenError('Mã xác thực có vai trò không hợp lệ.');
+  if (org !== undefined && org !== null && typeof org !== 'string') throw new TokenError('Mã xác thực có mã đơn vị không hợp lệ.');
+  if (role !== 'CENTRAL_BOARD' && !org) throw new TokenError(`Vai trò ${role} cần mã đơn vị (org).`);
+  return Object.freeze({ subject: payload.sub, role, org: (org as string | undefined) ?? null });
+}
+
+function describeJoseError(error: unknown): TokenError {
+  if (error instanceof TokenError) return error;
+  if (error instanceof joseErrors.JWTExpired) return new TokenError('Mã xác thực đã hết hạn.');
+  if (error instanceof joseErrors.JWTClaimValidationFailed) return new TokenError('Mã xác thực không dành cho hệ thống này.');
+  return new TokenError('Mã xác thực không hợp lệ.');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Caller tokens (verified by the gateway)
+// ---------------------------------------------------------------------------------------------
+
+export interface CallerTokenVerifier {
+  verify(token: string): Promise<Caller>;
+}
+
+export interface CallerVerifierOptions {
+  /** A JWKS URL (production identity provider) … */
+  jwksUrl?: string;
+  /** … or a JWKS file, or a single public JWK. */
+  jwks?: { keys: JWK[] };
+  issuer: string;
+  audience?: string;
+}
+
+export function createCallerVerifier(options: CallerVerifierOptions): CallerTokenVerifier {
+  let getKey: JWTVerifyGetKey;
+  if (options.jwksUrl) getKey = createRemoteJWKSet(new URL(options.jwksUrl), { timeoutDuration: 3000 });
+  else if (options.jwks) getKey = createLocalJWKSet(options.jwks);
+  else throw new Error('A caller token verifier needs a JWKS URL or JWKS');
+  return {
+    async verify(token: string): Promise<Caller> {
+      try {
+        // Asymmetric algorithms only: `none` and HS256 forged with a public key are refused here.
+        const { payload } = await jwtVerify(token, getKey, {
+          issuer: options.issuer,
+          audience: options.audience ?? CALLER_AUDIENCE,
+          algorithms: CALLER_ALGORITHMS,
+          requiredClaims: ['sub', 'exp'],
+        });
+        return callerFromClaims(payload);
+      } catch (error) {
+        throw describeJoseError(error);
+      }
+    },
+  };
+}
+
+export interface DevKeys {
+  privateJwk: JWK;
+  publicJwk: JWK;
+}
+
+/**
+ * The local development signing key, created on first use. It lives under `.data/` (never
+ * committed) and is only trusted when the gateway runs outside production mode.
+ */
+export async function loadOrCreateDevKeys(dir: string): Promise<DevKeys> {
+  const file = path.join(dir, 'dev-signing-key.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DevKeys;
+  const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+  const kid = `dev-${randomUUID()}`;
+  const keys: DevKeys = {
+    privateJwk: { ...(await exportJWK(privateKey)), kid, alg: 'ES256', use: 'sig' },
+    publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' },
+  };
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // Two processes may race here on a first start; `wx` makes the first writer win.
+  try {
+    writeFileSync(file, JSON.stringify(keys, null, 2), { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return JSON.parse(readFileSync(file, 'utf8')) as DevKeys;
+    throw error;
+  }
+  return keys;
+}
+
+export interface IssueCallerTokenOptions {
+  role: Role;
+  org?: string | null;
+  subject?: string;
+  issuer?: string;
+  audience?: string;
+  expiresIn?: string;
+}
+
+export async function issueCallerToken(privateJwk: JWK, options: IssueCallerTokenOptions): Promise<string> {
+  const key = await importJWK(privateJwk, privateJwk.alg ?? 'ES256');
+  const claims: JWTPayload = { role: options.role };
+  if (options.org) claims['org'] = options.org;
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: privateJwk.alg ?? 'ES256', kid: privateJwk.kid })
+    .setSubject(options.subject ?? `dev:${options.role.toLowerCase()}${options.org ? `:${options.org.toLowerCase()}` : ''}`)
+    .setIssuer(options.issuer ?? DEV_ISSUER)
+    .setAudience(options.audience ?? CALLER_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(options.expiresIn ?? '12h')
+    .sign(key);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Internal caller tokens (gateway → subgraphs)
+// ---------------------------------------------------------------------------------------------
+
+export interface InternalKeyPair {
+  privateJwk: JWK;
+  publicJwk: JWK;
+}
+
+export async function generateInternalKeyPair(): Promise<InternalKeyPair> {
+  const { privateKey, publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+  return {
+    privateJwk: { ...(await exportJWK(privateKey)), alg: 'EdDSA' },
+    publicJwk: { ...(await exportJWK(publicKey)), alg: 'EdDSA' },
+  };
+}
+
+export interface InternalTokenSigner {
+  sign(caller: Caller, requestId: string): Promise<string>;
+}
+
+export async function createInternalSigner(privateJwk: JWK, ttlSeconds = 60): Promise<InternalTokenSigner> {
+  const key = (await importJWK(privateJwk, 'EdDSA')) as KeyLike;
+  return {
+    sign(caller: Caller, requestId: string): Promise<string> {
+      const claims: JWTPayload = { rid: requestId };
+      if (caller.role) claims['role'] = caller.role;
+      if (caller.org) claims['org'] = caller.org;
+      return new SignJWT(claims)
+        .setProtectedHeader({ alg: 'EdDSA' })
+        .setSubject(caller.subject ?? 'public')
+        .setIssuer(INTERNAL_ISSUER)
+        .setAudience(INTERNAL_AUDIENCE)
+        .setIssuedAt()
+        .setExpirationTime(`${ttlSeconds}s`)
+        .sign(key);
+    },
+  };
+}
+
+export interface InternalContext {
+  caller: Caller;
+  requestId: string;
+}
+
+export interface InternalTokenVerifier {
+  verify(token: string | undefined): Promise<InternalContext>;
+}
+
+export async function createInternalVerifier(publicJwk: JWK): Promise<InternalTokenVerifier> {
+  const key = (await importJWK(publicJwk, 'EdDSA')) as KeyLike;
+  return {
+    async verify(token: string | undefined): Promise<InternalContext> {
+      if (!token) throw new TokenError('Yêu cầu không đi qua cổng (gateway) của hệ thống.');
+      try {
+        const { payload } = await jwtVerify(token, key, {
+          issuer: INTERNAL_ISSUER,
+          audience: INTERNAL_AUDIENCE,
+          algorithms: ['EdDSA'],
+          requiredClaims: ['sub', 'exp', 'rid'],
+          maxTokenAge: '5m',
+        });
+        const caller =
+          payload['role'] === undefined
+            ? PUBLIC_CALLER
+            : callerFromClaims(payload);
+        return { caller, requestId: String(payload['rid']) };
+      } catch (error) {
+        throw describeJoseError(error);
+      }
+    },
+  };
+}
+
+/** Reads a JWK from an environment variable holding JSON, with a clear error when it is missing. */
+export function jwkFromEnv(name: string, env: NodeJS.ProcessEnv = process.env): JWK {
+  const raw = env[name];
+  if (!raw) throw new Error(`${name} is not set: the gateway and the subgraphs need the internal key pair (npm start sets it)`);
+  try {
+    return JSON.parse(raw) as JWK;
+  } catch {
+    throw new Error(`${name} does not hold a JSON Web Key`);
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * The error codes of the client contract (`extensions.code`) and helpers that raise them with a
+ * message an officer can act on. Anything else that escapes a resolver is masked as an internal error.
+ */
+import { GraphQLError } from 'graphql';
+
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Codes whose messages are written for people and may reach clients unchanged. */
+export const PUBLIC_ERROR_CODES: ReadonlySet<string> = new Set([
+  ErrorCode.UNAUTHENTICATED,
+  ErrorCode.FORBIDDEN,
+  ErrorCode.BAD_USER_INPUT,
+  ErrorCode.NOT_FOUND,
+  ErrorCode.CONFLICT,
+  ErrorCode.SERVICE_UNAVAILABLE,
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+export interface ErrorDetails {
+  /** The input field at fault, as a path: `input.members[2].organizationCode`. */
+  field?: string;
+  [key: string]: unknown;
+}
+
+function raise(code: ErrorCode, message: string, details?: ErrorDetails, status?: number): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code, ...(details ?? {}), ...(status ? { http: { status } } : {}) },
+  });
+}
+
+export const badInput = (message: string, details?: ErrorDetails) => raise(ErrorCode.BAD_USER_INPUT, message, details);
+export const notFound = (message: string, details?: ErrorDetails) => raise(ErrorCode.NOT_FOUND, message, details);
+export const conflict = (message: string, details?: ErrorDetails) => raise(ErrorCode.CONFLICT, message, details);
+export const forbidden = (message: string, details?: ErrorDetails) => raise(ErrorCode.FORBIDDEN, message, details);
+export const unauthenticated = (message: string, details?: ErrorDetails) =>
+  raise(ErrorCode.UNAUTHENTICATED, message, details, 401);
+export const serviceUnavailable = (message: string, details?: ErrorDetails) =>
+  raise(ErrorCode.SERVICE_UNAVAILABLE, message, details);
+
+/** Postgres SQLSTATEs we translate. */
+const PG = {
+  UNIQUE_VIOLATION: '23505',
+  FOREIGN_KEY_VIOLATION: '23503',
+  CHECK_VIOLATION: '23514',
+  NOT_NULL_VIOLATION: '23502',
+  SERIALIZATION_FAILURE: '40001',
+  DEADLOCK: '40P01',
+  INVALID_TEXT: '22P02',
+  STRING_TOO_LONG: '22001',
+  NUMERIC_OUT_OF_RANGE: '22003',
+  DATETIME_OUT_OF_RANGE: '22008',
+} as const;
+
+interface PgError {
+  code?: string;
+  constraint?: string;
+  driverError?: PgError;
+}
+
+function pgError(error: unknown): PgError | undefined {
+  if (!error || typeof error !== 'object') return undefined;
+  const candidate = error as PgError;
+  if (candidate.driverError && typeof candidate.driverError.code === 'string') return candidate.driverError;
+  if (typeof candidate.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code)) return candidate;
+  return undefined;
+}
+
+const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
+
+export function isConnectionError(error: unknown): boolean {
+  const code = (error as { code?: string } | undefined)?.code ?? pgError(error)?.code;
+  if (code && CONNECTION_ERRORS.has(code)) return true;
+  const message = error instanceof Error ? error.message : '';
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(message);
+}
+
+/**
+ * Turns a database error into a contract error. `constraints` maps constraint names to the message an
+ * officer should see (the database is the last line against duplicates and races; its refusal must
+ * read like the validation that should have caught it).
+ */
+export function translateDatabaseError(error: unknown, constraints: Readonly<Record<string, string>> = {}): unknown {
+  if (error instanceof GraphQLError) return error;
+  if (isConnectionError(error)) return serviceUnavailable('Cơ sở dữ liệu tạm thời không phản hồi. Vui lòng thử lại sau ít phút.');
+  const pg = pgError(error);
+  if (!pg?.code) return error;
+  const known = pg.constraint ? constraints[pg.constraint] : undefined;
+  switch (pg.code) {
+    case PG.UNIQUE_VIOLATION:
+      return conflict(known ?? 'Dữ liệu này đã tồn tại (trùng lặp).', { constraint: pg.constraint });
+    case PG.FOREIGN_KEY_VIOLATION:
+      return conflict(known ?? 'Dữ liệu đang được tham chiếu hoặc tham chiếu đến dữ liệu không tồn tại.', { constraint: pg.constraint });
+    case PG.CHECK_VIOLATION:
+    case PG.NOT_NULL_VIOLATION:
+    case PG.INVALID_TEXT:
+    case PG.STRING_TOO_LONG:
+    case PG.NUMERIC_OUT_OF_RANGE:
+    case PG.DATETIME_OUT_OF_RANGE:
+      return badInput(known ?? 'Dữ liệu nhập không hợp lệ.', { constraint: pg.constraint });
+    case PG.SERIALIZATION_FAILURE:
+    case PG.DEADLOCK:
+      return conflict('Dữ liệu vừa được người khác thay đổi cùng lúc. Vui lòng thử lại.');
+    default:
+      return error;
+  }
+}

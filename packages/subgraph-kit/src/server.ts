@@ -1,0 +1,135 @@
+/**
+ * The HTTP face of a subgraph: `/graphql` for the gateway only (every request, `_service` and
+ * `_entities` included, must carry the gateway's internal caller token), `/health` and `/ready`.
+ * Builds the app; never listens (see run.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express, type Request, type Response, type NextFunction } from 'express';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { INTERNAL_HEADER, TokenError, type InternalContext, type InternalTokenVerifier } from '@tdkt/identity';
+import { ErrorCode, PUBLIC_ERROR_CODES, isConnectionError } from './errors.js';
+import { log } from './log.js';
+import type { SqlCounter } from './database.js';
+
+export interface SubgraphAppOptions<TContext extends BaseContext> {
+  name: string;
+  schema: GraphQLSchema;
+  verifier: InternalTokenVerifier;
+  buildContext(identity: InternalContext): TContext | Promise<TContext>;
+  /** Throws when the subgraph cannot serve (database down). */
+  checkReady(): Promise<void>;
+  sql?: SqlCounter;
+  plugins?: ApolloServerPlugin<TContext>[];
+}
+
+export interface SubgraphApp<TContext extends BaseContext> {
+  app: Express;
+  apollo: ApolloServer<TContext>;
+}
+
+const INTERNAL_MESSAGE = 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại hoặc báo cho quản trị viên kèm mã yêu cầu.';
+const DATABASE_DOWN_MESSAGE = 'Cơ sở dữ liệu tạm thời không phản hồi. Vui lòng thử lại sau ít phút.';
+
+/** Messages of the contract's codes pass; anything else is logged and masked. */
+export function maskError(subgraph: string, formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const code = String(formatted.extensions?.['code'] ?? '');
+  if (isConnectionError(original)) {
+    return { message: DATABASE_DOWN_MESSAGE, path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
+  }
+  if (PUBLIC_ERROR_CODES.has(code) && (original instanceof GraphQLError || code.startsWith('GRAPHQL_') || code === 'BAD_REQUEST')) {
+    const { stacktrace: _stacktrace, http: _http, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  log.error('unexpected error', {
+    subgraph,
+    error: original instanceof Error ? original.message : String(original),
+    stack: original instanceof Error ? original.stack : undefined,
+    path: formatted.path,
+  });
+  return { message: INTERNAL_MESSAGE, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+export const SQL_STATEMENTS_HEADER = 'x-tdkt-sql-statements';
+
+function sqlStatementsHeader<TContext extends BaseContext>(sql: SqlCounter | undefined): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          const store = sql?.scope.getStore();
+          if (store) response.http.headers.set(SQL_STATEMENTS_HEADER, String(store.statements));
+        },
+      };
+    },
+  };
+}
+
+export async function createSubgraphApp<TContext extends BaseContext>(options: SubgraphAppOptions<TContext>): Promise<SubgraphApp<TContext>> {
+  const apollo = new ApolloServer<TContext>({
+    schema: options.schema,
+    stopOnTerminationSignals: false, // run.ts owns the shutdown order
+    introspection: false, // clients introspect the gateway's supergraph, never a subgraph
+    includeStacktraceInErrorResponses: false,
+    persistedQueries: false,
+    csrfPrevention: true,
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      sqlStatementsHeader(options.sql),
+      ...(options.plugins ?? []),
+    ],
+    formatError: (formatted, error) => maskError(options.name, formatted, error),
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', subgraph: options.name });
+  });
+  app.get('/ready', async (_req, res) => {
+    try {
+      await options.checkReady();
+      res.json({ status: 'ready', subgraph: options.name });
+    } catch (error) {
+      res.status(503).json({ status: 'unavailable', subgraph: options.name, reason: 'database' });
+      log.warn('not ready', { subgraph: options.name, error: error instanceof Error ? error.message : String(error) });
+    }
+  });
+
+  // Only the gateway may call: refuse anything without a valid internal caller token, before GraphQL.
+  const authenticate = async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const header = req.headers[INTERNAL_HEADER];
+      res.locals['identity'] = await options.verifier.verify(Array.isArray(header) ? header[0] : header);
+      // Count this request's SQL statements (reported in a response header, read by tests and bench).
+      if (options.sql) options.sql.scope.run({ statements: 0 }, next);
+      else next();
+    } catch (error) {
+      const message = error instanceof TokenError ? error.message : 'Yêu cầu không được xác thực.';
+      res.status(401).json({ errors: [{ message, extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
+    }
+  };
+
+  app.use(
+    '/graphql',
+    authenticate,
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => {
+        const identity = (res.locals['identity'] as InternalContext | undefined) ?? { caller: { subject: null, role: null, org: null }, requestId: randomUUID() };
+        return options.buildContext(identity);
+      },
+    }),
+  );
+  app.use((_req, res) => {
+    res.status(404).json({ errors: [{ message: 'Không tìm thấy.', extensions: { code: ErrorCode.NOT_FOUND } }] });
+  });
+  return { app, apollo };
+}

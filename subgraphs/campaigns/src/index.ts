@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+
+export { createCampaignsApp } from './server.js';
+export { buildCampaignsSchema } from './schema.js';
+export { createCampaignsDatabase, SUBGRAPH_NAME, DATABASE_SCHEMA } from './data-source.js';

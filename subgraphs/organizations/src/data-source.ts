@@ -1,0 +1,20 @@
+import { createDatabase, type Database } from '@tdkt/subgraph-kit';
+import { Organization } from './entities/organization.entity.js';
+import { LineageEvent } from './entities/lineage-event.entity.js';
+import { BlocMembership, EmulationBloc } from './entities/bloc.entity.js';
+import { AnnualRating, Person } from './entities/person.entity.js';
+import { InitialOrganizations1763700000000 } from './migrations/1763700000000-initial-organizations.js';
+
+export const SUBGRAPH_NAME = 'organizations';
+export const DATABASE_SCHEMA = 'organizations';
+
+export function createOrganizationsDatabase(url: string, options: { poolSize?: number } = {}): Database {
+  return createDatabase({
+    subgraph: SUBGRAPH_NAME,
+    url,
+    schema: DATABASE_SCHEMA,
+    entities: [Organization, LineageEvent, EmulationBloc, BlocMembership, Person, AnnualRating],
+    migrations: [InitialOrganizations1763700000000],
+    poolSize: options.poolSize,
+  });
+}

@@ -1,0 +1,35 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { GraphQLLocalDate } from 'graphql-scalars';
+import { LineageKind } from '../types/enums.js';
+
+@Entity({ name: 'lineage_event' })
+@ObjectType({ description: 'Sự kiện sắp xếp đơn vị (sáp nhập, chia tách, đổi tên, giải thể, chuyển giao) theo một văn bản pháp lý.' })
+export class LineageEvent {
+  @PrimaryGeneratedColumn('uuid')
+  @Field(() => ID)
+  id!: string;
+
+  @Column({ type: 'text' })
+  @Field(() => LineageKind)
+  kind!: LineageKind;
+
+  @Column({ name: 'effective_date', type: 'date' })
+  @Field(() => GraphQLLocalDate, { description: 'Ngày đơn vị kế thừa bắt đầu hoạt động.' })
+  effectiveDate!: string;
+
+  @Column({ name: 'legal_basis', type: 'text' })
+  @Field({ description: 'Văn bản làm căn cứ, ví dụ "Nghị quyết 202/2025/QH15".' })
+  legalBasis!: string;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+}
+
+/** Row of lineage_participant: which organizations were predecessors or successors in an event. */
+export interface LineageParticipantRow {
+  event_id: string;
+  organization_id: string;
+  role: 'PREDECESSOR' | 'SUCCESSOR';
+}

@@ -1,0 +1,7 @@
+import 'reflect-metadata';
+
+export { createOrganizationsApp } from './server.js';
+export { buildOrganizationsSchema } from './schema.js';
+export { createOrganizationsDatabase, SUBGRAPH_NAME, DATABASE_SCHEMA } from './data-source.js';
+export { seedOrganizations } from './seed/seed.js';
+export { REFERENCE_ORGANIZATIONS, REFERENCE_LINEAGE, REFERENCE_BLOCS } from './seed/reference-data.js';

@@ -1,0 +1,154 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { badInput, cleanText, decodeCursor, notFound, pageSize, searchTerms, toPage, translateDatabaseError } from '@tdkt/subgraph-kit';
+import { BlocMembership, EmulationBloc } from '../entities/bloc.entity.js';
+import { Organization } from '../entities/organization.entity.js';
+import { CreateBlocInput, EmulationBlocConnection, EmulationBlocFilter, PageArgs, SetBlocMembershipInput } from '../types/organization.types.js';
+import { BLOC_CODE, normalizeCode } from '../rules/organization.rule.js';
+import { checkBlocMembership } from '../rules/bloc-membership.rule.js';
+import { requireYear } from '../rules/year.rule.js';
+import { requireActFor, type OrganizationsContext } from '../context.js';
+import { isUuid } from '../loaders/loaders.js';
+import { loadOrganizationByCodeOrFail } from './organization.resolver.js';
+
+const CONSTRAINT_MESSAGES: Record<string, string> = {
+  bloc_code_key: 'Mã khối/cụm này đã tồn tại.',
+  bloc_membership_one_lead: 'Mỗi khối/cụm chỉ có một Khối trưởng (Cụm trưởng) trong năm.',
+  bloc_membership_one_deputy: 'Mỗi khối/cụm chỉ có một Khối phó (Cụm phó) trong năm.',
+  bloc_membership_pkey: 'Một đơn vị được liệt kê hai lần.',
+};
+
+export async function loadBlocByCodeOrFail(context: OrganizationsContext, rawCode: string, field: string): Promise<EmulationBloc> {
+  const code = normalizeCode(rawCode);
+  const bloc = BLOC_CODE.test(code) ? await context.loaders.blocByCode.load(code) : null;
+  if (!bloc) throw notFound(`Không tìm thấy khối/cụm thi đua có mã ${rawCode.trim() || '(trống)'}.`, { field });
+  return bloc;
+}
+
+@Resolver(() => EmulationBloc)
+export class BlocResolver {
+  @Query(() => EmulationBloc, { nullable: true, description: 'Một khối/cụm thi đua theo mã hoặc id.' })
+  async bloc(
+    @Ctx() context: OrganizationsContext,
+    @Arg('code', () => String, { nullable: true }) code?: string | null,
+    @Arg('id', () => ID, { nullable: true }) id?: string | null,
+  ): Promise<EmulationBloc | null> {
+    if ((code ? 1 : 0) + (id ? 1 : 0) !== 1) throw badInput('Hãy cho biết đúng một trong hai: mã (code) hoặc id của khối/cụm.');
+    if (id) return isUuid(id) ? context.loaders.blocById.load(id) : null;
+    return context.loaders.blocByCode.load(normalizeCode(code!));
+  }
+
+  @Query(() => EmulationBlocConnection, { description: 'Danh sách khối/cụm thi đua theo tên, có lọc và phân trang.' })
+  async blocs(
+    @Ctx() context: OrganizationsContext,
+    @Args() { first, after }: PageArgs,
+    @Arg('filter', () => EmulationBlocFilter, { nullable: true }) filter?: EmulationBlocFilter | null,
+  ): Promise<EmulationBlocConnection> {
+    const limit = pageSize(first);
+    const cursor = decodeCursor(after, 2);
+    const query = context.db.getRepository(EmulationBloc).createQueryBuilder('b');
+    searchTerms(filter?.search).forEach((term, index) => query.andWhere(`b.search_text LIKE :term${index}`, { [`term${index}`]: `% ${term}%` }));
+    if (filter?.kind) query.andWhere('b.kind = :kind', { kind: filter.kind });
+    if (filter?.organizerCode) query.andWhere('b.organizer_id = (SELECT o.id FROM organization o WHERE o.code = :organizerCode)', { organizerCode: normalizeCode(filter.organizerCode) });
+    if (filter?.year !== undefined && filter?.year !== null) {
+      requireYear(filter.year, 'filter.year');
+      query.andWhere('EXISTS (SELECT 1 FROM bloc_membership m WHERE m.bloc_id = b.id AND m.year = :year)', { year: filter.year });
+    }
+    if (filter?.memberCode) {
+      query.andWhere(
+        `EXISTS (SELECT 1 FROM bloc_membership m JOIN organization o ON o.id = m.organization_id
+                  WHERE m.bloc_id = b.id AND o.code = :memberCode AND (:memberYear::int IS NULL OR m.year = :memberYear))`,
+        { memberCode: normalizeCode(filter.memberCode), memberYear: filter.year ?? null },
+      );
+    }
+    const totalCount = await query.getCount();
+    if (cursor) query.andWhere('(b.name, b.code) > (:afterName COLLATE organizations.vi, :afterCode)', { afterName: cursor[0], afterCode: cursor[1] });
+    const rows = limit === 0 ? [] : await query.orderBy('b.name', 'ASC').addOrderBy('b.code', 'ASC').take(limit + 1).getMany();
+    return toPage(rows, limit, totalCount, (row) => [row.name, row.code]);
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'Đơn vị tổ chức, chỉ đạo khối/cụm (ví dụ Ban TĐKT TW, UBND tỉnh).' })
+  organizer(@Root() bloc: EmulationBloc, @Ctx() context: OrganizationsContext): Promise<Organization | null> {
+    return context.loaders.organizationById.load(bloc.organizerId);
+  }
+
+  @FieldResolver(() => [BlocMembership], { description: 'Thành viên trong năm: Khối trưởng, Khối phó, rồi các thành viên theo tên.' })
+  members(@Root() bloc: EmulationBloc, @Ctx() context: OrganizationsContext, @Arg('year', () => Int) year: number): Promise<BlocMembership[]> {
+    requireYear(year, 'year');
+    return context.loaders.membershipsByBlocYear.load(bloc.id, year);
+  }
+
+  @FieldResolver(() => [Int], { description: 'Các năm đã có danh sách thành viên.' })
+  years(@Root() bloc: EmulationBloc, @Ctx() context: OrganizationsContext): Promise<number[]> {
+    return context.loaders.yearsByBlocId.load(bloc.id);
+  }
+
+  @Mutation(() => EmulationBloc, { description: 'Thành lập khối/cụm thi đua.' })
+  async createBloc(@Ctx() context: OrganizationsContext, @Arg('input', () => CreateBlocInput) input: CreateBlocInput): Promise<EmulationBloc> {
+    const code = normalizeCode(input.code);
+    if (!BLOC_CODE.test(code)) throw badInput('Mã khối/cụm gồm 2–60 ký tự: chữ in hoa không dấu, chữ số, dấu gạch dưới.', { field: 'input.code' });
+    const name = cleanText(input.name, { label: 'Tên khối/cụm', field: 'input.name', maxLength: 300 });
+    const organizer = await loadOrganizationByCodeOrFail(context, input.organizerCode, 'input.organizerCode');
+    await requireActFor(context, organizer.id, 'thành lập khối/cụm thi đua');
+    if (organizer.validTo) throw badInput(`${organizer.name} đã kết thúc hoạt động ngày ${organizer.validTo}.`, { field: 'input.organizerCode' });
+    try {
+      return await context.db.transaction((manager) => {
+        const repository = manager.getRepository(EmulationBloc);
+        return repository.save(repository.create({ code, name, kind: input.kind, organizerId: organizer.id, isDemo: false }));
+      });
+    } catch (error) {
+      throw translateDatabaseError(error, { ...CONSTRAINT_MESSAGES, bloc_code_key: `Mã khối/cụm ${code} đã tồn tại.` });
+    }
+  }
+
+  @Mutation(() => [BlocMembership], { description: 'Đặt (thay thế toàn bộ) danh sách thành viên và vai trò của khối/cụm trong một năm.' })
+  async setBlocMembership(@Ctx() context: OrganizationsContext, @Arg('input', () => SetBlocMembershipInput) input: SetBlocMembershipInput): Promise<BlocMembership[]> {
+    const year = requireYear(input.year, 'input.year');
+    const bloc = await loadBlocByCodeOrFail(context, input.blocCode, 'input.blocCode');
+    await requireActFor(context, bloc.organizerId, 'quản lý thành viên khối/cụm');
+    if (input.members.length > 500) throw badInput('Một khối/cụm có tối đa 500 thành viên.', { field: 'input.members' });
+    const proposed = await Promise.all(
+      input.members.map(async (member, index) => {
+        const code = normalizeCode(member.organizationCode);
+        return { index, code, role: member.role, organization: (await context.loaders.organizationByCode.load(code)) ?? null };
+      }),
+    );
+    const problems = checkBlocMembership(year, proposed);
+    if (problems.length) {
+      const first = problems[0]!;
+      const details = { field: `input.members[${first.index}]`, problems: problems.map((problem) => ({ ...problem, field: `input.members[${problem.index}]` })) };
+      throw first.code === 'UNKNOWN_ORGANIZATION' ? notFound(first.message, details) : badInput(problems.map((problem) => problem.message).join(' '), details);
+    }
+    try {
+      await context.db.transaction(async (manager) => {
+        // Serialize concurrent replacements of the same bloc (the row lock), then replace the year's list.
+        await manager.query('SELECT id FROM bloc WHERE id = $1 FOR UPDATE', [bloc.id]);
+        await manager.query('DELETE FROM bloc_membership WHERE bloc_id = $1 AND year = $2', [bloc.id, year]);
+        if (proposed.length) {
+          await manager.query(
+            `INSERT INTO bloc_membership (bloc_id, year, organization_id, role)
+             SELECT $1, $2, unnest($3::uuid[]), unnest($4::text[])`,
+            [bloc.id, year, proposed.map((member) => member.organization!.id), proposed.map((member) => member.role)],
+          );
+        }
+        await manager.query('UPDATE bloc SET version = version + 1 WHERE id = $1', [bloc.id]);
+      });
+    } catch (error) {
+      throw translateDatabaseError(error, CONSTRAINT_MESSAGES);
+    }
+    context.loaders.membershipsByBlocYear.clear(bloc.id, year);
+    return context.loaders.membershipsByBlocYear.load(bloc.id, year);
+  }
+}
+
+@Resolver(() => BlocMembership)
+export class BlocMembershipResolver {
+  @FieldResolver(() => Organization, { nullable: true })
+  organization(@Root() membership: BlocMembership, @Ctx() context: OrganizationsContext): Promise<Organization | null> {
+    return context.loaders.organizationById.load(membership.organizationId);
+  }
+
+  @FieldResolver(() => EmulationBloc, { nullable: true })
+  bloc(@Root() membership: BlocMembership, @Ctx() context: OrganizationsContext): Promise<EmulationBloc | null> {
+    return context.loaders.blocById.load(membership.blocId);
+  }
+}

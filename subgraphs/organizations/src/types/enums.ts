@@ -1,0 +1,109 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum OrganizationKind {
+  MINISTRY = 'MINISTRY',
+  MINISTERIAL_AGENCY = 'MINISTERIAL_AGENCY',
+  GOVERNMENT_AGENCY = 'GOVERNMENT_AGENCY',
+  COURT = 'COURT',
+  PROCURACY = 'PROCURACY',
+  STATE_AUDIT = 'STATE_AUDIT',
+  PARTY_OR_MASS_ORGANIZATION = 'PARTY_OR_MASS_ORGANIZATION',
+  PROVINCE = 'PROVINCE',
+  CENTRAL_CITY = 'CENTRAL_CITY',
+  COMMUNE = 'COMMUNE',
+  WARD = 'WARD',
+  SPECIAL_ZONE = 'SPECIAL_ZONE',
+  DEPARTMENT = 'DEPARTMENT',
+  PUBLIC_SERVICE_UNIT = 'PUBLIC_SERVICE_UNIT',
+  ENTERPRISE = 'ENTERPRISE',
+  STATE_LEADERSHIP = 'STATE_LEADERSHIP',
+  OTHER = 'OTHER',
+}
+registerEnumType(OrganizationKind, {
+  name: 'OrganizationKind',
+  valuesConfig: {
+    MINISTRY: { description: 'Bộ' },
+    MINISTERIAL_AGENCY: { description: 'Cơ quan ngang bộ' },
+    GOVERNMENT_AGENCY: { description: 'Cơ quan thuộc Chính phủ' },
+    COURT: { description: 'Tòa án nhân dân' },
+    PROCURACY: { description: 'Viện kiểm sát nhân dân' },
+    STATE_AUDIT: { description: 'Kiểm toán Nhà nước' },
+    PARTY_OR_MASS_ORGANIZATION: { description: 'Cơ quan Đảng, Mặt trận, đoàn thể' },
+    PROVINCE: { description: 'Tỉnh' },
+    CENTRAL_CITY: { description: 'Thành phố trực thuộc Trung ương' },
+    COMMUNE: { description: 'Xã' },
+    WARD: { description: 'Phường' },
+    SPECIAL_ZONE: { description: 'Đặc khu' },
+    DEPARTMENT: { description: 'Vụ, cục, sở, ban, phòng' },
+    PUBLIC_SERVICE_UNIT: { description: 'Đơn vị sự nghiệp công lập' },
+    ENTERPRISE: { description: 'Doanh nghiệp' },
+    STATE_LEADERSHIP: { description: 'Chủ tịch nước, Quốc hội' },
+    OTHER: { description: 'Khác (trong đó Chính phủ)' },
+  },
+});
+
+/** Administrative tier. DISTRICT exists only for history: district level was abolished on 2025-07-01. */
+export enum OrganizationLevel {
+  CENTRAL = 'CENTRAL',
+  PROVINCIAL = 'PROVINCIAL',
+  DISTRICT = 'DISTRICT',
+  COMMUNE = 'COMMUNE',
+  BASE = 'BASE',
+}
+registerEnumType(OrganizationLevel, {
+  name: 'OrganizationLevel',
+  valuesConfig: {
+    CENTRAL: { description: 'Trung ương' },
+    PROVINCIAL: { description: 'Cấp tỉnh' },
+    DISTRICT: { description: 'Cấp huyện (đến 30/6/2025)' },
+    COMMUNE: { description: 'Cấp xã' },
+    BASE: { description: 'Cơ sở' },
+  },
+});
+
+export enum LineageKind {
+  MERGE = 'MERGE',
+  SPLIT = 'SPLIT',
+  RENAME = 'RENAME',
+  DISSOLVE = 'DISSOLVE',
+  TRANSFER = 'TRANSFER',
+}
+registerEnumType(LineageKind, { name: 'LineageKind', description: 'Sáp nhập, chia tách, đổi tên, giải thể, chuyển cơ quan chủ quản' });
+
+export enum BlocKind {
+  BLOC = 'BLOC',
+  CLUSTER = 'CLUSTER',
+}
+registerEnumType(BlocKind, { name: 'BlocKind', valuesConfig: { BLOC: { description: 'Khối thi đua' }, CLUSTER: { description: 'Cụm thi đua' } } });
+
+export enum BlocMemberRole {
+  LEAD = 'LEAD',
+  DEPUTY = 'DEPUTY',
+  MEMBER = 'MEMBER',
+}
+registerEnumType(BlocMemberRole, {
+  name: 'BlocMemberRole',
+  valuesConfig: { LEAD: { description: 'Khối trưởng / Cụm trưởng' }, DEPUTY: { description: 'Khối phó / Cụm phó' }, MEMBER: { description: 'Thành viên' } },
+});
+
+export enum Gender {
+  MALE = 'MALE',
+  FEMALE = 'FEMALE',
+}
+registerEnumType(Gender, { name: 'Gender' });
+
+export enum AnnualRatingValue {
+  EXCELLENT = 'EXCELLENT',
+  GOOD = 'GOOD',
+  COMPLETED = 'COMPLETED',
+  NOT_COMPLETED = 'NOT_COMPLETED',
+}
+registerEnumType(AnnualRatingValue, {
+  name: 'AnnualRatingValue',
+  valuesConfig: {
+    EXCELLENT: { description: 'Hoàn thành xuất sắc nhiệm vụ (HTXSNV)' },
+    GOOD: { description: 'Hoàn thành tốt nhiệm vụ (HTTNV)' },
+    COMPLETED: { description: 'Hoàn thành nhiệm vụ (HTNV)' },
+    NOT_COMPLETED: { description: 'Không hoàn thành nhiệm vụ' },
+  },
+});
