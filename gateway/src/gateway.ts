@@ -82,8 +82,15 @@ class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext>
     return response;
   }
 
-  override didEncounterError(error: Error): void {
-    // Network failures, timeouts and refusals carry the internal URL: replace them entirely.
+  override didEncounterError(error: Error, _request: unknown, response?: { status: number }): void {
+    // A 400 from a subgraph is a request it refused (e.g. a custom scalar such as LocalDate rejecting
+    // "2025-02-30", which the gateway passes through unparsed): hand its error on as bad input.
+    const body = (error as GraphQLError).extensions?.['response'] as { body?: { errors?: { message?: string }[] } } | undefined;
+    const refusal = body?.body?.errors?.[0];
+    if (response?.status === 400 && refusal?.message) {
+      throw new GraphQLError(refusal.message, { extensions: { code: 'BAD_USER_INPUT', serviceName: this.name } });
+    }
+    // Network failures, timeouts and anything else carry the internal URL: replace them entirely.
     throw subgraphUnavailable(this.name);
   }
 

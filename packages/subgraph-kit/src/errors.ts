@@ -36,18 +36,17 @@ export interface ErrorDetails {
   [key: string]: unknown;
 }
 
-function raise(code: ErrorCode, message: string, details?: ErrorDetails, status?: number): GraphQLError {
-  return new GraphQLError(message, {
-    extensions: { code, ...(details ?? {}), ...(status ? { http: { status } } : {}) },
-  });
+// No HTTP status on these: a subgraph always answers the gateway with 200 and the error in the body
+// (a non-2xx answer would read, at the gateway, as the subgraph being broken).
+function raise(code: ErrorCode, message: string, details?: ErrorDetails): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...(details ?? {}) } });
 }
 
 export const badInput = (message: string, details?: ErrorDetails) => raise(ErrorCode.BAD_USER_INPUT, message, details);
 export const notFound = (message: string, details?: ErrorDetails) => raise(ErrorCode.NOT_FOUND, message, details);
 export const conflict = (message: string, details?: ErrorDetails) => raise(ErrorCode.CONFLICT, message, details);
 export const forbidden = (message: string, details?: ErrorDetails) => raise(ErrorCode.FORBIDDEN, message, details);
-export const unauthenticated = (message: string, details?: ErrorDetails) =>
-  raise(ErrorCode.UNAUTHENTICATED, message, details, 401);
+export const unauthenticated = (message: string, details?: ErrorDetails) => raise(ErrorCode.UNAUTHENTICATED, message, details);
 export const serviceUnavailable = (message: string, details?: ErrorDetails) =>
   raise(ErrorCode.SERVICE_UNAVAILABLE, message, details);
 

@@ -170,12 +170,14 @@ export class OrganizationResolver {
       return await context.db.transaction(async (manager) => {
         // Compare-and-swap on the version: TypeORM's save() does not check it (lost updates seen).
         const sets = Object.keys(changes).map((key, index) => `"${COLUMN[key as keyof typeof COLUMN]}" = $${index + 3}`);
-        const rows: { id: string }[] = await manager.query(
+        // Structured result: TypeORM returns a bare UPDATE as [rows, count], which is never empty.
+        const { affected } = await manager.queryRunner!.query(
           `UPDATE organization SET ${sets.join(', ')}, version = version + 1, updated_at = now()
-            WHERE id = $1 AND ($2::int IS NULL OR version = $2) RETURNING id`,
+            WHERE id = $1 AND ($2::int IS NULL OR version = $2)`,
           [current.id, input.expectedVersion ?? null, ...Object.values(changes)],
+          true,
         );
-        if (rows.length === 0) {
+        if (!affected) {
           throw conflict(`Đơn vị ${current.code} vừa được người khác sửa (phiên bản hiện tại khác ${input.expectedVersion}). Hãy tải lại rồi sửa tiếp.`, {
             field: 'input.expectedVersion',
           });

@@ -1,0 +1,33 @@
+// One throwaway PostgreSQL cluster for the whole test run (real Postgres, embedded from npm), or the
+// server named by TEST_DATABASE_URL. Each test file creates its own databases in it.
+const { chmodSync, mkdtempSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const path = require('node:path');
+const net = require('node:net');
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+module.exports = async function globalSetup() {
+  process.env.NODE_ENV = 'test';
+  if (process.env.TEST_DATABASE_URL) {
+    process.env.TDKT_TEST_ADMIN_URL = process.env.TEST_DATABASE_URL;
+    return;
+  }
+  const { startEmbeddedPostgres } = require('@tdkt/embedded-db');
+  const dir = mkdtempSync(path.join(tmpdir(), 'tdkt-test-pg-'));
+  chmodSync(dir, 0o755); // when run as root, Postgres runs as the postgres user and must reach the cluster
+  const started = Date.now();
+  const cluster = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort() });
+  globalThis.__TDKT_TEST_CLUSTER__ = { cluster, dir };
+  process.env.TDKT_TEST_ADMIN_URL = cluster.adminUrl;
+  process.stdout.write(`\nembedded PostgreSQL for tests on port ${cluster.port} (${Date.now() - started} ms)\n`);
+};
