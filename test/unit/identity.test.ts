@@ -1,0 +1,84 @@
+import { SignJWT, generateKeyPair, exportJWK, importJWK } from 'jose';
+import {
+  CALLER_AUDIENCE,
+  DEV_ISSUER,
+  INTERNAL_AUDIENCE,
+  INTERNAL_ISSUER,
+  TokenError,
+  createCallerVerifier,
+  createInternalSigner,
+  createInternalVerifier,
+  generateInternalKeyPair,
+  issueCallerToken,
+} from '@tdkt/identity';
+
+async function devPair() {
+  const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+  return { privateKey, privateJwk: { ...(await exportJWK(privateKey)), alg: 'ES256' }, publicJwk: { ...(await exportJWK(publicKey)), alg: 'ES256' } };
+}
+
+describe('caller tokens', () => {
+  it('accepts a token of the configured issuer and audience and reads role and org', async () => {
+    const keys = await devPair();
+    const verifier = createCallerVerifier({ issuer: DEV_ISSUER, jwks: { keys: [keys.publicJwk] } });
+    const token = await issueCallerToken(keys.privateJwk, { role: 'ORG_OFFICER', org: 'BTP' });
+    expect(await verifier.verify(token)).toEqual({ subject: 'dev:org_officer:btp', role: 'ORG_OFFICER', org: 'BTP' });
+  });
+
+  it.each([
+    ['another issuer', { issuer: 'someone-else' }],
+    ['another audience', { audience: 'another-api' }],
+  ])('refuses %s', async (_label, options) => {
+    const keys = await devPair();
+    const verifier = createCallerVerifier({ issuer: DEV_ISSUER, jwks: { keys: [keys.publicJwk] } });
+    const token = await issueCallerToken(keys.privateJwk, { role: 'CENTRAL_BOARD', ...options });
+    await expect(verifier.verify(token)).rejects.toBeInstanceOf(TokenError);
+  });
+
+  it('refuses a role outside the contract, an officer without org, and a token without expiry', async () => {
+    const keys = await devPair();
+    const verifier = createCallerVerifier({ issuer: DEV_ISSUER, jwks: { keys: [keys.publicJwk] } });
+    const sign = (claims: Record<string, unknown>, exp = true) => {
+      const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'ES256' }).setSubject('s').setIssuer(DEV_ISSUER).setAudience(CALLER_AUDIENCE);
+      return (exp ? jwt.setExpirationTime('5m') : jwt).sign(keys.privateKey);
+    };
+    await expect(verifier.verify(await sign({ role: 'ADMIN' }))).rejects.toThrow('vai trò');
+    await expect(verifier.verify(await sign({ role: 'ORG_OFFICER' }))).rejects.toThrow('org');
+    await expect(verifier.verify(await sign({ role: 'CENTRAL_BOARD' }, false))).rejects.toBeInstanceOf(TokenError);
+  });
+
+  it('refuses an HS256 token forged with the public key as the secret', async () => {
+    const keys = await devPair();
+    const verifier = createCallerVerifier({ issuer: DEV_ISSUER, jwks: { keys: [keys.publicJwk] } });
+    const secret = new TextEncoder().encode(JSON.stringify(keys.publicJwk));
+    const forged = await new SignJWT({ role: 'CENTRAL_BOARD' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('x')
+      .setIssuer(DEV_ISSUER)
+      .setAudience(CALLER_AUDIENCE)
+      .setExpirationTime('5m')
+      .sign(secret);
+    await expect(verifier.verify(forged)).rejects.toBeInstanceOf(TokenError);
+  });
+});
+
+describe('internal caller tokens', () => {
+  it('round-trips the caller and request id, and refuses a missing token', async () => {
+    const pair = await generateInternalKeyPair();
+    const signer = await createInternalSigner(pair.privateJwk);
+    const verifier = await createInternalVerifier(pair.publicJwk);
+    const caller = { subject: 'u1', role: 'VIEWER' as const, org: 'HCM' };
+    expect(await verifier.verify(await signer.sign(caller, 'req-1'))).toEqual({ caller, requestId: 'req-1' });
+    await expect(verifier.verify(undefined)).rejects.toBeInstanceOf(TokenError);
+  });
+
+  it('refuses a token for another audience even when signed with the right key', async () => {
+    const pair = await generateInternalKeyPair();
+    const verifier = await createInternalVerifier(pair.publicJwk);
+    const key = await importJWK(pair.privateJwk, 'EdDSA');
+    const token = await new SignJWT({ rid: 'r' }).setProtectedHeader({ alg: 'EdDSA' }).setSubject('public').setIssuer(INTERNAL_ISSUER).setAudience('elsewhere').setExpirationTime('1m').sign(key);
+    await expect(verifier.verify(token)).rejects.toBeInstanceOf(TokenError);
+    const right = await new SignJWT({ rid: 'r' }).setProtectedHeader({ alg: 'EdDSA' }).setSubject('public').setIssuer(INTERNAL_ISSUER).setAudience(INTERNAL_AUDIENCE).setExpirationTime('1m').sign(key);
+    expect((await verifier.verify(right)).caller.role).toBeNull();
+  });
+});
