@@ -78,7 +78,7 @@ describe('internal caller tokens', () => {
     const key = await importJWK(pair.privateJwk, 'EdDSA');
     const token = await new SignJWT({ rid: 'r' }).setProtectedHeader({ alg: 'EdDSA' }).setSubject('public').setIssuer(INTERNAL_ISSUER).setAudience('elsewhere').setExpirationTime('1m').sign(key);
     await expect(verifier.verify(token)).rejects.toBeInstanceOf(TokenError);
-    const right = await new SignJWT({ rid: 'r' }).setProtectedHeader({ alg: 'EdDSA' }).setSubject('public').setIssuer(INTERNAL_ISSUER).setAudience(INTERNAL_AUDIENCE).setExpirationTime('1m').sign(key);
+    const right = await new SignJWT({ rid: 'r' }).setProtectedHeader({ alg: 'EdDSA' }).setIssuedAt().setSubject('public').setIssuer(INTERNAL_ISSUER).setAudience(INTERNAL_AUDIENCE).setExpirationTime('1m').sign(key);
     expect((await verifier.verify(right)).caller.role).toBeNull();
   });
 });
