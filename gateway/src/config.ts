@@ -68,7 +68,7 @@ export async function callerVerifierFromEnv(env: NodeJS.ProcessEnv = process.env
     });
   }
   if (production) throw new Error('NODE_ENV=production needs AUTH_JWKS_URL or AUTH_JWKS_FILE and AUTH_ISSUER: the dev key is never trusted in production');
-  const keys = await loadOrCreateDevKeys(env['DEV_KEYS_DIR'] ?? path.join(REPOSITORY_ROOT, '.data', 'dev-keys'));
+  const keys = await loadOrCreateDevKeys(env['DEV_KEYS_DIR'] ?? path.join(env['TDKT_DATA_DIR'] ?? path.join(REPOSITORY_ROOT, '.data'), 'dev-keys'));
   return createCallerVerifier({ issuer: DEV_ISSUER, audience, jwks: { keys: [keys.publicJwk] } });
 }
 

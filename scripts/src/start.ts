@@ -12,7 +12,7 @@ import { ensureDatabases, startEmbeddedPostgres, type EmbeddedPostgres } from '@
 import { generateInternalKeyPair, loadOrCreateDevKeys } from '@tdkt/identity';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const DATA_DIR = path.join(ROOT, '.data');
+const DATA_DIR = path.resolve(process.env['TDKT_DATA_DIR'] ?? path.join(ROOT, '.data'));
 
 const SUBGRAPHS = [
   { name: 'organizations', port: Number(process.env['ORGANIZATIONS_PORT'] ?? 4001) },
@@ -102,7 +102,8 @@ async function main(): Promise<void> {
       }
     }
 
-    await loadOrCreateDevKeys(env['DEV_KEYS_DIR'] ?? path.join(DATA_DIR, 'dev-keys'));
+    env['DEV_KEYS_DIR'] ??= path.join(DATA_DIR, 'dev-keys');
+    await loadOrCreateDevKeys(env['DEV_KEYS_DIR']);
     // A fresh internal key pair per run: only this run's gateway can speak to this run's subgraphs.
     const internal = await generateInternalKeyPair();
     env['TDKT_INTERNAL_PUBLIC_KEY'] = JSON.stringify(internal.publicJwk);

@@ -23,7 +23,8 @@ async function main(): Promise<void> {
     process.stderr.write(`The role ${role} needs --org CODE (the caller's organization, e.g. --org BTP).\n`);
     process.exit(2);
   }
-  const keys = await loadOrCreateDevKeys(process.env['DEV_KEYS_DIR'] ?? path.resolve(__dirname, '..', '..', '.data', 'dev-keys'));
+  const dataDir = process.env['TDKT_DATA_DIR'] ?? path.resolve(__dirname, '..', '..', '.data');
+  const keys = await loadOrCreateDevKeys(process.env['DEV_KEYS_DIR'] ?? path.join(dataDir, 'dev-keys'));
   const token = await issueCallerToken(keys.privateJwk, {
     role,
     org: org ? org.toUpperCase() : null,

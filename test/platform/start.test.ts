@@ -1,0 +1,153 @@
+/**
+ * `npm start` as a user runs it: real processes, an embedded PostgreSQL in its own data directory,
+ * a dev token from the token script, a supervisor killed with SIGKILL (leaving Postgres behind), a
+ * restart that recovers from that and keeps the data, and a clean SIGTERM shutdown.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function start(env: NodeJS.ProcessEnv): Promise<Started> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'dist', 'start.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm start not ready within 90 s:\n${output}`)), 90_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('[tdkt] ready in')) {
+        clearTimeout(timer);
+        resolve({ child, output: () => output, exited });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`npm start exited with ${code} before it was ready:\n${output}`));
+    });
+  });
+}
+
+async function gql(port: number, query: string, token?: string) {
+  const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query }),
+  });
+  return (await response.json()) as { data?: any; errors?: any[] };
+}
+
+function postmasterPid(dataDir: string): number | null {
+  const file = path.join(dataDir, 'pg', 'postmaster.pid');
+  return existsSync(file) ? Number(readFileSync(file, 'utf8').split('\n')[0]) : null;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitFor(condition: () => boolean, ms: number): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (condition()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return condition();
+}
+
+describe('npm start', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'tdkt-start-'));
+  chmodSync(dataDir, 0o755);
+  let env: NodeJS.ProcessEnv;
+  let gatewayPort: number;
+  const running: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    gatewayPort = await freePort();
+    env = {
+      ...process.env,
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+      TDKT_DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(await freePort()),
+      GATEWAY_PORT: String(gatewayPort),
+      ORGANIZATIONS_PORT: String(await freePort()),
+      CAMPAIGNS_PORT: String(await freePort()),
+      AWARDS_PORT: String(await freePort()),
+    };
+    for (const name of ['DATABASE_URL', 'ORGANIZATIONS_DATABASE_URL', 'CAMPAIGNS_DATABASE_URL', 'AWARDS_DATABASE_URL']) delete env[name];
+  });
+
+  afterAll(async () => {
+    for (const child of running) if (child.exitCode === null) child.kill('SIGTERM');
+    const pid = postmasterPid(dataDir);
+    if (pid && alive(pid)) process.kill(pid, 'SIGINT');
+    await waitFor(() => !pid || !alive(pid), 10_000);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts everything, serves the reference data, survives SIGKILL of the supervisor and stops cleanly', async () => {
+    const first = await start(env);
+    running.push(first.child);
+
+    const tree = await gql(gatewayPort, '{ organization(code: "HCM") { predecessors { code } } bloc(code: "NOI_CHINH_TW") { members(year: 2024) { role organization { code } } } }');
+    expect(tree.data.organization.predecessors.map((unit: { code: string }) => unit.code).sort()).toEqual(['BA_RIA_VUNG_TAU', 'BINH_DUONG']);
+    expect(tree.data.bloc.members).toHaveLength(8);
+    expect(tree.data.bloc.members[0]).toEqual({ role: 'LEAD', organization: { code: 'TANDTC' } });
+
+    // The token script prints a token, and nothing else, that this gateway accepts.
+    const token = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'dist', 'token.js'), '--role', 'CENTRAL_BOARD'], { env, encoding: 'utf8' });
+    expect(token.status).toBe(0);
+    expect(token.stdout.trim()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    const created = await gql(gatewayPort, 'mutation { createOrganization(input: { code: "KEPT_UNIT", name: "Đơn vị giữ lại", kind: OTHER, parentCode: "HN" }) { code } }', token.stdout.trim());
+    expect(created).toEqual({ data: { createOrganization: { code: 'KEPT_UNIT' } } });
+
+    // A killed supervisor leaves its Postgres behind; its subgraphs and gateway notice and exit.
+    const pid = postmasterPid(dataDir)!;
+    first.child.kill('SIGKILL');
+    await first.exited;
+    expect(alive(pid)).toBe(true);
+
+    // The next start stops that leftover server, starts its own, and finds the data kept.
+    const second = await start(env);
+    running.push(second.child);
+    expect(second.output()).toContain('left running by an earlier run');
+    expect(alive(pid)).toBe(false);
+    const kept = await gql(gatewayPort, '{ organization(code: "KEPT_UNIT") { name } }');
+    expect(kept).toEqual({ data: { organization: { name: 'Đơn vị giữ lại' } } });
+
+    // SIGTERM stops the gateway and subgraphs, then Postgres; the supervisor exits 0.
+    const secondPid = postmasterPid(dataDir)!;
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+    expect(alive(secondPid)).toBe(false);
+    expect(second.output()).toContain('PostgreSQL stopped');
+  }, 240_000);
+});
