@@ -8,6 +8,8 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
+import { createDatabases, dropDatabases } from '../support/stack';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -150,4 +152,26 @@ describe('npm start', () => {
     expect(alive(secondPid)).toBe(false);
     expect(second.output()).toContain('PostgreSQL stopped');
   }, 240_000);
+
+  it('runs all three subgraphs in one external database given by DATABASE_URL, each in its own schema', async () => {
+    const name = `t_start_external_${process.pid}`;
+    const { urlFor } = await createDatabases([name]);
+    try {
+      const external = await start({ ...env, DATABASE_URL: urlFor(name), TDKT_DATA_DIR: path.join(dataDir, 'external') });
+      running.push(external.child);
+      expect(external.output()).toContain('using the external PostgreSQL');
+      expect(existsSync(path.join(dataDir, 'external', 'pg'))).toBe(false);
+      const answer = await gql(gatewayPort, '{ organization(code: "HUE") { name kind } }');
+      expect(answer).toEqual({ data: { organization: { name: 'Thành phố Huế', kind: 'CENTRAL_CITY' } } });
+      const client = new pg.Client({ connectionString: urlFor(name) });
+      await client.connect();
+      const schemas = await client.query(`SELECT nspname FROM pg_namespace WHERE nspname IN ('organizations', 'campaigns', 'awards') ORDER BY 1`);
+      await client.end();
+      expect(schemas.rows.map((row) => row.nspname)).toEqual(['awards', 'campaigns', 'organizations']);
+      external.child.kill('SIGTERM');
+      expect(await external.exited).toBe(0);
+    } finally {
+      await dropDatabases([name]);
+    }
+  }, 120_000);
 });
