@@ -3,7 +3,9 @@
  * page sizes capped so that no caller can ask for a whole table.
  */
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors.js';
+import { searchTerms } from './text.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -83,4 +85,37 @@ export function toPage<T>(rows: T[], limit: number, totalCount: number, keyOf: (
   const visible = hasNextPage ? rows.slice(0, limit) : rows;
   const edges = visible.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
   return { totalCount, edges, pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1]!.cursor : null } };
+}
+
+export interface KeysetOptions<T> {
+  first: number | null | undefined;
+  after: string | null | undefined;
+  /** Alias of the main table in the query builder. */
+  alias: string;
+  /** Sort key: columns (raw SQL on `alias`) and how to read them from a row; the last must be unique. */
+  sort: { column: string; collation?: string; of: (row: T) => string | number }[];
+}
+
+/**
+ * One page of a TypeORM query by keyset (never OFFSET): count the filtered rows, then fetch
+ * `first + 1` rows after the cursor in sort order.
+ */
+export async function keysetPage<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, options: KeysetOptions<T>): Promise<Page<T>> {
+  const limit = pageSize(options.first);
+  const cursor = decodeCursor(options.after, options.sort.length);
+  const totalCount = await query.getCount();
+  if (limit === 0) return { totalCount, edges: [], pageInfo: { hasNextPage: totalCount > 0, endCursor: null } };
+  if (cursor) {
+    const columns = options.sort.map((part) => `${options.alias}.${part.column}`).join(', ');
+    const values = options.sort.map((part, index) => `:after${index}${part.collation ? ` COLLATE ${part.collation}` : ''}`).join(', ');
+    query.andWhere(`(${columns}) > (${values})`, Object.fromEntries(cursor.map((value, index) => [`after${index}`, value])));
+  }
+  options.sort.forEach((part, index) => (index === 0 ? query.orderBy : query.addOrderBy).call(query, `${options.alias}.${part.column}`, 'ASC'));
+  const rows = await query.take(limit + 1).getMany();
+  return toPage(rows, limit, totalCount, (row) => options.sort.map((part) => part.of(row)));
+}
+
+/** Adds one word-prefix condition per search word on a folded `search_text` column (see text.ts). */
+export function whereSearchMatches<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, alias: string, search: string | null | undefined): void {
+  searchTerms(search).forEach((term, index) => query.andWhere(`${alias}.search_text LIKE :searchTerm${index}`, { [`searchTerm${index}`]: `% ${term}%` }));
 }

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, cleanText, decodeCursor, notFound, pageSize, searchTerms, toPage, translateDatabaseError } from '@tdkt/subgraph-kit';
+import { badInput, cleanText, keysetPage, notFound, translateDatabaseError, whereSearchMatches } from '@tdkt/subgraph-kit';
 import { BlocMembership, EmulationBloc } from '../entities/bloc.entity.js';
 import { Organization } from '../entities/organization.entity.js';
 import { CreateBlocInput, EmulationBlocConnection, EmulationBlocFilter, PageArgs, SetBlocMembershipInput } from '../types/organization.types.js';
@@ -43,10 +43,8 @@ export class BlocResolver {
     @Args() { first, after }: PageArgs,
     @Arg('filter', () => EmulationBlocFilter, { nullable: true }) filter?: EmulationBlocFilter | null,
   ): Promise<EmulationBlocConnection> {
-    const limit = pageSize(first);
-    const cursor = decodeCursor(after, 2);
     const query = context.db.getRepository(EmulationBloc).createQueryBuilder('b');
-    searchTerms(filter?.search).forEach((term, index) => query.andWhere(`b.search_text LIKE :term${index}`, { [`term${index}`]: `% ${term}%` }));
+    whereSearchMatches(query, 'b', filter?.search);
     if (filter?.kind) query.andWhere('b.kind = :kind', { kind: filter.kind });
     if (filter?.organizerCode) query.andWhere('b.organizer_id = (SELECT o.id FROM organization o WHERE o.code = :organizerCode)', { organizerCode: normalizeCode(filter.organizerCode) });
     if (filter?.year !== undefined && filter?.year !== null) {
@@ -60,10 +58,7 @@ export class BlocResolver {
         { memberCode: normalizeCode(filter.memberCode), memberYear: filter.year ?? null },
       );
     }
-    const totalCount = await query.getCount();
-    if (cursor) query.andWhere('(b.name, b.code) > (:afterName COLLATE organizations.vi, :afterCode)', { afterName: cursor[0], afterCode: cursor[1] });
-    const rows = limit === 0 ? [] : await query.orderBy('b.name', 'ASC').addOrderBy('b.code', 'ASC').take(limit + 1).getMany();
-    return toPage(rows, limit, totalCount, (row) => [row.name, row.code]);
+    return keysetPage(query, { first, after, alias: 'b', sort: [{ column: 'name', collation: 'organizations.vi', of: (row) => row.name }, { column: 'code', of: (row) => row.code }] });
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'Đơn vị tổ chức, chỉ đạo khối/cụm (ví dụ Ban TĐKT TW, UBND tỉnh).' })

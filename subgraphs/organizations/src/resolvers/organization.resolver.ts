@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { badInput, conflict, cleanOptionalText, cleanText, decodeCursor, notFound, pageSize, searchTerms, toPage, translateDatabaseError } from '@tdkt/subgraph-kit';
+import { badInput, conflict, cleanOptionalText, cleanText, keysetPage, notFound, translateDatabaseError, whereSearchMatches } from '@tdkt/subgraph-kit';
 import { Organization } from '../entities/organization.entity.js';
 import { LineageEvent } from '../entities/lineage-event.entity.js';
 import { BlocMembership } from '../entities/bloc.entity.js';
@@ -48,21 +48,17 @@ export class OrganizationResolver {
     @Args() { first, after }: PageArgs,
     @Arg('filter', () => OrganizationFilter, { nullable: true }) filter?: OrganizationFilter | null,
   ): Promise<OrganizationConnection> {
-    const limit = pageSize(first);
-    const cursor = decodeCursor(after, 2);
     const query = context.db.getRepository(Organization).createQueryBuilder('o');
-    searchTerms(filter?.search).forEach((term, index) => query.andWhere(`o.search_text LIKE :term${index}`, { [`term${index}`]: `% ${term}%` }));
+    whereSearchMatches(query, 'o', filter?.search);
     if (filter?.kinds?.length) query.andWhere('o.kind IN (:...kinds)', { kinds: filter.kinds });
     if (filter?.level) query.andWhere('o.level = :level', { level: filter.level });
     if (filter?.parentCode) query.andWhere('o.parent_id = (SELECT p.id FROM organization p WHERE p.code = :parentCode)', { parentCode: normalizeCode(filter.parentCode) });
     if (filter?.activeOn) {
       query.andWhere('(o.valid_from IS NULL OR o.valid_from <= :activeOn) AND (o.valid_to IS NULL OR o.valid_to >= :activeOn)', { activeOn: filter.activeOn });
     }
-    const totalCount = await query.getCount();
-    if (cursor) query.andWhere('(o.name, o.code) > (:afterName COLLATE organizations.vi, :afterCode)', { afterName: cursor[0], afterCode: cursor[1] });
-    const rows = limit === 0 ? [] : await query.orderBy('o.name', 'ASC').addOrderBy('o.code', 'ASC').take(limit + 1).getMany();
-    for (const row of rows) context.loaders.organizationById.prime(row.id, row);
-    return toPage(rows, limit, totalCount, (row) => [row.name, row.code]);
+    const page = await keysetPage(query, { first, after, alias: 'o', sort: [{ column: 'name', collation: 'organizations.vi', of: (row) => row.name }, { column: 'code', of: (row) => row.code }] });
+    for (const edge of page.edges) context.loaders.organizationById.prime(edge.node.id, edge.node);
+    return page;
   }
 
   // ------------------------------------------------------------------ fields

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, cleanOptionalText, cleanText, decodeCursor, notFound, pageSize, requireSignedIn, searchTerms, toPage, translateDatabaseError } from '@tdkt/subgraph-kit';
+import { badInput, cleanOptionalText, cleanText, keysetPage, notFound, requireSignedIn, translateDatabaseError, whereSearchMatches } from '@tdkt/subgraph-kit';
 import { AnnualRating, Person } from '../entities/person.entity.js';
 import { Organization } from '../entities/organization.entity.js';
 import { CreatePersonInput, PageArgs, PersonConnection, PersonFilter, RecordAnnualRatingInput } from '../types/organization.types.js';
@@ -32,10 +32,8 @@ export class PersonResolver {
     @Arg('filter', () => PersonFilter, { nullable: true }) filter?: PersonFilter | null,
   ): Promise<PersonConnection> {
     requireSignedIn(context);
-    const limit = pageSize(first);
-    const cursor = decodeCursor(after, 2);
     const query = context.db.getRepository(Person).createQueryBuilder('p');
-    searchTerms(filter?.search).forEach((term, index) => query.andWhere(`p.search_text LIKE :term${index}`, { [`term${index}`]: `% ${term}%` }));
+    whereSearchMatches(query, 'p', filter?.search);
     const subtreeOf = async (organizationId: string, name: string) =>
       query.andWhere(
         `p.organization_id IN (WITH RECURSIVE down(id) AS (SELECT CAST(:${name} AS uuid) UNION ALL
@@ -48,13 +46,11 @@ export class PersonResolver {
     }
     if (context.caller.role !== 'CENTRAL_BOARD') {
       const own = context.caller.org ? await context.loaders.organizationByCode.load(context.caller.org) : null;
-      if (!own) return { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
-      await subtreeOf(own.id, 'scopeRoot');
+      // Staff see persons of their own subtree only; an unknown org claim sees nobody.
+      if (own) await subtreeOf(own.id, 'scopeRoot');
+      else query.andWhere('false');
     }
-    const totalCount = await query.getCount();
-    if (cursor) query.andWhere('(p.full_name, p.id) > (:afterName COLLATE organizations.vi, :afterId)', { afterName: cursor[0], afterId: cursor[1] });
-    const rows = limit === 0 ? [] : await query.orderBy('p.full_name', 'ASC').addOrderBy('p.id', 'ASC').take(limit + 1).getMany();
-    return toPage(rows, limit, totalCount, (row) => [row.fullName, row.id]);
+    return keysetPage(query, { first, after, alias: 'p', sort: [{ column: 'full_name', collation: 'organizations.vi', of: (row) => row.fullName }, { column: 'id', of: (row) => row.id }] });
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'Đơn vị công tác.' })
