@@ -35,6 +35,11 @@ describe('OrganizationTree (contract)', () => {
     expect(kinds).toEqual(new Set(['MINISTRY', 'MINISTERIAL_AGENCY', 'GOVERNMENT_AGENCY']));
   });
 
+  it('lists ancestors nearest first', async () => {
+    const { organization } = dataOf(await stack.gql(`{ organization(code: "DEMO_HCM_BAN_TDKT") { ancestors { code } } }`));
+    expect(organization.ancestors).toEqual([{ code: 'DEMO_HCM_SO_NOI_VU' }, { code: 'HCM' }]);
+  });
+
   it('answers null for an unknown code and refuses a call with neither code nor id', async () => {
     expect(dataOf(await stack.gql(contractOperation('OrganizationTree'), { code: 'NO_SUCH_UNIT' })).organization).toBeNull();
     expect(errorCodes(await stack.gql('{ organization { code } }'))).toEqual(['BAD_USER_INPUT']);

@@ -68,7 +68,8 @@ describe('internal caller tokens', () => {
     const signer = await createInternalSigner(pair.privateJwk);
     const verifier = await createInternalVerifier(pair.publicJwk);
     const caller = { subject: 'u1', role: 'VIEWER' as const, org: 'HCM' };
-    expect(await verifier.verify(await signer.sign(caller, 'req-1'))).toEqual({ caller, requestId: 'req-1' });
+    const token = await signer.sign(caller, 'req-1');
+    expect(await verifier.verify(token)).toEqual({ caller, requestId: 'req-1', internalToken: token });
     await expect(verifier.verify(undefined)).rejects.toBeInstanceOf(TokenError);
   });
 

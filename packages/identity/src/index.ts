@@ -210,6 +210,11 @@ export async function createInternalSigner(privateJwk: JWK, ttlSeconds = 60): Pr
 export interface InternalContext {
   caller: Caller;
   requestId: string;
+  /**
+   * The verified internal token itself: a subgraph that must ask another subgraph something while
+   * serving this request (e.g. bloc membership) forwards it, acting as the same caller.
+   */
+  internalToken: string;
 }
 
 export interface InternalTokenVerifier {
@@ -233,7 +238,7 @@ export async function createInternalVerifier(publicJwk: JWK): Promise<InternalTo
           payload['role'] === undefined
             ? PUBLIC_CALLER
             : callerFromClaims(payload);
-        return { caller, requestId: String(payload['rid']) };
+        return { caller, requestId: String(payload['rid']), internalToken: token };
       } catch (error) {
         throw describeJoseError(error);
       }

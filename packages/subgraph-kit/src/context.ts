@@ -5,6 +5,8 @@ import { forbidden, unauthenticated } from './errors.js';
 export interface RequestContext {
   caller: Caller;
   requestId: string;
+  /** The gateway's token for this request, to forward when calling another subgraph as this caller. */
+  internalToken: string;
 }
 
 /** Every mutation needs a token (contract: no token = public read only). */

@@ -9,3 +9,4 @@ export * from './context.js';
 export * from './server.js';
 export * from './run.js';
 export { log } from './log.js';
+export * from './subgraph-client.js';

@@ -123,7 +123,7 @@ export async function createSubgraphApp<TContext extends BaseContext>(options: S
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, {
       context: async ({ res }) => {
-        const identity = (res.locals['identity'] as InternalContext | undefined) ?? { caller: { subject: null, role: null, org: null }, requestId: randomUUID() };
+        const identity = (res.locals['identity'] as InternalContext | undefined) ?? { caller: { subject: null, role: null, org: null }, requestId: randomUUID(), internalToken: '' };
         return options.buildContext(identity);
       },
     }),

@@ -68,6 +68,13 @@ export class OrganizationResolver {
     return organization.parentId ? context.loaders.organizationById.load(organization.parentId) : null;
   }
 
+  @FieldResolver(() => [Organization], { description: 'Các đơn vị cấp trên, từ gần đến xa (cấp trên trực tiếp trước).' })
+  async ancestors(@Root() organization: Organization, @Ctx() context: OrganizationsContext): Promise<Organization[]> {
+    const ids = await context.loaders.ancestorIdsById.load(organization.id);
+    const found = await context.loaders.organizationById.loadMany(ids);
+    return found.filter((item): item is Organization => item instanceof Organization);
+  }
+
   @FieldResolver(() => [Organization], { description: 'Đơn vị trực thuộc trực tiếp, theo tên.' })
   async children(
     @Root() organization: Organization,

@@ -1,0 +1,37 @@
+/**
+ * A subgraph asking another subgraph something while serving a request (e.g. campaigns checking bloc
+ * membership before accepting a signature). It forwards the request's own internal token, so the
+ * other subgraph applies the same caller's rights; no subgraph holds a signing key.
+ */
+import { INTERNAL_HEADER } from '@tdkt/identity';
+import { GraphQLError } from 'graphql';
+import { serviceUnavailable } from './errors.js';
+
+export interface SubgraphClient {
+  readonly name: string;
+  query<T>(document: string, variables: Record<string, unknown>, internalToken: string): Promise<T>;
+}
+
+export function createSubgraphClient(name: string, url: string, timeoutMs = 5000): SubgraphClient {
+  return {
+    name,
+    async query<T>(document: string, variables: Record<string, unknown>, internalToken: string): Promise<T> {
+      let body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+      try {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [INTERNAL_HEADER]: internalToken },
+          body: JSON.stringify({ query: document, variables }),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        body = (await response.json()) as typeof body;
+        if (!response.ok && !body.errors) throw new Error(`HTTP ${response.status}`);
+      } catch {
+        throw serviceUnavailable(`Dịch vụ "${name}" tạm thời không phản hồi; chưa thể kiểm tra dữ liệu liên quan. Vui lòng thử lại.`, { serviceName: name });
+      }
+      const first = body.errors?.[0];
+      if (first) throw new GraphQLError(first.message, { extensions: { ...(first.extensions ?? {}), serviceName: name } });
+      return body.data as T;
+    },
+  };
+}
