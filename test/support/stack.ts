@@ -22,7 +22,7 @@ import {
 } from '@tdkt/identity';
 import { migrate, type Database } from '@tdkt/subgraph-kit';
 import { createOrganizationsApp, createOrganizationsDatabase, seedOrganizations } from '@tdkt/organizations';
-import { createCampaignsApp, createCampaignsDatabase } from '@tdkt/campaigns';
+import { createCampaignsApp, createCampaignsDatabase, seedCampaigns } from '@tdkt/campaigns';
 import { createAwardsApp, createAwardsDatabase } from '@tdkt/awards';
 import { createGatewayApp } from '@tdkt/gateway';
 import { committedSupergraph } from '@tdkt/scripts';
@@ -117,7 +117,7 @@ export async function startStack(options: { seed?: boolean; demo?: boolean; subg
 
   const factories = {
     organizations: { db: createOrganizationsDatabase, app: createOrganizationsApp },
-    campaigns: { db: createCampaignsDatabase, app: createCampaignsApp },
+    campaigns: { db: createCampaignsDatabase, app: (database: Database, v: typeof verifier) => createCampaignsApp(database, v, { organizationsUrl: subgraphs.organizations.url }) },
     awards: { db: createAwardsDatabase, app: createAwardsApp },
   } as const;
 
@@ -127,6 +127,7 @@ export async function startStack(options: { seed?: boolean; demo?: boolean; subg
     await database.dataSource.initialize();
     await migrate(database, name);
     if (name === 'organizations' && options.seed !== false) await seedOrganizations(database.dataSource, { demo: options.demo ?? false });
+    if (name === 'campaigns' && options.seed !== false) await seedCampaigns(database.dataSource, { demo: options.demo ?? false });
     const { app, apollo } = await factories[name].app(database, verifier);
     const server = await listen(app);
     subgraphs[name] = { name, url: urlOf(server), database, server, stopApollo: () => apollo.stop() };

@@ -10,3 +10,4 @@ export * from './server.js';
 export * from './run.js';
 export { log } from './log.js';
 export * from './subgraph-client.js';
+export * from './seed-ids.js';

@@ -1,11 +1,15 @@
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import { parse, type GraphQLSchema } from 'graphql';
-import { FEDERATION_LINK } from '@tdkt/subgraph-kit';
+import { buildFederatedSchema, type ReferenceResolvers } from '@tdkt/subgraph-kit';
+import type { GraphQLSchema } from 'graphql';
+import { RESOLVERS } from './resolvers/index.js';
+import { blocRef, organizationRef, personRef } from './types/federation.types.js';
 
-/**
- * The campaigns subgraph is composed into the supergraph from the start, with no types of its own yet:
- * movements, pledges, scoring and conferences (issue 3) fill it. Until then it answers only the federation's `_service`.
- */
-export async function buildCampaignsSchema(): Promise<GraphQLSchema> {
-  return buildSubgraphSchema({ typeDefs: parse(FEDERATION_LINK) });
+/** Entities of other subgraphs: campaigns knows them by key only. */
+const referenceResolvers: ReferenceResolvers = {
+  Organization: { __resolveReference: (reference: { id: string }) => organizationRef(reference.id) },
+  EmulationBloc: { __resolveReference: (reference: { id: string }) => blocRef(reference.id) },
+  Person: { __resolveReference: (reference: { id: string }) => personRef(reference.id) },
+};
+
+export function buildCampaignsSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema({ resolvers: RESOLVERS, validate: false }, referenceResolvers);
 }

@@ -1,15 +1,22 @@
 import type { InternalTokenVerifier } from '@tdkt/identity';
-import { createSubgraphApp, type Database, type RequestContext, type SubgraphApp } from '@tdkt/subgraph-kit';
+import { createSubgraphApp, createSubgraphClient, type Database, type SubgraphApp } from '@tdkt/subgraph-kit';
+import { buildContext, type CampaignsContext } from './context.js';
 import { buildCampaignsSchema } from './schema.js';
 import { SUBGRAPH_NAME } from './data-source.js';
 
-export async function createCampaignsApp(database: Database, verifier: InternalTokenVerifier): Promise<SubgraphApp<RequestContext>> {
-  return createSubgraphApp<RequestContext>({
+export interface CampaignsOptions {
+  /** The organizations subgraph, asked about units and bloc membership on behalf of the caller. */
+  organizationsUrl: string;
+}
+
+export async function createCampaignsApp(database: Database, verifier: InternalTokenVerifier, options: CampaignsOptions): Promise<SubgraphApp<CampaignsContext>> {
+  const organizations = createSubgraphClient('organizations', options.organizationsUrl);
+  return createSubgraphApp<CampaignsContext>({
     name: SUBGRAPH_NAME,
     schema: await buildCampaignsSchema(),
     verifier,
     sql: database.sql,
-    buildContext: (identity) => identity,
+    buildContext: (identity) => buildContext(database.dataSource, organizations, identity),
     checkReady: async () => {
       await database.dataSource.query('SELECT 1');
     },

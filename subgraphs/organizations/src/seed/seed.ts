@@ -2,17 +2,10 @@
  * Reference data (real, sourced: reference-data.ts) and optional demo data, inserted idempotently on
  * every start: rows that exist are left as they are, so officers' later corrections are never undone.
  */
-import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { log } from '@tdkt/subgraph-kit';
+import { log, seedUuid } from '@tdkt/subgraph-kit';
 import { REFERENCE_BLOCS, REFERENCE_LINEAGE, REFERENCE_ORGANIZATIONS, type SeedOrganization } from './reference-data.js';
 import { DEMO_ORGANIZATIONS, DEMO_PERSONS } from './demo-data.js';
-
-/** A stable UUID for a seeded row, so re-running the seed finds it instead of duplicating it. */
-export function seedUuid(...parts: string[]): string {
-  const hex = createHash('sha256').update(`tdkt-seed:${parts.join('|')}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
 
 /** Parents before children. */
 function inDependencyOrder(rows: readonly SeedOrganization[]): SeedOrganization[] {

@@ -1,0 +1,98 @@
+/**
+ * What campaigns needs to know from the organizations subgraph while serving a request: units (with
+ * their ancestors, for subtree rights) and a bloc's members in a year. Read live, on behalf of the
+ * caller (the request's internal token is forwarded), batched per request, never copied.
+ */
+import DataLoader from 'dataloader';
+import type { SubgraphClient } from '@tdkt/subgraph-kit';
+
+export interface DirectoryOrganization {
+  id: string;
+  code: string;
+  name: string;
+  validFrom: string | null;
+  validTo: string | null;
+  /** Ancestor ids, nearest first. */
+  ancestorIds: string[];
+}
+
+export interface DirectoryMember {
+  role: 'LEAD' | 'DEPUTY' | 'MEMBER';
+  organization: DirectoryOrganization;
+}
+
+export interface DirectoryBloc {
+  id: string;
+  code: string;
+  name: string;
+  organizerId: string;
+}
+
+const ORGANIZATION_FIELDS = 'id code name validFrom validTo ancestors { id }';
+
+interface RawOrganization extends Omit<DirectoryOrganization, 'ancestorIds'> {
+  ancestors: { id: string }[];
+}
+
+function toOrganization(raw: RawOrganization): DirectoryOrganization {
+  return { id: raw.id, code: raw.code, name: raw.name, validFrom: raw.validFrom, validTo: raw.validTo, ancestorIds: raw.ancestors.map((a) => a.id) };
+}
+
+/** GraphQL aliases must be names: one alias per key. */
+const alias = (index: number) => `k${index}`;
+
+export function createOrganizationsDirectory(client: SubgraphClient, internalToken: string) {
+  const organizationByCode = new DataLoader<string, DirectoryOrganization | null>(async (codes) => {
+    const document = `query(${codes.map((_, i) => `$${alias(i)}: String`).join(', ')}) {
+      ${codes.map((_, i) => `${alias(i)}: organization(code: $${alias(i)}) { ${ORGANIZATION_FIELDS} }`).join('\n')} }`;
+    const data = await client.query<Record<string, RawOrganization | null>>(document, Object.fromEntries(codes.map((code, i) => [alias(i), code])), internalToken);
+    return codes.map((_, i) => (data[alias(i)] ? toOrganization(data[alias(i)]!) : null));
+  });
+
+  const organizationById = new DataLoader<string, DirectoryOrganization | null>(async (ids) => {
+    const document = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { ${ORGANIZATION_FIELDS} } } }`;
+    const data = await client.query<{ _entities: (RawOrganization | null)[] }>(document, { r: ids.map((id) => ({ __typename: 'Organization', id })) }, internalToken);
+    return data._entities.map((raw) => (raw && raw.id ? toOrganization(raw) : null));
+  });
+
+  const blocByCode = new DataLoader<string, DirectoryBloc | null>(async (codes) => {
+    const document = `query(${codes.map((_, i) => `$${alias(i)}: String`).join(', ')}) {
+      ${codes.map((_, i) => `${alias(i)}: bloc(code: $${alias(i)}) { id code name organizer { id } }`).join('\n')} }`;
+    const data = await client.query<Record<string, { id: string; code: string; name: string; organizer: { id: string } | null } | null>>(
+      document,
+      Object.fromEntries(codes.map((code, i) => [alias(i), code])),
+      internalToken,
+    );
+    return codes.map((_, i) => {
+      const raw = data[alias(i)];
+      return raw ? { id: raw.id, code: raw.code, name: raw.name, organizerId: raw.organizer?.id ?? '' } : null;
+    });
+  });
+
+  /** Key: `${blocId}|${year}`. */
+  const membersByBlocYear = new DataLoader<string, { bloc: DirectoryBloc; members: DirectoryMember[] } | null>(async (keys) => {
+    const pairs = keys.map((key) => key.split('|') as [string, string]);
+    const document = `query(${pairs.map((_, i) => `$b${i}: ID, $y${i}: Int!`).join(', ')}) {
+      ${pairs.map((_, i) => `${alias(i)}: bloc(id: $b${i}) { id code name organizer { id } members(year: $y${i}) { role organization { ${ORGANIZATION_FIELDS} } } }`).join('\n')} }`;
+    const variables = Object.fromEntries(pairs.flatMap(([id, year], i) => [[`b${i}`, id], [`y${i}`, Number(year)]]));
+    type Raw = { id: string; code: string; name: string; organizer: { id: string } | null; members: { role: DirectoryMember['role']; organization: RawOrganization | null }[] };
+    const data = await client.query<Record<string, Raw | null>>(document, variables, internalToken);
+    return pairs.map((_, i) => {
+      const raw = data[alias(i)];
+      if (!raw) return null;
+      return {
+        bloc: { id: raw.id, code: raw.code, name: raw.name, organizerId: raw.organizer?.id ?? '' },
+        members: raw.members.filter((member) => member.organization).map((member) => ({ role: member.role, organization: toOrganization(member.organization!) })),
+      };
+    });
+  });
+
+  return {
+    organizationByCode,
+    organizationById,
+    blocByCode,
+    blocYear: (blocId: string, year: number) => membersByBlocYear.load(`${blocId}|${year}`),
+  };
+}
+
+export type OrganizationsDirectory = ReturnType<typeof createOrganizationsDirectory>;
