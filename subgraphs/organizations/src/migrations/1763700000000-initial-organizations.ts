@@ -37,7 +37,7 @@ export class InitialOrganizations1763700000000 implements MigrationInterface {
       CONSTRAINT organization_code_format CHECK (code ~ '^[A-Z0-9][A-Z0-9_]{1,39}$'),
       CONSTRAINT organization_name_nfc CHECK (name = normalize(name, NFC) AND length(name) BETWEEN 1 AND 300),
       CONSTRAINT organization_short_name_nfc CHECK (short_name IS NULL OR (short_name = normalize(short_name, NFC) AND length(short_name) BETWEEN 1 AND 120)),
-      CONSTRAINT organization_kind_check CHECK (kind IN ('MINISTRY','MINISTERIAL_AGENCY','GOVERNMENT_AGENCY','COURT','PROCURACY','STATE_AUDIT','PARTY_OR_MASS_ORGANIZATION','PROVINCE','CENTRAL_CITY','COMMUNE','WARD','SPECIAL_ZONE','DEPARTMENT','PUBLIC_SERVICE_UNIT','ENTERPRISE','STATE_LEADERSHIP','OTHER')),
+      CONSTRAINT organization_kind_check CHECK (kind IN ('MINISTRY','MINISTERIAL_AGENCY','GOVERNMENT_AGENCY','COURT','PROCURACY','STATE_AUDIT','PARTY_OR_MASS_ORGANIZATION','PROVINCE','CENTRAL_CITY','COMMUNE','WARD','SPECIAL_ZONE','DEPARTMENT','PUBLIC_SERVICE_UNIT','ENTERPRISE','DISTRICT','STATE_LEADERSHIP','OTHER')),
       CONSTRAINT organization_level_check CHECK (level IN ('CENTRAL','PROVINCIAL','DISTRICT','COMMUNE','BASE')),
       CONSTRAINT organization_validity CHECK (valid_to IS NULL OR valid_from IS NULL OR valid_to >= valid_from),
       CONSTRAINT organization_not_own_parent CHECK (parent_id IS NULL OR parent_id <> id)

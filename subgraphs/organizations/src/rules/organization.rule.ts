@@ -21,6 +21,7 @@ const CENTRAL_KINDS = new Set<OrganizationKind>([
  */
 export function deriveLevel(kind: OrganizationKind, parentLevel: OrganizationLevel | null): OrganizationLevel {
   if (kind === OrganizationKind.PROVINCE || kind === OrganizationKind.CENTRAL_CITY) return OrganizationLevel.PROVINCIAL;
+  if (kind === OrganizationKind.DISTRICT) return OrganizationLevel.DISTRICT;
   if (kind === OrganizationKind.COMMUNE || kind === OrganizationKind.WARD || kind === OrganizationKind.SPECIAL_ZONE) return OrganizationLevel.COMMUNE;
   if (parentLevel) return parentLevel;
   if (CENTRAL_KINDS.has(kind)) return OrganizationLevel.CENTRAL;

@@ -67,6 +67,7 @@ export type SeedOrganizationKind =
   | 'PUBLIC_SERVICE_UNIT'
   | 'ENTERPRISE'
   | 'OTHER'
+  | 'DISTRICT'
   | 'STATE_LEADERSHIP';
 
 export type SeedOrganizationLevel = 'CENTRAL' | 'PROVINCIAL' | 'DISTRICT' | 'COMMUNE' | 'BASE';
@@ -174,6 +175,7 @@ export const REFERENCE_ORGANIZATIONS: readonly SeedOrganization[] = [
 
   // ── Provincial units: the 11 unchanged on 2025-07-01 (brief §5.2) ────────────────────────────────
   { code: 'HN', name: 'Thành phố Hà Nội', shortName: 'Hà Nội', kind: 'CENTRAL_CITY', level: 'PROVINCIAL', parentCode: null, validFrom: null, validTo: null, source: SRC_UNCHANGED },
+  { code: 'QUAN_TAY_HO', name: 'Quận Tây Hồ', shortName: 'Tây Hồ', kind: 'DISTRICT', level: 'DISTRICT', parentCode: 'HN', validFrom: null, validTo: '2025-06-30', source: 'seed 003 (UBND quận Tây Hồ, kế hoạch Hội nghị điển hình tiên tiến 2020); district level abolished 2025-07-01 (brief §1.2); successor wards not recorded' },
   // Tỉnh Thừa Thiên Huế until 2024-12-31; centrally-run city from 2025-01-01 (modelling decision 3).
   { code: 'HUE', name: 'Thành phố Huế', shortName: 'Huế', kind: 'CENTRAL_CITY', level: 'PROVINCIAL', parentCode: null, validFrom: null, validTo: null, source: SRC_UNCHANGED },
   { code: 'LAI_CHAU', name: 'Tỉnh Lai Châu', shortName: 'Lai Châu', kind: 'PROVINCE', level: 'PROVINCIAL', parentCode: null, validFrom: null, validTo: null, source: SRC_UNCHANGED },

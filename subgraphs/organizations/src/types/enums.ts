@@ -16,6 +16,7 @@ export enum OrganizationKind {
   DEPARTMENT = 'DEPARTMENT',
   PUBLIC_SERVICE_UNIT = 'PUBLIC_SERVICE_UNIT',
   ENTERPRISE = 'ENTERPRISE',
+  DISTRICT = 'DISTRICT',
   STATE_LEADERSHIP = 'STATE_LEADERSHIP',
   OTHER = 'OTHER',
 }
@@ -37,6 +38,7 @@ registerEnumType(OrganizationKind, {
     DEPARTMENT: { description: 'Vụ, cục, sở, ban, phòng' },
     PUBLIC_SERVICE_UNIT: { description: 'Đơn vị sự nghiệp công lập' },
     ENTERPRISE: { description: 'Doanh nghiệp' },
+    DISTRICT: { description: 'Quận, huyện, thị xã, thành phố thuộc tỉnh (cấp huyện, đến 30/6/2025)' },
     STATE_LEADERSHIP: { description: 'Chủ tịch nước, Quốc hội' },
     OTHER: { description: 'Khác (trong đó Chính phủ)' },
   },
