@@ -11,6 +11,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { DEFAULT_LIMITS, operationLimitsRule, type OperationLimits } from './limits.js';
 import { PUBLIC_CALLER, TokenError, INTERNAL_HEADER, type Caller, type CallerTokenVerifier, type InternalTokenSigner } from '@tdkt/identity';
 
 export const PUBLIC_CODES = new Set([
@@ -52,6 +53,8 @@ export interface GatewayOptions {
   internalSigner: InternalTokenSigner;
   subgraphTimeoutMs?: number;
   production?: boolean;
+  /** Depth, alias and token limits of an operation (defaults: DEFAULT_LIMITS). */
+  limits?: Partial<OperationLimits>;
   /** Seconds a readiness probe waits for each subgraph. */
   readinessTimeoutMs?: number;
 }
@@ -105,7 +108,7 @@ export function maskGatewayError(formatted: GraphQLFormattedError, error: unknow
   const code = String(formatted.extensions?.['code'] ?? '');
   if (PUBLIC_CODES.has(code)) {
     const extensions: Record<string, unknown> = { code };
-    for (const key of ['serviceName', 'field', 'problems', 'requiredRoles', 'max', 'constraint']) {
+    for (const key of ['serviceName', 'field', 'problems', 'requiredRoles', 'max']) {
       if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
     }
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
@@ -148,6 +151,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export async function createGatewayApp(options: GatewayOptions): Promise<GatewayApp> {
   const timeoutMs = options.subgraphTimeoutMs ?? 10_000;
+  const limits = { ...DEFAULT_LIMITS, ...(options.limits ?? {}) };
   const urls = { ...supergraphUrls(options.supergraphSdl), ...(options.subgraphUrls ?? {}) };
   const fetcher = ((url: string, init: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as any;
 
@@ -164,6 +168,8 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
     persistedQueries: false, // nobody may register documents; trusted documents come with the security work
     csrfPrevention: true,
     plugins: [ApolloServerPluginLandingPageDisabled(), statsPlugin(!options.production)],
+    validationRules: [operationLimitsRule(limits)],
+    parseOptions: { maxTokens: limits.maxTokens },
     formatError: maskGatewayError,
   });
   await apollo.start();

@@ -7,6 +7,12 @@ function log(level: string, msg: string, fields: Record<string, unknown> = {}): 
 }
 
 async function main(): Promise<void> {
+  let stopNow: (() => void) | undefined;
+  // Started by `npm start` with an IPC channel: exit when the supervisor goes away, even mid-start.
+  if (process.send) {
+    if (!process.connected) process.exit(1);
+    process.once('disconnect', () => (stopNow ? stopNow() : process.exit(1)));
+  }
   const config = readConfig();
   const { app, apollo } = await createGatewayApp({
     supergraphSdl: config.supergraphSdl,
@@ -37,7 +43,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
-  if (process.send) process.on('disconnect', () => void stop('supervisor exited'));
+  stopNow = () => void stop('supervisor exited');
+  if (process.send && !process.connected) stopNow();
 }
 
 main().catch((error: unknown) => {

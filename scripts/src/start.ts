@@ -6,6 +6,7 @@
  * Ctrl-C or SIGTERM stops the gateway and subgraphs first and Postgres last.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ensureDatabases, startEmbeddedPostgres, type EmbeddedPostgres } from '@tdkt/embedded-db';
@@ -31,9 +32,11 @@ interface Running {
   exited: Promise<number | null>;
 }
 
-function launch(name: string, script: string, env: NodeJS.ProcessEnv): Running {
+function launch(name: string, script: string, env: NodeJS.ProcessEnv, onUnexpectedExit: (running: Running, code: number | null) => void): Running {
   // An IPC channel: when this supervisor dies, even by SIGKILL, the children see 'disconnect' and stop.
-  const child = spawn(process.execPath, [script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  // Detached (own process group): a terminal Ctrl-C reaches only this supervisor, which then stops
+  // the gateway, the subgraphs and Postgres in that order.
+  const child = spawn(process.execPath, [script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], detached: true });
   const prefix = `[${name}] `;
   const forward = (stream: NodeJS.WritableStream) => (chunk: Buffer) => {
     for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) stream.write(`${prefix}${line}\n`);
@@ -41,7 +44,9 @@ function launch(name: string, script: string, env: NodeJS.ProcessEnv): Running {
   child.stdout?.on('data', forward(process.stdout));
   child.stderr?.on('data', forward(process.stderr));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { name, child, exited };
+  const running = { name, child, exited };
+  void exited.then((code) => onUnexpectedExit(running, code));
+  return running;
 }
 
 async function waitReady(running: Running, url: string, timeoutMs = 180_000): Promise<void> {
@@ -58,6 +63,32 @@ async function waitReady(running: Running, url: string, timeoutMs = 180_000): Pr
     }
     if (Date.now() - started > timeoutMs) throw new Error(`${running.name} was not ready within ${timeoutMs / 1000} s (${url})`);
     await delay(200);
+  }
+}
+
+const LOCK_FILE = path.join(DATA_DIR, 'supervisor.pid');
+
+/** One `npm start` per data directory: a second one would take the first one's database away. */
+function acquireSupervisorLock(): void {
+  mkdirSync(DATA_DIR, { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      writeFileSync(LOCK_FILE, String(process.pid), { flag: 'wx' });
+      process.once('exit', () => rmSync(LOCK_FILE, { force: true }));
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(readFileSync(LOCK_FILE, 'utf8'));
+      let alive = false;
+      try {
+        process.kill(holder, 0);
+        alive = readFileSync(`/proc/${holder}/cmdline`, 'utf8').includes('start.js');
+      } catch {
+        alive = false;
+      }
+      if (alive) throw new Error(`another npm start (pid ${holder}) is already running on ${DATA_DIR}; stop it first, or set TDKT_DATA_DIR`);
+      rmSync(LOCK_FILE, { force: true }); // left by a killed supervisor
+    }
   }
 }
 
@@ -84,10 +115,16 @@ async function main(): Promise<void> {
     })();
     return stopping;
   };
+  const onUnexpectedExit = (running: Running, code: number | null) => {
+    if (stopping) return;
+    say(`${running.name} exited unexpectedly (code ${code}); stopping everything`);
+    void stop(`${running.name} exited`, 1);
+  };
   process.on('SIGINT', () => void stop('SIGINT', 0));
   process.on('SIGTERM', () => void stop('SIGTERM', 0));
 
   try {
+    acquireSupervisorLock();
     const env: NodeJS.ProcessEnv = { ...process.env };
     const external = SUBGRAPHS.every((subgraph) => env[`${subgraph.name.toUpperCase()}_DATABASE_URL`] || env['DATABASE_URL']);
     if (external) {
@@ -110,25 +147,16 @@ async function main(): Promise<void> {
 
     env['ORGANIZATIONS_URL'] ??= `http://127.0.0.1:${SUBGRAPHS[0]!.port}/graphql`;
     for (const subgraph of SUBGRAPHS) {
-      children.push(launch(subgraph.name, path.join(ROOT, 'subgraphs', subgraph.name, 'dist', 'main.js'), { ...env, [`${subgraph.name.toUpperCase()}_PORT`]: String(subgraph.port) }));
+      children.push(launch(subgraph.name, path.join(ROOT, 'subgraphs', subgraph.name, 'dist', 'main.js'), { ...env, [`${subgraph.name.toUpperCase()}_PORT`]: String(subgraph.port) }, onUnexpectedExit));
     }
     await Promise.all(SUBGRAPHS.map((subgraph, index) => waitReady(children[index]!, `http://127.0.0.1:${subgraph.port}/ready`)));
 
     const gatewayEnv: NodeJS.ProcessEnv = { ...env, TDKT_INTERNAL_PRIVATE_KEY: JSON.stringify(internal.privateJwk), GATEWAY_PORT: String(GATEWAY_PORT) };
     delete gatewayEnv['TDKT_INTERNAL_PUBLIC_KEY'];
     for (const subgraph of SUBGRAPHS) gatewayEnv[`${subgraph.name.toUpperCase()}_PORT`] = String(subgraph.port);
-    const gateway = launch('gateway', path.join(ROOT, 'gateway', 'dist', 'main.js'), gatewayEnv);
+    const gateway = launch('gateway', path.join(ROOT, 'gateway', 'dist', 'main.js'), gatewayEnv, onUnexpectedExit);
     children.push(gateway);
     await waitReady(gateway, `http://127.0.0.1:${GATEWAY_PORT}/ready`);
-
-    for (const running of children) {
-      void running.exited.then((code) => {
-        if (!stopping) {
-          say(`${running.name} exited unexpectedly (code ${code}); stopping everything`);
-          void stop(`${running.name} exited`, 1);
-        }
-      });
-    }
 
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     say(`ready in ${seconds} s`);

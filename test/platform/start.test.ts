@@ -131,6 +131,12 @@ describe('npm start', () => {
     const created = await gql(gatewayPort, 'mutation { createOrganization(input: { code: "KEPT_UNIT", name: "Đơn vị giữ lại", kind: OTHER, parentCode: "HN" }) { code } }', token.stdout.trim());
     expect(created).toEqual({ data: { createOrganization: { code: 'KEPT_UNIT' } } });
 
+    // A second npm start on the same data directory is refused instead of taking the database away.
+    const intruder = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'dist', 'start.js')], { cwd: ROOT, env, encoding: 'utf8', timeout: 30_000 });
+    expect(intruder.status).toBe(1);
+    expect(intruder.stdout + intruder.stderr).toContain('another npm start');
+    expect((await gql(gatewayPort, '{ organization(code: "KEPT_UNIT") { code } }')).data.organization.code).toBe('KEPT_UNIT');
+
     // A killed supervisor leaves its Postgres behind; its subgraphs and gateway notice and exit.
     const pid = postmasterPid(dataDir)!;
     first.child.kill('SIGKILL');

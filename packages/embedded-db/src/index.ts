@@ -73,9 +73,11 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function isPostgresProcess(pid: number): boolean {
+/** The process is a postmaster serving this very data directory (not a reused pid). */
+function isPostmasterOf(pid: number, dataDir: string): boolean {
   try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return args.some((arg) => arg.endsWith('postgres')) && args.includes(dataDir);
   } catch {
     // No /proc (macOS): trust the pid file.
     return true;
@@ -90,7 +92,7 @@ async function clearLeftoverPostmaster(dataDir: string, log: (line: string) => v
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (Number.isInteger(pid) && pid > 0 && isAlive(pid) && isPostgresProcess(pid)) {
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid) && isPostmasterOf(pid, dataDir)) {
     log(`A PostgreSQL server (pid ${pid}) left running by an earlier run holds ${dataDir}; stopping it.`);
     process.kill(pid, 'SIGINT'); // fast shutdown: roll back open transactions, then exit cleanly
     for (let waited = 0; isAlive(pid); waited += 100) {
@@ -139,7 +141,13 @@ function initialise(bin: Binaries, dataDir: string, user: string, password: stri
   }
 }
 
-async function waitUntilAccepting(adminUrl: string, child: { exitCode: number | null }, logFile: string): Promise<void> {
+class ForeignServerError extends Error {
+  constructor(dataDirectory: string | undefined) {
+    super(`data directory ${dataDirectory ?? 'unknown'}`);
+  }
+}
+
+async function waitUntilAccepting(adminUrl: string, child: { exitCode: number | null }, logFile: string, dataDir: string): Promise<void> {
   const started = Date.now();
   for (;;) {
     if (child.exitCode !== null) {
@@ -149,9 +157,12 @@ async function waitUntilAccepting(adminUrl: string, child: { exitCode: number | 
     const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 1000 });
     try {
       await client.connect();
-      await client.query('SELECT 1');
+      const { rows } = await client.query<{ data_directory: string }>('SHOW data_directory');
+      // Another server already on this port answers too: never use (or seed) somebody else's cluster.
+      if (rows[0]?.data_directory !== dataDir) throw new ForeignServerError(rows[0]?.data_directory);
       return;
-    } catch {
+    } catch (error) {
+      if (error instanceof ForeignServerError) throw new Error(`Port ${new URL(adminUrl).port} is used by another PostgreSQL (${error.message}); set EMBEDDED_PG_PORT to a free port`);
       if (Date.now() - started > 60_000) throw new Error(`PostgreSQL did not accept connections within 60 s (log: ${logFile})`);
       await delay(50);
     } finally {
@@ -190,7 +201,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const adminUrl = `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   try {
-    await waitUntilAccepting(adminUrl, child, logFile);
+    await waitUntilAccepting(adminUrl, child, logFile, absoluteDir);
   } catch (error) {
     if (child.exitCode === null) child.kill('SIGINT');
     throw error;

@@ -133,6 +133,9 @@ export async function loadOrCreateDevKeys(dir: string): Promise<DevKeys> {
     privateJwk: { ...(await exportJWK(privateKey)), kid, alg: 'ES256', use: 'sig' },
     publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' },
   };
+  // Only the key directory is private: its parent (.data) must stay traversable for the postgres OS
+  // user that runs the embedded cluster beside it.
+  mkdirSync(path.dirname(dir), { recursive: true });
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   // Two processes may race here on a first start; `wx` makes the first writer win.
   try {

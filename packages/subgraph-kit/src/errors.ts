@@ -100,16 +100,16 @@ export function translateDatabaseError(error: unknown, constraints: Readonly<Rec
   const known = pg.constraint ? constraints[pg.constraint] : undefined;
   switch (pg.code) {
     case PG.UNIQUE_VIOLATION:
-      return conflict(known ?? 'Dữ liệu này đã tồn tại (trùng lặp).', { constraint: pg.constraint });
+      return conflict(known ?? 'Dữ liệu này đã tồn tại (trùng lặp).');
     case PG.FOREIGN_KEY_VIOLATION:
-      return conflict(known ?? 'Dữ liệu đang được tham chiếu hoặc tham chiếu đến dữ liệu không tồn tại.', { constraint: pg.constraint });
+      return conflict(known ?? 'Dữ liệu đang được tham chiếu hoặc tham chiếu đến dữ liệu không tồn tại.');
     case PG.CHECK_VIOLATION:
     case PG.NOT_NULL_VIOLATION:
     case PG.INVALID_TEXT:
     case PG.STRING_TOO_LONG:
     case PG.NUMERIC_OUT_OF_RANGE:
     case PG.DATETIME_OUT_OF_RANGE:
-      return badInput(known ?? 'Dữ liệu nhập không hợp lệ.', { constraint: pg.constraint });
+      return badInput(known ?? 'Dữ liệu nhập không hợp lệ.');
     case PG.SERIALIZATION_FAILURE:
     case PG.DEADLOCK:
       return conflict('Dữ liệu vừa được người khác thay đổi cùng lúc. Vui lòng thử lại.');

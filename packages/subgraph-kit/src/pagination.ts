@@ -4,7 +4,7 @@
  */
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { badInput } from './errors.js';
+import { badInput, translateDatabaseError } from './errors.js';
 import { searchTerms } from './text.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -103,6 +103,15 @@ export interface KeysetOptions<T> {
 export async function keysetPage<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, options: KeysetOptions<T>): Promise<Page<T>> {
   const limit = pageSize(options.first);
   const cursor = decodeCursor(options.after, options.sort.length);
+  try {
+    return await fetchPage(query, options, limit, cursor);
+  } catch (error) {
+    // A cursor whose parts do not fit the sort columns (forged) fails in the database: bad input.
+    throw translateDatabaseError(error);
+  }
+}
+
+async function fetchPage<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, options: KeysetOptions<T>, limit: number, cursor: (string | number | null)[] | null): Promise<Page<T>> {
   const totalCount = await query.getCount();
   if (limit === 0) return { totalCount, edges: [], pageInfo: { hasNextPage: totalCount > 0, endCursor: null } };
   if (cursor) {

@@ -20,12 +20,17 @@ export interface SubgraphProcess<TContext extends BaseContext> {
   createApp(database: Database, verifier: Awaited<ReturnType<typeof createInternalVerifier>>): Promise<SubgraphApp<TContext>>;
 }
 
+/** Wrong password, unknown database, missing role: waiting will not fix these. */
+const PERMANENT = new Set(['28P01', '28000', '3D000']);
+
 async function connectWithRetry(database: Database, name: string): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       await database.dataSource.initialize();
       return;
     } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code && PERMANENT.has(code)) throw new Error(`cannot use the database: ${(error as Error).message}`);
       const wait = Math.min(5000, 250 * 2 ** Math.min(attempt, 5));
       log.warn('database not reachable yet; retrying', { subgraph: name, attempt, retryInMs: wait, error: error instanceof Error ? error.message : String(error) });
       await delay(wait);
@@ -33,8 +38,17 @@ async function connectWithRetry(database: Database, name: string): Promise<void>
   }
 }
 
+/** Started by `npm start` with an IPC channel: exit when the supervisor goes away, even mid-start. */
+export function exitWithSupervisor(onExit: () => void): void {
+  if (!process.send) return;
+  if (!process.connected) process.exit(1);
+  process.once('disconnect', onExit);
+}
+
 export async function runSubgraph<TContext extends BaseContext>(definition: SubgraphProcess<TContext>): Promise<void> {
   const env = process.env;
+  let stopNow: (() => void) | undefined;
+  exitWithSupervisor(() => (stopNow ? stopNow() : process.exit(1)));
   const url = databaseUrlFor(definition.name, env);
   if (!url) throw new Error(`Set DATABASE_URL or ${definition.name.toUpperCase()}_DATABASE_URL (npm start sets it for the embedded database)`);
   const port = Number(env[`${definition.name.toUpperCase()}_PORT`] ?? definition.defaultPort);
@@ -74,8 +88,8 @@ export async function runSubgraph<TContext extends BaseContext>(definition: Subg
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
-  // Started by `npm start` with an IPC channel: stop when the supervisor goes away, even if killed.
-  if (process.send) process.on('disconnect', () => void stop('supervisor exited'));
+  stopNow = () => void stop('supervisor exited');
+  if (process.send && !process.connected) stopNow();
 }
 
 /** Runs `main` and exits non-zero with a readable message on a start-up failure. */

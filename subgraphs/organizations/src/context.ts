@@ -27,6 +27,26 @@ export async function isInCallerSubtree(context: OrganizationsContext, organizat
   return (await context.loaders.ancestorIdsById.load(organizationId)).includes(own);
 }
 
+/** True when `organizationId` is `rootId` or lies under it. */
+export async function isInSubtreeOf(context: OrganizationsContext, organizationId: string, rootId: string): Promise<boolean> {
+  return organizationId === rootId || (await context.loaders.ancestorIdsById.load(organizationId)).includes(rootId);
+}
+
+/**
+ * Changing a unit itself (its name, kind, validity, lineage): the Central Board, or an ORG_OFFICER of a
+ * unit strictly above it. An officer never redefines or dissolves its own organization.
+ */
+export async function requireActForDescendant(context: OrganizationsContext, organizationId: string, action: string): Promise<void> {
+  requireSignedIn(context);
+  if (context.caller.role === 'CENTRAL_BOARD') return;
+  const own = await callerOrganizationId(context);
+  if (context.caller.role === 'ORG_OFFICER' && own && own !== organizationId && (await context.loaders.ancestorIdsById.load(organizationId)).includes(own)) return;
+  if (context.caller.role === 'ORG_OFFICER') {
+    throw forbidden(`Cán bộ của ${context.caller.org} chỉ được ${action} đối với các đơn vị trực thuộc, không phải chính đơn vị mình hay đơn vị ngoài phạm vi.`);
+  }
+  throw forbidden(`Vai trò ${context.caller.role} không được phép ${action}.`);
+}
+
 /** Non-public data of a unit: the Central Board, or staff (any role) of that unit's subtree. */
 export async function canSeePrivateDataOf(context: OrganizationsContext, organizationId: string): Promise<boolean> {
   if (context.caller.role === 'CENTRAL_BOARD') return true;

@@ -12,6 +12,8 @@ import { AnnualRating, Person } from '../entities/person.entity.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string): boolean => UUID.test(value);
+/** Postgres compares uuids case-insensitively; JavaScript maps do not. Load by the canonical form. */
+export const canonicalId = (value: string): string => value.toLowerCase();
 
 function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
   const index = new Map<K, V>();

@@ -110,6 +110,9 @@ export class InitialOrganizations1763700000000 implements MigrationInterface {
     await q.query(`CREATE INDEX person_name_idx ON organizations.person (full_name, id)`);
     await q.query(`CREATE INDEX person_search_idx ON organizations.person USING gin (search_text public.gin_trgm_ops)`);
 
+    // Which seed steps have run: a bloc-year seeded once is never re-seeded, even after an officer empties it.
+    await q.query(`CREATE TABLE organizations.seed_marker (key text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+
     await q.query(`CREATE TABLE organizations.annual_rating (
       person_id uuid NOT NULL REFERENCES organizations.person(id) ON DELETE CASCADE,
       year integer NOT NULL CONSTRAINT annual_rating_year_check CHECK (year BETWEEN 1945 AND 2100),
@@ -120,7 +123,7 @@ export class InitialOrganizations1763700000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['annual_rating', 'person', 'bloc_membership', 'bloc', 'lineage_participant', 'lineage_event', 'organization']) {
+    for (const table of ['seed_marker', 'annual_rating', 'person', 'bloc_membership', 'bloc', 'lineage_participant', 'lineage_event', 'organization']) {
       await q.query(`DROP TABLE IF EXISTS organizations.${table}`);
     }
     await q.query(`DROP FUNCTION IF EXISTS organizations.fold_text(text)`);

@@ -1,13 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, cleanText, keysetPage, notFound, translateDatabaseError, whereSearchMatches } from '@tdkt/subgraph-kit';
+import { badInput, cleanText, forbidden, keysetPage, notFound, translateDatabaseError, whereSearchMatches } from '@tdkt/subgraph-kit';
 import { BlocMembership, EmulationBloc } from '../entities/bloc.entity.js';
 import { Organization } from '../entities/organization.entity.js';
 import { CreateBlocInput, EmulationBlocConnection, EmulationBlocFilter, PageArgs, SetBlocMembershipInput } from '../types/organization.types.js';
 import { BLOC_CODE, normalizeCode } from '../rules/organization.rule.js';
 import { checkBlocMembership } from '../rules/bloc-membership.rule.js';
 import { requireYear } from '../rules/year.rule.js';
-import { requireActFor, type OrganizationsContext } from '../context.js';
-import { isUuid } from '../loaders/loaders.js';
+import { isInSubtreeOf, requireActFor, type OrganizationsContext } from '../context.js';
+import { canonicalId, isUuid } from '../loaders/loaders.js';
 import { loadOrganizationByCodeOrFail } from './organization.resolver.js';
 
 const CONSTRAINT_MESSAGES: Record<string, string> = {
@@ -33,7 +33,7 @@ export class BlocResolver {
     @Arg('id', () => ID, { nullable: true }) id?: string | null,
   ): Promise<EmulationBloc | null> {
     if ((code ? 1 : 0) + (id ? 1 : 0) !== 1) throw badInput('Hãy cho biết đúng một trong hai: mã (code) hoặc id của khối/cụm.');
-    if (id) return isUuid(id) ? context.loaders.blocById.load(id) : null;
+    if (id) return isUuid(id) ? context.loaders.blocById.load(canonicalId(id)) : null;
     return context.loaders.blocByCode.load(normalizeCode(code!));
   }
 
@@ -107,6 +107,17 @@ export class BlocResolver {
         return { index, code, role: member.role, organization: (await context.loaders.organizationByCode.load(code)) ?? null };
       }),
     );
+    // Only the Central Board composes blocs across organizations (e.g. the central blocs organized
+    // through Ban TĐKT TW); an officer composes blocs of units inside the organizer's own subtree.
+    if (context.caller.role !== 'CENTRAL_BOARD') {
+      for (const member of proposed) {
+        if (member.organization && !(await isInSubtreeOf(context, member.organization.id, bloc.organizerId))) {
+          throw forbidden(`${member.organization.name} không thuộc đơn vị tổ chức khối/cụm; chỉ Ban TĐKT Trung ương được đưa đơn vị ngoài phạm vi vào khối/cụm.`, {
+            field: `input.members[${member.index}].organizationCode`,
+          });
+        }
+      }
+    }
     const problems = checkBlocMembership(year, proposed);
     if (problems.length) {
       const first = problems[0]!;

@@ -8,8 +8,8 @@ import { CreateOrganizationInput, OrganizationConnection, OrganizationFilter, Pa
 import { LineageKind } from '../types/enums.js';
 import { ORGANIZATION_CODE, dayBefore, deriveLevel, isValidOn, normalizeCode } from '../rules/organization.rule.js';
 import { requireYear } from '../rules/year.rule.js';
-import { requireActFor, requireCentralBoard, type OrganizationsContext } from '../context.js';
-import { isUuid } from '../loaders/loaders.js';
+import { requireActFor, requireActForDescendant, requireCentralBoard, type OrganizationsContext } from '../context.js';
+import { canonicalId, isUuid } from '../loaders/loaders.js';
 
 const CONSTRAINT_MESSAGES: Record<string, string> = {
   organization_code_key: 'Mã đơn vị này đã được dùng cho một đơn vị khác.',
@@ -38,7 +38,7 @@ export class OrganizationResolver {
     @Arg('id', () => ID, { nullable: true }) id?: string | null,
   ): Promise<Organization | null> {
     if ((code ? 1 : 0) + (id ? 1 : 0) !== 1) throw badInput('Hãy cho biết đúng một trong hai: mã (code) hoặc id của đơn vị.');
-    if (id) return isUuid(id) ? context.loaders.organizationById.load(id) : null;
+    if (id) return isUuid(id) ? context.loaders.organizationById.load(canonicalId(id)) : null;
     return context.loaders.organizationByCode.load(normalizeCode(code!));
   }
 
@@ -145,7 +145,7 @@ export class OrganizationResolver {
   @Mutation(() => Organization, { description: 'Sửa thông tin đơn vị; gửi expectedVersion để không ghi đè thay đổi của người khác.' })
   async updateOrganization(@Ctx() context: OrganizationsContext, @Arg('input', () => UpdateOrganizationInput) input: UpdateOrganizationInput): Promise<Organization> {
     const current = await loadOrganizationByCodeOrFail(context, input.code, 'input.code');
-    await requireActFor(context, current.id, 'sửa đơn vị');
+    await requireActForDescendant(context, current.id, 'sửa đơn vị');
     const changes: Partial<Organization> = {};
     if (input.name !== undefined && input.name !== null) changes.name = cleanText(input.name, { label: 'Tên đơn vị', field: 'input.name', maxLength: 300 });
     if (input.shortName !== undefined && input.shortName !== null) {
@@ -171,6 +171,18 @@ export class OrganizationResolver {
     if (Object.keys(changes).length === 0) throw badInput('Không có thông tin nào để sửa.', { field: 'input' });
     try {
       return await context.db.transaction(async (manager) => {
+        if (changes.parentId) {
+          // Re-parenting is serialized and re-checked inside the transaction: two concurrent moves
+          // (A under B, B under A) must not both pass the cycle check.
+          await manager.query(`SELECT pg_advisory_xact_lock(hashtext('tdkt:organizations:reparent'))`);
+          const [cycle] = await manager.query(
+            `WITH RECURSIVE up(id, depth) AS (SELECT CAST($1 AS uuid), 0 UNION
+               SELECT o.parent_id, up.depth + 1 FROM organization o JOIN up ON o.id = up.id WHERE o.parent_id IS NOT NULL AND up.depth < 64)
+             SELECT 1 AS found FROM up WHERE id = $2 LIMIT 1`,
+            [changes.parentId, current.id],
+          );
+          if (cycle) throw badInput(`Không thể đặt đơn vị cấp trên này: ${current.name} sẽ trở thành cấp trên của chính nó.`, { field: 'input.parentCode' });
+        }
         // Compare-and-swap on the version: TypeORM's save() does not check it (lost updates seen).
         const sets = Object.keys(changes).map((key, index) => `"${COLUMN[key as keyof typeof COLUMN]}" = $${index + 3}`);
         // Structured result: TypeORM returns a bare UPDATE as [rows, count], which is never empty.
@@ -198,7 +210,7 @@ export class OrganizationResolver {
     const note = cleanOptionalText(input.note, { label: 'Ghi chú', field: 'input.note', maxLength: 2000, multiline: true });
     const predecessors = await Promise.all(input.predecessorCodes.map((code, index) => loadOrganizationByCodeOrFail(context, code, `input.predecessorCodes[${index}]`)));
     const successors = await Promise.all(input.successorCodes.map((code, index) => loadOrganizationByCodeOrFail(context, code, `input.successorCodes[${index}]`)));
-    for (const unit of [...predecessors, ...successors]) await requireActFor(context, unit.id, 'ghi nhận sắp xếp đơn vị');
+    for (const unit of [...predecessors, ...successors]) await requireActForDescendant(context, unit.id, 'ghi nhận sắp xếp đơn vị');
     if (predecessors.length === 0) throw badInput('Cần ít nhất một đơn vị trước sự kiện.', { field: 'input.predecessorCodes' });
     const distinct = new Set([...predecessors, ...successors].map((unit) => unit.id));
     if (new Set(predecessors.map((unit) => unit.id)).size !== predecessors.length || new Set(successors.map((unit) => unit.id)).size !== successors.length) {

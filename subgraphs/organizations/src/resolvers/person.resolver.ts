@@ -4,9 +4,9 @@ import { AnnualRating, Person } from '../entities/person.entity.js';
 import { Organization } from '../entities/organization.entity.js';
 import { CreatePersonInput, PageArgs, PersonConnection, PersonFilter, RecordAnnualRatingInput } from '../types/organization.types.js';
 import { Gender } from '../types/enums.js';
-import { requireYear } from '../rules/year.rule.js';
+import { requireYear, yearInVietnam } from '../rules/year.rule.js';
 import { canSeePrivateDataOf, requireActFor, type OrganizationsContext } from '../context.js';
-import { isUuid } from '../loaders/loaders.js';
+import { canonicalId, isUuid } from '../loaders/loaders.js';
 import { loadOrganizationByCodeOrFail } from './organization.resolver.js';
 
 const CONSTRAINT_MESSAGES: Record<string, string> = {
@@ -22,7 +22,7 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
 export class PersonResolver {
   @Query(() => Person, { nullable: true, description: 'Một cá nhân theo id.' })
   person(@Ctx() context: OrganizationsContext, @Arg('id', () => ID) id: string): Promise<Person | null> | null {
-    return isUuid(id) ? context.loaders.personById.load(id) : null;
+    return isUuid(id) ? context.loaders.personById.load(canonicalId(id)) : null;
   }
 
   @Query(() => PersonConnection, { description: 'Tìm cá nhân (cần đăng nhập; chỉ trong phạm vi đơn vị của mình, trừ Ban TĐKT TW).' })
@@ -36,8 +36,8 @@ export class PersonResolver {
     whereSearchMatches(query, 'p', filter?.search);
     const subtreeOf = async (organizationId: string, name: string) =>
       query.andWhere(
-        `p.organization_id IN (WITH RECURSIVE down(id) AS (SELECT CAST(:${name} AS uuid) UNION ALL
-           SELECT o.id FROM organization o JOIN down ON o.parent_id = down.id) SELECT id FROM down)`,
+        `p.organization_id IN (WITH RECURSIVE down(id, depth) AS (SELECT CAST(:${name} AS uuid), 0 UNION
+           SELECT o.id, down.depth + 1 FROM organization o JOIN down ON o.parent_id = down.id WHERE down.depth < 64) SELECT id FROM down)`,
         { [name]: organizationId },
       );
     if (filter?.organizationCode) {
@@ -98,7 +98,7 @@ export class PersonResolver {
     const fullName = cleanText(input.fullName, { label: 'Họ tên', field: 'input.fullName', maxLength: 200 });
     const ethnicity = cleanOptionalText(input.ethnicity, { label: 'Dân tộc', field: 'input.ethnicity', maxLength: 60 });
     const position = cleanOptionalText(input.position, { label: 'Chức vụ', field: 'input.position', maxLength: 200 });
-    const thisYear = new Date().getUTCFullYear();
+    const thisYear = yearInVietnam();
     if (input.birthYear !== null && input.birthYear !== undefined && (!Number.isInteger(input.birthYear) || input.birthYear < 1900 || input.birthYear > thisYear - 14)) {
       throw badInput(`Năm sinh ${input.birthYear} không hợp lệ: phải từ 1900 đến ${thisYear - 14}.`, { field: 'input.birthYear' });
     }
@@ -130,12 +130,12 @@ export class PersonResolver {
 
   @Mutation(() => AnnualRating, { description: 'Ghi (hoặc sửa) kết quả xếp loại của một cá nhân trong một năm.' })
   async recordAnnualRating(@Ctx() context: OrganizationsContext, @Arg('input', () => RecordAnnualRatingInput) input: RecordAnnualRatingInput): Promise<AnnualRating> {
-    const person = isUuid(input.personId) ? await context.loaders.personById.load(input.personId) : null;
+    const person = isUuid(input.personId) ? await context.loaders.personById.load(canonicalId(input.personId)) : null;
     if (!person) throw notFound('Không tìm thấy cá nhân này.', { field: 'input.personId' });
     await requireActFor(context, person.organizationId, 'ghi xếp loại');
     // A year is rated at its end; the current year may be recorded (December reviews), the next may not.
     const year = requireYear(input.year, 'input.year');
-    if (year > new Date().getUTCFullYear()) throw badInput(`Chưa thể xếp loại năm ${year}.`, { field: 'input.year' });
+    if (year > yearInVietnam()) throw badInput(`Chưa thể xếp loại năm ${year}.`, { field: 'input.year' });
     if (person.birthYear && year < person.birthYear + 14) throw badInput(`Năm ${year} trước khi cá nhân đủ tuổi lao động.`, { field: 'input.year' });
     try {
       return await context.db.transaction(async (manager) => {

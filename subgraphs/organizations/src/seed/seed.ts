@@ -70,7 +70,10 @@ export async function seedOrganizations(db: DataSource, options: { demo: boolean
         [seedUuid('bloc', bloc.code), bloc.code, bloc.name.normalize('NFC'), bloc.kind, bloc.organizerCode],
       );
       for (const year of bloc.years) {
-        // Only a bloc-year nobody has set yet: the officers' own list always wins.
+        // Each reference bloc-year is seeded once (marker), and only if nobody has set it yet: the
+        // officers' own list, even an emptied one, always wins.
+        const first: unknown[] = await q(`INSERT INTO seed_marker (key) VALUES ($1) ON CONFLICT DO NOTHING RETURNING key`, [`bloc-year:${bloc.code}:${year.year}`]);
+        if (!first.length) continue;
         const added: unknown[] = await q(
           `INSERT INTO bloc_membership (bloc_id, year, organization_id, role)
            SELECT b.id, $2, o.id, m.role FROM bloc b
