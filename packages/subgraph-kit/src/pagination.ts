@@ -2,7 +2,7 @@
  * Relay-style cursor pagination shared by every list field: opaque cursors over a stable sort key,
  * page sizes capped so that no caller can ask for a whole table.
  */
-import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput, translateDatabaseError } from './errors.js';
 import { searchTerms } from './text.js';
@@ -10,7 +10,9 @@ import { searchTerms } from './text.js';
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
+// Every subgraph declares PageInfo: identical value type, hence shareable.
 @ObjectType({ description: 'Where a page stands in the whole list.' })
+@Directive('@shareable')
 export class PageInfo {
   @Field()
   hasNextPage!: boolean;
