@@ -4,3 +4,6 @@ export { createCampaignsApp, type CampaignsOptions } from './server.js';
 export { buildCampaignsSchema } from './schema.js';
 export { createCampaignsDatabase, SUBGRAPH_NAME, DATABASE_SCHEMA } from './data-source.js';
 export { seedCampaigns } from './seed/seed.js';
+export { durationClass } from './rules/movement.rule.js';
+export { ageBand, checkComposition, isExemplarCategory, type DelegateFacts, type DelegateCategoryValue } from './rules/conference-composition.rule.js';
+export { scoreTotal, rankByTotal, votePasses, checkPeriod } from './rules/pledge-scoring.rule.js';

@@ -1,6 +1,5 @@
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import { buildFederatedSchema, FEDERATION_LINK, type ReferenceResolvers } from '@tdkt/subgraph-kit';
-import { parse, type GraphQLSchema } from 'graphql';
+import { buildFederatedSchema, type ReferenceResolvers } from '@tdkt/subgraph-kit';
+import type { GraphQLSchema } from 'graphql';
 import { RESOLVERS } from './resolvers/index.js';
 import { blocRef, organizationRef, personRef } from './types/federation.types.js';
 
@@ -12,7 +11,5 @@ const referenceResolvers: ReferenceResolvers = {
 };
 
 export function buildCampaignsSchema(): Promise<GraphQLSchema> {
-  // type-graphql refuses an empty resolver list; until the first resolver lands the subgraph is a shell.
-  if (RESOLVERS.length === 0) return Promise.resolve(buildSubgraphSchema({ typeDefs: parse(FEDERATION_LINK) }));
   return buildFederatedSchema({ resolvers: RESOLVERS, validate: false }, referenceResolvers);
 }

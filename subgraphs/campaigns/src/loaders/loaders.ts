@@ -3,9 +3,17 @@
  * so a board of N members, M items and P periods costs a constant number of statements.
  */
 import type { DataSource } from 'typeorm';
+import { createPledgeLoaders } from './pledge.loaders.js';
+import { createMovementLoaders } from './movement.loaders.js';
+import { createConferenceLoaders } from './conference.loaders.js';
 
 export function createLoaders(db: DataSource) {
-  return { db };
+  return {
+    db,
+    ...createPledgeLoaders(db),
+    ...createMovementLoaders(db),
+    ...createConferenceLoaders(db),
+  };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,4 +1,9 @@
 import type { MigrationInterface } from 'typeorm';
+import { Pledges1763900000000 } from './1763900000000-pledges.js';
+import { MovementsConferences1763800000000 } from './1763800000000-movements-conferences.js';
 
 /** Committed migrations of the campaigns subgraph, in order. */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
+  MovementsConferences1763800000000,
+  Pledges1763900000000,
+];

@@ -1,0 +1,67 @@
+/**
+ * Per-request loaders for movements and registrations: one statement per batch, results in key order,
+ * null (or an empty list) for a miss.
+ */
+import DataLoader from 'dataloader';
+import { In, type DataSource } from 'typeorm';
+import { Movement, MovementRegistration } from '../entities/movement.entity.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Ids come from clients and other subgraphs: anything that is not a UUID would make Postgres throw. */
+export const isUuid = (value: string): boolean => UUID.test(value);
+
+export function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
+  const index = new Map<K, V>();
+  for (const row of rows) index.set(keyOf(row), row);
+  return keys.map((key) => index.get(key) ?? null);
+}
+
+export function groupByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
+  const groups = new Map<K, V[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return keys.map((key) => groups.get(key) ?? []);
+}
+
+export function createMovementLoaders(db: DataSource) {
+  const movements = db.getRepository(Movement);
+
+  const movementById: DataLoader<string, Movement | null> = new DataLoader(async (ids) => {
+    const valid = ids.filter(isUuid);
+    const rows = valid.length ? await movements.findBy({ id: In(valid) }) : [];
+    for (const row of rows) movementByCode.prime(row.code, row);
+    return byKey(ids, rows, (row) => row.id);
+  });
+
+  const movementByCode: DataLoader<string, Movement | null> = new DataLoader(async (codes) => {
+    const rows = await movements.findBy({ code: In([...codes]) });
+    for (const row of rows) movementById.prime(row.id, row);
+    return byKey(codes, rows, (row) => row.code);
+  });
+
+  /** Movements launched by each organization, oldest first. */
+  const movementsByLauncherId = new DataLoader<string, Movement[]>(async (ids) => {
+    const valid = ids.filter(isUuid);
+    const rows = valid.length ? await movements.find({ where: { launchedById: In(valid) }, order: { startDate: 'ASC', code: 'ASC' } }) : [];
+    for (const row of rows) movementById.prime(row.id, row);
+    return groupByKey(ids, rows, (row) => row.launchedById);
+  });
+
+  /** Responses to each movement (phong trào hưởng ứng), oldest first. */
+  const movementResponsesByParentId = new DataLoader<string, Movement[]>(async (ids) => {
+    const rows = await movements.find({ where: { parentId: In(ids.filter(isUuid)) }, order: { startDate: 'ASC', code: 'ASC' } });
+    for (const row of rows) movementById.prime(row.id, row);
+    return groupByKey(ids, rows, (row) => row.parentId!);
+  });
+
+  const movementRegistrationsByMovementId = new DataLoader<string, MovementRegistration[]>(async (ids) => {
+    const rows = await db.getRepository(MovementRegistration).find({ where: { movementId: In(ids.filter(isUuid)) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return groupByKey(ids, rows, (row) => row.movementId);
+  });
+
+  return { movementById, movementByCode, movementsByLauncherId, movementResponsesByParentId, movementRegistrationsByMovementId };
+}

@@ -1,0 +1,220 @@
+/**
+ * Movements and registrations through the gateway, over real HTTP and PostgreSQL, with the seeded
+ * reference and demo data; the duration classes of form 0601 as a pure rule.
+ */
+import { durationClass } from '@tdkt/campaigns';
+import { dataOf, errorCodes, startStack, type Stack } from '../support/stack';
+
+let stack: Stack;
+let board: string;
+beforeAll(async () => {
+  stack = await startStack({ demo: true });
+  board = await stack.token('CENTRAL_BOARD');
+});
+afterAll(() => stack?.stop());
+
+const CREATE = `mutation($input: CreateMovementInput!) { createMovement(input: $input) { id code title theme launchLevel method scope startDate endDate durationClass launchedBy { id code name } parent { code } } }`;
+const REGISTER = `mutation($input: RegisterForMovementInput!) { registerForMovement(input: $input) { id status organization { code } person { id } movement { code } } }`;
+const create = (input: Record<string, unknown>, token?: string) => stack.gql(CREATE, { input }, { token });
+const register = (input: Record<string, unknown>, token?: string) => stack.gql(REGISTER, { input }, { token });
+
+const base = { launchLevel: 'MINISTRY_OR_PROVINCE', method: 'THEMATIC', scope: 'MINISTRY_OR_PROVINCE', startDate: '2026-01-01', endDate: '2026-12-31' };
+
+describe('duration class (form 0601.N/BNV-TĐKT)', () => {
+  it('puts exactly one calendar year in ONE_YEAR, and classifies each boundary', () => {
+    expect(durationClass('2021-01-01', '2021-12-31')).toBe('ONE_YEAR');
+    expect(durationClass('2020-07-01', '2021-06-30')).toBe('ONE_YEAR');
+    expect(durationClass('2021-01-22', '2021-12-31')).toBe('LESS_THAN_1Y');
+    expect(durationClass('2021-01-01', '2022-01-01')).toBe('ONE_TO_3Y');
+    expect(durationClass('2021-01-01', '2023-12-31')).toBe('ONE_TO_3Y');
+    expect(durationClass('2021-01-01', '2024-01-01')).toBe('THREE_TO_5Y');
+    expect(durationClass('2021-01-01', '2025-12-30')).toBe('THREE_TO_5Y');
+    expect(durationClass('2021-01-01', '2025-12-31')).toBe('FIVE_YEARS_OR_MORE');
+    expect(durationClass('2020-02-29', '2021-02-27')).toBe('ONE_YEAR');
+    expect(durationClass('2021-01-01', null)).toBeNull();
+  });
+});
+
+describe('seeded movements', () => {
+  it('has the Nội chính bloc 2021 movement launched on 22/1/2021, a one-year regular movement', async () => {
+    const { movement } = dataOf(
+      await stack.gql(`{ movement(code: "noi_chinh_tw_2021") { title theme launchLevel method scope startDate endDate launchedOn durationClass isDemo launchedBy { code name } } }`),
+    );
+    expect(movement).toEqual({
+      title: 'Phong trào thi đua năm 2021 của Khối thi đua các Bộ, ngành Nội chính Trung ương',
+      theme: 'Đoàn kết, nêu gương, kỷ cương, sáng tạo, hiệu quả',
+      launchLevel: 'BLOC',
+      method: 'REGULAR_ANNUAL',
+      scope: 'BLOC',
+      startDate: '2021-01-01',
+      endDate: '2021-12-31',
+      launchedOn: '2021-01-22',
+      durationClass: 'ONE_YEAR',
+      isDemo: false,
+      launchedBy: { code: 'BCA', name: 'Bộ Công an' },
+    });
+  });
+
+  it('shows a demo response with its parent, and the parent with its responses', async () => {
+    const { movement } = dataOf(await stack.gql(`{ movement(code: "DEMO_HN_VAN_MINH_DO_THI") { isDemo durationClass responses { code parent { code } launchedBy { code } } } }`));
+    expect(movement).toEqual({
+      isDemo: true,
+      durationClass: 'FIVE_YEARS_OR_MORE',
+      responses: [{ code: 'DEMO_TAY_HO_VAN_MINH_DO_THI_2020', parent: { code: 'DEMO_HN_VAN_MINH_DO_THI' }, launchedBy: { code: 'QUAN_TAY_HO' } }],
+    });
+  });
+
+  it('answers null for an unknown code', async () => {
+    expect(dataOf(await stack.gql(`{ movement(code: "KHONG_CO") { code } }`)).movement).toBeNull();
+  });
+});
+
+describe('createMovement', () => {
+  it('launches a movement for its own unit, in NFC, and lists it under the organization', async () => {
+    const officer = await stack.token('ORG_OFFICER', 'HN');
+    const title = 'Thi đua “Chuyển đổi số” Hà Nội'.normalize('NFD');
+    const { createMovement } = dataOf(await create({ ...base, code: 'hn_chuyen_doi_so_2026', title: `  ${title}  `, theme: 'Đổi mới, sáng tạo', organizationCode: 'HN' }, officer));
+    expect(createMovement).toMatchObject({ code: 'HN_CHUYEN_DOI_SO_2026', title: 'Thi đua “Chuyển đổi số” Hà Nội'.normalize('NFC'), durationClass: 'ONE_YEAR', launchedBy: { code: 'HN', name: 'Thành phố Hà Nội' } });
+    const { organization } = dataOf(await stack.gql(`{ organization(code: "HN") { movementsLaunched { code } } }`));
+    expect(organization.movementsLaunched.map((movement: { code: string }) => movement.code)).toEqual(['DEMO_HN_VAN_MINH_DO_THI', 'HN_CHUYEN_DOI_SO_2026']);
+  });
+
+  it('records a response to a higher-level movement', async () => {
+    const { createMovement } = dataOf(
+      await create({ ...base, code: 'BCA_HUONG_UNG_2021', title: 'Hưởng ứng phong trào năm 2021 của Khối', organizationCode: 'BCA', launchLevel: 'UNIT', scope: 'UNIT', startDate: '2021-02-01', endDate: '2021-12-31', parentCode: 'NOI_CHINH_TW_2021' }, board),
+    );
+    expect(createMovement).toMatchObject({ parent: { code: 'NOI_CHINH_TW_2021' }, durationClass: 'LESS_THAN_1Y' });
+  });
+
+  it('refuses the public, viewers and officers of another unit', async () => {
+    const input = { ...base, code: 'X_REFUSED', title: 'X', organizationCode: 'HN' };
+    expect(errorCodes(await create(input))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await create(input, await stack.token('VIEWER', 'HN')))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await create(input, await stack.token('ORG_OFFICER', 'BTP')))).toEqual(['FORBIDDEN']);
+  });
+
+  it('refuses bad input with a plain message and the field at fault', async () => {
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ code: 'mã sai', title: 'X', organizationCode: 'HN' }, 'BAD_USER_INPUT', 'input.code'],
+      [{ code: 'NUL_TITLE', title: 'Phong\u0000trào', organizationCode: 'HN' }, 'BAD_USER_INPUT', 'input.title'],
+      [{ code: 'NO_UNIT', title: 'X', organizationCode: 'KHONG_CO' }, 'NOT_FOUND', 'input.organizationCode'],
+      [{ code: 'ENDS_FIRST', title: 'X', organizationCode: 'HN', startDate: '2026-05-01', endDate: '2026-04-30' }, 'BAD_USER_INPUT', 'input.endDate'],
+      [{ code: 'NO_PARENT', title: 'X', organizationCode: 'HN', parentCode: 'KHONG_CO' }, 'NOT_FOUND', 'input.parentCode'],
+      [{ code: 'BEFORE_PARENT', title: 'X', organizationCode: 'BCA', startDate: '2020-12-01', parentCode: 'NOI_CHINH_TW_2021' }, 'BAD_USER_INPUT', 'input.parentCode'],
+      // Quận Tây Hồ ended on 2025-06-30 (district level abolished): it launches nothing in 2026.
+      [{ code: 'DEAD_LAUNCHER', title: 'X', organizationCode: 'QUAN_TAY_HO' }, 'BAD_USER_INPUT', 'input.organizationCode'],
+    ];
+    for (const [input, code, field] of cases) {
+      const response = await create({ ...base, ...input }, board);
+      expect([input.code, errorCodes(response)]).toEqual([input.code, [code]]);
+      expect(response.body.errors![0]!.extensions!['field']).toBe(field);
+      expect(response.body.errors![0]!.message).not.toMatch(/sql|select|insert|postgres|http:\/\//i);
+    }
+  });
+
+  it('refuses an impossible date before anything runs', async () => {
+    expect(errorCodes(await create({ ...base, code: 'BAD_DATE', title: 'X', organizationCode: 'HN', startDate: '2026-02-30' }, board))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('lets exactly one of 10 concurrent creations of the same code through', async () => {
+    const results = await Promise.all(Array.from({ length: 10 }, () => create({ ...base, code: 'RACE_MOVEMENT', title: 'Đua', organizationCode: 'HN' }, board)));
+    const codes = results.map((result) => errorCodes(result)[0] ?? 'OK').sort();
+    expect(codes).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'OK']);
+    expect(results.find((result) => errorCodes(result).length)!.body.errors![0]!.message).toBe('Mã phong trào RACE_MOVEMENT đã tồn tại.');
+  });
+});
+
+describe('registerForMovement', () => {
+  beforeAll(async () => {
+    dataOf(await create({ ...base, code: 'HN_REG_2026', title: 'Phong trào để đăng ký', organizationCode: 'HN', startDate: '2026-01-01', endDate: '2030-12-31' }, board));
+  });
+
+  it('registers a unit of the launcher, and a person through the unit', async () => {
+    const officer = await stack.token('ORG_OFFICER', 'HN');
+    const unit = dataOf(await register({ movementCode: 'HN_REG_2026', organizationCode: 'HN' }, officer)).registerForMovement;
+    expect(unit).toMatchObject({ status: 'SUBMITTED', organization: { code: 'HN' }, person: null, movement: { code: 'HN_REG_2026' } });
+    const personId = '11111111-1111-4111-8111-111111111111';
+    const person = dataOf(await register({ movementCode: 'HN_REG_2026', organizationCode: 'HN', personId, status: 'DRAFT' }, officer)).registerForMovement;
+    expect(person).toMatchObject({ status: 'DRAFT', person: { id: personId } });
+    const { movement } = dataOf(await stack.gql(`{ movement(code: "HN_REG_2026") { registrations { status organization { code } person { id } } } }`));
+    expect(movement.registrations).toHaveLength(2);
+  });
+
+  it('refuses a second registration of the same unit, and lets one of 8 concurrent ones through', async () => {
+    const again = await register({ movementCode: 'HN_REG_2026', organizationCode: 'HN' }, board);
+    expect(errorCodes(again)).toEqual(['CONFLICT']);
+    expect(again.body.errors![0]!.message).toBe('Thành phố Hà Nội đã đăng ký thi đua trong phong trào "Phong trào để đăng ký".');
+    const personId = '22222222-2222-4222-8222-222222222222';
+    const results = await Promise.all(Array.from({ length: 8 }, () => register({ movementCode: 'HN_REG_2026', organizationCode: 'HN', personId }, board)));
+    expect(results.filter((result) => errorCodes(result).length === 0)).toHaveLength(1);
+    expect(results.flatMap(errorCodes)).toEqual(Array(7).fill('CONFLICT'));
+  });
+
+  it('refuses a unit outside a provincial movement, an ended movement, a decided status and other officers', async () => {
+    const outside = await register({ movementCode: 'HN_REG_2026', organizationCode: 'BTP' }, board);
+    expect([errorCodes(outside), outside.body.errors![0]!.extensions!['field']]).toEqual([['BAD_USER_INPUT'], 'input.organizationCode']);
+    const ended = await register({ movementCode: 'NOI_CHINH_TW_2021', organizationCode: 'BTP' }, board);
+    expect([errorCodes(ended), ended.body.errors![0]!.extensions!['field']]).toEqual([['BAD_USER_INPUT'], 'input.movementCode']);
+    const approved = await register({ movementCode: 'HN_REG_2026', organizationCode: 'HN', personId: '33333333-3333-4333-8333-333333333333', status: 'APPROVED' }, board);
+    expect([errorCodes(approved), approved.body.errors![0]!.extensions!['field']]).toEqual([['BAD_USER_INPUT'], 'input.status']);
+    expect(errorCodes(await register({ movementCode: 'HN_REG_2026', organizationCode: 'HN' }, await stack.token('ORG_OFFICER', 'HCM')))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await register({ movementCode: 'KHONG_CO', organizationCode: 'HN' }, board))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await register({ movementCode: 'HN_REG_2026', organizationCode: 'HN', personId: 'not-a-uuid' }, board))).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('movements list', () => {
+  it('filters by launcher, method, scope, search without diacritics and active day', async () => {
+    const list = async (filter: Record<string, unknown>) =>
+      dataOf(await stack.gql(`query($f: MovementFilter) { movements(filter: $f, first: 50) { totalCount edges { node { code } } } }`, { f: filter })).movements.edges.map(
+        (edge: { node: { code: string } }) => edge.node.code,
+      );
+    expect(await list({ launchedByCode: 'bca' })).toEqual(['NOI_CHINH_TW_2021', 'BCA_HUONG_UNG_2021']);
+    expect(await list({ search: 'noi chinh' })).toEqual(['NOI_CHINH_TW_2021']);
+    expect(await list({ search: 'doan ket neu guong' })).toEqual(['NOI_CHINH_TW_2021']);
+    expect(await list({ method: 'PEAK_DRIVE' })).toEqual(['DEMO_TAY_HO_VAN_MINH_DO_THI_2020']);
+    expect(await list({ scope: 'BLOC' })).toEqual(['NOI_CHINH_TW_2021']);
+    expect(await list({ activeOn: '2021-06-01' })).toEqual(['DEMO_HN_VAN_MINH_DO_THI', 'NOI_CHINH_TW_2021', 'BCA_HUONG_UNG_2021']);
+    expect(await list({ launchedByCode: 'KHONG_CO' })).toEqual([]);
+  });
+
+  it('pages by start date with cursors, without gaps or repeats', async () => {
+    const all = dataOf(await stack.gql(`{ movements(first: 100) { totalCount edges { node { code } } } }`)).movements;
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: any = dataOf(await stack.gql(`query($a: String) { movements(first: 2, after: $a) { edges { node { code } } pageInfo { hasNextPage endCursor } } }`, { a: after })).movements;
+      seen.push(...page.edges.map((edge: { node: { code: string } }) => edge.node.code));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toEqual(all.edges.map((edge: { node: { code: string } }) => edge.node.code));
+    expect(new Set(seen).size).toBe(all.totalCount);
+    expect(errorCodes(await stack.gql(`{ movements(after: "garbage") { totalCount } }`))).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('batching (SQL counted per request)', () => {
+  beforeAll(async () => {
+    // 30 organizations with a movement each.
+    const { organizations } = dataOf(await stack.gql(`{ organizations(filter: { kinds: [PROVINCE, CENTRAL_CITY], activeOn: "2025-07-01" }, first: 30) { edges { node { code } } } }`));
+    for (const [index, edge] of organizations.edges.entries()) {
+      dataOf(await create({ ...base, code: `BATCH_${index}`, title: `Phong trào ${index}`, organizationCode: edge.node.code }, board));
+    }
+  });
+
+  async function statements(n: number): Promise<{ count: number; data: any }> {
+    const query = `query($n: Int!) { organizations(filter: { kinds: [PROVINCE, CENTRAL_CITY], activeOn: "2025-07-01" }, first: $n) {
+      edges { node { code movementsLaunched { code durationClass parent { code } responses { code } registrations { status } } } } } }`;
+    const response = await stack.gql(query, { n }, { headers: { 'x-tdkt-stats': '1' } });
+    return { count: response.body.extensions!['stats'].sqlStatements.campaigns, data: dataOf(response) };
+  }
+
+  it('reads movementsLaunched of 3 or 30 organizations in the same number of statements', async () => {
+    const few = await statements(3);
+    const many = await statements(30);
+    expect(many.data.organizations.edges.every((edge: any) => edge.node.movementsLaunched.length >= 1)).toBe(true);
+    if (process.env['TDKT_PRINT_SQL']) console.log(`movementsLaunched: ${few.count} statements for 3, ${many.count} for 30`);
+    expect(many.count).toBe(few.count);
+    expect(many.count).toBeLessThanOrEqual(4);
+  });
+});
