@@ -3,13 +3,15 @@
  * demo delegates, composition reports, delegate lists written in one transaction with per-row errors,
  * and the selection of delegates for the higher-level congress.
  */
-import { dataOf, errorCodes, startStack, type Stack } from '../support/stack';
+import { dataOf, errorCodes, startStack, type Stack, createTestPerson } from '../support/stack';
 
 let stack: Stack;
 let board: string;
+const people: string[] = [];
 beforeAll(async () => {
   stack = await startStack({ demo: true });
   board = await stack.token('CENTRAL_BOARD');
+  for (let index = 0; index < 1; index += 1) people.push(await createTestPerson(stack, `Người thử ${index + 1}`, 'HN'));
 });
 afterAll(() => stack?.stop());
 
@@ -125,7 +127,7 @@ describe('createConference', () => {
 
 describe('addConferenceDelegates', () => {
   it('adds a list in order, persons and collectives, and reports the composition at once', async () => {
-    const personId = '44444444-4444-4444-8444-444444444444';
+    const personId = people[0]!;
     const { addConferenceDelegates } = dataOf(
       await add(
         {
@@ -156,7 +158,7 @@ describe('addConferenceDelegates', () => {
           exemplar('   '),
           exemplar('Đỗ Văn Nam', { birthYear: 1850 }),
           { fullName: 'Đại diện Bộ Tư pháp', category: 'EMULATION_FIGHTER', organizationCode: 'BTP' },
-          exemplar('Vũ Thị Lan', { personId: '44444444-4444-4444-8444-444444444444', organizationCode: 'BQP' }),
+          exemplar('Vũ Thị Lan', { personId: people[0]!, organizationCode: 'BQP' }),
         ],
       },
       board,
@@ -176,7 +178,7 @@ describe('addConferenceDelegates', () => {
   it('names an unknown collective as NOT_FOUND, and refuses a person already on the list as CONFLICT', async () => {
     const missing = await add({ conferenceCode: 'HN_TEST_CONF', delegates: [exemplar('A'), { fullName: 'B', category: 'HERO', organizationCode: 'KHONG_CO' }] }, board);
     expect([errorCodes(missing), missing.body.errors![0]!.extensions!['field']]).toEqual([['NOT_FOUND'], 'input.delegates[1].organizationCode']);
-    const twice = await add({ conferenceCode: 'HN_TEST_CONF', delegates: [exemplar('Hoa lần hai', { personId: '44444444-4444-4444-8444-444444444444' })] }, board);
+    const twice = await add({ conferenceCode: 'HN_TEST_CONF', delegates: [exemplar('Hoa lần hai', { personId: people[0]! })] }, board);
     expect([errorCodes(twice), twice.body.errors![0]!.extensions!['field']]).toEqual([['CONFLICT'], 'input.delegates[0].personId']);
     const sameRow = await add({ conferenceCode: 'HN_TEST_CONF', delegates: [{ fullName: 'X', category: 'HERO', organizationCode: 'BTP' }, { fullName: 'Y', category: 'HERO', organizationCode: 'btp' }] }, board);
     expect([errorCodes(sameRow), sameRow.body.errors![0]!.extensions!['field']]).toEqual([['BAD_USER_INPUT'], 'input.delegates[1].organizationCode']);

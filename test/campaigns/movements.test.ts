@@ -3,13 +3,15 @@
  * reference and demo data; the duration classes of form 0601 as a pure rule.
  */
 import { durationClass } from '@tdkt/campaigns';
-import { dataOf, errorCodes, startStack, type Stack } from '../support/stack';
+import { dataOf, errorCodes, startStack, type Stack, createTestPerson } from '../support/stack';
 
 let stack: Stack;
 let board: string;
+const people: string[] = [];
 beforeAll(async () => {
   stack = await startStack({ demo: true });
   board = await stack.token('CENTRAL_BOARD');
+  for (let index = 0; index < 3; index += 1) people.push(await createTestPerson(stack, `Người thử ${index + 1}`, 'HN'));
 });
 afterAll(() => stack?.stop());
 
@@ -133,7 +135,7 @@ describe('registerForMovement', () => {
     const officer = await stack.token('ORG_OFFICER', 'HN');
     const unit = dataOf(await register({ movementCode: 'HN_REG_2026', organizationCode: 'HN' }, officer)).registerForMovement;
     expect(unit).toMatchObject({ status: 'SUBMITTED', organization: { code: 'HN' }, person: null, movement: { code: 'HN_REG_2026' } });
-    const personId = '11111111-1111-4111-8111-111111111111';
+    const personId = people[0]!;
     const person = dataOf(await register({ movementCode: 'HN_REG_2026', organizationCode: 'HN', personId, status: 'DRAFT' }, officer)).registerForMovement;
     expect(person).toMatchObject({ status: 'DRAFT', person: { id: personId } });
     const { movement } = dataOf(await stack.gql(`{ movement(code: "HN_REG_2026") { registrations { status organization { code } person { id } } } }`));
@@ -144,7 +146,7 @@ describe('registerForMovement', () => {
     const again = await register({ movementCode: 'HN_REG_2026', organizationCode: 'HN' }, board);
     expect(errorCodes(again)).toEqual(['CONFLICT']);
     expect(again.body.errors![0]!.message).toBe('Thành phố Hà Nội đã đăng ký thi đua trong phong trào "Phong trào để đăng ký".');
-    const personId = '22222222-2222-4222-8222-222222222222';
+    const personId = people[1]!;
     const results = await Promise.all(Array.from({ length: 8 }, () => register({ movementCode: 'HN_REG_2026', organizationCode: 'HN', personId }, board)));
     expect(results.filter((result) => errorCodes(result).length === 0)).toHaveLength(1);
     expect(results.flatMap(errorCodes)).toEqual(Array(7).fill('CONFLICT'));
@@ -155,11 +157,16 @@ describe('registerForMovement', () => {
     expect([errorCodes(outside), outside.body.errors![0]!.extensions!['field']]).toEqual([['BAD_USER_INPUT'], 'input.organizationCode']);
     const ended = await register({ movementCode: 'NOI_CHINH_TW_2021', organizationCode: 'BTP' }, board);
     expect([errorCodes(ended), ended.body.errors![0]!.extensions!['field']]).toEqual([['BAD_USER_INPUT'], 'input.movementCode']);
-    const approved = await register({ movementCode: 'HN_REG_2026', organizationCode: 'HN', personId: '33333333-3333-4333-8333-333333333333', status: 'APPROVED' }, board);
+    const approved = await register({ movementCode: 'HN_REG_2026', organizationCode: 'HN', personId: people[2]!, status: 'APPROVED' }, board);
     expect([errorCodes(approved), approved.body.errors![0]!.extensions!['field']]).toEqual([['BAD_USER_INPUT'], 'input.status']);
     expect(errorCodes(await register({ movementCode: 'HN_REG_2026', organizationCode: 'HN' }, await stack.token('ORG_OFFICER', 'HCM')))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await register({ movementCode: 'KHONG_CO', organizationCode: 'HN' }, board))).toEqual(['NOT_FOUND']);
     expect(errorCodes(await register({ movementCode: 'HN_REG_2026', organizationCode: 'HN', personId: 'not-a-uuid' }, board))).toEqual(['BAD_USER_INPUT']);
+    // A unit registers only its own people (the person is looked up in the organizations subgraph).
+    const elsewhere = await createTestPerson(stack, 'Người ở Đà Nẵng', 'DN');
+    const foreign = await register({ movementCode: 'HN_REG_2026', organizationCode: 'HN', personId: elsewhere }, board);
+    expect([errorCodes(foreign), foreign.body.errors![0]!.extensions!['field']]).toEqual([['BAD_USER_INPUT'], 'input.personId']);
+    expect(errorCodes(await register({ movementCode: 'HN_REG_2026', organizationCode: 'HN', personId: '00000000-0000-4000-8000-000000000000' }, board))).toEqual(['NOT_FOUND']);
   });
 });
 

@@ -199,3 +199,14 @@ export function dataOf<T = any>(response: GraphQLResponse<T>): T {
   }
   return response.body.data;
 }
+
+/** Creates a person through the gateway (as the Central Board) and returns its id. */
+export async function createTestPerson(stack: Stack, fullName: string, organizationCode: string): Promise<string> {
+  const token = await stack.token('CENTRAL_BOARD');
+  const response = await stack.gql(
+    `mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }`,
+    { input: { fullName, gender: 'FEMALE', birthYear: 1985, ethnicity: 'Kinh', organizationCode, isDirectWorker: false } },
+    { token },
+  );
+  return dataOf(response).createPerson.id;
+}

@@ -28,6 +28,12 @@ export interface DirectoryBloc {
   organizerId: string;
 }
 
+export interface DirectoryPerson {
+  id: string;
+  fullName: string;
+  organization: DirectoryOrganization | null;
+}
+
 const ORGANIZATION_FIELDS = 'id code name validFrom validTo ancestors { id }';
 
 interface RawOrganization extends Omit<DirectoryOrganization, 'ancestorIds'> {
@@ -87,7 +93,19 @@ export function createOrganizationsDirectory(client: SubgraphClient, internalTok
     });
   });
 
+  /** Persons by id with their unit (ancestors included, for "belongs to this unit's subtree"). */
+  const personById = new DataLoader<string, DirectoryPerson | null>(async (ids) => {
+    const document = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id fullName organization { ${ORGANIZATION_FIELDS} } } } }`;
+    const data = await client.query<{ _entities: ({ id: string; fullName: string; organization: RawOrganization | null } | null)[] }>(
+      document,
+      { r: ids.map((id) => ({ __typename: 'Person', id: id.toLowerCase() })) },
+      internalToken,
+    );
+    return data._entities.map((raw) => (raw && raw.id ? { id: raw.id, fullName: raw.fullName, organization: raw.organization ? toOrganization(raw.organization) : null } : null));
+  });
+
   return {
+    personById,
     organizationByCode,
     organizationById,
     blocByCode,

@@ -223,6 +223,9 @@ export class ConferenceResolver {
           const ethnicity = cleanOptionalText(delegate.ethnicity, { label: `Dân tộc của đại biểu thứ ${index + 1}`, field: `${path}.ethnicity`, maxLength: 60 });
           const personId = delegate.personId ?? null;
           if (personId !== null && !isUuid(personId)) throw badInput(`Mã cá nhân (personId) của đại biểu thứ ${index + 1} không hợp lệ.`, { field: `${path}.personId` });
+          if (personId !== null && !(await context.organizations.personById.load(personId))) {
+            throw notFound(`Không tìm thấy cá nhân (personId) của đại biểu thứ ${index + 1}.`, { field: `${path}.personId` });
+          }
           const organization = delegate.organizationCode ? await directoryOrganizationOrFail(context, delegate.organizationCode, `${path}.organizationCode`) : null;
           const birthYear = delegate.birthYear ?? null;
           const found = checkDelegate({ hasPerson: personId !== null, hasOrganization: organization !== null, birthYear, category: delegate.category }, path, year);

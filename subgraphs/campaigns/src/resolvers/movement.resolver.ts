@@ -147,6 +147,15 @@ export class MovementResolver {
     await requireActFor(context, registrant, 'đăng ký thi đua');
     const personId = input.personId ?? null;
     if (personId !== null && !isUuid(personId)) throw badInput('Mã cá nhân (personId) không hợp lệ.', { field: 'input.personId' });
+    if (personId !== null) {
+      // A unit registers its own people: the person must exist and work in the registrant's subtree.
+      const person = await context.organizations.personById.load(personId);
+      if (!person) throw notFound('Không tìm thấy cá nhân này.', { field: 'input.personId' });
+      const unit = person.organization;
+      if (!unit || (unit.id !== registrant.id && !unit.ancestorIds.includes(registrant.id))) {
+        throw badInput(`${person.fullName} không công tác tại ${registrant.name} hoặc đơn vị trực thuộc.`, { field: 'input.personId' });
+      }
+    }
     const status = input.status ?? RegistrationStatus.SUBMITTED;
     if (status !== RegistrationStatus.DRAFT && status !== RegistrationStatus.SUBMITTED) {
       throw badInput('Bản đăng ký mới chỉ có thể là DRAFT (đang soạn) hoặc SUBMITTED (gửi); việc chấp thuận hay trả lại do cấp phát động quyết định.', { field: 'input.status' });
