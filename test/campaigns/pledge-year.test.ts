@@ -45,11 +45,21 @@ it('lets only the lead (or the Central Board) create the pledge', async () => {
   expect(errorCodes(await stack.gql(contractOperation('CreatePledge'), { input }, { token: board }))).toEqual(['CONFLICT']);
 });
 
+it('lets the lead edit items while DRAFT (a new scheme version), and freezes them once opened', async () => {
+  const UPDATE = `mutation($input: UpdatePledgeInput!) { updatePledge(input: $input) { schemeVersion items { code maxScore } } }`;
+  const edited = dataOf(await stack.gql(UPDATE, { input: { id: pledgeId, items: [...ITEMS.slice(0, 2), { ...ITEMS[2], maxScore: 30 }] } }, { token: lead })).updatePledge;
+  expect(edited.schemeVersion).toBe(2);
+  expect(errorCodes(await stack.gql(UPDATE, { input: { id: pledgeId, theme: 'Khác' } }, { token: officer['BTP'] }))).toEqual(['FORBIDDEN']);
+  expect(errorCodes(await stack.gql(UPDATE, { input: { id: pledgeId, items: [{ code: 'x y', title: 'Sai mã', maxScore: 1 }] } }, { token: lead }))).toEqual(['BAD_USER_INPUT']);
+});
+
 it('refuses signatures before the pledge is opened, then opens it', async () => {
   expect(errorCodes(await stack.gql(contractOperation('SignPledge'), { input: { pledgeId, organizationCode: 'BTP' } }, { token: officer['BTP'] }))).toEqual(['CONFLICT']);
   expect(errorCodes(await stack.gql(contractOperation('OpenPledge'), { id: pledgeId }, { token: officer['BTP'] }))).toEqual(['FORBIDDEN']);
   expect(dataOf(await stack.gql(contractOperation('OpenPledge'), { id: pledgeId }, { token: lead })).openPledge.status).toBe('OPEN');
   expect(errorCodes(await stack.gql(contractOperation('OpenPledge'), { id: pledgeId }, { token: lead }))).toEqual(['CONFLICT']);
+  const frozen = await stack.gql(`mutation($input: UpdatePledgeInput!) { updatePledge(input: $input) { id } }`, { input: { id: pledgeId, theme: 'Đổi sau khi mở' } }, { token: lead });
+  expect(errorCodes(frozen)).toEqual(['CONFLICT']);
 });
 
 it('takes each member’s signature once, refuses a non-member and a stranger, and becomes SIGNED with the last one', async () => {

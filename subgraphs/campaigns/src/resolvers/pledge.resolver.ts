@@ -25,6 +25,8 @@ import {
   ScorecardStage,
   SignPledgeInput,
   SubmitScorecardInput,
+  UpdatePledgeInput,
+  PledgeItemInput,
   type PledgeRow,
 } from '../types/pledge.types.js';
 import { EmulationBloc, Organization, blocRef, organizationRef } from '../types/federation.types.js';
@@ -114,6 +116,30 @@ async function canSeeWorkingData(context: CampaignsContext, pledge: Pledge): Pro
   return false;
 }
 
+/** Validates and normalizes a pledge's items (codes upper-case and unique, titles NFC, max scores > 0). */
+function cleanItems(input: PledgeItemInput[]) {
+  if (input.length === 0) throw badInput('Giao ước cần ít nhất một nội dung.', { field: 'input.items' });
+  if (input.length > 100) throw badInput('Giao ước có tối đa 100 nội dung.', { field: 'input.items' });
+  const seen = new Set<string>();
+  const items = input.map((item, index) => {
+    const code = item.code.trim().toUpperCase();
+    const field = `input.items[${index}]`;
+    if (!ITEM_CODE.test(code)) throw badInput(`Mã tiêu chí "${item.code}" không hợp lệ: chữ in hoa không dấu, chữ số, dấu chấm, gạch (tối đa 20 ký tự).`, { field: `${field}.code` });
+    if (seen.has(code)) throw badInput(`Hai tiêu chí trùng mã ${code}.`, { field: `${field}.code` });
+    seen.add(code);
+    if (!Number.isFinite(item.maxScore) || item.maxScore <= 0 || item.maxScore > 10_000) throw badInput('Điểm tối đa phải lớn hơn 0 (và không quá 10 000).', { field: `${field}.maxScore` });
+    if (item.targetValue !== null && item.targetValue !== undefined && !Number.isFinite(item.targetValue)) throw badInput('Chỉ tiêu phải là một số.', { field: `${field}.targetValue` });
+    return {
+      code,
+      title: cleanText(item.title, { label: 'Nội dung', field: `${field}.title`, maxLength: 500 }),
+      unit: cleanOptionalText(item.unit, { label: 'Đơn vị tính', field: `${field}.unit`, maxLength: 40 }),
+      targetValue: item.targetValue ?? null,
+      maxScore: item.maxScore,
+    };
+  });
+  return items;
+}
+
 @Resolver(() => Pledge)
 export class PledgeResolver {
   // ------------------------------------------------------------------ queries
@@ -193,25 +219,7 @@ export class PledgeResolver {
     if (blocYear.members.length === 0) throw badInput(`${bloc.name} chưa có danh sách thành viên năm ${input.year}.`, { field: 'input.year' });
     const theme = cleanText(input.theme, { label: 'Chủ đề', field: 'input.theme', maxLength: 500 });
     const legalBasis = cleanOptionalText(input.schemeLegalBasis, { label: 'Căn cứ thang điểm', field: 'input.schemeLegalBasis', maxLength: 500 });
-    if (input.items.length === 0) throw badInput('Giao ước cần ít nhất một nội dung.', { field: 'input.items' });
-    if (input.items.length > 100) throw badInput('Giao ước có tối đa 100 nội dung.', { field: 'input.items' });
-    const seen = new Set<string>();
-    const items = input.items.map((item, index) => {
-      const code = item.code.trim().toUpperCase();
-      const field = `input.items[${index}]`;
-      if (!ITEM_CODE.test(code)) throw badInput(`Mã tiêu chí "${item.code}" không hợp lệ: chữ in hoa không dấu, chữ số, dấu chấm, gạch (tối đa 20 ký tự).`, { field: `${field}.code` });
-      if (seen.has(code)) throw badInput(`Hai tiêu chí trùng mã ${code}.`, { field: `${field}.code` });
-      seen.add(code);
-      if (!Number.isFinite(item.maxScore) || item.maxScore <= 0 || item.maxScore > 10_000) throw badInput('Điểm tối đa phải lớn hơn 0 (và không quá 10 000).', { field: `${field}.maxScore` });
-      if (item.targetValue !== null && item.targetValue !== undefined && !Number.isFinite(item.targetValue)) throw badInput('Chỉ tiêu phải là một số.', { field: `${field}.targetValue` });
-      return {
-        code,
-        title: cleanText(item.title, { label: 'Nội dung', field: `${field}.title`, maxLength: 500 }),
-        unit: cleanOptionalText(item.unit, { label: 'Đơn vị tính', field: `${field}.unit`, maxLength: 40 }),
-        targetValue: item.targetValue ?? null,
-        maxScore: item.maxScore,
-      };
-    });
+    const items = cleanItems(input.items);
     const bonusCap = input.bonusCap ?? 0;
     if (!Number.isFinite(bonusCap) || bonusCap < 0) throw badInput('Mức trần điểm thưởng phải là số không âm.', { field: 'input.bonusCap' });
     const threshold = input.leadingVoteThreshold ?? 0.8;
@@ -235,6 +243,46 @@ export class PledgeResolver {
     } catch (error) {
       throw translateDatabaseError(error, { ...CONSTRAINTS, pledge_bloc_year_key: `${bloc.name} đã có giao ước năm ${input.year}.` });
     }
+  }
+
+  @Mutation(() => Pledge, { description: 'Khối trưởng sửa giao ước khi còn DRAFT; sửa nội dung hay thang điểm làm tăng phiên bản thang điểm.' })
+  async updatePledge(@Ctx() context: CampaignsContext, @Arg('input', () => UpdatePledgeInput) input: UpdatePledgeInput): Promise<Pledge> {
+    const pledge = await loadPledge(context, input.id, 'input.id');
+    await requireBlocLead(context, await blocYearOf(context, pledge.blocId, pledge.year), pledge.year, 'sửa giao ước');
+    const theme = input.theme === null || input.theme === undefined ? null : cleanText(input.theme, { label: 'Chủ đề', field: 'input.theme', maxLength: 500 });
+    const items = input.items ? cleanItems(input.items) : null;
+    if (input.bonusCap !== null && input.bonusCap !== undefined && !(Number.isFinite(input.bonusCap) && input.bonusCap >= 0)) {
+      throw badInput('Mức trần điểm thưởng phải là số không âm.', { field: 'input.bonusCap' });
+    }
+    const threshold = input.leadingVoteThreshold;
+    if (threshold !== null && threshold !== undefined && !(threshold > 0 && threshold <= 1)) throw badInput('Tỷ lệ biểu quyết phải lớn hơn 0 và không quá 1.', { field: 'input.leadingVoteThreshold' });
+    const legalBasis = cleanOptionalText(input.schemeLegalBasis, { label: 'Căn cứ thang điểm', field: 'input.schemeLegalBasis', maxLength: 500 });
+    const schemeChanged = items !== null || (input.bonusCap !== null && input.bonusCap !== undefined);
+    try {
+      await context.db.transaction(async (manager) => {
+        const current = await lockPledge(manager, pledge.id);
+        // Once opened, what members sign and are scored against is frozen.
+        requireStatus(current, [PledgeStatus.DRAFT], 'sửa nội dung (đã chốt khi mở ký)');
+        await manager.query(
+          `UPDATE pledge SET theme = coalesce($2, theme), bonus_cap = coalesce($3, bonus_cap), leading_vote_threshold = coalesce($4, leading_vote_threshold),
+                  scheme_legal_basis = coalesce($5, scheme_legal_basis), scheme_version = scheme_version + $6, version = version + 1 WHERE id = $1`,
+          [pledge.id, theme, input.bonusCap ?? null, threshold ?? null, legalBasis, schemeChanged ? 1 : 0],
+        );
+        if (items) {
+          await manager.query(`DELETE FROM pledge_item WHERE pledge_id = $1`, [pledge.id]);
+          await manager.query(
+            `INSERT INTO pledge_item (pledge_id, code, title, target_value, unit, max_score, position)
+             SELECT $1, i.code, i.title, i.target_value, i.unit, i.max_score, i.position
+               FROM unnest($2::text[], $3::text[], $4::numeric[], $5::text[], $6::numeric[], $7::int[]) AS i(code, title, target_value, unit, max_score, position)`,
+            [pledge.id, items.map((i) => i.code), items.map((i) => i.title), items.map((i) => i.targetValue), items.map((i) => i.unit), items.map((i) => i.maxScore), items.map((_, index) => index + 1)],
+          );
+        }
+      });
+    } catch (error) {
+      throw translateDatabaseError(error, CONSTRAINTS);
+    }
+    context.loaders.itemsByPledgeId.clear(pledge.id);
+    return this.reload(context, pledge.id);
   }
 
   @Mutation(() => Pledge, { description: 'Khối trưởng mở ký giao ước; các nội dung và thang điểm được chốt từ đây.' })

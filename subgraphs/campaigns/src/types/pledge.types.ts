@@ -192,3 +192,13 @@ export class RecordBlocVoteInput {
   @Field(() => Int) abstain!: number;
   @Field(() => GraphQLLocalDate) votedOn!: string;
 }
+
+@InputType()
+export class UpdatePledgeInput {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true }) theme?: string | null;
+  @Field(() => [PledgeItemInput], { nullable: true, description: 'Thay toàn bộ nội dung (chỉ khi còn DRAFT); thang điểm lên phiên bản mới.' }) items?: PledgeItemInput[] | null;
+  @Field(() => Float, { nullable: true }) bonusCap?: number | null;
+  @Field(() => Float, { nullable: true }) leadingVoteThreshold?: number | null;
+  @Field(() => String, { nullable: true }) schemeLegalBasis?: string | null;
+}
