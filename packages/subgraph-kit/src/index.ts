@@ -11,3 +11,4 @@ export * from './run.js';
 export { log } from './log.js';
 export * from './subgraph-client.js';
 export * from './seed-ids.js';
+export * from './organizations-directory.js';

@@ -117,6 +117,19 @@ export function createLoaders(db: DataSource) {
     return groupByKey(ids, rows, (row) => row.origin).map((group) => group.map((row) => row.ancestor));
   });
 
+  /** Every unit under each organization (any depth), for analytics over a subtree. */
+  const descendantIdsById = new DataLoader<string, string[]>(async (ids) => {
+    const rows: { root: string; id: string }[] = await db.query(
+      `WITH RECURSIVE down(root, id, depth) AS (
+         SELECT o.parent_id, o.id, 1 FROM organization o WHERE o.parent_id = ANY($1::uuid[])
+         UNION
+         SELECT down.root, o.id, down.depth + 1 FROM down JOIN organization o ON o.parent_id = down.id WHERE down.depth < 64
+       ) SELECT root, id FROM down`,
+      [ids.filter(isUuid)],
+    );
+    return groupByKey(ids, rows, (row) => row.root).map((group) => group.map((row) => row.id));
+  });
+
   const blocById: DataLoader<string, EmulationBloc | null> = new DataLoader(async (ids) => {
     const valid = ids.filter(isUuid);
     const rows = valid.length ? await blocs.findBy({ id: In(valid) }) : [];
@@ -186,6 +199,7 @@ export function createLoaders(db: DataSource) {
     lineageEventsByOrganizationId,
     participantsByEventId,
     ancestorIdsById,
+    descendantIdsById,
     blocById,
     blocByCode,
     membershipsByBlocYear: {

@@ -75,6 +75,11 @@ export class OrganizationResolver {
     return found.filter((item): item is Organization => item instanceof Organization);
   }
 
+  @FieldResolver(() => [ID], { description: 'Id của mọi đơn vị thuộc cây đơn vị này (mọi cấp, không gồm chính nó), cho thống kê.' })
+  descendantIds(@Root() organization: Organization, @Ctx() context: OrganizationsContext): Promise<string[]> {
+    return context.loaders.descendantIdsById.load(organization.id);
+  }
+
   @FieldResolver(() => [Organization], { description: 'Đơn vị trực thuộc trực tiếp, theo tên.' })
   async children(
     @Root() organization: Organization,

@@ -1,10 +1,10 @@
 /**
- * What campaigns needs to know from the organizations subgraph while serving a request: units (with
- * their ancestors, for subtree rights) and a bloc's members in a year. Read live, on behalf of the
+ * What the other subgraphs need to know from the organizations subgraph while serving a request: units
+ * (with their ancestors, for subtree rights), persons, a bloc's members in a year. Read live, on behalf of the
  * caller (the request's internal token is forwarded), batched per request, never copied.
  */
 import DataLoader from 'dataloader';
-import type { SubgraphClient } from '@tdkt/subgraph-kit';
+import type { SubgraphClient } from './subgraph-client.js';
 
 export interface DirectoryOrganization {
   id: string;
@@ -26,6 +26,16 @@ export interface DirectoryBloc {
   code: string;
   name: string;
   organizerId: string;
+}
+
+export type DirectoryRating = 'EXCELLENT' | 'GOOD' | 'COMPLETED' | 'NOT_COMPLETED';
+
+export interface DirectoryPersonFacts {
+  id: string;
+  fullName: string;
+  gender: 'MALE' | 'FEMALE' | null;
+  organization: DirectoryOrganization | null;
+  ratings: { year: number; rating: DirectoryRating }[] | null;
 }
 
 export interface DirectoryPerson {
@@ -104,8 +114,36 @@ export function createOrganizationsDirectory(client: SubgraphClient, internalTok
     return data._entities.map((raw) => (raw && raw.id ? { id: raw.id, fullName: raw.fullName, organization: raw.organization ? toOrganization(raw.organization) : null } : null));
   });
 
+  /**
+   * A person's facts for award rules: unit, gender and annual ratings. Ratings are private in the
+   * organizations subgraph: `ratings` is null when this caller may not see them.
+   */
+  const personFactsById = new DataLoader<string, DirectoryPersonFacts | null>(async (ids) => {
+    const document = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id fullName gender organization { ${ORGANIZATION_FIELDS} } annualRatings { year rating } } } }`;
+    type Raw = { id: string; fullName: string; gender: 'MALE' | 'FEMALE' | null; organization: RawOrganization | null; annualRatings: { year: number; rating: DirectoryRating }[] | null };
+    const data = await client.query<{ _entities: (Raw | null)[] }>(document, { r: ids.map((id) => ({ __typename: 'Person', id: id.toLowerCase() })) }, internalToken);
+    return data._entities.map((raw) =>
+      raw && raw.id
+        ? { id: raw.id, fullName: raw.fullName, gender: raw.gender, organization: raw.organization ? toOrganization(raw.organization) : null, ratings: raw.annualRatings }
+        : null,
+    );
+  });
+
+  /** The ids of a unit and every unit under it. Key: organization code. */
+  const subtreeIdsByCode = new DataLoader<string, string[] | null>(async (codes) => {
+    const document = `query(${codes.map((_, i) => `$${alias(i)}: String`).join(', ')}) {
+      ${codes.map((_, i) => `${alias(i)}: organization(code: $${alias(i)}) { id descendantIds }`).join('\n')} }`;
+    const data = await client.query<Record<string, { id: string; descendantIds: string[] } | null>>(document, Object.fromEntries(codes.map((code, i) => [alias(i), code])), internalToken);
+    return codes.map((_, i) => {
+      const raw = data[alias(i)];
+      return raw ? [raw.id, ...raw.descendantIds] : null;
+    });
+  });
+
   return {
+    subtreeIdsByCode,
     personById,
+    personFactsById,
     organizationByCode,
     organizationById,
     blocByCode,
