@@ -258,3 +258,44 @@ describe('conferences list and batching', () => {
     expect(many).toBeLessThanOrEqual(6);
   });
 });
+
+describe('Organization.conferencesHosted', () => {
+  const PROVINCES = `organizations(filter: { kinds: [PROVINCE, CENTRAL_CITY], activeOn: "2025-07-01" }, first: $n)`;
+
+  beforeAll(async () => {
+    // 30 provinces hosting a congress each (2031: apart from the lists above).
+    const { organizations } = dataOf(await stack.gql(`query($n: Int!) { ${PROVINCES} { edges { node { code } } } }`, { n: 30 }));
+    for (const [index, edge] of organizations.edges.entries()) {
+      dataOf(await create({ code: `HOSTED_${String(index).padStart(2, '0')}`, title: `Đại hội thi đua ${edge.node.code}`, kind: 'PATRIOTIC_EMULATION_CONGRESS', level: 'MINISTRY_OR_PROVINCE', hostCode: edge.node.code, periodFrom: 2031, periodTo: 2031 }, board));
+    }
+  });
+
+  it('lists what a unit hosts by period, and nothing for a unit that hosts none', async () => {
+    const { tayHo, btp } = dataOf(
+      await stack.gql(`{ tayHo: organization(code: "QUAN_TAY_HO") { conferencesHosted { code host { code } feedsInto { code } } }
+        btp: organization(code: "BTP") { conferencesHosted { code } } }`),
+    );
+    expect(tayHo.conferencesHosted).toEqual([{ code: 'HNDHTT_TAY_HO_2020', host: { code: 'QUAN_TAY_HO' }, feedsInto: { code: 'DHTDYN_HN_2020_2025' } }]);
+    expect(btp.conferencesHosted).toEqual([]);
+    const { hn } = dataOf(await stack.gql(`{ hn: organization(code: "HN") { conferencesHosted { code periodFrom } } }`));
+    const periods = hn.conferencesHosted.map((conference: { periodFrom: number }) => conference.periodFrom);
+    expect(periods).toEqual([...periods].sort((a, b) => a - b));
+    expect(hn.conferencesHosted.map((conference: { code: string }) => conference.code)).toEqual(expect.arrayContaining(['DHTDYN_HN_2020_2025', 'HN_TEST_CONF', 'BATCH_CONF_00']));
+  });
+
+  async function statements(n: number): Promise<{ count: number; data: any }> {
+    const query = `query($n: Int!) { ${PROVINCES} { edges { node { code conferencesHosted { code feedsInto { code } delegates { fullName } } } } } }`;
+    const response = await stack.gql(query, { n }, { headers: { 'x-tdkt-stats': '1' } });
+    return { count: response.body.extensions!['stats'].sqlStatements.campaigns, data: dataOf(response) };
+  }
+
+  it('reads conferencesHosted of 3 or 30 organizations in the same number of statements', async () => {
+    const few = await statements(3);
+    const many = await statements(30);
+    expect(many.data.organizations.edges).toHaveLength(30);
+    expect(many.data.organizations.edges.every((edge: any) => edge.node.conferencesHosted.some((conference: { code: string }) => conference.code.startsWith('HOSTED_')))).toBe(true);
+    if (process.env['TDKT_PRINT_SQL']) console.log(`conferencesHosted: ${few.count} statements for 3, ${many.count} for 30`);
+    expect(many.count).toBe(few.count);
+    expect(many.count).toBeLessThanOrEqual(3);
+  });
+});

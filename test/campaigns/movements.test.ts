@@ -225,3 +225,169 @@ describe('batching (SQL counted per request)', () => {
     expect(many.count).toBeLessThanOrEqual(4);
   });
 });
+
+/** The calendar year in Việt Nam (UTC+7), as the subgraph counts it. */
+const yearInVietnam = (): number => Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()));
+
+describe('BLOC-scope movements', () => {
+  // Dates follow the clock: membership can be recorded for this year and the next only.
+  const thisYear = yearInVietnam();
+  const nextYear = thisYear + 1;
+  const CURRENT = `KHOI_THU_${thisYear}`;
+  const UPCOMING = `KHOI_THU_${nextYear}`;
+
+  beforeAll(async () => {
+    dataOf(await stack.gql(`mutation { createBloc(input: { code: "KHOI_THU_NGHIEM", name: "Khối thi đua thử nghiệm", kind: BLOC, organizerCode: "BTDKTTW" }) { id } }`, {}, { token: board }));
+    const setMembers = `mutation($input: SetBlocMembershipInput!) { setBlocMembership(input: $input) { role } }`;
+    dataOf(await stack.gql(setMembers, { input: { blocCode: 'KHOI_THU_NGHIEM', year: thisYear, members: [{ organizationCode: 'BTP', role: 'LEAD' }, { organizationCode: 'BCA' }] } }, { token: board }));
+    // Next year BCA leaves and TANDTC joins.
+    dataOf(await stack.gql(setMembers, { input: { blocCode: 'KHOI_THU_NGHIEM', year: nextYear, members: [{ organizationCode: 'BTP', role: 'LEAD' }, { organizationCode: 'TANDTC' }] } }, { token: board }));
+  });
+
+  const blocMovement = { launchLevel: 'BLOC', method: 'REGULAR_ANNUAL', scope: 'BLOC', organizationCode: 'BTP', blocCode: 'khoi_thu_nghiem' };
+
+  it('names its bloc, and the seeded Nội chính 2021 movement names the Nội chính bloc', async () => {
+    const response = await stack.gql(`mutation($input: CreateMovementInput!) { createMovement(input: $input) { code scope bloc { code name } } }`, {
+      input: { ...blocMovement, code: CURRENT, title: 'Phong trào của khối thử nghiệm', startDate: `${thisYear}-01-01`, endDate: `${thisYear + 2}-12-31` },
+    }, { token: await stack.token('ORG_OFFICER', 'BTP') });
+    expect(dataOf(response).createMovement).toEqual({ code: CURRENT, scope: 'BLOC', bloc: { code: 'KHOI_THU_NGHIEM', name: 'Khối thi đua thử nghiệm' } });
+    dataOf(await create({ ...blocMovement, code: UPCOMING, title: 'Phong trào năm sau của khối', startDate: `${nextYear}-01-01`, endDate: `${nextYear}-12-31` }, board));
+    const { movement } = dataOf(await stack.gql(`{ movement(code: "NOI_CHINH_TW_2021") { bloc { code } } }`));
+    expect(movement.bloc).toEqual({ code: 'NOI_CHINH_TW' });
+    const { movement: provincial } = dataOf(await stack.gql(`{ movement(code: "HN_REG_2026") { bloc { code } } }`));
+    expect(provincial.bloc).toBeNull();
+  });
+
+  it('refuses a BLOC movement without its bloc, an unknown bloc, and a bloc on another scope', async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ ...blocMovement, code: 'NO_BLOC', blocCode: null }, 'BAD_USER_INPUT'],
+      [{ ...blocMovement, code: 'BLANK_BLOC', blocCode: '  ' }, 'BAD_USER_INPUT'],
+      [{ ...blocMovement, code: 'UNKNOWN_BLOC', blocCode: 'KHONG_CO' }, 'NOT_FOUND'],
+      [{ ...blocMovement, code: 'UNIT_WITH_BLOC', scope: 'UNIT', launchLevel: 'UNIT' }, 'BAD_USER_INPUT'],
+    ];
+    for (const [input, code] of cases) {
+      const response = await create({ title: 'X', startDate: `${thisYear}-01-01`, endDate: `${thisYear}-12-31`, ...input }, board);
+      expect([input.code, errorCodes(response), response.body.errors![0]!.extensions!['field']]).toEqual([input.code, [code], 'input.blocCode']);
+    }
+    const missing = await create({ ...blocMovement, code: 'NO_BLOC', blocCode: null, title: 'X', startDate: `${thisYear}-01-01` }, board);
+    expect(missing.body.errors![0]!.message).toBe('Phong trào phạm vi khối, cụm thi đua (BLOC) phải ghi mã khối, cụm (blocCode) để xác định đơn vị được đăng ký.');
+  });
+
+  it('takes registrations from members of the bloc in the year of registration', async () => {
+    const registered = dataOf(await register({ movementCode: CURRENT, organizationCode: 'BCA' }, await stack.token('ORG_OFFICER', 'BCA'))).registerForMovement;
+    expect(registered).toMatchObject({ status: 'SUBMITTED', organization: { code: 'BCA' } });
+    expect(dataOf(await register({ movementCode: CURRENT, organizationCode: 'BTP' }, board)).registerForMovement.status).toBe('SUBMITTED');
+  });
+
+  it('refuses a unit outside the bloc, and a member of another year, with a plain message', async () => {
+    const outside = await register({ movementCode: CURRENT, organizationCode: 'HN' }, board);
+    expect([errorCodes(outside), outside.body.errors![0]!.extensions!['field']]).toEqual([['BAD_USER_INPUT'], 'input.organizationCode']);
+    expect(outside.body.errors![0]!.message).toBe(
+      `Phong trào "Phong trào của khối thử nghiệm" chỉ dành cho thành viên Khối thi đua thử nghiệm; Thành phố Hà Nội không phải thành viên của khối, cụm năm ${thisYear}.`,
+    );
+    // TANDTC joins only next year: not a member in the year it registers for a movement running now.
+    const early = await register({ movementCode: CURRENT, organizationCode: 'TANDTC' }, board);
+    expect([errorCodes(early), early.body.errors![0]!.extensions!['field']]).toEqual([['BAD_USER_INPUT'], 'input.organizationCode']);
+  });
+
+  it('uses the first year of a movement that has not started: next year’s members register now', async () => {
+    expect(dataOf(await register({ movementCode: UPCOMING, organizationCode: 'TANDTC' }, board)).registerForMovement.organization).toEqual({ code: 'TANDTC' });
+    const leaving = await register({ movementCode: UPCOMING, organizationCode: 'BCA' }, board);
+    expect(errorCodes(leaving)).toEqual(['BAD_USER_INPUT']);
+    expect(leaving.body.errors![0]!.message).toContain(`Bộ Công an không phải thành viên của khối, cụm năm ${nextYear}.`);
+  });
+});
+
+describe('submitRegistration and reviewRegistration', () => {
+  const thisYear = yearInVietnam();
+  const SUBMIT = `mutation($id: ID!) { submitRegistration(id: $id) { id status reviewedAt reviewReason } }`;
+  const REVIEW = `mutation($input: ReviewRegistrationInput!) { reviewRegistration(input: $input) { id status reviewedAt reviewReason version } }`;
+  const submit = (id: string, token?: string) => stack.gql(SUBMIT, { id }, { token });
+  const review = (input: Record<string, unknown>, token?: string) => stack.gql(REVIEW, { input }, { token });
+  let hnOfficer: string;
+  const registrationOf = async (input: Record<string, unknown>, token: string): Promise<string> => dataOf(await register({ movementCode: 'HN_REVIEW', ...input }, token)).registerForMovement.id;
+
+  beforeAll(async () => {
+    hnOfficer = await stack.token('ORG_OFFICER', 'HN');
+    dataOf(await create({ ...base, code: 'HN_REVIEW', title: 'Phong trào để xét duyệt', organizationCode: 'HN', startDate: `${thisYear}-01-01`, endDate: `${thisYear + 4}-12-31` }, board));
+    dataOf(await create({ ...base, code: 'BNV_NATIONAL_REVIEW', title: 'Phong trào toàn quốc để xét duyệt', organizationCode: 'BNV', scope: 'NATIONAL', launchLevel: 'CENTRAL_COUNCIL', startDate: `${thisYear}-01-01`, endDate: `${thisYear + 4}-12-31` }, board));
+  });
+
+  it('lets the unit send its draft once, then the launcher approve it once', async () => {
+    const id = await registrationOf({ organizationCode: 'HN', status: 'DRAFT' }, hnOfficer);
+    expect(dataOf(await submit(id, hnOfficer)).submitRegistration).toEqual({ id, status: 'SUBMITTED', reviewedAt: null, reviewReason: null });
+    const again = await submit(id, hnOfficer);
+    expect(errorCodes(again)).toEqual(['CONFLICT']);
+    expect(again.body.errors![0]!.message).toBe('Bản đăng ký đã gửi, đang chờ xét; chỉ bản đăng ký đang soạn (DRAFT) mới gửi được.');
+
+    const approved = dataOf(await review({ registrationId: id, decision: 'APPROVED' }, board)).reviewRegistration;
+    expect(approved).toMatchObject({ id, status: 'APPROVED', reviewReason: null, version: 3 });
+    expect(Date.now() - Date.parse(approved.reviewedAt)).toBeLessThan(60_000);
+    const twice = await review({ registrationId: id, decision: 'RETURNED', reason: 'Đổi ý' }, board);
+    expect(errorCodes(twice)).toEqual(['CONFLICT']);
+    expect(twice.body.errors![0]!.message).toBe('Bản đăng ký đã được chấp thuận; chỉ bản đăng ký đã gửi, chưa xét (SUBMITTED) mới được xét duyệt.');
+    expect(errorCodes(await submit(id, hnOfficer))).toEqual(['CONFLICT']);
+  });
+
+  it('lets an officer of the launching unit return a registration with its reason, kept on the registration', async () => {
+    const id = await registrationOf({ organizationCode: 'HN', personId: people[0]! }, hnOfficer);
+    const noReason = await review({ registrationId: id, decision: 'RETURNED' }, hnOfficer);
+    expect([errorCodes(noReason), noReason.body.errors![0]!.extensions!['field']]).toEqual([['BAD_USER_INPUT'], 'input.reason']);
+    expect(noReason.body.errors![0]!.message).toBe('Trả lại bản đăng ký thì phải ghi lý do, để đơn vị biết cần bổ sung, sửa đổi gì.');
+    expect(errorCodes(await review({ registrationId: id, decision: 'RETURNED', reason: '   ' }, hnOfficer))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await review({ registrationId: id, decision: 'RETURNED', reason: 'Lý do\u0000' }, hnOfficer))).toEqual(['BAD_USER_INPUT']);
+
+    const reason = 'Chưa ghi chỉ tiêu đăng ký; đề nghị bổ sung.'.normalize('NFD');
+    const returned = dataOf(await review({ registrationId: id, decision: 'RETURNED', reason: `  ${reason} ` }, hnOfficer)).reviewRegistration;
+    expect(returned).toMatchObject({ id, status: 'RETURNED', reviewReason: 'Chưa ghi chỉ tiêu đăng ký; đề nghị bổ sung.'.normalize('NFC') });
+    const { movement } = dataOf(await stack.gql(`{ movement(code: "HN_REVIEW") { registrations { id status reviewedAt reviewReason } } }`));
+    expect(movement.registrations.find((registration: { id: string }) => registration.id === id)).toEqual({ id, status: 'RETURNED', reviewedAt: returned.reviewedAt, reviewReason: returned.reviewReason });
+    // Who decided is kept for the record (the token's subject), not published.
+    const [row] = await stack.subgraphs.campaigns.database.dataSource.query('SELECT reviewed_by FROM campaigns.movement_registration WHERE id = $1', [id]);
+    expect(row.reviewed_by).toBe('dev:org_officer:hn');
+  });
+
+  it('refuses to review a draft, and refuses the public, viewers, other officers and the registrant of another launcher', async () => {
+    const draft = await registrationOf({ organizationCode: 'HN', personId: people[1]!, status: 'DRAFT' }, hnOfficer);
+    const early = await review({ registrationId: draft, decision: 'APPROVED' }, board);
+    expect(errorCodes(early)).toEqual(['CONFLICT']);
+    expect(early.body.errors![0]!.message).toBe('Bản đăng ký đang soạn, chưa gửi; chỉ bản đăng ký đã gửi, chưa xét (SUBMITTED) mới được xét duyệt.');
+    expect(errorCodes(await submit(draft))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await submit(draft, await stack.token('VIEWER', 'HN')))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await submit(draft, await stack.token('ORG_OFFICER', 'BTP')))).toEqual(['FORBIDDEN']);
+
+    const submitted = await registrationOf({ organizationCode: 'HN', personId: people[2]! }, hnOfficer);
+    expect(errorCodes(await review({ registrationId: submitted, decision: 'APPROVED' }))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await review({ registrationId: submitted, decision: 'APPROVED' }, await stack.token('VIEWER', 'HN')))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await review({ registrationId: submitted, decision: 'APPROVED' }, await stack.token('ORG_OFFICER', 'HCM')))).toEqual(['FORBIDDEN']);
+    // A unit does not approve its own registration for a movement someone else launched.
+    const national = dataOf(await register({ movementCode: 'BNV_NATIONAL_REVIEW', organizationCode: 'HN' }, hnOfficer)).registerForMovement.id;
+    const self = await review({ registrationId: national, decision: 'APPROVED' }, hnOfficer);
+    expect(errorCodes(self)).toEqual(['FORBIDDEN']);
+    expect(self.body.errors![0]!.message).toBe('Cán bộ của HN không được xét duyệt đăng ký thi đua của phong trào "Phong trào toàn quốc để xét duyệt" thay cho Bộ Nội vụ.');
+    expect(dataOf(await review({ registrationId: national, decision: 'APPROVED' }, await stack.token('ORG_OFFICER', 'BNV'))).reviewRegistration.status).toBe('APPROVED');
+
+    for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
+      const missing = await review({ registrationId: id, decision: 'APPROVED' }, board);
+      expect([errorCodes(missing), missing.body.errors![0]!.extensions!['field']]).toEqual([['NOT_FOUND'], 'input.registrationId']);
+      expect(errorCodes(await submit(id, board))).toEqual(['NOT_FOUND']);
+    }
+    expect(errorCodes(await review({ registrationId: submitted, decision: 'SUBMITTED' }, board))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('lets exactly one of 10 concurrent reviews decide, and keeps that decision', async () => {
+    const id = await registrationOf({ organizationCode: 'HN', personId: (await createTestPerson(stack, 'Người xét duyệt đua', 'HN')) }, hnOfficer);
+    const decisions = Array.from({ length: 10 }, (_, index) => (index % 2 ? { decision: 'APPROVED' } : { decision: 'RETURNED', reason: `Lý do ${index}` }));
+    const results = await Promise.all(decisions.map((decision) => review({ registrationId: id, ...decision }, board)));
+    expect(results.map((result) => errorCodes(result)[0] ?? 'OK').sort()).toEqual([...Array(9).fill('CONFLICT'), 'OK']);
+    const winner = results.find((result) => errorCodes(result).length === 0)!.body.data!.reviewRegistration;
+    const { movement } = dataOf(await stack.gql(`{ movement(code: "HN_REVIEW") { registrations { id status reviewReason } } }`));
+    expect(movement.registrations.find((registration: { id: string }) => registration.id === id)).toEqual({ id, status: winner.status, reviewReason: winner.reviewReason });
+  });
+
+  it('lets one of 8 concurrent submissions of a draft through', async () => {
+    const id = await registrationOf({ organizationCode: 'HN', personId: (await createTestPerson(stack, 'Người gửi đua', 'HN')), status: 'DRAFT' }, hnOfficer);
+    const results = await Promise.all(Array.from({ length: 8 }, () => submit(id, hnOfficer)));
+    expect(results.map((result) => errorCodes(result)[0] ?? 'OK').sort()).toEqual([...Array(7).fill('CONFLICT'), 'OK']);
+  });
+});

@@ -23,7 +23,7 @@ import {
 import { migrate, type Database } from '@tdkt/subgraph-kit';
 import { createOrganizationsApp, createOrganizationsDatabase, seedOrganizations } from '@tdkt/organizations';
 import { createCampaignsApp, createCampaignsDatabase, seedCampaigns } from '@tdkt/campaigns';
-import { createAwardsApp, createAwardsDatabase } from '@tdkt/awards';
+import { createAwardsApp, createAwardsDatabase, seedCatalogue } from '@tdkt/awards';
 import { createGatewayApp } from '@tdkt/gateway';
 import { committedSupergraph } from '@tdkt/scripts';
 
@@ -118,7 +118,7 @@ export async function startStack(options: { seed?: boolean; demo?: boolean; subg
   const factories = {
     organizations: { db: createOrganizationsDatabase, app: createOrganizationsApp },
     campaigns: { db: createCampaignsDatabase, app: (database: Database, v: typeof verifier) => createCampaignsApp(database, v, { organizationsUrl: subgraphs.organizations.url }) },
-    awards: { db: createAwardsDatabase, app: createAwardsApp },
+    awards: { db: createAwardsDatabase, app: (database: Database, v: typeof verifier) => createAwardsApp(database, v, { organizationsUrl: subgraphs.organizations.url }) },
   } as const;
 
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
@@ -128,6 +128,8 @@ export async function startStack(options: { seed?: boolean; demo?: boolean; subg
     await migrate(database, name);
     if (name === 'organizations' && options.seed !== false) await seedOrganizations(database.dataSource, { demo: options.demo ?? false });
     if (name === 'campaigns' && options.seed !== false) await seedCampaigns(database.dataSource, { demo: options.demo ?? false });
+    // The award catalogue is code (the law), not reference data: always there.
+    if (name === 'awards') await seedCatalogue(database.dataSource);
     const { app, apollo } = await factories[name].app(database, verifier);
     const server = await listen(app);
     subgraphs[name] = { name, url: urlOf(server), database, server, stopApollo: () => apollo.stop() };

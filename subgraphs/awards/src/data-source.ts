@@ -1,8 +1,9 @@
 import { createDatabase, type Database } from '@tdkt/subgraph-kit';
+import { AwardLedger1764100000000 } from './migrations/1764100000000-award-ledger.js';
 
 export const SUBGRAPH_NAME = 'awards';
 export const DATABASE_SCHEMA = 'awards';
 
 export function createAwardsDatabase(url: string, options: { poolSize?: number } = {}): Database {
-  return createDatabase({ subgraph: SUBGRAPH_NAME, url, schema: DATABASE_SCHEMA, entities: [], migrations: [], poolSize: options.poolSize });
+  return createDatabase({ subgraph: SUBGRAPH_NAME, url, schema: DATABASE_SCHEMA, entities: [], migrations: [AwardLedger1764100000000], poolSize: options.poolSize });
 }

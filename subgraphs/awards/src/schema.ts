@@ -1,11 +1,23 @@
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import { parse, type GraphQLSchema } from 'graphql';
-import { FEDERATION_LINK } from '@tdkt/subgraph-kit';
+import { buildFederatedSchema, type ReferenceResolvers } from '@tdkt/subgraph-kit';
+import type { GraphQLSchema } from 'graphql';
+import { RESOLVERS } from './resolvers/index.js';
+import { organizationRef, personRef } from './types/federation.types.js';
+import type { AwardsContext } from './context.js';
+import { isUuid } from './loaders/award.loaders.js';
 
-/**
- * The awards subgraph is composed into the supergraph from the start, with no types of its own yet:
- * the award catalogue, nominations, decisions, grants and eligibility (issue 4) fill it. Until then it answers only the federation's `_service`.
- */
-export async function buildAwardsSchema(): Promise<GraphQLSchema> {
-  return buildSubgraphSchema({ typeDefs: parse(FEDERATION_LINK) });
+const referenceResolvers: ReferenceResolvers = {
+  Organization: { __resolveReference: (reference: { id: string }) => organizationRef(reference.id) },
+  Person: { __resolveReference: (reference: { id: string }) => personRef(reference.id) },
+  AwardType: { __resolveReference: (reference: { code: string }, context: AwardsContext) => context.loaders.awardTypeByCode.load(reference.code) },
+  Grant: {
+    __resolveReference: async (reference: { id: string }, context: AwardsContext) => {
+      if (!isUuid(reference.id)) return null;
+      const [row] = await context.db.query(`SELECT id FROM award_grant WHERE id = $1`, [reference.id]);
+      return row ? { id: row.id } : null;
+    },
+  },
+};
+
+export function buildAwardsSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema({ resolvers: RESOLVERS, validate: false }, referenceResolvers);
 }

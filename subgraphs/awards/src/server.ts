@@ -1,15 +1,22 @@
 import type { InternalTokenVerifier } from '@tdkt/identity';
-import { createSubgraphApp, type Database, type RequestContext, type SubgraphApp } from '@tdkt/subgraph-kit';
+import { createSubgraphApp, createSubgraphClient, type Database, type SubgraphApp } from '@tdkt/subgraph-kit';
+import { buildContext, type AwardsContext } from './context.js';
 import { buildAwardsSchema } from './schema.js';
 import { SUBGRAPH_NAME } from './data-source.js';
 
-export async function createAwardsApp(database: Database, verifier: InternalTokenVerifier): Promise<SubgraphApp<RequestContext>> {
-  return createSubgraphApp<RequestContext>({
+export interface AwardsOptions {
+  /** The organizations subgraph: persons, their units and ratings, read on behalf of the caller. */
+  organizationsUrl: string;
+}
+
+export async function createAwardsApp(database: Database, verifier: InternalTokenVerifier, options: AwardsOptions): Promise<SubgraphApp<AwardsContext>> {
+  const organizations = createSubgraphClient('organizations', options.organizationsUrl);
+  return createSubgraphApp<AwardsContext>({
     name: SUBGRAPH_NAME,
     schema: await buildAwardsSchema(),
     verifier,
     sql: database.sql,
-    buildContext: (identity) => identity,
+    buildContext: (identity) => buildContext(database.dataSource, organizations, identity),
     checkReady: async () => {
       await database.dataSource.query('SELECT 1');
     },

@@ -2,7 +2,7 @@
 import type { DataSource } from 'typeorm';
 import type { InternalContext } from '@tdkt/identity';
 import { forbidden, requireSignedIn, type RequestContext, type SubgraphClient } from '@tdkt/subgraph-kit';
-import { createOrganizationsDirectory, type DirectoryOrganization, type OrganizationsDirectory } from './directory/organizations.directory.js';
+import { createOrganizationsDirectory, type DirectoryOrganization, type OrganizationsDirectory } from '@tdkt/subgraph-kit';
 import { createLoaders, type Loaders } from './loaders/loaders.js';
 
 export interface CampaignsContext extends RequestContext {

@@ -53,6 +53,10 @@ export class Movement {
   @Column({ name: 'parent_id', type: 'uuid', nullable: true })
   parentId!: string | null;
 
+  /** The bloc whose members may register; set exactly when scope is BLOC (movement_bloc_check). */
+  @Column({ name: 'bloc_id', type: 'uuid', nullable: true })
+  blocId!: string | null;
+
   @Column({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'Nguồn, văn bản phát động.' })
   source!: string | null;
@@ -88,8 +92,20 @@ export class MovementRegistration {
   status!: RegistrationStatus;
 
   @Column({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'Ghi chú (chỉ tiêu đăng ký, lý do trả lại).' })
+  @Field(() => String, { nullable: true, description: 'Ghi chú của đơn vị đăng ký (chỉ tiêu, danh hiệu đăng ký).' })
   note!: string | null;
+
+  @Column({ name: 'reviewed_at', type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Thời điểm cấp phát động chấp thuận hoặc trả lại; null khi chưa xét.' })
+  reviewedAt!: Date | null;
+
+  /** Subject of the reviewer's token: kept for the record, not published. */
+  @Column({ name: 'reviewed_by', type: 'text', nullable: true })
+  reviewedBy!: string | null;
+
+  @Column({ name: 'review_reason', type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Lý do trả lại (bắt buộc khi RETURNED) hoặc ý kiến khi chấp thuận.' })
+  reviewReason!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -31,6 +31,14 @@ export function createConferenceLoaders(db: DataSource) {
     return groupByKey(ids, rows, (row) => row.feedsIntoId!);
   });
 
+  /** Conferences each organization hosts, by period then code (conference_host_idx). */
+  const conferencesByHostId = new DataLoader<string, Conference[]>(async (ids) => {
+    const valid = ids.filter(isUuid);
+    const rows = valid.length ? await conferences.find({ where: { hostId: In(valid) }, order: { periodFrom: 'ASC', code: 'ASC' } }) : [];
+    for (const row of rows) conferenceById.prime(row.id, row);
+    return groupByKey(ids, rows, (row) => row.hostId);
+  });
+
   /** Each conference's own delegate list, in list order. */
   const delegatesByConferenceId = new DataLoader<string, ConferenceDelegate[]>(async (ids) => {
     const rows = await delegates.find({ where: { conferenceId: In(ids.filter(isUuid)) }, order: { conferenceId: 'ASC', ordinal: 'ASC' } });
@@ -43,5 +51,5 @@ export function createConferenceLoaders(db: DataSource) {
     return groupByKey(ids, rows, (row) => row.selectedForId!);
   });
 
-  return { conferenceById, conferenceByCode, conferenceFeedersById, delegatesByConferenceId, delegatesSelectedForConferenceId };
+  return { conferenceById, conferenceByCode, conferenceFeedersById, conferencesByHostId, delegatesByConferenceId, delegatesSelectedForConferenceId };
 }

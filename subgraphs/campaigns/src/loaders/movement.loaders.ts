@@ -63,5 +63,11 @@ export function createMovementLoaders(db: DataSource) {
     return groupByKey(ids, rows, (row) => row.movementId);
   });
 
-  return { movementById, movementByCode, movementsByLauncherId, movementResponsesByParentId, movementRegistrationsByMovementId };
+  const registrationById = new DataLoader<string, MovementRegistration | null>(async (ids) => {
+    const valid = ids.filter(isUuid);
+    const rows = valid.length ? await db.getRepository(MovementRegistration).findBy({ id: In(valid) }) : [];
+    return byKey(ids, rows, (row) => row.id);
+  });
+
+  return { movementById, movementByCode, movementsByLauncherId, movementResponsesByParentId, movementRegistrationsByMovementId, registrationById };
 }

@@ -406,3 +406,13 @@ export class ConferenceDelegateResolver {
     return (await canSeeDelegateDetails(context, delegate)) ? delegate.isDirectWorker : null;
   }
 }
+
+/** Fields that campaigns contributes to the organizations subgraph's Organization. */
+@Resolver(() => Organization)
+export class OrganizationConferencesResolver {
+  // Nullable at the boundary (README: one subgraph being down never blanks a whole answer).
+  @FieldResolver(() => [Conference], { nullable: true, description: 'Hội nghị, đại hội do đơn vị tổ chức, theo giai đoạn.' })
+  conferencesHosted(@Root() organization: Organization, @Ctx() context: CampaignsContext): Promise<Conference[]> {
+    return context.loaders.conferencesByHostId.load(organization.id);
+  }
+}

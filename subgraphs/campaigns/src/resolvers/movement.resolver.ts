@@ -1,12 +1,13 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, cleanOptionalText, cleanText, keysetPage, notFound, translateDatabaseError, whereSearchMatches, type Page } from '@tdkt/subgraph-kit';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { EntityManager } from 'typeorm';
+import { badInput, cleanOptionalText, cleanText, conflict, forbidden, keysetPage, notFound, requireSignedIn, translateDatabaseError, whereSearchMatches, type Page } from '@tdkt/subgraph-kit';
 import { Movement, MovementRegistration } from '../entities/movement.entity.js';
-import { CreateMovementInput, MovementConnection, MovementFilter, MovementPageArgs, RegisterForMovementInput } from '../types/movement.types.js';
-import { MovementDurationClass, RegistrationStatus } from '../types/campaign-enums.movements.js';
-import { Organization, Person, organizationRef, personRef } from '../types/federation.types.js';
-import { MOVEMENT_CODE, checkMovement, checkRegistration, durationClass, normalizeCode, type MovementProblem } from '../rules/movement.rule.js';
+import { CreateMovementInput, MovementConnection, MovementFilter, MovementPageArgs, RegisterForMovementInput, ReviewRegistrationInput } from '../types/movement.types.js';
+import { MovementDurationClass, MovementScope, RegistrationStatus } from '../types/campaign-enums.movements.js';
+import { EmulationBloc, Organization, Person, blocRef, organizationRef, personRef } from '../types/federation.types.js';
+import { MOVEMENT_CODE, blocMembershipYear, checkMovement, checkRegistration, checkReview, durationClass, normalizeCode, type MovementProblem } from '../rules/movement.rule.js';
 import { requireActFor, type CampaignsContext } from '../context.js';
-import type { DirectoryOrganization } from '../directory/organizations.directory.js';
+import type { DirectoryOrganization } from '@tdkt/subgraph-kit';
 import { isUuid } from '../loaders/movement.loaders.js';
 
 const CONSTRAINT_MESSAGES: Record<string, string> = {
@@ -15,6 +16,9 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
   movement_years_check: 'Thời gian phong trào phải từ năm 1945 đến năm 2100.',
   movement_registration_person_key: 'Cá nhân này đã đăng ký thi đua trong phong trào này.',
   movement_registration_organization_key: 'Đơn vị này đã đăng ký thi đua trong phong trào này.',
+  movement_bloc_check: 'Phong trào phạm vi khối, cụm thi đua phải ghi khối, cụm; phong trào phạm vi khác không ghi.',
+  movement_registration_review_reason_nfc: 'Lý do dài quá 2000 ký tự.',
+  movement_registration_returned_reason_check: 'Trả lại bản đăng ký thì phải ghi lý do.',
 };
 
 /** Same format as the organizations subgraph's codes; anything else cannot be a unit. */
@@ -40,6 +44,67 @@ export function todayInVietnam(now: Date = new Date()): string {
 }
 
 const EMPTY_PAGE: Page<Movement> = { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
+
+/** Same format as the organizations subgraph's bloc codes. */
+const BLOC_CODE = /^[A-Z0-9][A-Z0-9_]{1,59}$/;
+
+const STATUS_TEXT: Record<RegistrationStatus, string> = {
+  DRAFT: 'đang soạn, chưa gửi',
+  SUBMITTED: 'đã gửi, đang chờ xét',
+  APPROVED: 'đã được chấp thuận',
+  RETURNED: 'đã bị trả lại',
+};
+
+/**
+ * The bloc facts checkRegistration needs for a BLOC-scope movement: its members in the membership year
+ * (rules/movement.rule.ts, blocMembershipYear), read live from the organizations subgraph.
+ */
+async function blocOfMovement(context: CampaignsContext, movement: Movement, today: string): Promise<{ name: string; year: number; memberIds: string[] } | null> {
+  if (movement.scope !== MovementScope.BLOC || !movement.blocId) return null;
+  const year = blocMembershipYear(movement, today);
+  const found = await context.organizations.blocYear(movement.blocId, year);
+  return { name: found?.bloc.name ?? 'khối, cụm thi đua của phong trào', year, memberIds: found ? found.members.map((member) => member.organization.id) : [] };
+}
+
+async function registrationOrFail(context: CampaignsContext, id: string, field: string): Promise<MovementRegistration> {
+  const registration = isUuid(id) ? await context.loaders.registrationById.load(id) : null;
+  if (!registration) throw notFound('Không tìm thấy bản đăng ký thi đua này.', { field });
+  return registration;
+}
+
+/** Acting for a unit known by id: the Central Board always; an officer only when the unit is found. */
+async function requireActForId(context: CampaignsContext, organizationId: string, action: string): Promise<void> {
+  requireSignedIn(context);
+  if (context.caller.role === 'CENTRAL_BOARD') return;
+  const unit = await context.organizations.organizationById.load(organizationId);
+  if (!unit) throw forbidden(`Không xác định được đơn vị; chỉ Ban TĐKT Trung ương được ${action}.`);
+  await requireActFor(context, unit, action);
+}
+
+/**
+ * Moves a registration from one status to the next only if it is still in `from` (compare-and-swap: of
+ * two concurrent reviews exactly one changes the row), else CONFLICT naming the status it is in now.
+ */
+async function swapRegistrationStatus(
+  manager: EntityManager,
+  id: string,
+  from: RegistrationStatus,
+  set: { sql: string; params: unknown[] },
+  refusal: (now: RegistrationStatus) => string,
+): Promise<MovementRegistration> {
+  // queryRunner.query(…, true) gives { affected } (manager.query returns [rows, count] for UPDATE).
+  const result = await manager.queryRunner!.query(
+    `UPDATE movement_registration SET ${set.sql}, version = version + 1, updated_at = now() WHERE id = $1 AND status = $2`,
+    [id, from, ...set.params],
+    true,
+  );
+  if (result.affected !== 1) {
+    const [current] = (await manager.query('SELECT status FROM movement_registration WHERE id = $1', [id])) as { status: RegistrationStatus }[];
+    if (!current) throw notFound('Không tìm thấy bản đăng ký thi đua này.');
+    throw conflict(refusal(current.status), { status: current.status });
+  }
+  return manager.getRepository(MovementRegistration).findOneByOrFail({ id });
+}
 
 @Resolver(() => Movement)
 export class MovementResolver {
@@ -81,6 +146,12 @@ export class MovementResolver {
     return durationClass(movement.startDate, movement.endDate) as MovementDurationClass | null;
   }
 
+  // Nullable: the bloc's own fields come from the organizations subgraph, which may be down.
+  @FieldResolver(() => EmulationBloc, { nullable: true, description: 'Khối, cụm thi đua mà phong trào phạm vi BLOC dành cho; null với phạm vi khác.' })
+  bloc(@Root() movement: Movement): EmulationBloc | null {
+    return movement.blocId ? blocRef(movement.blocId) : null;
+  }
+
   @FieldResolver(() => Movement, { nullable: true, description: 'Phong trào cấp trên mà phong trào này hưởng ứng.' })
   parent(@Root() movement: Movement, @Ctx() context: CampaignsContext): Promise<Movement | null> | null {
     return movement.parentId ? context.loaders.movementById.load(movement.parentId) : null;
@@ -109,9 +180,12 @@ export class MovementResolver {
     await requireActFor(context, launcher, 'phát động phong trào');
     const parent = input.parentCode ? await context.loaders.movementByCode.load(normalizeCode(input.parentCode)) : null;
     if (input.parentCode && !parent) throw notFound(`Không tìm thấy phong trào có mã ${input.parentCode.trim() || '(trống)'}.`, { field: 'input.parentCode' });
+    const blocCode = input.blocCode?.trim() ? normalizeCode(input.blocCode) : null;
+    const bloc = blocCode && BLOC_CODE.test(blocCode) ? await context.organizations.blocByCode.load(blocCode) : null;
+    if (blocCode && !bloc) throw notFound(`Không tìm thấy khối, cụm thi đua có mã ${input.blocCode!.trim()}.`, { field: 'input.blocCode' });
     const endDate = input.endDate ?? null;
     const launchedOn = input.launchedOn ?? null;
-    const problems = checkMovement({ startDate: input.startDate, endDate, launchedOn, launcher, parent });
+    const problems = checkMovement({ startDate: input.startDate, endDate, launchedOn, launcher, parent, scope: input.scope, bloc });
     if (problems.length) refuse(problems);
     try {
       return await context.db.transaction((manager) => {
@@ -129,6 +203,7 @@ export class MovementResolver {
             endDate,
             launchedOn,
             parentId: parent?.id ?? null,
+            blocId: bloc?.id ?? null,
             source,
             isDemo: false,
           }),
@@ -161,10 +236,12 @@ export class MovementResolver {
       throw badInput('Bản đăng ký mới chỉ có thể là DRAFT (đang soạn) hoặc SUBMITTED (gửi); việc chấp thuận hay trả lại do cấp phát động quyết định.', { field: 'input.status' });
     }
     const note = cleanOptionalText(input.note, { label: 'Ghi chú', field: 'input.note', maxLength: 2000, multiline: true });
+    const today = todayInVietnam();
     const problems = checkRegistration({
       movement: { title: movement.title, scope: movement.scope, startDate: movement.startDate, endDate: movement.endDate, launcherId: movement.launchedById },
       registrant,
-      today: todayInVietnam(),
+      today,
+      bloc: await blocOfMovement(context, movement, today),
     });
     if (problems.length) refuse(problems);
     try {
@@ -185,6 +262,70 @@ export class MovementResolver {
 
 @Resolver(() => MovementRegistration)
 export class MovementRegistrationResolver {
+  @Mutation(() => MovementRegistration, { description: 'Đơn vị gửi bản đăng ký đang soạn (DRAFT → SUBMITTED) lên cấp phát động.' })
+  async submitRegistration(@Ctx() context: CampaignsContext, @Arg('id', () => ID) id: string): Promise<MovementRegistration> {
+    requireSignedIn(context);
+    const registration = await registrationOrFail(context, id, 'id');
+    const registrant = await context.organizations.organizationById.load(registration.organizationId);
+    if (!registrant) throw notFound('Không tìm thấy đơn vị đăng ký trong danh mục đơn vị.', { field: 'id' });
+    await requireActFor(context, registrant, 'gửi đăng ký thi đua');
+    const movement = (await context.loaders.movementById.load(registration.movementId))!;
+    // What held when the draft was saved must still hold when it is sent: the movement has not ended,
+    // the unit still exists and (bloc movements) is a member in this year.
+    const today = todayInVietnam();
+    const problems = checkRegistration({
+      movement: { title: movement.title, scope: movement.scope, startDate: movement.startDate, endDate: movement.endDate, launcherId: movement.launchedById },
+      registrant,
+      today,
+      bloc: await blocOfMovement(context, movement, today),
+    });
+    if (problems.length) refuse(problems.map((problem) => ({ ...problem, field: 'id' })));
+    let submitted: MovementRegistration;
+    try {
+      submitted = await context.db.transaction((manager) =>
+        swapRegistrationStatus(manager, registration.id, RegistrationStatus.DRAFT, { sql: `status = 'SUBMITTED'`, params: [] }, (now) =>
+          `Bản đăng ký ${STATUS_TEXT[now]}; chỉ bản đăng ký đang soạn (DRAFT) mới gửi được.`,
+        ),
+      );
+    } catch (error) {
+      throw translateDatabaseError(error, CONSTRAINT_MESSAGES);
+    }
+    context.loaders.registrationById.clear(registration.id);
+    context.loaders.movementRegistrationsByMovementId.clear(registration.movementId);
+    return submitted;
+  }
+
+  @Mutation(() => MovementRegistration, {
+    description: 'Cấp phát động (Ban TĐKT TW; hoặc cán bộ TĐKT của đơn vị phát động) chấp thuận hoặc trả lại bản đăng ký đã gửi; lưu người xét, thời điểm và lý do.',
+  })
+  async reviewRegistration(@Ctx() context: CampaignsContext, @Arg('input', () => ReviewRegistrationInput) input: ReviewRegistrationInput): Promise<MovementRegistration> {
+    requireSignedIn(context);
+    const registration = await registrationOrFail(context, input.registrationId, 'input.registrationId');
+    const movement = (await context.loaders.movementById.load(registration.movementId))!;
+    await requireActForId(context, movement.launchedById, `xét duyệt đăng ký thi đua của phong trào "${movement.title}"`);
+    const reason = cleanOptionalText(input.reason, { label: 'Lý do', field: 'input.reason', maxLength: 2000, multiline: true });
+    const problems = checkReview({ decision: input.decision, reason });
+    if (problems.length) refuse(problems);
+    const reviewer = context.caller.subject ?? context.caller.role!;
+    let reviewed: MovementRegistration;
+    try {
+      reviewed = await context.db.transaction((manager) =>
+        swapRegistrationStatus(
+          manager,
+          registration.id,
+          RegistrationStatus.SUBMITTED,
+          { sql: 'status = $3, reviewed_at = now(), reviewed_by = $4, review_reason = $5', params: [input.decision, reviewer, reason] },
+          (now) => `Bản đăng ký ${STATUS_TEXT[now]}; chỉ bản đăng ký đã gửi, chưa xét (SUBMITTED) mới được xét duyệt.`,
+        ),
+      );
+    } catch (error) {
+      throw translateDatabaseError(error, CONSTRAINT_MESSAGES);
+    }
+    context.loaders.registrationById.clear(registration.id);
+    context.loaders.movementRegistrationsByMovementId.clear(registration.movementId);
+    return reviewed;
+  }
+
   @FieldResolver(() => Movement, { nullable: true })
   movement(@Root() registration: MovementRegistration, @Ctx() context: CampaignsContext): Promise<Movement | null> {
     return context.loaders.movementById.load(registration.movementId);

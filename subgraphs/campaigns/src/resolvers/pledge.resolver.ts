@@ -31,7 +31,7 @@ import {
 } from '../types/pledge.types.js';
 import { EmulationBloc, Organization, blocRef, organizationRef } from '../types/federation.types.js';
 import { callerOrganization, isInCallerSubtree, requireActFor, type CampaignsContext } from '../context.js';
-import type { DirectoryMember, DirectoryOrganization } from '../directory/organizations.directory.js';
+import type { DirectoryMember, DirectoryOrganization } from '@tdkt/subgraph-kit';
 import { PLEDGE_COLUMNS, isUuid } from '../loaders/pledge.loaders.js';
 import { checkPeriod, rankByTotal, scoreTotal, votePasses } from '../rules/pledge-scoring.rule.js';
 

@@ -76,15 +76,25 @@ export interface ProposedMovement {
   launchedOn: string | null;
   launcher: Validity;
   parent: { code: string; title: string; startDate: string; endDate: string | null } | null;
+  scope: MovementScopeValue;
+  /** The bloc named by the input (already found), or null when none was named. */
+  bloc: { name: string } | null;
 }
 
 /**
  * Whether a new movement may stand: it ends after it starts, its launcher exists when it is launched
- * (a unit merged away on 2025-06-30 launches nothing afterwards: NQ 202/2025/QH15), and a response to
- * a higher-level movement does not start before the movement it answers.
+ * (a unit merged away on 2025-06-30 launches nothing afterwards: NQ 202/2025/QH15), a response to
+ * a higher-level movement does not start before the movement it answers, and a BLOC-scope movement
+ * names the bloc whose members it is for (and only such a movement names one).
  */
 export function checkMovement(movement: ProposedMovement): MovementProblem[] {
   const problems: MovementProblem[] = [];
+  if (movement.scope === 'BLOC' && !movement.bloc) {
+    problems.push({ field: 'input.blocCode', message: 'Phong trào phạm vi khối, cụm thi đua (BLOC) phải ghi mã khối, cụm (blocCode) để xác định đơn vị được đăng ký.' });
+  }
+  if (movement.scope !== 'BLOC' && movement.bloc) {
+    problems.push({ field: 'input.blocCode', message: `Chỉ phong trào phạm vi khối, cụm thi đua (BLOC) mới ghi khối, cụm; bỏ mã khối hoặc chọn phạm vi BLOC.` });
+  }
   if (movement.endDate !== null && movement.endDate < movement.startDate) {
     problems.push({ field: 'input.endDate', message: `Ngày kết thúc (${movement.endDate}) không được trước ngày bắt đầu (${movement.startDate}).` });
   }
@@ -116,17 +126,37 @@ export interface RegistrationCheck {
   movement: { title: string; scope: MovementScopeValue; startDate: string; endDate: string | null; launcherId: string };
   registrant: Validity & { id: string; ancestorIds: readonly string[] };
   today: string;
+  /**
+   * For a BLOC-scope movement: its bloc and the ids of the bloc's members in `year` (see
+   * blocMembershipYear); null when the movement names no bloc (written before blocs were recorded).
+   */
+  bloc?: { name: string; year: number; memberIds: readonly string[] } | null;
+}
+
+/**
+ * The year whose bloc membership decides who may register for a BLOC-scope movement: the year of the
+ * registration (Việt Nam time), or the movement's first year when a unit registers before the
+ * movement starts (annual movements are launched and registered for in the closing weeks of the year
+ * before, e.g. NOI_CHINH_TW_2021 launched 22/1/2021 at the year-end conference). Blocs change members
+ * from year to year (Huế joined CUM_TP_TRUC_THUOC_TW in 2025), so a multi-year movement takes the
+ * members of the year in which the unit registers, not those of the year it was launched. A
+ * registration after the movement's end is refused anyway; the year is then capped at the last year.
+ */
+export function blocMembershipYear(movement: { startDate: string; endDate: string | null }, today: string): number {
+  const startYear = parse(movement.startDate).y;
+  const endYear = movement.endDate !== null ? parse(movement.endDate).y : Number.POSITIVE_INFINITY;
+  return Math.min(Math.max(parse(today).y, startYear), endYear);
 }
 
 /**
  * Whether a unit (or a person through its unit) may register for a movement. A movement of a ministry,
- * province or unit is for that launcher's own subtree; a national movement is for everyone. Bloc
- * movements are for the bloc's members, which this rule cannot see (the caller checks nothing more).
- * Registering after the movement has ended is refused: units register (đăng ký thi đua) when a
- * movement is launched and the launching level approves or returns the registration (brief §4.2, the
- * MISA TĐKT workflow).
+ * province or unit is for that launcher's own subtree; a national movement is for everyone; a bloc
+ * movement is for the units that are members of its bloc in the membership year (a person registers
+ * through a member unit). Registering after the movement has ended is refused: units register (đăng
+ * ký thi đua) when a movement is launched and the launching level approves or returns the
+ * registration (brief §4.2, the MISA TĐKT workflow).
  */
-export function checkRegistration({ movement, registrant, today }: RegistrationCheck): MovementProblem[] {
+export function checkRegistration({ movement, registrant, today, bloc }: RegistrationCheck): MovementProblem[] {
   const problems: MovementProblem[] = [];
   if (movement.endDate !== null && movement.endDate < today) {
     problems.push({ field: 'input.movementCode', message: `Phong trào "${movement.title}" đã kết thúc ngày ${movement.endDate}; không nhận đăng ký mới.` });
@@ -141,5 +171,32 @@ export function checkRegistration({ movement, registrant, today }: RegistrationC
       message: `Phong trào "${movement.title}" chỉ phát động trong phạm vi đơn vị phát động; ${registrant.name} không thuộc phạm vi này.`,
     });
   }
+  if (movement.scope === 'BLOC') {
+    if (!bloc) {
+      problems.push({
+        field: 'input.movementCode',
+        message: `Phong trào "${movement.title}" thuộc phạm vi khối, cụm thi đua nhưng chưa ghi khối, cụm nào; chưa thể xác định đơn vị được đăng ký.`,
+      });
+    } else if (!bloc.memberIds.includes(registrant.id)) {
+      problems.push({
+        field: 'input.organizationCode',
+        message: `Phong trào "${movement.title}" chỉ dành cho thành viên ${bloc.name}; ${registrant.name} không phải thành viên của khối, cụm năm ${bloc.year}.`,
+      });
+    }
+  }
   return problems;
+}
+
+export type ReviewDecisionValue = 'APPROVED' | 'RETURNED';
+
+/**
+ * A review decides a submitted registration: APPROVED, or RETURNED to the unit to complete it. A
+ * returned registration says why, so the unit knows what to add (the reason is recorded with the
+ * reviewer and the time).
+ */
+export function checkReview(review: { decision: ReviewDecisionValue; reason: string | null }): MovementProblem[] {
+  if (review.decision === 'RETURNED' && review.reason === null) {
+    return [{ field: 'input.reason', message: 'Trả lại bản đăng ký thì phải ghi lý do, để đơn vị biết cần bổ sung, sửa đổi gì.' }];
+  }
+  return [];
 }

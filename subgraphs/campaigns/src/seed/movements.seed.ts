@@ -3,7 +3,7 @@
  * show the cascade. Idempotent: a movement whose code exists is left as the officers keep it.
  */
 import type { EntityManager } from 'typeorm';
-import { log, referenceOrganizationId, seedUuid } from '@tdkt/subgraph-kit';
+import { log, referenceBlocId, referenceOrganizationId, seedUuid } from '@tdkt/subgraph-kit';
 
 interface SeedMovement {
   code: string;
@@ -13,6 +13,8 @@ interface SeedMovement {
   launchLevel: string;
   method: string;
   scope: string;
+  /** Bloc whose members may register (scope BLOC only). */
+  blocCode: string | null;
   startDate: string;
   endDate: string | null;
   launchedOn: string | null;
@@ -38,6 +40,7 @@ export const REAL_MOVEMENTS: readonly SeedMovement[] = [
     launchLevel: 'BLOC',
     method: 'REGULAR_ANNUAL',
     scope: 'BLOC',
+    blocCode: 'NOI_CHINH_TW',
     startDate: '2021-01-01',
     endDate: '2021-12-31',
     launchedOn: '2021-01-22',
@@ -56,6 +59,7 @@ export const DEMO_MOVEMENTS: readonly SeedMovement[] = [
     launchLevel: 'MINISTRY_OR_PROVINCE',
     method: 'THEMATIC',
     scope: 'MINISTRY_OR_PROVINCE',
+    blocCode: null,
     startDate: '2020-01-01',
     endDate: '2024-12-31',
     launchedOn: null,
@@ -70,6 +74,7 @@ export const DEMO_MOVEMENTS: readonly SeedMovement[] = [
     launchLevel: 'UNIT',
     method: 'PEAK_DRIVE',
     scope: 'UNIT',
+    blocCode: null,
     startDate: '2020-03-01',
     endDate: '2020-08-31',
     launchedOn: null,
@@ -82,8 +87,8 @@ async function insertMovements(manager: EntityManager, rows: readonly SeedMoveme
   let inserted = 0;
   for (const row of rows) {
     const created: unknown[] = await manager.query(
-      `INSERT INTO movement (id, code, title, theme, launched_by_id, launch_level, method, scope, start_date, end_date, launched_on, parent_id, source, is_demo)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, (SELECT id FROM movement WHERE code = $12), $13, $14)
+      `INSERT INTO movement (id, code, title, theme, launched_by_id, launch_level, method, scope, start_date, end_date, launched_on, parent_id, source, is_demo, bloc_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, (SELECT id FROM movement WHERE code = $12), $13, $14, $15)
        ON CONFLICT (code) DO NOTHING RETURNING id`,
       [
         seedUuid('movement', row.code),
@@ -100,6 +105,7 @@ async function insertMovements(manager: EntityManager, rows: readonly SeedMoveme
         row.parentCode,
         row.source.normalize('NFC'),
         isDemo,
+        row.blocCode ? referenceBlocId(row.blocCode) : null,
       ],
     );
     inserted += created.length;

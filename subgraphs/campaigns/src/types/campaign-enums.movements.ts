@@ -96,6 +96,20 @@ registerEnumType(RegistrationStatus, {
   },
 });
 
+/** What the launching level decides on a submitted registration (the two ends of RegistrationStatus). */
+export enum RegistrationDecision {
+  APPROVED = 'APPROVED',
+  RETURNED = 'RETURNED',
+}
+registerEnumType(RegistrationDecision, {
+  name: 'RegistrationDecision',
+  description: 'Quyết định của cấp phát động đối với bản đăng ký đã gửi.',
+  valuesConfig: {
+    APPROVED: { description: 'Chấp thuận' },
+    RETURNED: { description: 'Trả lại để bổ sung (phải ghi lý do)' },
+  },
+});
+
 export enum ConferenceKind {
   EXEMPLAR_CONFERENCE = 'EXEMPLAR_CONFERENCE',
   PATRIOTIC_EMULATION_CONGRESS = 'PATRIOTIC_EMULATION_CONGRESS',

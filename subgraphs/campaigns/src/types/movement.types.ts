@@ -3,7 +3,7 @@ import { GraphQLLocalDate } from 'graphql-scalars';
 import { Connection } from '@tdkt/subgraph-kit';
 
 import { Movement } from '../entities/movement.entity.js';
-import { MovementLaunchLevel, MovementMethod, MovementScope, RegistrationStatus } from './campaign-enums.movements.js';
+import { MovementLaunchLevel, MovementMethod, MovementScope, RegistrationDecision, RegistrationStatus } from './campaign-enums.movements.js';
 
 @ObjectType()
 export class MovementConnection extends Connection(Movement, 'Movement') {}
@@ -58,6 +58,9 @@ export class CreateMovementInput {
   @Field(() => MovementScope)
   scope!: MovementScope;
 
+  @Field(() => String, { nullable: true, description: 'Mã khối, cụm thi đua: bắt buộc khi phạm vi là BLOC (chỉ thành viên của khối, cụm được đăng ký), bỏ trống với phạm vi khác.' })
+  blocCode?: string | null;
+
   @Field(() => GraphQLLocalDate)
   startDate!: string;
 
@@ -90,4 +93,16 @@ export class RegisterForMovementInput {
 
   @Field(() => String, { nullable: true, description: 'Chỉ tiêu, danh hiệu đăng ký.' })
   note?: string | null;
+}
+
+@InputType()
+export class ReviewRegistrationInput {
+  @Field(() => ID)
+  registrationId!: string;
+
+  @Field(() => RegistrationDecision)
+  decision!: RegistrationDecision;
+
+  @Field(() => String, { nullable: true, description: 'Lý do: bắt buộc khi trả lại (RETURNED), tùy chọn khi chấp thuận.' })
+  reason?: string | null;
 }
