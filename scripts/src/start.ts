@@ -146,6 +146,7 @@ async function main(): Promise<void> {
     env['TDKT_INTERNAL_PUBLIC_KEY'] = JSON.stringify(internal.publicJwk);
 
     env['ORGANIZATIONS_URL'] ??= `http://127.0.0.1:${SUBGRAPHS[0]!.port}/graphql`;
+    env['CAMPAIGNS_URL'] ??= `http://127.0.0.1:${SUBGRAPHS[1]!.port}/graphql`;
     for (const subgraph of SUBGRAPHS) {
       children.push(launch(subgraph.name, path.join(ROOT, 'subgraphs', subgraph.name, 'dist', 'main.js'), { ...env, [`${subgraph.name.toUpperCase()}_PORT`]: String(subgraph.port) }, onUnexpectedExit));
     }

@@ -118,7 +118,7 @@ export async function startStack(options: { seed?: boolean; demo?: boolean; subg
   const factories = {
     organizations: { db: createOrganizationsDatabase, app: createOrganizationsApp },
     campaigns: { db: createCampaignsDatabase, app: (database: Database, v: typeof verifier) => createCampaignsApp(database, v, { organizationsUrl: subgraphs.organizations.url }) },
-    awards: { db: createAwardsDatabase, app: (database: Database, v: typeof verifier) => createAwardsApp(database, v, { organizationsUrl: subgraphs.organizations.url }) },
+    awards: { db: createAwardsDatabase, app: (database: Database, v: typeof verifier) => createAwardsApp(database, v, { organizationsUrl: subgraphs.organizations.url, campaignsUrl: subgraphs.campaigns.url }) },
   } as const;
 
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;

@@ -10,6 +10,8 @@ export interface DirectoryOrganization {
   id: string;
   code: string;
   name: string;
+  /** OrganizationKind of the organizations subgraph (MINISTRY, PROVINCE, COMMUNE …). */
+  kind: string;
   validFrom: string | null;
   validTo: string | null;
   /** Ancestor ids, nearest first. */
@@ -44,14 +46,14 @@ export interface DirectoryPerson {
   organization: DirectoryOrganization | null;
 }
 
-const ORGANIZATION_FIELDS = 'id code name validFrom validTo ancestors { id }';
+const ORGANIZATION_FIELDS = 'id code name kind validFrom validTo ancestors { id }';
 
 interface RawOrganization extends Omit<DirectoryOrganization, 'ancestorIds'> {
   ancestors: { id: string }[];
 }
 
 function toOrganization(raw: RawOrganization): DirectoryOrganization {
-  return { id: raw.id, code: raw.code, name: raw.name, validFrom: raw.validFrom, validTo: raw.validTo, ancestorIds: raw.ancestors.map((a) => a.id) };
+  return { id: raw.id, code: raw.code, name: raw.name, kind: raw.kind, validFrom: raw.validFrom, validTo: raw.validTo, ancestorIds: raw.ancestors.map((a) => a.id) };
 }
 
 /** GraphQL aliases must be names: one alias per key. */

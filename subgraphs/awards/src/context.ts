@@ -8,10 +8,18 @@ export interface AwardsContext extends RequestContext {
   db: DataSource;
   loaders: AwardLoaders;
   organizations: OrganizationsDirectory;
+  /** The campaigns subgraph (leading units of blocs), asked on behalf of the caller. */
+  campaigns: SubgraphClient;
 }
 
-export function buildContext(db: DataSource, organizationsClient: SubgraphClient, identity: InternalContext): AwardsContext {
-  return { ...identity, db, loaders: createAwardLoaders(db), organizations: createOrganizationsDirectory(organizationsClient, identity.internalToken) };
+export function buildContext(db: DataSource, clients: { organizations: SubgraphClient; campaigns: SubgraphClient }, identity: InternalContext): AwardsContext {
+  return {
+    ...identity,
+    db,
+    loaders: createAwardLoaders(db),
+    organizations: createOrganizationsDirectory(clients.organizations, identity.internalToken),
+    campaigns: clients.campaigns,
+  };
 }
 
 export async function isInCallerSubtree(context: AwardsContext, unit: DirectoryOrganization): Promise<boolean> {

@@ -5,6 +5,7 @@ import { createAwardsDatabase, DATABASE_SCHEMA, SUBGRAPH_NAME } from './data-sou
 import { seedCatalogue } from './seed/catalogue.seed.js';
 
 const organizationsUrl = process.env['ORGANIZATIONS_URL'] ?? `http://127.0.0.1:${process.env['ORGANIZATIONS_PORT'] ?? 4001}/graphql`;
+const campaignsUrl = process.env['CAMPAIGNS_URL'] ?? `http://127.0.0.1:${process.env['CAMPAIGNS_PORT'] ?? 4002}/graphql`;
 
 runMain(() =>
   runSubgraph({
@@ -13,6 +14,6 @@ runMain(() =>
     defaultPort: 4003,
     createDatabase: (url) => createAwardsDatabase(url),
     seed: (database) => seedCatalogue(database.dataSource),
-    createApp: (database, verifier) => createAwardsApp(database, verifier, { organizationsUrl }),
+    createApp: (database, verifier) => createAwardsApp(database, verifier, { organizationsUrl, campaignsUrl }),
   }),
 );

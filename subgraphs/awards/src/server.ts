@@ -7,16 +7,18 @@ import { SUBGRAPH_NAME } from './data-source.js';
 export interface AwardsOptions {
   /** The organizations subgraph: persons, their units and ratings, read on behalf of the caller. */
   organizationsUrl: string;
+  /** The campaigns subgraph: a bloc-year's acclaimed leading unit (Cờ thi đua của Chính phủ). */
+  campaignsUrl: string;
 }
 
 export async function createAwardsApp(database: Database, verifier: InternalTokenVerifier, options: AwardsOptions): Promise<SubgraphApp<AwardsContext>> {
-  const organizations = createSubgraphClient('organizations', options.organizationsUrl);
+  const clients = { organizations: createSubgraphClient('organizations', options.organizationsUrl), campaigns: createSubgraphClient('campaigns', options.campaignsUrl) };
   return createSubgraphApp<AwardsContext>({
     name: SUBGRAPH_NAME,
     schema: await buildAwardsSchema(),
     verifier,
     sql: database.sql,
-    buildContext: (identity) => buildContext(database.dataSource, organizations, identity),
+    buildContext: (identity) => buildContext(database.dataSource, clients, identity),
     checkReady: async () => {
       await database.dataSource.query('SELECT 1');
     },

@@ -2,6 +2,7 @@
 import { CatalogueResolver } from './catalogue.resolver.js';
 import { PersonEligibilityResolver } from './eligibility.resolver.js';
 import { AwardTypeCountResolver, StatisticsResolver } from './statistics.resolver.js';
+import { NominationResolver } from './nomination.resolver.js';
 import { DecisionResolver, GrantResolver, InitiativeResolver, LedgerMutationResolver, OrganizationGrantsResolver, PersonGrantsResolver } from './grant.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's resolver list type
@@ -16,4 +17,5 @@ export const RESOLVERS: [Function, ...Function[]] = [
   PersonEligibilityResolver,
   StatisticsResolver,
   AwardTypeCountResolver,
+  NominationResolver,
 ];

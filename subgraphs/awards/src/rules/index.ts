@@ -50,3 +50,4 @@ export {
   type InitiativeFact,
   type InitiativeScope,
 } from './eligibility.rule.js';
+export * from './nomination-workflow.rule.js';
