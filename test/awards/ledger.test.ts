@@ -130,3 +130,41 @@ it('shows collective grants in OrganizationProfile and counts the ministry subtr
   expect(bloc.data.total).toBe(7);
   expect(ministry.sql).toBeLessThanOrEqual(3);
 });
+
+it('records an exemplar with its grants, and revokes a grant: the statistics and the person’s record follow', async () => {
+  const grants = dataOf(await stack.gql(`query($id: ID!) { person(id: $id) { grants { id year awardType { code } } } }`, { id: personId })).person.grants;
+  const cstd2024 = grants.find((grant: any) => grant.year === 2024 && grant.awardType.code === 'CSTD_CO_SO');
+  const exemplar = dataOf(
+    await stack.gql(`mutation($input: RecordExemplarInput!) { recordExemplar(input: $input) { id field grants { year } person { id } } }`, {
+      input: { personId, field: 'Cải cách hành chính', story: 'Số hóa toàn bộ hồ sơ thi đua của Bộ.', recognizedByKind: 'ORGANIZATION', recognizedByCode: 'BTP', periodFrom: 2022, periodTo: 2024, grantIds: [cstd2024.id] },
+    }, { token: board }),
+  ).recordExemplar;
+  expect(exemplar).toMatchObject({ field: 'Cải cách hành chính', grants: [{ year: 2024 }], person: { id: personId } });
+
+  const before = dataOf(await stack.gql(contractOperation('AwardStatistics'), { filter: { organizationCode: 'BTP', yearFrom: 2024, yearTo: 2024 } }, { token: board })).awardStatistics.total;
+  const revoke = (token: string) => stack.gql(`mutation($input: RevokeGrantInput!) { revokeGrant(input: $input) { revokedOn revokeReason } }`, { input: { grantId: cstd2024.id, revokedOn: '2025-06-01', reason: 'Thành tích không đúng sự thật' } }, { token });
+  expect(errorCodes(await revoke(await stack.token('ORG_OFFICER', 'HN')))).toEqual(['FORBIDDEN']);
+  expect(dataOf(await revoke(board)).revokeGrant).toEqual({ revokedOn: '2025-06-01', revokeReason: 'Thành tích không đúng sự thật' });
+  expect(errorCodes(await revoke(board))).toEqual(['CONFLICT']);
+  const after = dataOf(await stack.gql(contractOperation('AwardStatistics'), { filter: { organizationCode: 'BTP', yearFrom: 2024, yearTo: 2024 } }, { token: board })).awardStatistics.total;
+  expect(after).toBe(before - 1);
+  const verdict = dataOf(await stack.gql(contractOperation('PersonRecord'), { id: personId, awardTypeCode: 'CSTD_BO_TINH', year: 2024 }, { token: board })).person.eligibility;
+  expect(verdict.eligible).toBe(false);
+});
+
+it('answers PersonRecord for 50 people in as many SQL statements per subgraph as for 5', async () => {
+  for (let index = 0; index < 50; index += 1) await createTestPerson(stack, `Cán bộ ${index + 1}`, 'VU_TDKT_BTP');
+  const people = async (first: number) => {
+    const response = await stack.gql(
+      `query($first: Int) { persons(filter: { organizationCode: "VU_TDKT_BTP" }, first: $first) { edges { node { id fullName annualRatings { year rating }
+         grants { year awardType { code name } decision { number issuedOn } basis } eligibility(awardTypeCode: "CSTD_CO_SO", year: 2024) { eligible ruleset reasons { code } evidence { year } } } } } }`,
+      { first },
+      { token: board, headers: { 'x-tdkt-stats': '1' } },
+    );
+    expect(dataOf(response).persons.edges).toHaveLength(first);
+    return response.body.extensions!['stats'].sqlStatements;
+  };
+  const few = await people(5);
+  const many = await people(50);
+  expect(many).toEqual(few);
+});

@@ -79,7 +79,18 @@ export function createAwardLoaders(db: DataSource) {
     return group(ids.map((id) => id.toLowerCase()), rows.map((row) => Object.assign(new Initiative(), row)), (row) => (row as unknown as { personId: string }).personId);
   });
 
+  const exemplarsByPersonId = new DataLoader<string, Record<string, unknown>[]>(async (ids) => {
+    const rows: (Record<string, unknown> & { personId: string })[] = await db.query(
+      `SELECT id, person_id AS "personId", organization_id AS "organizationId", field, story, model, recognized_by_kind AS "recognizedByKind",
+              recognized_by_code AS "recognizedByCode", period_from AS "periodFrom", period_to AS "periodTo"
+         FROM exemplar WHERE person_id = ANY($1::uuid[]) ORDER BY period_from`,
+      [ids.filter(isUuid).map((id) => id.toLowerCase())],
+    );
+    return group(ids.map((id) => id.toLowerCase()), rows, (row) => row.personId);
+  });
+
   return {
+    exemplarsByPersonId: { load: (id: string) => exemplarsByPersonId.load(id.toLowerCase()) },
     awardTypeByCode,
     decisionById,
     grantsByPersonId: { load: (id: string) => grantsByPersonId.load(id.toLowerCase()), clear: (id: string) => grantsByPersonId.clear(id.toLowerCase()) },

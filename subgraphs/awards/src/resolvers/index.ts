@@ -3,6 +3,7 @@ import { CatalogueResolver } from './catalogue.resolver.js';
 import { PersonEligibilityResolver } from './eligibility.resolver.js';
 import { AwardTypeCountResolver, StatisticsResolver } from './statistics.resolver.js';
 import { NominationResolver } from './nomination.resolver.js';
+import { ExemplarResolver, PersonExemplarsResolver } from './exemplar.resolver.js';
 import { DecisionResolver, GrantResolver, InitiativeResolver, LedgerMutationResolver, OrganizationGrantsResolver, PersonGrantsResolver } from './grant.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's resolver list type
@@ -18,4 +19,6 @@ export const RESOLVERS: [Function, ...Function[]] = [
   StatisticsResolver,
   AwardTypeCountResolver,
   NominationResolver,
+  ExemplarResolver,
+  PersonExemplarsResolver,
 ];
