@@ -141,6 +141,32 @@ function statsPlugin(enabled: boolean): ApolloServerPlugin<GatewayContext> {
   };
 }
 
+/** True for a subgraph operation that reads only; the gateway never re-sends a mutation by itself. */
+function isQuery(body: unknown): boolean {
+  if (typeof body !== 'string') return false;
+  try {
+    const document = (JSON.parse(body) as { query?: string }).query ?? '';
+    return !/^\s*mutation\b/.test(document);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Every subgraph call is bounded by the timeout. A query that fails to connect (refused, reset: the
+ * subgraph restarting, a stale keep-alive socket) is tried once more; a timeout is not retried (the
+ * subgraph is slow, not gone) and a mutation never is (it may have acted).
+ */
+async function fetchWithRetry(url: string, init: RequestInit, timeoutMs: number): Promise<Response> {
+  try {
+    return await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+  } catch (error) {
+    const timedOut = error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError');
+    if (timedOut || !isQuery(init.body)) throw error;
+    return fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+  }
+}
+
 function supergraphUrls(supergraphSdl: string): Record<string, string> {
   const urls: Record<string, string> = {};
   for (const match of supergraphSdl.matchAll(/join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)) urls[match[1]!] = match[2]!;
@@ -153,7 +179,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
   const timeoutMs = options.subgraphTimeoutMs ?? 10_000;
   const limits = { ...DEFAULT_LIMITS, ...(options.limits ?? {}) };
   const urls = { ...supergraphUrls(options.supergraphSdl), ...(options.subgraphUrls ?? {}) };
-  const fetcher = ((url: string, init: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as any;
+  const fetcher = ((url: string, init: RequestInit) => fetchWithRetry(url, init, timeoutMs)) as any;
 
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
