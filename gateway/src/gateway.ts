@@ -157,7 +157,7 @@ function isQuery(body: unknown): boolean {
  * subgraph restarting, a stale keep-alive socket) is tried once more; a timeout is not retried (the
  * subgraph is slow, not gone) and a mutation never is (it may have acted).
  */
-async function fetchWithRetry(url: string, init: RequestInit, timeoutMs: number): Promise<Response> {
+async function fetchWithRetry(url: string, init: RequestInit, timeoutMs: number): Promise<globalThis.Response> {
   try {
     return await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
