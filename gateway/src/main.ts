@@ -34,8 +34,14 @@ async function main(): Promise<void> {
     stopping = true;
     log('info', 'stopping', { signal });
     setTimeout(() => process.exit(1), 10_000).unref();
+    // Stop accepting; let in-flight requests finish; drop keep-alive sockets as soon as they go idle
+    // (otherwise an idle client connection keeps close() waiting until the force-exit timer).
     await new Promise<void>((resolve) => {
-      server.close(() => resolve());
+      const sweep = setInterval(() => server.closeIdleConnections(), 100);
+      server.close(() => {
+        clearInterval(sweep);
+        resolve();
+      });
       server.closeIdleConnections();
     });
     await apollo.stop();

@@ -46,6 +46,7 @@ interface RunningSubgraph {
   url: string;
   database: Database;
   server: Server;
+  app: { listen: (port: number, host: string, cb: () => void) => Server };
   stopApollo(): Promise<void>;
 }
 
@@ -60,6 +61,8 @@ export interface Stack {
   gql<T = any>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<T>>;
   /** Stops one subgraph's HTTP server (simulates it being down). */
   stopSubgraph(name: SubgraphName): Promise<void>;
+  /** Starts a stopped subgraph again on the same port. */
+  restartSubgraph(name: SubgraphName): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -132,7 +135,7 @@ export async function startStack(options: { seed?: boolean; demo?: boolean; subg
     if (name === 'awards') await seedCatalogue(database.dataSource);
     const { app, apollo } = await factories[name].app(database, verifier);
     const server = await listen(app);
-    subgraphs[name] = { name, url: urlOf(server), database, server, stopApollo: () => apollo.stop() };
+    subgraphs[name] = { name, url: urlOf(server), database, server, app, stopApollo: () => apollo.stop() };
   }
 
   const gateway = await createGatewayApp({
@@ -174,6 +177,12 @@ export async function startStack(options: { seed?: boolean; demo?: boolean; subg
     },
     async stopSubgraph(name) {
       await closeServer(subgraphs[name].server);
+    },
+    async restartSubgraph(name) {
+      const port = Number(new URL(subgraphs[name].url).port);
+      subgraphs[name].server = await new Promise<Server>((resolve) => {
+        const server = subgraphs[name].app.listen(port, '127.0.0.1', () => resolve(server));
+      });
     },
     async stop() {
       await closeServer(gatewayServer);

@@ -77,8 +77,14 @@ export async function runSubgraph<TContext extends BaseContext>(definition: Subg
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     const began = Date.now();
+    // Stop accepting; let in-flight requests finish; drop keep-alive sockets as soon as they go idle
+    // (otherwise an idle client connection keeps close() waiting until the force-exit timer).
     await new Promise<void>((resolve) => {
-      server.close(() => resolve());
+      const sweep = setInterval(() => server.closeIdleConnections(), 100);
+      server.close(() => {
+        clearInterval(sweep);
+        resolve();
+      });
       server.closeIdleConnections();
     });
     await apollo.stop();
