@@ -12,6 +12,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DEFAULT_LIMITS, operationLimitsRule, type OperationLimits } from './limits.js';
+import { createGatewayObservability } from './metrics.js';
 import { PUBLIC_CALLER, TokenError, INTERNAL_HEADER, type Caller, type CallerTokenVerifier, type InternalTokenSigner } from '@tdkt/identity';
 
 export const PUBLIC_CODES = new Set([
@@ -29,6 +30,7 @@ export const PUBLIC_CODES = new Set([
 ]);
 
 const SQL_STATEMENTS_HEADER = 'x-tdkt-sql-statements';
+const IDEMPOTENCY_HEADER = 'idempotency-key';
 const STATS_REQUEST_HEADER = 'x-tdkt-stats';
 const INTERNAL_MESSAGE = 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại hoặc báo cho quản trị viên kèm mã yêu cầu.';
 
@@ -40,6 +42,8 @@ export interface SubgraphCall {
 export interface GatewayContext {
   caller: Caller;
   requestId: string;
+  /** The client's `Idempotency-Key`, forwarded to subgraphs for mutations. */
+  idempotencyKey: string | null;
   /** The internal caller token, signed once per request on first use. */
   internalToken(): Promise<string>;
   subgraphCalls: SubgraphCall[];
@@ -77,6 +81,8 @@ class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext>
     if (!context || typeof (context as Partial<GatewayContext>).internalToken !== 'function') return;
     request.http?.headers.set(INTERNAL_HEADER, await context.internalToken());
     request.http?.headers.set('x-request-id', context.requestId);
+    // A client's idempotency key goes to the subgraph that runs the mutation (it keeps the first answer).
+    if (context.idempotencyKey) request.http?.headers.set(IDEMPOTENCY_HEADER, context.idempotencyKey);
   }
 
   override async didReceiveResponse({ response, context }: Required<Pick<GraphQLDataSourceProcessOptions<GatewayContext>, 'context'>> & { response: any }): Promise<any> {
@@ -155,14 +161,16 @@ function isQuery(body: unknown): boolean {
 /**
  * Every subgraph call is bounded by the timeout. A query that fails to connect (refused, reset: the
  * subgraph restarting, a stale keep-alive socket) is tried once more; a timeout is not retried (the
- * subgraph is slow, not gone) and a mutation never is (it may have acted).
+ * subgraph is slow, not gone) and a mutation only when it carries an idempotency key.
  */
 async function fetchWithRetry(url: string, init: RequestInit, timeoutMs: number): Promise<globalThis.Response> {
   try {
     return await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
     const timedOut = error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError');
-    if (timedOut || !isQuery(init.body)) throw error;
+    // A mutation carrying an idempotency key may be re-sent: the subgraph answers a replay without acting.
+    const keyed = new Headers(init.headers).has(IDEMPOTENCY_HEADER);
+    if (timedOut || !(isQuery(init.body) || keyed)) throw error;
     return fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
   }
 }
@@ -179,11 +187,13 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
   const timeoutMs = options.subgraphTimeoutMs ?? 10_000;
   const limits = { ...DEFAULT_LIMITS, ...(options.limits ?? {}) };
   const urls = { ...supergraphUrls(options.supergraphSdl), ...(options.subgraphUrls ?? {}) };
-  const fetcher = ((url: string, init: RequestInit) => fetchWithRetry(url, init, timeoutMs)) as any;
+  const observability = createGatewayObservability();
+  const fetcher = (url: string, init: RequestInit) => fetchWithRetry(url, init, timeoutMs);
 
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new CallerForwardingDataSource({ name, url: urls[name] ?? url, fetcher }),
+    // Each subgraph's calls are counted and timed (tdkt_gateway_subgraph_fetch*), retry included.
+    buildService: ({ name, url }) => new CallerForwardingDataSource({ name, url: urls[name] ?? url, fetcher: observability.timedFetcher(name, fetcher) as any }),
   });
 
   const apollo = new ApolloServer<GatewayContext>({
@@ -193,7 +203,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
     includeStacktraceInErrorResponses: false,
     persistedQueries: false, // nobody may register documents; trusted documents come with the security work
     csrfPrevention: true,
-    plugins: [ApolloServerPluginLandingPageDisabled(), statsPlugin(!options.production)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), statsPlugin(!options.production), observability.plugin],
     validationRules: [operationLimitsRule(limits)],
     parseOptions: { maxTokens: limits.maxTokens },
     formatError: maskGatewayError,
@@ -219,6 +229,8 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
     const ready = checks.every(([, state]) => state === 'ready');
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', subgraphs: Object.fromEntries(checks) });
   });
+  // Prometheus text format, without auth: in production only the internal network may reach it.
+  app.get('/metrics', observability.metricsHandler);
 
   const identify = async (req: Request, res: Response, next: NextFunction) => {
     const header = req.headers['x-request-id'];
@@ -243,10 +255,11 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
 
   app.use(
     '/graphql',
+    observability.middleware,
     identify,
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
-      context: async ({ res }): Promise<GatewayContext> => {
+      context: async ({ req, res }): Promise<GatewayContext> => {
         const caller = res.locals['caller'] as Caller;
         const requestId = res.locals['requestId'] as string;
         let token: Promise<string> | undefined;
@@ -254,6 +267,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
           caller,
           requestId,
           internalToken: () => (token ??= options.internalSigner.sign(caller, requestId)),
+          idempotencyKey: typeof req.headers[IDEMPOTENCY_HEADER] === 'string' ? (req.headers[IDEMPOTENCY_HEADER] as string).slice(0, 200) : null,
           subgraphCalls: [],
         };
       },

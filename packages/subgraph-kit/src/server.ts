@@ -9,11 +9,14 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import type { DataSource } from 'typeorm';
+import { idempotencyPlugin } from './idempotency.js';
 import express, { type Express, type Request, type Response, type NextFunction } from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { INTERNAL_HEADER, TokenError, type InternalContext, type InternalTokenVerifier } from '@tdkt/identity';
 import { ErrorCode, PUBLIC_ERROR_CODES, isConnectionError } from './errors.js';
 import { log } from './log.js';
+import { createSubgraphObservability } from './metrics.js';
 import type { SqlCounter } from './database.js';
 
 export interface SubgraphAppOptions<TContext extends BaseContext> {
@@ -24,6 +27,8 @@ export interface SubgraphAppOptions<TContext extends BaseContext> {
   /** Throws when the subgraph cannot serve (database down). */
   checkReady(): Promise<void>;
   sql?: SqlCounter;
+  /** The subgraph's DataSource: its pg pool is reported on `/metrics`; idempotency keys are kept in it. */
+  dataSource: DataSource;
   plugins?: ApolloServerPlugin<TContext>[];
 }
 
@@ -71,6 +76,7 @@ function sqlStatementsHeader<TContext extends BaseContext>(sql: SqlCounter | und
 }
 
 export async function createSubgraphApp<TContext extends BaseContext>(options: SubgraphAppOptions<TContext>): Promise<SubgraphApp<TContext>> {
+  const observability = createSubgraphObservability({ name: options.name, sql: options.sql, dataSource: options.dataSource });
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     stopOnTerminationSignals: false, // run.ts owns the shutdown order
@@ -82,6 +88,8 @@ export async function createSubgraphApp<TContext extends BaseContext>(options: S
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       sqlStatementsHeader(options.sql),
+      observability.plugin,
+      idempotencyPlugin(options.dataSource) as unknown as ApolloServerPlugin<TContext>,
       ...(options.plugins ?? []),
     ],
     formatError: (formatted, error) => maskError(options.name, formatted, error),
@@ -102,6 +110,8 @@ export async function createSubgraphApp<TContext extends BaseContext>(options: S
       log.warn('not ready', { subgraph: options.name, error: error instanceof Error ? error.message : String(error) });
     }
   });
+  // Prometheus text format; like /health and /ready, for the internal network only.
+  app.get('/metrics', observability.metricsHandler);
 
   // Only the gateway may call: refuse anything without a valid internal caller token, before GraphQL.
   const authenticate = async (req: Request, res: Response, next: NextFunction) => {
@@ -119,6 +129,7 @@ export async function createSubgraphApp<TContext extends BaseContext>(options: S
 
   app.use(
     '/graphql',
+    observability.middleware,
     authenticate,
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, {

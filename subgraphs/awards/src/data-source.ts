@@ -2,10 +2,11 @@ import { createDatabase, type Database } from '@tdkt/subgraph-kit';
 import { AwardLedger1764100000000 } from './migrations/1764100000000-award-ledger.js';
 import { Nominations1764200000000 } from './migrations/1764200000000-nominations.js';
 import { Exemplars1764300000000 } from './migrations/1764300000000-exemplars.js';
+import { IdempotencyKeys1764400000000 } from './migrations/1764400000000-idempotency-keys.js';
 
 export const SUBGRAPH_NAME = 'awards';
 export const DATABASE_SCHEMA = 'awards';
 
 export function createAwardsDatabase(url: string, options: { poolSize?: number } = {}): Database {
-  return createDatabase({ subgraph: SUBGRAPH_NAME, url, schema: DATABASE_SCHEMA, entities: [], migrations: [AwardLedger1764100000000, Nominations1764200000000, Exemplars1764300000000], poolSize: options.poolSize });
+  return createDatabase({ subgraph: SUBGRAPH_NAME, url, schema: DATABASE_SCHEMA, entities: [], migrations: [AwardLedger1764100000000, Nominations1764200000000, Exemplars1764300000000, IdempotencyKeys1764400000000], poolSize: options.poolSize });
 }

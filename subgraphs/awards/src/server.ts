@@ -18,6 +18,7 @@ export async function createAwardsApp(database: Database, verifier: InternalToke
     schema: await buildAwardsSchema(),
     verifier,
     sql: database.sql,
+    dataSource: database.dataSource,
     buildContext: (identity) => buildContext(database.dataSource, clients, identity),
     checkReady: async () => {
       await database.dataSource.query('SELECT 1');

@@ -16,6 +16,7 @@ export async function createCampaignsApp(database: Database, verifier: InternalT
     schema: await buildCampaignsSchema(),
     verifier,
     sql: database.sql,
+    dataSource: database.dataSource,
     buildContext: (identity) => buildContext(database.dataSource, organizations, identity),
     checkReady: async () => {
       await database.dataSource.query('SELECT 1');

@@ -10,6 +10,7 @@ export async function createOrganizationsApp(database: Database, verifier: Inter
     schema: await buildOrganizationsSchema(),
     verifier,
     sql: database.sql,
+    dataSource: database.dataSource,
     buildContext: (identity) => buildContext(database.dataSource, identity),
     checkReady: async () => {
       await database.dataSource.query('SELECT 1');

@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { IdempotencyKeys1764400000000 } from './1764400000000-idempotency-keys.js';
 import { RegistrationReview1764000000000 } from './1764000000000-registration-review.js';
 import { Pledges1763900000000 } from './1763900000000-pledges.js';
 import { MovementsConferences1763800000000 } from './1763800000000-movements-conferences.js';
@@ -8,4 +9,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   MovementsConferences1763800000000,
   Pledges1763900000000,
   RegistrationReview1764000000000,
+  IdempotencyKeys1764400000000,
 ];
