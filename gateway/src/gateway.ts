@@ -114,7 +114,7 @@ export function maskGatewayError(formatted: GraphQLFormattedError, error: unknow
   const code = String(formatted.extensions?.['code'] ?? '');
   if (PUBLIC_CODES.has(code)) {
     const extensions: Record<string, unknown> = { code };
-    for (const key of ['serviceName', 'field', 'problems', 'requiredRoles', 'max']) {
+    for (const key of ['serviceName', 'field', 'problems', 'requiredRoles', 'max', 'currentVersion', 'status']) {
       if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
     }
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };

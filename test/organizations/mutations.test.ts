@@ -82,6 +82,7 @@ describe('updateOrganization', () => {
     expect(updated).toMatchObject({ name: 'Đơn vị B', version: 2 });
     const stale = await stack.gql(UPDATE, { input: { code: 'CAS_UNIT', expectedVersion: 1, name: 'Đơn vị C' } }, { token: board });
     expect(errorCodes(stale)).toEqual(['CONFLICT']);
+    expect(stale.body.errors![0]!.extensions!['currentVersion']).toBe(2);
     expect(dataOf(await stack.gql(TREE, { code: 'CAS_UNIT' })).organization.name).toBe('Đơn vị B');
   });
 

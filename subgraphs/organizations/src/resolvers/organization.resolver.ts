@@ -198,8 +198,10 @@ export class OrganizationResolver {
           true,
         );
         if (!affected) {
-          throw conflict(`Đơn vị ${current.code} vừa được người khác sửa (phiên bản hiện tại khác ${input.expectedVersion}). Hãy tải lại rồi sửa tiếp.`, {
+          const [now] = await manager.query(`SELECT version FROM organization WHERE id = $1`, [current.id]);
+          throw conflict(`Đơn vị ${current.code} vừa được người khác sửa (phiên bản hiện tại là ${now?.version}, không phải ${input.expectedVersion}). Hãy tải lại rồi sửa tiếp.`, {
             field: 'input.expectedVersion',
+            currentVersion: now?.version ?? null,
           });
         }
         return manager.getRepository(Organization).findOneByOrFail({ id: current.id });
