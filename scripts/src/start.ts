@@ -28,6 +28,8 @@ function say(message: string): void {
 
 interface Running {
   name: string;
+  script: string;
+  env: NodeJS.ProcessEnv;
   child: ChildProcess;
   exited: Promise<number | null>;
 }
@@ -44,7 +46,7 @@ function launch(name: string, script: string, env: NodeJS.ProcessEnv, onUnexpect
   child.stdout?.on('data', forward(process.stdout));
   child.stderr?.on('data', forward(process.stderr));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const running = { name, child, exited };
+  const running = { name, script, env, child, exited };
   void exited.then((code) => onUnexpectedExit(running, code));
   return running;
 }
@@ -115,10 +117,28 @@ async function main(): Promise<void> {
     })();
     return stopping;
   };
+  // After start-up a crashed process is started again (the others keep serving; the gateway answers
+  // without it meanwhile), with a backoff that doubles while it keeps crashing. During start-up a
+  // crash is a start-up failure.
+  let ready = false;
+  const crashes = new Map<string, number[]>();
   const onUnexpectedExit = (running: Running, code: number | null) => {
     if (stopping) return;
-    say(`${running.name} exited unexpectedly (code ${code}); stopping everything`);
-    void stop(`${running.name} exited`, 1);
+    if (!ready) {
+      say(`${running.name} exited unexpectedly (code ${code}) while starting; stopping everything`);
+      void stop(`${running.name} exited`, 1);
+      return;
+    }
+    const recent = (crashes.get(running.name) ?? []).filter((at) => Date.now() - at < 60_000);
+    recent.push(Date.now());
+    crashes.set(running.name, recent);
+    const backoff = Math.min(30_000, 500 * 2 ** (recent.length - 1));
+    say(`${running.name} exited unexpectedly (code ${code}); restarting it in ${backoff} ms`);
+    setTimeout(() => {
+      if (stopping) return;
+      const replacement = launch(running.name, running.script, running.env, onUnexpectedExit);
+      children[children.indexOf(running)] = replacement;
+    }, backoff).unref();
   };
   process.on('SIGINT', () => void stop('SIGINT', 0));
   process.on('SIGTERM', () => void stop('SIGTERM', 0));
@@ -159,6 +179,7 @@ async function main(): Promise<void> {
     children.push(gateway);
     await waitReady(gateway, `http://127.0.0.1:${GATEWAY_PORT}/ready`);
 
+    ready = true;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     say(`ready in ${seconds} s`);
     say(`gateway:  http://localhost:${GATEWAY_PORT}/graphql   (health: /health, readiness: /ready)`);

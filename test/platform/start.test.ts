@@ -4,7 +4,7 @@
  * restart that recovers from that and keeps the data, and a clean SIGTERM shutdown.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -59,6 +59,21 @@ async function gql(port: number, query: string, token?: string) {
     body: JSON.stringify({ query }),
   });
   return (await response.json()) as { data?: any; errors?: any[] };
+}
+
+/** Pid of the supervisor's child running a given service (0 when there is none). */
+function childPid(parent: number, service: string): number {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === parent && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(`${service}/dist/main.js`)) return Number(entry);
+    } catch {
+      // gone
+    }
+  }
+  return 0;
 }
 
 function postmasterPid(dataDir: string): number | null {
@@ -130,6 +145,22 @@ describe('npm start', () => {
     expect(token.stdout.trim()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     const created = await gql(gatewayPort, 'mutation { createOrganization(input: { code: "KEPT_UNIT", name: "Đơn vị giữ lại", kind: OTHER, parentCode: "HN" }) { code } }', token.stdout.trim());
     expect(created).toEqual({ data: { createOrganization: { code: 'KEPT_UNIT' } } });
+
+    // A subgraph that dies is started again by the supervisor; meanwhile the gateway answers without it.
+    const awardsPid = childPid(first.child.pid!, 'awards');
+    process.kill(awardsPid, 'SIGKILL');
+    const partial = await gql(gatewayPort, '{ organization(code: "HN") { name grants { year } } }');
+    expect(partial.data?.organization).toEqual({ name: 'Thành phố Hà Nội', grants: null });
+    expect(partial.errors?.map((error: any) => error.extensions.code)).toEqual(['SERVICE_UNAVAILABLE']);
+    expect(await waitFor(() => childPid(first.child.pid!, 'awards') > 0 && childPid(first.child.pid!, 'awards') !== awardsPid, 20_000)).toBe(true);
+    let whole: { data?: any; errors?: any[] } = {};
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      whole = await gql(gatewayPort, '{ awardTypes { code } }');
+      if (!whole.errors) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(whole.errors).toBeUndefined();
+    expect(first.output()).toContain('awards exited unexpectedly');
 
     // A second npm start on the same data directory is refused instead of taking the database away.
     const intruder = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'dist', 'start.js')], { cwd: ROOT, env, encoding: 'utf8', timeout: 30_000 });
