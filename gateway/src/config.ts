@@ -26,6 +26,7 @@ export interface GatewayConfig {
   supergraphSdl: string;
   subgraphUrls: Record<string, string>;
   subgraphTimeoutMs: number;
+  subgraphTimeouts: Record<string, number>;
 }
 
 export function subgraphUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
@@ -46,6 +47,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     supergraphSdl: readFileSync(supergraphPath, 'utf8'),
     subgraphUrls: subgraphUrlsFromEnv(env),
     subgraphTimeoutMs: Number(env['SUBGRAPH_TIMEOUT_MS'] ?? 10_000),
+    // <SUBGRAPH>_TIMEOUT_MS, e.g. AWARDS_TIMEOUT_MS=20000 for statistics over a national ledger.
+    subgraphTimeouts: Object.fromEntries(
+      SUBGRAPHS.filter((subgraph) => env[`${subgraph.name.toUpperCase()}_TIMEOUT_MS`]).map((subgraph) => [subgraph.name, Number(env[`${subgraph.name.toUpperCase()}_TIMEOUT_MS`])]),
+    ),
   };
 }
 

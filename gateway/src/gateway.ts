@@ -56,6 +56,8 @@ export interface GatewayOptions {
   callerVerifier: CallerTokenVerifier;
   internalSigner: InternalTokenSigner;
   subgraphTimeoutMs?: number;
+  /** Per-subgraph timeouts (ms) overriding subgraphTimeoutMs, e.g. a slower analytics subgraph. */
+  subgraphTimeouts?: Record<string, number>;
   production?: boolean;
   /** Depth, alias and token limits of an operation (defaults: DEFAULT_LIMITS). */
   limits?: Partial<OperationLimits>;
@@ -188,12 +190,15 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
   const limits = { ...DEFAULT_LIMITS, ...(options.limits ?? {}) };
   const urls = { ...supergraphUrls(options.supergraphSdl), ...(options.subgraphUrls ?? {}) };
   const observability = createGatewayObservability();
-  const fetcher = (url: string, init: RequestInit) => fetchWithRetry(url, init, timeoutMs);
+  const fetcherFor = (name: string) => {
+    const limit = options.subgraphTimeouts?.[name] ?? timeoutMs;
+    return (url: string, init: RequestInit) => fetchWithRetry(url, init, limit);
+  };
 
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     // Each subgraph's calls are counted and timed (tdkt_gateway_subgraph_fetch*), retry included.
-    buildService: ({ name, url }) => new CallerForwardingDataSource({ name, url: urls[name] ?? url, fetcher: observability.timedFetcher(name, fetcher) as any }),
+    buildService: ({ name, url }) => new CallerForwardingDataSource({ name, url: urls[name] ?? url, fetcher: observability.timedFetcher(name, fetcherFor(name)) as any }),
   });
 
   const apollo = new ApolloServer<GatewayContext>({

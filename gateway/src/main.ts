@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     callerVerifier: await callerVerifierFromEnv(),
     internalSigner: await internalSignerFromEnv(),
     subgraphTimeoutMs: config.subgraphTimeoutMs,
+    subgraphTimeouts: config.subgraphTimeouts,
     production: config.production,
   });
   const server: Server = await new Promise((resolve, reject) => {

@@ -60,7 +60,8 @@ it('cuts a hanging subgraph off at its timeout', async () => {
     subgraphUrls: { organizations: stack.subgraphs.organizations.url, campaigns: stack.subgraphs.campaigns.url, awards: `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/graphql` },
     callerVerifier: createCallerVerifier({ issuer: DEV_ISSUER, jwks: { keys: [keys.publicJwk] } }),
     internalSigner: await createInternalSigner(internal.privateJwk),
-    subgraphTimeoutMs: 800,
+    subgraphTimeoutMs: 5000,
+    subgraphTimeouts: { awards: 800 },
   });
   const server = await new Promise<http.Server>((resolve) => {
     const listening = gateway.app.listen(0, '127.0.0.1', () => resolve(listening));
