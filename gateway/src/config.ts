@@ -27,6 +27,8 @@ export interface GatewayConfig {
   subgraphUrls: Record<string, string>;
   subgraphTimeoutMs: number;
   subgraphTimeouts: Record<string, number>;
+  rateLimits: { callerPerMinute?: number; publicPerMinute?: number };
+  corsOrigins: string[];
 }
 
 export function subgraphUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
@@ -47,6 +49,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     supergraphSdl: readFileSync(supergraphPath, 'utf8'),
     subgraphUrls: subgraphUrlsFromEnv(env),
     subgraphTimeoutMs: Number(env['SUBGRAPH_TIMEOUT_MS'] ?? 10_000),
+    rateLimits: {
+      ...(env['RATE_LIMIT_CALLER_PER_MINUTE'] ? { callerPerMinute: Number(env['RATE_LIMIT_CALLER_PER_MINUTE']) } : {}),
+      ...(env['RATE_LIMIT_PUBLIC_PER_MINUTE'] ? { publicPerMinute: Number(env['RATE_LIMIT_PUBLIC_PER_MINUTE']) } : {}),
+    },
+    corsOrigins: (env['CORS_ORIGINS'] ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
     // <SUBGRAPH>_TIMEOUT_MS, e.g. AWARDS_TIMEOUT_MS=20000 for statistics over a national ledger.
     subgraphTimeouts: Object.fromEntries(
       SUBGRAPHS.filter((subgraph) => env[`${subgraph.name.toUpperCase()}_TIMEOUT_MS`]).map((subgraph) => [subgraph.name, Number(env[`${subgraph.name.toUpperCase()}_TIMEOUT_MS`])]),

@@ -12,6 +12,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DEFAULT_LIMITS, operationLimitsRule, type OperationLimits } from './limits.js';
+import { DEFAULT_RATE_LIMITS, createRateLimiter, type RateLimits } from './rate-limit.js';
 import { createGatewayObservability } from './metrics.js';
 import { PUBLIC_CALLER, TokenError, INTERNAL_HEADER, type Caller, type CallerTokenVerifier, type InternalTokenSigner } from '@tdkt/identity';
 
@@ -59,6 +60,10 @@ export interface GatewayOptions {
   /** Per-subgraph timeouts (ms) overriding subgraphTimeoutMs, e.g. a slower analytics subgraph. */
   subgraphTimeouts?: Record<string, number>;
   production?: boolean;
+  /** Operations per minute per caller and per public IP (defaults: DEFAULT_RATE_LIMITS). */
+  rateLimits?: Partial<RateLimits>;
+  /** Origins allowed to call from a browser on another origin (CORS); none by default. */
+  corsOrigins?: string[];
   /** Depth, alias and token limits of an operation (defaults: DEFAULT_LIMITS). */
   limits?: Partial<OperationLimits>;
   /** Seconds a readiness probe waits for each subgraph. */
@@ -70,6 +75,7 @@ export interface GatewayApp {
   apollo: ApolloServer<GatewayContext>;
   gateway: ApolloGateway;
   subgraphUrls: Record<string, string>;
+  stop(): void;
 }
 
 function subgraphUnavailable(name: string): GraphQLError {
@@ -205,6 +211,8 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
     gateway,
     stopOnTerminationSignals: false, // main.ts owns the shutdown order
     introspection: !options.production,
+    // Production: no "Did you mean …" suggestions that reveal the schema to a prober.
+    hideSchemaDetailsFromClientErrors: !!options.production,
     includeStacktraceInErrorResponses: false,
     persistedQueries: false, // nobody may register documents; trusted documents come with the security work
     csrfPrevention: true,
@@ -258,10 +266,31 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
     }
   };
 
+  const rateLimiter = createRateLimiter({ ...DEFAULT_RATE_LIMITS, ...(options.rateLimits ?? {}) });
+  const allowedOrigins = new Set(options.corsOrigins ?? []);
+  // CORS: only the configured origins; without any, browsers on other origins get no access.
+  const cors = (req: Request, res: Response, next: NextFunction) => {
+    const origin = req.headers.origin;
+    if (origin && allowedOrigins.has(origin)) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Vary', 'Origin');
+      res.setHeader('Access-Control-Allow-Headers', 'authorization, content-type, idempotency-key, x-request-id, apollo-require-preflight');
+      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+      res.setHeader('Access-Control-Max-Age', '600');
+    }
+    if (req.method === 'OPTIONS') {
+      res.status(origin && allowedOrigins.has(origin) ? 204 : 403).end();
+      return;
+    }
+    next();
+  };
+
   app.use(
     '/graphql',
+    cors,
     observability.middleware,
     identify,
+    rateLimiter.middleware,
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<GatewayContext> => {
@@ -284,5 +313,5 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
     const message = status === 413 ? 'Yêu cầu quá lớn.' : status < 500 ? 'Yêu cầu không hợp lệ.' : INTERNAL_MESSAGE;
     res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
   });
-  return { app, apollo, gateway, subgraphUrls: urls };
+  return { app, apollo, gateway, subgraphUrls: urls, stop: () => rateLimiter.stop() };
 }

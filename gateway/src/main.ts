@@ -21,6 +21,8 @@ async function main(): Promise<void> {
     internalSigner: await internalSignerFromEnv(),
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     subgraphTimeouts: config.subgraphTimeouts,
+    rateLimits: config.rateLimits,
+    corsOrigins: config.corsOrigins,
     production: config.production,
   });
   const server: Server = await new Promise((resolve, reject) => {

@@ -187,6 +187,7 @@ export async function startStack(options: { seed?: boolean; demo?: boolean; subg
     async stop() {
       await closeServer(gatewayServer);
       await gateway.apollo.stop();
+      gateway.stop();
       for (const name of SUBGRAPH_NAMES) {
         await closeServer(subgraphs[name].server);
         await subgraphs[name].stopApollo();
