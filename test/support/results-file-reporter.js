@@ -1,18 +1,25 @@
-// Writes Jest's aggregated counts to $TDKT_TEST_RESULTS (when set) for .ci/run's closing line.
+// Adds Jest's aggregated counts to $TDKT_TEST_RESULTS (when set) for .ci/run's closing line; `npm test`
+// runs Jest twice (the soak test alone, so it does not starve the others), and the counts add up.
 // (Jest's own --outputFile was seen not to be written on multi-worker runs here.)
-const { writeFileSync } = require('node:fs');
+const { readFileSync, writeFileSync } = require('node:fs');
 
 class ResultsFileReporter {
   onRunComplete(_contexts, results) {
     const file = process.env.TDKT_TEST_RESULTS;
     if (!file) return;
+    let before = { passed: 0, failed: 0, skipped: 0, total: 0 };
+    try {
+      before = { ...before, ...JSON.parse(readFileSync(file, 'utf8')) };
+    } catch {
+      // first run: empty file
+    }
     writeFileSync(
       file,
       JSON.stringify({
-        passed: results.numPassedTests,
-        failed: results.numFailedTests + results.numRuntimeErrorTestSuites,
-        skipped: results.numPendingTests + results.numTodoTests,
-        total: results.numTotalTests,
+        passed: before.passed + results.numPassedTests,
+        failed: before.failed + results.numFailedTests + results.numRuntimeErrorTestSuites,
+        skipped: before.skipped + results.numPendingTests + results.numTodoTests,
+        total: before.total + results.numTotalTests,
       }),
     );
   }

@@ -143,7 +143,7 @@ export async function startStack(options: { seed?: boolean; demo?: boolean; subg
     subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphs[name].url])),
     callerVerifier: createCallerVerifier({ issuer: DEV_ISSUER, jwks: { keys: [callerKeys.publicJwk] } }),
     internalSigner: signer,
-    subgraphTimeoutMs: options.subgraphTimeoutMs ?? 5000,
+    subgraphTimeoutMs: options.subgraphTimeoutMs ?? 15_000,
     readinessTimeoutMs: 1000,
   });
   const gatewayServer = await listen(gateway.app);
