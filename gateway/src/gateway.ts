@@ -120,6 +120,14 @@ class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext>
 
 export function maskGatewayError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = String(formatted.extensions?.['code'] ?? '');
+  // The gateway's own "which operation?" refusal (operationName missing or unknown): a client error.
+  if (code === 'INVALID_GRAPHQL' || code === 'OPERATION_RESOLUTION_FAILURE') {
+    return { message: 'Không xác định được thao tác cần chạy: hãy gửi operationName trùng với tên một thao tác trong tài liệu.', extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } };
+  }
+  // A document nested so deeply that the parser ran out of stack: say so without the engine's words.
+  if (code === 'GRAPHQL_PARSE_FAILED' && /call stack/i.test(formatted.message)) {
+    return { message: 'Truy vấn lồng quá sâu, không đọc được.', extensions: { code } };
+  }
   if (PUBLIC_CODES.has(code)) {
     const extensions: Record<string, unknown> = { code };
     for (const key of ['serviceName', 'field', 'problems', 'requiredRoles', 'max', 'currentVersion', 'status']) {
@@ -129,9 +137,23 @@ export function maskGatewayError(formatted: GraphQLFormattedError, error: unknow
   }
   const original = unwrapResolverError(error);
   process.stderr.write(
-    `${JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: 'masked error', code, error: original instanceof Error ? original.message : String(original), path: formatted.path })}\n`,
+    `${JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: 'masked error', code, error: original instanceof Error ? original.message : JSON.stringify(original), path: formatted.path })}\n`,
   );
   return { message: INTERNAL_MESSAGE, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/** An operation the gateway cannot resolve (operationName) is the client's error: HTTP 400, not 500. */
+function clientErrorStatus(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, errors }) {
+          const codes = (errors ?? []).map((error) => String(error.extensions?.['code'] ?? ''));
+          if (codes.includes('INVALID_GRAPHQL') && response.http) response.http.status = 400;
+        },
+      };
+    },
+  };
 }
 
 function statsPlugin(enabled: boolean): ApolloServerPlugin<GatewayContext> {
@@ -216,7 +238,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
     includeStacktraceInErrorResponses: false,
     persistedQueries: false, // nobody may register documents; trusted documents come with the security work
     csrfPrevention: true,
-    plugins: [ApolloServerPluginLandingPageDisabled(), statsPlugin(!options.production), observability.plugin],
+    plugins: [ApolloServerPluginLandingPageDisabled(), statsPlugin(!options.production), clientErrorStatus(), observability.plugin],
     validationRules: [operationLimitsRule(limits)],
     parseOptions: { maxTokens: limits.maxTokens },
     formatError: maskGatewayError,
@@ -292,6 +314,11 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
     identify,
     rateLimiter.middleware,
     express.json({ limit: '100kb' }),
+    // `operationName: ""` means "none" (GraphQL over HTTP); Apollo would otherwise fail with a 500.
+    (req: Request, _res: Response, next: NextFunction) => {
+      if (req.body && typeof req.body === 'object' && !Array.isArray(req.body) && req.body.operationName === '') delete req.body.operationName;
+      next();
+    },
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<GatewayContext> => {
         const caller = res.locals['caller'] as Caller;

@@ -60,6 +60,8 @@ const PG = {
   DEADLOCK: '40P01',
   INVALID_TEXT: '22P02',
   STRING_TOO_LONG: '22001',
+  CHARACTER_NOT_IN_REPERTOIRE: '22021',
+  UNTRANSLATABLE_CHARACTER: '22P05',
   NUMERIC_OUT_OF_RANGE: '22003',
   DATETIME_OUT_OF_RANGE: '22008',
 } as const;
@@ -110,6 +112,9 @@ export function translateDatabaseError(error: unknown, constraints: Readonly<Rec
     case PG.NUMERIC_OUT_OF_RANGE:
     case PG.DATETIME_OUT_OF_RANGE:
       return badInput(known ?? 'Dữ liệu nhập không hợp lệ.');
+    case PG.CHARACTER_NOT_IN_REPERTOIRE:
+    case PG.UNTRANSLATABLE_CHARACTER:
+      return badInput('Dữ liệu nhập chứa ký tự không hợp lệ (ví dụ ký tự NUL).');
     case PG.SERIALIZATION_FAILURE:
     case PG.DEADLOCK:
       return conflict('Dữ liệu vừa được người khác thay đổi cùng lúc. Vui lòng thử lại.');

@@ -23,12 +23,14 @@ function requestHash(query: string | undefined, variables: unknown, operationNam
   return createHash('sha256').update(JSON.stringify([query ?? '', variables ?? {}, operationName ?? null])).digest('hex');
 }
 
-function conflictResponse(message: string) {
+function errorResponse(code: ErrorCode, message: string) {
   return {
     http: { status: 200, headers: new Map() as never },
-    body: { kind: 'single' as const, singleResult: { errors: [new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT } })] } },
+    body: { kind: 'single' as const, singleResult: { errors: [new GraphQLError(message, { extensions: { code } })] } },
   };
 }
+
+const conflictResponse = (message: string) => errorResponse(ErrorCode.CONFLICT, message);
 
 export function idempotencyPlugin<TContext extends BaseContext & RequestContext>(db: DataSource): ApolloServerPlugin<TContext> {
   return {
@@ -39,7 +41,7 @@ export function idempotencyPlugin<TContext extends BaseContext & RequestContext>
       return {
         async responseForOperation(context) {
           if (context.operation?.operation !== 'mutation') return null;
-          if (!KEY_FORMAT.test(key)) return conflictResponse('Idempotency-Key không hợp lệ: 8–128 ký tự chữ, số, . _ : -.') as never;
+          if (!KEY_FORMAT.test(key)) return errorResponse(ErrorCode.BAD_USER_INPUT, 'Idempotency-Key không hợp lệ: 8–128 ký tự chữ, số, . _ : -.') as never;
           const subject = context.contextValue.caller.subject ?? 'public';
           const hash = requestHash(context.request.query, context.request.variables, context.request.operationName);
           const inserted: unknown[] = await db.query(

@@ -14,7 +14,7 @@ import { idempotencyPlugin } from './idempotency.js';
 import express, { type Express, type Request, type Response, type NextFunction } from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { INTERNAL_HEADER, TokenError, type InternalContext, type InternalTokenVerifier } from '@tdkt/identity';
-import { ErrorCode, PUBLIC_ERROR_CODES, isConnectionError } from './errors.js';
+import { ErrorCode, PUBLIC_ERROR_CODES, isConnectionError, translateDatabaseError } from './errors.js';
 import { log } from './log.js';
 import { createSubgraphObservability } from './metrics.js';
 import type { SqlCounter } from './database.js';
@@ -46,6 +46,11 @@ export function maskError(subgraph: string, formatted: GraphQLFormattedError, er
   const code = String(formatted.extensions?.['code'] ?? '');
   if (isConnectionError(original)) {
     return { message: DATABASE_DOWN_MESSAGE, path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
+  }
+  // Any path that reached the database with a byte Postgres refuses (NUL in a code): bad input, not a crash.
+  const translated = translateDatabaseError(original);
+  if (translated instanceof GraphQLError && translated !== original) {
+    return { message: translated.message, path: formatted.path, extensions: { code: translated.extensions['code'] } };
   }
   if (PUBLIC_ERROR_CODES.has(code) && (original instanceof GraphQLError || code.startsWith('GRAPHQL_') || code === 'BAD_REQUEST')) {
     const { stacktrace: _stacktrace, http: _http, ...extensions } = formatted.extensions ?? {};

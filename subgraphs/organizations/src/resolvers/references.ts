@@ -7,26 +7,27 @@ import type { OrganizationsContext } from '../context.js';
 import { normalizeCode } from '../rules/organization.rule.js';
 import { canonicalId, isUuid } from '../loaders/loaders.js';
 
-type Key = { id?: string; code?: string };
+type Key = { id?: unknown; code?: unknown };
 
 export const referenceResolvers: ReferenceResolvers = {
   Organization: {
     __resolveReference(reference: Key, context: OrganizationsContext) {
-      if (reference.id) return isUuid(reference.id) ? context.loaders.organizationById.load(canonicalId(reference.id)) : null;
-      if (reference.code) return context.loaders.organizationByCode.load(normalizeCode(reference.code));
+      // Representations come from the gateway's plan, but a key of the wrong type must not crash: null.
+      if (typeof reference.id === 'string') return isUuid(reference.id) ? context.loaders.organizationById.load(canonicalId(reference.id)) : null;
+      if (typeof reference.code === 'string') return context.loaders.organizationByCode.load(normalizeCode(reference.code));
       return null;
     },
   },
   EmulationBloc: {
     __resolveReference(reference: Key, context: OrganizationsContext) {
-      if (reference.id) return isUuid(reference.id) ? context.loaders.blocById.load(canonicalId(reference.id)) : null;
-      if (reference.code) return context.loaders.blocByCode.load(normalizeCode(reference.code));
+      if (typeof reference.id === 'string') return isUuid(reference.id) ? context.loaders.blocById.load(canonicalId(reference.id)) : null;
+      if (typeof reference.code === 'string') return context.loaders.blocByCode.load(normalizeCode(reference.code));
       return null;
     },
   },
   Person: {
     __resolveReference(reference: Key, context: OrganizationsContext) {
-      return reference.id && isUuid(reference.id) ? context.loaders.personById.load(canonicalId(reference.id)) : null;
+      return typeof reference.id === 'string' && isUuid(reference.id) ? context.loaders.personById.load(canonicalId(reference.id)) : null;
     },
   },
 };
