@@ -60,10 +60,13 @@ it('survives a PostgreSQL restart under load without losing an acknowledged writ
   const signer = await createInternalSigner(internal.privateJwk);
   const subgraph = spawn(process.execPath, [path.join(ROOT, 'subgraphs', 'organizations', 'dist', 'main.js')], {
     env: { ...process.env, ORGANIZATIONS_DATABASE_URL: url, ORGANIZATIONS_PORT: String(port), TDKT_INTERNAL_PUBLIC_KEY: JSON.stringify(internal.publicJwk), SEED_DEMO: 'false', LOG_LEVEL: 'error' },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let subgraphExit: number | null | undefined;
   subgraph.once('exit', (code) => (subgraphExit = code));
+  let subgraphLog = '';
+  subgraph.stdout!.on('data', (chunk: Buffer) => (subgraphLog += chunk.toString()));
+  subgraph.stderr!.on('data', (chunk: Buffer) => (subgraphLog += chunk.toString()));
   try {
     for (let waited = 0; ; waited += 100) {
       try {
@@ -121,7 +124,8 @@ it('survives a PostgreSQL restart under load without losing an acknowledged writ
 
     expect(subgraphExit).toBeUndefined();
     expect([...statuses]).toEqual([200]);
-    expect([...codes.keys()].filter((code) => code !== 'SERVICE_UNAVAILABLE')).toEqual([]);
+    // On failure, show what the subgraph logged about the unexpected errors.
+    expect([[...codes.keys()].filter((code) => code !== 'SERVICE_UNAVAILABLE'), [...codes.keys()].some((code) => code !== 'SERVICE_UNAVAILABLE') ? subgraphLog.slice(0, 3000) : '']).toEqual([[], '']);
     expect(codes.get('SERVICE_UNAVAILABLE') ?? 0).toBeGreaterThan(0);
     const check = new pg.Client({ connectionString: url });
     await check.connect();

@@ -86,7 +86,8 @@ export function isConnectionError(error: unknown): boolean {
   const code = (error as { code?: string } | undefined)?.code ?? pgError(error)?.code;
   if (code && CONNECTION_ERRORS.has(code)) return true;
   const message = error instanceof Error ? error.message : '';
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(message);
+  // TypeORM's "Query runner already released" follows a connection that died inside a transaction.
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Query runner already released/i.test(message);
 }
 
 /**

@@ -14,3 +14,4 @@ export * from './subgraph-client.js';
 export * from './seed-ids.js';
 export * from './organizations-directory.js';
 export * from './idempotency.js';
+export * from './loader-helpers.js';

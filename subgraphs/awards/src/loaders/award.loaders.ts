@@ -2,20 +2,10 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { AwardType, Decision, Grant, Initiative } from '../types/award.types.js';
+import { groupByKey, isUuid } from '@tdkt/subgraph-kit';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string): boolean => UUID.test(value);
+export { isUuid };
 
-function group<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
-  const groups = new Map<K, V[]>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    const list = groups.get(key);
-    if (list) list.push(row);
-    else groups.set(key, [row]);
-  }
-  return keys.map((key) => groups.get(key) ?? []);
-}
 
 export const AWARD_TYPE_COLUMNS = `code, name, category, award_class AS "awardClass", subject_kinds AS "subjectKinds", deciding_authority AS "decidingAuthority",
   rank, reward_multiplier_person::float8 AS "rewardMultiplierPerson", reward_multiplier_collective::float8 AS "rewardMultiplierCollective",
@@ -48,7 +38,7 @@ export function createAwardLoaders(db: DataSource) {
   const grantsByPersonId = new DataLoader<string, Grant[]>(async (ids) => {
     const valid = ids.filter(isUuid).map((id) => id.toLowerCase());
     const rows: Grant[] = await db.query(`SELECT ${GRANT_COLUMNS} FROM award_grant g WHERE g.person_id = ANY($1::uuid[]) ORDER BY g.year, g.created_at`, [valid]);
-    return group(ids.map((id) => id.toLowerCase()), rows.map(toGrant), (row) => row.personId!);
+    return groupByKey(ids.map((id) => id.toLowerCase()), rows.map(toGrant), (row) => row.personId!);
   });
 
   /** Collective grants of an organization in a year (null year: every year). Key: `${id}|${year ?? ''}`. */
@@ -76,7 +66,7 @@ export function createAwardLoaders(db: DataSource) {
         GROUP BY a.person_id, i.id ORDER BY i.recognized_on`,
       [ids.filter(isUuid).map((id) => id.toLowerCase())],
     );
-    return group(ids.map((id) => id.toLowerCase()), rows.map((row) => Object.assign(new Initiative(), row)), (row) => (row as unknown as { personId: string }).personId);
+    return groupByKey(ids.map((id) => id.toLowerCase()), rows.map((row) => Object.assign(new Initiative(), row)), (row) => (row as unknown as { personId: string }).personId);
   });
 
   const exemplarsByPersonId = new DataLoader<string, Record<string, unknown>[]>(async (ids) => {
@@ -86,7 +76,7 @@ export function createAwardLoaders(db: DataSource) {
          FROM exemplar WHERE person_id = ANY($1::uuid[]) ORDER BY period_from`,
       [ids.filter(isUuid).map((id) => id.toLowerCase())],
     );
-    return group(ids.map((id) => id.toLowerCase()), rows, (row) => row.personId);
+    return groupByKey(ids.map((id) => id.toLowerCase()), rows, (row) => row.personId);
   });
 
   return {

@@ -5,7 +5,7 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { Conference, ConferenceDelegate } from '../entities/conference.entity.js';
-import { byKey, groupByKey, isUuid } from './movement.loaders.js';
+import { byKey, groupByKey, isUuid } from '@tdkt/subgraph-kit';
 
 export function createConferenceLoaders(db: DataSource) {
   const conferences = db.getRepository(Conference);

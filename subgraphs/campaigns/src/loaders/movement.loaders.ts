@@ -5,27 +5,10 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { Movement, MovementRegistration } from '../entities/movement.entity.js';
+import { byKey, groupByKey, isUuid } from '@tdkt/subgraph-kit';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Ids come from clients and other subgraphs: anything that is not a UUID would make Postgres throw. */
-export const isUuid = (value: string): boolean => UUID.test(value);
+export { isUuid };
 
-export function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
-  const index = new Map<K, V>();
-  for (const row of rows) index.set(keyOf(row), row);
-  return keys.map((key) => index.get(key) ?? null);
-}
-
-export function groupByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
-  const groups = new Map<K, V[]>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
-  }
-  return keys.map((key) => groups.get(key) ?? []);
-}
 
 export function createMovementLoaders(db: DataSource) {
   const movements = db.getRepository(Movement);

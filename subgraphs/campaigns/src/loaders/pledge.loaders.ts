@@ -5,20 +5,10 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { BlocVote, Pledge, PledgeItem, PledgeSignature, ProgressReport, RankingEntry, Scorecard, type PledgeRow } from '../types/pledge.types.js';
+import { groupByKey, isUuid } from '@tdkt/subgraph-kit';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string): boolean => UUID.test(value);
+export { isUuid };
 
-function group<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
-  const groups = new Map<K, V[]>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    const list = groups.get(key);
-    if (list) list.push(row);
-    else groups.set(key, [row]);
-  }
-  return keys.map((key) => groups.get(key) ?? []);
-}
 
 export const PLEDGE_COLUMNS = `p.id, p.bloc_id AS "blocId", p.year, p.theme, p.status, p.bonus_cap::float8 AS "bonusCap",
   p.leading_vote_threshold::float8 AS "leadingVoteThreshold", p.scheme_version AS "schemeVersion", p.opened_at AS "openedAt",
@@ -47,7 +37,7 @@ export function createPledgeLoaders(db: DataSource) {
 
   const pledgesByBlocId = new DataLoader<string, Pledge[]>(async (ids) => {
     const rows: PledgeRow[] = await db.query(`SELECT ${PLEDGE_COLUMNS} FROM pledge p WHERE p.bloc_id = ANY($1::uuid[]) ORDER BY p.year DESC`, [ids.filter(isUuid)]);
-    return group(ids, rows.map(toPledge), (pledge) => pledge.blocId);
+    return groupByKey(ids, rows.map(toPledge), (pledge) => pledge.blocId);
   });
 
   const itemsByPledgeId = new DataLoader<string, PledgeItem[]>(async (ids) => {
@@ -56,7 +46,7 @@ export function createPledgeLoaders(db: DataSource) {
          FROM pledge_item WHERE pledge_id = ANY($1::uuid[]) ORDER BY position`,
       [ids],
     );
-    return group(ids, rows.map((row) => Object.assign(new PledgeItem(), row)), (row) => row.pledgeId);
+    return groupByKey(ids, rows.map((row) => Object.assign(new PledgeItem(), row)), (row) => row.pledgeId);
   });
 
   const signaturesByPledgeId = new DataLoader<string, PledgeSignature[]>(async (ids) => {
@@ -65,7 +55,7 @@ export function createPledgeLoaders(db: DataSource) {
          FROM pledge_signature WHERE pledge_id = ANY($1::uuid[]) ORDER BY signed_at, organization_id`,
       [ids],
     );
-    return group(ids, rows.map((row) => Object.assign(new PledgeSignature(), row)), (row) => row.pledgeId);
+    return groupByKey(ids, rows.map((row) => Object.assign(new PledgeSignature(), row)), (row) => row.pledgeId);
   });
 
   /** Signatures of an organization on pledges of a year. Key: `${organizationId}|${year}`. */
@@ -78,7 +68,7 @@ export function createPledgeLoaders(db: DataSource) {
         ORDER BY s.signed_at`,
       [pairs.map(([id]) => id.toLowerCase()), pairs.map(([, year]) => Number(year))],
     );
-    return group(keys.map((key) => key.toLowerCase()), rows.map((row) => Object.assign(new PledgeSignature(), row)), (row) => `${row.organizationId}|${(row as unknown as { year: number }).year}`);
+    return groupByKey(keys.map((key) => key.toLowerCase()), rows.map((row) => Object.assign(new PledgeSignature(), row)), (row) => `${row.organizationId}|${(row as unknown as { year: number }).year}`);
   });
 
   /** The current value of every (member, item, period): the latest revision. */
@@ -91,7 +81,7 @@ export function createPledgeLoaders(db: DataSource) {
         ORDER BY pledge_id, organization_id, item_code, period, revision DESC`,
       [ids],
     );
-    return group(ids, rows.map((row) => Object.assign(new ProgressReport(), row)), (row) => row.pledgeId);
+    return groupByKey(ids, rows.map((row) => Object.assign(new ProgressReport(), row)), (row) => row.pledgeId);
   });
 
   /** Every revision of every report (corrections keep the earlier values). */
@@ -103,7 +93,7 @@ export function createPledgeLoaders(db: DataSource) {
         ORDER BY organization_id, item_code, period, revision`,
       [ids],
     );
-    return group(ids, rows.map((row) => Object.assign(new ProgressReport(), row)), (row) => row.pledgeId);
+    return groupByKey(ids, rows.map((row) => Object.assign(new ProgressReport(), row)), (row) => row.pledgeId);
   });
 
   const scorecardsByPledgeId = new DataLoader<string, Scorecard[]>(async (ids) => {
@@ -117,7 +107,7 @@ export function createPledgeLoaders(db: DataSource) {
         ORDER BY s.organization_id, CASE s.stage WHEN 'SELF' THEN 0 WHEN 'CROSS' THEN 1 ELSE 2 END`,
       [ids],
     );
-    return group(ids, rows.map((row) => Object.assign(new Scorecard(), { ...row, scores: row.scores ?? [] })), (row) => row.pledgeId);
+    return groupByKey(ids, rows.map((row) => Object.assign(new Scorecard(), { ...row, scores: row.scores ?? [] })), (row) => row.pledgeId);
   });
 
   const rankingByPledgeId = new DataLoader<string, RankingEntry[]>(async (ids) => {
@@ -126,7 +116,7 @@ export function createPledgeLoaders(db: DataSource) {
          FROM pledge_ranking WHERE pledge_id = ANY($1::uuid[]) ORDER BY rank, organization_id`,
       [ids],
     );
-    return group(ids, rows.map((row) => Object.assign(new RankingEntry(), row)), (row) => row.pledgeId);
+    return groupByKey(ids, rows.map((row) => Object.assign(new RankingEntry(), row)), (row) => row.pledgeId);
   });
 
   const votesByPledgeId = new DataLoader<string, BlocVote[]>(async (ids) => {
@@ -136,7 +126,7 @@ export function createPledgeLoaders(db: DataSource) {
          FROM bloc_vote WHERE pledge_id = ANY($1::uuid[]) ORDER BY voted_on, recorded_at`,
       [ids],
     );
-    return group(ids, rows.map((row) => Object.assign(new BlocVote(), row)), (row) => row.pledgeId);
+    return groupByKey(ids, rows.map((row) => Object.assign(new BlocVote(), row)), (row) => row.pledgeId);
   });
 
   return {

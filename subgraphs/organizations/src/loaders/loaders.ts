@@ -9,28 +9,12 @@ import { Organization } from '../entities/organization.entity.js';
 import { LineageEvent } from '../entities/lineage-event.entity.js';
 import { BlocMembership, EmulationBloc } from '../entities/bloc.entity.js';
 import { AnnualRating, Person } from '../entities/person.entity.js';
+import { byKey, groupByKey, isUuid } from '@tdkt/subgraph-kit';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string): boolean => UUID.test(value);
+export { isUuid };
+
 /** Postgres compares uuids case-insensitively; JavaScript maps do not. Load by the canonical form. */
 export const canonicalId = (value: string): string => value.toLowerCase();
-
-function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
-  const index = new Map<K, V>();
-  for (const row of rows) index.set(keyOf(row), row);
-  return keys.map((key) => index.get(key) ?? null);
-}
-
-function groupByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
-  const groups = new Map<K, V[]>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
-  }
-  return keys.map((key) => groups.get(key) ?? []);
-}
 
 export interface LineageLink {
   eventId: string;
