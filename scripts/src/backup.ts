@@ -26,6 +26,9 @@ import path from 'node:path';
 import pg from 'pg';
 import { ensureDatabases, startEmbeddedPostgres } from '@tdkt/embedded-db';
 
+/** The role the subgraphs run as (packages/subgraph-kit/src/audit.ts); backups carry grants to it. */
+const APPLICATION_ROLE = 'tdkt_app';
+
 export const SUBGRAPH_NAMES = ['organizations', 'campaigns', 'awards'] as const;
 
 /** One subgraph's data: the database it lives in and its schema there. */
@@ -634,6 +637,8 @@ export async function restore(options: { targets: BackupTarget[]; file: string; 
         `SET client_min_messages = warning;`,
         `SET lock_timeout = '60s';`,
         ...group.map((target) => `DROP SCHEMA IF EXISTS ${quoteIdent(target.schema)} CASCADE;`),
+        // The dump grants to the application role (subgraph-kit audit.ts); a fresh cluster lacks it.
+        `DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APPLICATION_ROLE}') THEN CREATE ROLE ${APPLICATION_ROLE} NOLOGIN; END IF; END $$;`,
         ...[...extensions].map(([name, schema]) => `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}; CREATE EXTENSION IF NOT EXISTS ${quoteIdent(name)} SCHEMA ${quoteIdent(schema)};`),
         '',
       ].join('\n');

@@ -6,6 +6,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import { DataSource, type Logger, type MixedList, type EntitySchema, type MigrationInterface } from 'typeorm';
 import { log } from './log.js';
+import { useApplicationRole } from './audit.js';
 
 /** Counts SQL statements: overall, and per request when a request scope is active. */
 export class SqlCounter {
@@ -93,9 +94,17 @@ export function databaseUrlFor(subgraph: string, env: NodeJS.ProcessEnv = proces
 
 /**
  * Creates the subgraph's schema and runs pending migrations under an advisory lock, so replicas
- * (or subgraphs sharing one database) never migrate at the same time.
+ * (or subgraphs sharing one database) never migrate at the same time. Then the pool reconnects as the
+ * application role (audit.ts): the running service can read and write rows, not change the schema
+ * or the audit log.
  */
 export async function migrate(database: Database, schema: string): Promise<string[]> {
+  const ran = await migrateAsOwner(database, schema);
+  await useApplicationRole(database.dataSource, schema);
+  return ran;
+}
+
+async function migrateAsOwner(database: Database, schema: string): Promise<string[]> {
   const options = database.dataSource.options as { url?: string };
   const client = new pg.Client({ connectionString: options.url });
   await client.connect();

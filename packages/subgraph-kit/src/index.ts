@@ -14,4 +14,6 @@ export * from './subgraph-client.js';
 export * from './seed-ids.js';
 export * from './organizations-directory.js';
 export * from './idempotency.js';
+export * from './audit.js';
 export * from './loader-helpers.js';
+export * from './audit-schema.js';

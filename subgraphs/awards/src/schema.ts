@@ -1,4 +1,4 @@
-import { buildFederatedSchema, type ReferenceResolvers } from '@tdkt/subgraph-kit';
+import { auditTrailSchema, buildFederatedSchema, type ReferenceResolvers } from '@tdkt/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
 import { RESOLVERS } from './resolvers/index.js';
 import { organizationRef, personRef } from './types/federation.types.js';
@@ -18,6 +18,9 @@ const referenceResolvers: ReferenceResolvers = {
   },
 };
 
+/** The audit log (kit audit-schema.ts): this subgraph's field on AuditTrail. */
+const audit = auditTrailSchema('awards', { ownsRoot: false });
+
 export function buildAwardsSchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema({ resolvers: RESOLVERS, validate: false }, referenceResolvers);
+  return buildFederatedSchema({ resolvers: [...RESOLVERS, ...audit.resolvers], validate: false, orphanedTypes: audit.orphanedTypes }, referenceResolvers);
 }

@@ -1,4 +1,4 @@
-import { buildFederatedSchema, type ReferenceResolvers } from '@tdkt/subgraph-kit';
+import { auditTrailSchema, buildFederatedSchema, type ReferenceResolvers } from '@tdkt/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
 import { RESOLVERS } from './resolvers/index.js';
 import { blocRef, organizationRef, personRef } from './types/federation.types.js';
@@ -10,6 +10,9 @@ const referenceResolvers: ReferenceResolvers = {
   Person: { __resolveReference: (reference: { id: string }) => personRef(reference.id) },
 };
 
+/** The audit log (kit audit-schema.ts): this subgraph's field on AuditTrail. */
+const audit = auditTrailSchema('campaigns', { ownsRoot: false });
+
 export function buildCampaignsSchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema({ resolvers: RESOLVERS, validate: false }, referenceResolvers);
+  return buildFederatedSchema({ resolvers: [...RESOLVERS, ...audit.resolvers], validate: false, orphanedTypes: audit.orphanedTypes }, referenceResolvers);
 }

@@ -1,7 +1,7 @@
 /** Exemplars (điển hình tiên tiến) and the revocation of a grant. */
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { badInput, cleanOptionalText, cleanText, conflict, notFound, requireSignedIn, translateDatabaseError } from '@tdkt/subgraph-kit';
+import { auditedTransaction, badInput, cleanOptionalText, cleanText, conflict, notFound, requireSignedIn, translateDatabaseError } from '@tdkt/subgraph-kit';
 import { Grant } from '../types/award.types.js';
 import { Organization, Person, organizationRef, personRef } from '../types/federation.types.js';
 import { GRANT_COLUMNS, isUuid, toGrant } from '../loaders/award.loaders.js';
@@ -99,7 +99,7 @@ export class ExemplarResolver {
     }
     const grantIds = (input.grantIds ?? []).map((id) => id.toLowerCase());
     try {
-      return await context.db.transaction(async (manager) => {
+      return await auditedTransaction(context.db, context, 'recordExemplar', async (manager, audit) => {
         if (grantIds.length) {
           const owned: { id: string }[] = await manager.query(
             `SELECT id FROM award_grant WHERE id = ANY($1::uuid[]) AND coalesce(person_id, organization_id) = $2`,
@@ -113,6 +113,7 @@ export class ExemplarResolver {
           [personId, organizationId, unitId, field, story, model, input.recognizedByKind, recognizedByCode, input.periodFrom, input.periodTo, context.caller.subject],
         );
         if (grantIds.length) await manager.query(`INSERT INTO exemplar_grant (exemplar_id, grant_id) SELECT $1, unnest($2::uuid[])`, [row.id, grantIds]);
+        await audit.record({ entityType: 'Exemplar', entityId: row.id, before: null, after: { exemplar: await audit.snapshot('exemplar', row.id), grantIds } });
         return Object.assign(new Exemplar(), row);
       });
     } catch (error) {
@@ -132,10 +133,12 @@ export class ExemplarResolver {
     if (!issuer) throw notFound('Không tìm thấy cơ quan đã ra quyết định.');
     await requireActFor(context, issuer, 'thu hồi khen thưởng');
     if (input.revokedOn < grant.issuedOn) throw badInput('Ngày thu hồi trước ngày quyết định khen thưởng.', { field: 'input.revokedOn' });
-    const { affected } = await context.db.transaction((manager) =>
-      manager.queryRunner!.query(`UPDATE award_grant SET revoked_on = $2, revoke_reason = $3 WHERE id = $1 AND revoked_on IS NULL`, [grant.id, input.revokedOn, reason], true),
-    );
-    if (!affected) throw conflict('Lần khen thưởng này đã bị thu hồi.');
+    await auditedTransaction(context.db, context, 'revokeGrant', async (manager, audit) => {
+      const before = await audit.snapshot('award_grant', grant.id);
+      const { affected } = await manager.queryRunner!.query(`UPDATE award_grant SET revoked_on = $2, revoke_reason = $3 WHERE id = $1 AND revoked_on IS NULL`, [grant.id, input.revokedOn, reason], true);
+      if (!affected) throw conflict('Lần khen thưởng này đã bị thu hồi.');
+      await audit.recordRow('Grant', 'award_grant', grant.id, before);
+    });
     const [row] = await context.db.query(`SELECT ${GRANT_COLUMNS} FROM award_grant g WHERE g.id = $1`, [grant.id]);
     return toGrant(row);
   }

@@ -3,7 +3,7 @@
  * organizations, historical imports (legacy decisions, issuers that no longer exist) and initiatives.
  */
 import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { badInput, cleanText, notFound, requireSignedIn, translateDatabaseError, type DirectoryOrganization, type DirectoryPersonFacts } from '@tdkt/subgraph-kit';
+import { auditedTransaction, badInput, cleanText, notFound, requireSignedIn, translateDatabaseError, type DirectoryOrganization, type DirectoryPersonFacts } from '@tdkt/subgraph-kit';
 import {
   AwardType,
   Decision,
@@ -154,9 +154,10 @@ export class LedgerMutationResolver {
     if (errors.length) return this.refused(errors);
 
     try {
-      return await context.db.transaction(async (manager) => {
+      return await auditedTransaction(context.db, context, 'importGrants', async (manager, audit) => {
         let imported = 0;
         let skipped = 0;
+        const grantIds: string[] = [];
         const rowErrors: ImportRowError[] = [];
         for (const row of prepared.sort((a, b) => a.index - b.index)) {
           // One decision per issuer and number; a legacy number seen again must carry the same date.
@@ -170,17 +171,21 @@ export class LedgerMutationResolver {
             rowErrors.push(Object.assign(new ImportRowError(), { index: row.index, code: 'CONFLICT', message: `Dòng ${row.index + 1}: quyết định số ${row.decisionNumber} đã có với ngày ${decision.issuedOn}, khác ${row.issuedOn}.` }));
             continue;
           }
-          const inserted: unknown[] = await manager.query(
+          const inserted: { id: string }[] = await manager.query(
             `INSERT INTO award_grant (award_type_code, person_id, organization_id, recipient_unit_id, recipient_gender, year, basis, decision_id, imported)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, true)
              ON CONFLICT DO NOTHING RETURNING id`,
             [row.awardTypeCode, row.personId, row.organizationId, row.unitId, row.gender, row.year, row.basis, decision.id],
           );
-          if (inserted.length) imported += 1;
-          else skipped += 1;
+          if (inserted.length) {
+            imported += 1;
+            grantIds.push(inserted[0]!.id);
+          } else skipped += 1;
         }
         // Nothing half-imported: one bad row rolls the whole batch back.
         if (rowErrors.length) throw new ImportRefused(rowErrors);
+        const grants = await audit.snapshot('award_grant', null, { sql: 't.id = ANY($1::uuid[])', params: [grantIds], many: true });
+        await audit.record({ entityType: 'Grant', entityId: null, before: null, after: { imported, skipped, grants } });
         return Object.assign(new ImportGrantsResult(), { imported, skipped, errors: [] });
       });
     } catch (error) {
@@ -212,13 +217,14 @@ export class LedgerMutationResolver {
     // The recording officer acts for the recognizing unit (it issued the recognition).
     await requireActFor(context, recognizer, 'ghi nhận sáng kiến');
     try {
-      return await context.db.transaction(async (manager) => {
+      return await auditedTransaction(context.db, context, 'recordInitiative', async (manager, audit) => {
         const [row] = await manager.query(
           `INSERT INTO initiative (title, scope, recognized_on, recognized_by_organization_id) VALUES ($1, $2, $3, $4)
            RETURNING id, title, scope, recognized_on::text AS "recognizedOn", recognized_by_organization_id AS "recognizedByOrganizationId"`,
           [title, input.scope, input.recognizedOn, recognizer.id],
         );
         await manager.query(`INSERT INTO initiative_author (initiative_id, person_id) SELECT $1, unnest($2::uuid[])`, [row.id, authors.map((author) => author.id)]);
+        await audit.record({ entityType: 'Initiative', entityId: row.id, before: null, after: { initiative: row, authorIds: authors.map((author) => author.id) } });
         return Object.assign(new Initiative(), row);
       });
     } catch (error) {

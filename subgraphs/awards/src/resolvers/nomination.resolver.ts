@@ -16,6 +16,7 @@ import {
   notFound,
   requireSignedIn,
   translateDatabaseError,
+  auditedTransaction,
   type DirectoryOrganization,
 } from '@tdkt/subgraph-kit';
 import { CommendationBasis, Decision, EligibilityVerdict, Grant, SubjectKind } from '../types/award.types.js';
@@ -361,7 +362,7 @@ export class NominationResolver {
       const movementCode = cleanOptionalText(input.movementCode, { label: 'Mã phong trào', field: 'input.movementCode', maxLength: 60 });
       const verdict = await computeVerdict(context, null, { personId, organizationId }, code, input.year, input.basis, blocId);
       try {
-        const row = await context.db.transaction(async (manager) => {
+        const row = await auditedTransaction(context.db, context, 'createNomination', async (manager, audit) => {
           const [created] = (await manager.query(
             `INSERT INTO nomination (award_type_code, person_id, organization_id, recipient_unit_id, recipient_gender, year, basis, proposed_by_organization_id,
                                      bloc_id, movement_code, eligibility, created_by)
@@ -369,6 +370,7 @@ export class NominationResolver {
             [code, personId, organizationId, unit.id, gender, input.year, input.basis, proposer.id, blocId, movementCode, JSON.stringify(verdict), context.caller.subject],
           )) as { id: string }[];
           await recordEvent(manager, context, created!.id, null, 'DRAFT', null);
+          await audit.recordRow('Nomination', 'nomination', created!.id);
           return lockNomination(manager, created!.id);
         });
         return toNomination(row);
@@ -399,12 +401,15 @@ export class NominationResolver {
       if (!current) throw notFound('Không tìm thấy hồ sơ đề nghị này.', { field: 'id' });
       await requireRole(context, current, actor);
       const verdict = await computeVerdict(context, null, current, current.awardTypeCode, current.year, current.basis, current.blocId);
-      const row = await context.db.transaction(async (manager) => {
+      const operation = { SUBMIT: 'submitNomination', RETURN: 'returnNomination', WITHDRAW: 'withdrawNomination' }[action as 'SUBMIT' | 'RETURN' | 'WITHDRAW'] ?? `nomination:${action}`;
+      const row = await auditedTransaction(context.db, context, operation, async (manager, audit) => {
         const locked = await lockNomination(manager, id);
         const next = transition(locked.status as RuleStatus, action);
         if ('refused' in next) throw conflict(next.refused, { status: locked.status });
+        const before = await audit.snapshot('nomination', id);
         await manager.query(`UPDATE nomination SET status = $2, eligibility = $3, version = version + 1 WHERE id = $1`, [id, next.to, JSON.stringify(verdict)]);
         await recordEvent(manager, context, id, locked.status, next.to, reason);
+        await audit.recordRow('Nomination', 'nomination', id, before);
         return lockNomination(manager, id);
       });
       return toNomination(row);
@@ -423,10 +428,11 @@ export class NominationResolver {
       const result = councilVotePasses({ membersTotal: input.membersTotal, yes: input.yes, no: input.no, abstain: input.abstain }, threshold);
       if (result.problems.length) throw badInput(result.problems.map((problem) => problem.message).join(' '), { field: 'input' });
       const verdict = await computeVerdict(context, null, current, current.awardTypeCode, current.year, current.basis, current.blocId);
-      const { row, vote } = await context.db.transaction(async (manager) => {
+      const { row, vote } = await auditedTransaction(context.db, context, 'recordCouncilVote', async (manager, audit) => {
         const locked = await lockNomination(manager, current.id);
         const next = transition(locked.status as RuleStatus, result.passed ? 'APPROVE' : 'REJECT');
         if ('refused' in next) throw conflict(next.refused, { status: locked.status });
+        const before = await audit.snapshot('nomination', current.id);
         const [vote] = await manager.query(
           `INSERT INTO council_vote (nomination_id, members_total, yes, no, abstain, threshold, passed, voted_on, recorded_by)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
@@ -436,6 +442,7 @@ export class NominationResolver {
         if (locked.status === 'SUBMITTED') await recordEvent(manager, context, current.id, 'SUBMITTED', 'COUNCIL_REVIEW', null);
         await manager.query(`UPDATE nomination SET status = $2, eligibility = $3, version = version + 1 WHERE id = $1`, [current.id, next.to, JSON.stringify(verdict)]);
         await recordEvent(manager, context, current.id, 'COUNCIL_REVIEW', next.to, `Hội đồng: ${input.yes}/${input.membersTotal} đồng ý (cần ${result.required}).`);
+        await audit.record({ entityType: 'Nomination', entityId: current.id, before: { nomination: before }, after: { nomination: await audit.snapshot('nomination', current.id), councilVote: vote } });
         return { row: await lockNomination(manager, current.id), vote: Object.assign(new CouncilVote(), vote) };
       });
       return Object.assign(new CouncilVoteResult(), { passed: result.passed, threshold, required: result.required, nomination: toNomination(row), vote });
@@ -453,7 +460,7 @@ export class NominationResolver {
       if (input.nominationIds.length > 500) throw badInput('Một quyết định có tối đa 500 hồ sơ.', { field: 'input.nominationIds' });
       const authority = authorityOfIssuer(issuer.kind);
       try {
-        const { decision, grants } = await context.db.transaction(async (manager) => {
+        const { decision, grants } = await auditedTransaction(context.db, context, 'issueDecision', async (manager, audit) => {
           const rows: NominationRow[] = [];
           for (const [index, id] of input.nominationIds.entries()) {
             if (!isUuid(id)) throw notFound(`Không tìm thấy hồ sơ thứ ${index + 1}.`, { field: `input.nominationIds[${index}]` });
@@ -481,6 +488,12 @@ export class NominationResolver {
             await manager.query(`UPDATE nomination SET status = 'DECIDED', decision_id = $2, version = version + 1 WHERE id = $1`, [row.id, decision.id]);
             await recordEvent(manager, context, row.id, 'APPROVED', 'DECIDED', `Quyết định số ${number} ngày ${input.issuedOn}`);
           }
+          await audit.record({
+            entityType: 'Decision',
+            entityId: decision.id,
+            before: { nominations: rows.map((row) => ({ id: row.id, status: row.status })) },
+            after: { decision, grants: grants.map((grant) => ({ ...grant })), nominations: rows.map((row) => ({ id: row.id, status: 'DECIDED' })) },
+          });
           return { decision, grants };
         });
         return Object.assign(new IssuedDecision(), { ...decision, grants });

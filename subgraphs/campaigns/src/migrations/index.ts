@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { AuditLog1764900000000 } from './1764900000000-audit-log.js';
 import { IdempotencyKeys1764400000000 } from './1764400000000-idempotency-keys.js';
 import { RegistrationReview1764000000000 } from './1764000000000-registration-review.js';
 import { Pledges1763900000000 } from './1763900000000-pledges.js';
@@ -10,4 +11,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Pledges1763900000000,
   RegistrationReview1764000000000,
   IdempotencyKeys1764400000000,
+  AuditLog1764900000000,
 ];

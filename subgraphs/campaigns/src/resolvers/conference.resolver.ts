@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
+  auditedTransaction,
   badInput,
   cleanOptionalText,
   cleanText,
@@ -178,9 +179,9 @@ export class ConferenceResolver {
     if (problems.length) refuse(problems);
     const balanceFacets = [...new Set(input.balanceFacets ?? [])] as ConferenceFacet[];
     try {
-      return await context.db.transaction((manager) => {
+      return await auditedTransaction(context.db, context, 'createConference', async (manager, audit) => {
         const repository = manager.getRepository(Conference);
-        return repository.save(
+        const saved = await repository.save(
           repository.create({
             code,
             title,
@@ -199,6 +200,8 @@ export class ConferenceResolver {
             isDemo: false,
           }),
         );
+        await audit.recordRow('Conference', 'conference', saved.id);
+        return saved;
       });
     } catch (error) {
       throw translateDatabaseError(error, { ...CONSTRAINT_MESSAGES, conference_code_key: `Mã hội nghị ${code} đã tồn tại.` });
@@ -271,7 +274,7 @@ export class ConferenceResolver {
     const valid = rows.map((row) => row!);
 
     try {
-      await context.db.transaction(async (manager) => {
+      await auditedTransaction(context.db, context, 'addConferenceDelegates', async (manager, audit) => {
         // Serialize concurrent additions to one list (ordinals), then refuse persons or collectives
         // already on it, naming the row; the unique constraints remain the last word under any race.
         await manager.query('SELECT id FROM conference WHERE id = $1 FOR UPDATE', [conference.id]);
@@ -287,6 +290,7 @@ export class ConferenceResolver {
             field: `input.delegates[${index}].${clash.person_id ? 'personId' : 'organizationCode'}`,
           });
         }
+        const [{ last }] = await manager.query('SELECT coalesce(max(ordinal), 0) AS last FROM conference_delegate WHERE conference_id = $1', [conference.id]);
         await manager.query(
           `INSERT INTO conference_delegate (conference_id, ordinal, full_name, person_id, organization_id, category, sector, gender, ethnicity, birth_year, is_direct_worker)
            SELECT $1, coalesce((SELECT max(ordinal) FROM conference_delegate WHERE conference_id = $1), 0) + r.n,
@@ -306,6 +310,8 @@ export class ConferenceResolver {
             valid.map((row) => row.isDirectWorker),
           ],
         );
+        const added = await audit.snapshot('conference_delegate', null, { sql: 't.conference_id = $1 AND t.ordinal > $2 ORDER BY t.ordinal', params: [conference.id, last], many: true });
+        await audit.record({ entityType: 'Conference', entityId: conference.id, before: null, after: { addedDelegates: added } });
       });
     } catch (error) {
       throw translateDatabaseError(error, CONSTRAINT_MESSAGES);
@@ -332,8 +338,11 @@ export class ConferenceResolver {
     });
     const target = conference.feedsIntoId;
     try {
-      await context.db.transaction(async (manager) => {
+      await auditedTransaction(context.db, context, 'selectDelegatesForHigherConference', async (manager, audit) => {
         await manager.query('SELECT id FROM conference WHERE id = $1 FOR UPDATE', [conference.id]);
+        const selected = async () =>
+          ((await audit.snapshot('conference_delegate', null, { sql: 't.conference_id = $1 AND t.selected_for_id IS NOT NULL ORDER BY t.ordinal', params: [conference.id], many: true })) as { id: string }[]).map((row) => row.id);
+        const before = await selected();
         const found: { id: string }[] = await manager.query('SELECT id FROM conference_delegate WHERE conference_id = $1 AND id = ANY($2::uuid[])', [conference.id, input.delegateIds]);
         const known = new Set(found.map((row) => row.id));
         const missing = input.delegateIds.findIndex((id) => !known.has(id));
@@ -343,6 +352,7 @@ export class ConferenceResolver {
             WHERE conference_id = $1 AND selected_for_id IS DISTINCT FROM (CASE WHEN id = ANY($2::uuid[]) THEN $3::uuid END)`,
           [conference.id, input.delegateIds, target],
         );
+        await audit.record({ entityType: 'Conference', entityId: conference.id, before: { selectedDelegateIds: before, higherConferenceId: target }, after: { selectedDelegateIds: await selected(), higherConferenceId: target } });
       });
     } catch (error) {
       throw translateDatabaseError(error, CONSTRAINT_MESSAGES);

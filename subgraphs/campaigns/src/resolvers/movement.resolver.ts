@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
-import { badInput, cleanOptionalText, cleanText, conflict, forbidden, keysetPage, notFound, requireSignedIn, translateDatabaseError, whereSearchMatches, type Page } from '@tdkt/subgraph-kit';
+import { auditedTransaction, badInput, cleanOptionalText, cleanText, conflict, forbidden, keysetPage, notFound, requireSignedIn, translateDatabaseError, whereSearchMatches, type Page } from '@tdkt/subgraph-kit';
 import { Movement, MovementRegistration } from '../entities/movement.entity.js';
 import { CreateMovementInput, MovementConnection, MovementFilter, MovementPageArgs, RegisterForMovementInput, ReviewRegistrationInput } from '../types/movement.types.js';
 import { MovementDurationClass, MovementScope, RegistrationStatus } from '../types/campaign-enums.movements.js';
@@ -188,9 +188,9 @@ export class MovementResolver {
     const problems = checkMovement({ startDate: input.startDate, endDate, launchedOn, launcher, parent, scope: input.scope, bloc });
     if (problems.length) refuse(problems);
     try {
-      return await context.db.transaction((manager) => {
+      return await auditedTransaction(context.db, context, 'createMovement', async (manager, audit) => {
         const repository = manager.getRepository(Movement);
-        return repository.save(
+        const saved = await repository.save(
           repository.create({
             code,
             title,
@@ -208,6 +208,8 @@ export class MovementResolver {
             isDemo: false,
           }),
         );
+        await audit.recordRow('Movement', 'movement', saved.id);
+        return saved;
       });
     } catch (error) {
       throw translateDatabaseError(error, { ...CONSTRAINT_MESSAGES, movement_code_key: `Mã phong trào ${code} đã tồn tại.` });
@@ -245,9 +247,11 @@ export class MovementResolver {
     });
     if (problems.length) refuse(problems);
     try {
-      return await context.db.transaction((manager) => {
+      return await auditedTransaction(context.db, context, 'registerForMovement', async (manager, audit) => {
         const repository = manager.getRepository(MovementRegistration);
-        return repository.save(repository.create({ movementId: movement.id, organizationId: registrant.id, personId, status, note, isDemo: false }));
+        const saved = await repository.save(repository.create({ movementId: movement.id, organizationId: registrant.id, personId, status, note, isDemo: false }));
+        await audit.recordRow('MovementRegistration', 'movement_registration', saved.id);
+        return saved;
       });
     } catch (error) {
       const who = personId ? 'Cá nhân này' : registrant.name;
@@ -282,11 +286,14 @@ export class MovementRegistrationResolver {
     if (problems.length) refuse(problems.map((problem) => ({ ...problem, field: 'id' })));
     let submitted: MovementRegistration;
     try {
-      submitted = await context.db.transaction((manager) =>
-        swapRegistrationStatus(manager, registration.id, RegistrationStatus.DRAFT, { sql: `status = 'SUBMITTED'`, params: [] }, (now) =>
+      submitted = await auditedTransaction(context.db, context, 'submitRegistration', async (manager, audit) => {
+        const before = await audit.snapshot('movement_registration', registration.id);
+        const after = await swapRegistrationStatus(manager, registration.id, RegistrationStatus.DRAFT, { sql: `status = 'SUBMITTED'`, params: [] }, (now) =>
           `Bản đăng ký ${STATUS_TEXT[now]}; chỉ bản đăng ký đang soạn (DRAFT) mới gửi được.`,
-        ),
-      );
+        );
+        await audit.recordRow('MovementRegistration', 'movement_registration', registration.id, before);
+        return after;
+      });
     } catch (error) {
       throw translateDatabaseError(error, CONSTRAINT_MESSAGES);
     }
@@ -309,15 +316,18 @@ export class MovementRegistrationResolver {
     const reviewer = context.caller.subject ?? context.caller.role!;
     let reviewed: MovementRegistration;
     try {
-      reviewed = await context.db.transaction((manager) =>
-        swapRegistrationStatus(
+      reviewed = await auditedTransaction(context.db, context, 'reviewRegistration', async (manager, audit) => {
+        const before = await audit.snapshot('movement_registration', registration.id);
+        const after = await swapRegistrationStatus(
           manager,
           registration.id,
           RegistrationStatus.SUBMITTED,
           { sql: 'status = $3, reviewed_at = now(), reviewed_by = $4, review_reason = $5', params: [input.decision, reviewer, reason] },
           (now) => `Bản đăng ký ${STATUS_TEXT[now]}; chỉ bản đăng ký đã gửi, chưa xét (SUBMITTED) mới được xét duyệt.`,
-        ),
-      );
+        );
+        await audit.recordRow('MovementRegistration', 'movement_registration', registration.id, before);
+        return after;
+      });
     } catch (error) {
       throw translateDatabaseError(error, CONSTRAINT_MESSAGES);
     }

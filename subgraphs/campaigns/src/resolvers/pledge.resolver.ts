@@ -9,7 +9,7 @@
  */
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
-import { badInput, cleanOptionalText, cleanText, conflict, forbidden, notFound, requireSignedIn, translateDatabaseError } from '@tdkt/subgraph-kit';
+import { auditedTransaction, badInput, cleanOptionalText, cleanText, conflict, forbidden, notFound, requireSignedIn, translateDatabaseError, type AuditRecorder } from '@tdkt/subgraph-kit';
 import {
   BlocVote,
   CreatePledgeInput,
@@ -225,7 +225,7 @@ export class PledgeResolver {
     const threshold = input.leadingVoteThreshold ?? 0.8;
     if (!(threshold > 0 && threshold <= 1)) throw badInput('Tỷ lệ biểu quyết phải lớn hơn 0 và không quá 1.', { field: 'input.leadingVoteThreshold' });
     try {
-      const id = await context.db.transaction(async (manager) => {
+      const id = await auditedTransaction(context.db, context, 'createPledge', async (manager, audit) => {
         const [created] = await manager.query(
           `INSERT INTO pledge (bloc_id, year, theme, bonus_cap, leading_vote_threshold, scheme_legal_basis, created_by)
            VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
@@ -237,6 +237,7 @@ export class PledgeResolver {
              FROM unnest($2::text[], $3::text[], $4::numeric[], $5::text[], $6::numeric[], $7::int[]) AS i(code, title, target_value, unit, max_score, position)`,
           [created.id, items.map((i) => i.code), items.map((i) => i.title), items.map((i) => i.targetValue), items.map((i) => i.unit), items.map((i) => i.maxScore), items.map((_, index) => index + 1)],
         );
+        await audit.record({ entityType: 'Pledge', entityId: created.id, before: null, after: await pledgeImage(audit, created.id) });
         return created.id as string;
       });
       return (await context.loaders.pledgeById.load(id))!;
@@ -259,8 +260,9 @@ export class PledgeResolver {
     const legalBasis = cleanOptionalText(input.schemeLegalBasis, { label: 'Căn cứ thang điểm', field: 'input.schemeLegalBasis', maxLength: 500 });
     const schemeChanged = items !== null || (input.bonusCap !== null && input.bonusCap !== undefined);
     try {
-      await context.db.transaction(async (manager) => {
+      await auditedTransaction(context.db, context, 'updatePledge', async (manager, audit) => {
         const current = await lockPledge(manager, pledge.id);
+        const before = await pledgeImage(audit, pledge.id);
         // Once opened, what members sign and are scored against is frozen.
         requireStatus(current, [PledgeStatus.DRAFT], 'sửa nội dung (đã chốt khi mở ký)');
         await manager.query(
@@ -277,6 +279,7 @@ export class PledgeResolver {
             [pledge.id, items.map((i) => i.code), items.map((i) => i.title), items.map((i) => i.targetValue), items.map((i) => i.unit), items.map((i) => i.maxScore), items.map((_, index) => index + 1)],
           );
         }
+        await audit.record({ entityType: 'Pledge', entityId: pledge.id, before, after: await pledgeImage(audit, pledge.id) });
       });
     } catch (error) {
       throw translateDatabaseError(error, CONSTRAINTS);
@@ -289,10 +292,12 @@ export class PledgeResolver {
   async openPledge(@Ctx() context: CampaignsContext, @Arg('id', () => ID) id: string): Promise<Pledge> {
     const pledge = await loadPledge(context, id);
     await requireBlocLead(context, await blocYearOf(context, pledge.blocId, pledge.year), pledge.year, 'mở ký giao ước');
-    await context.db.transaction(async (manager) => {
+    await auditedTransaction(context.db, context, 'openPledge', async (manager, audit) => {
       const current = await lockPledge(manager, pledge.id);
       requireStatus(current, [PledgeStatus.DRAFT], 'mở ký');
+      const before = await audit.snapshot('pledge', pledge.id);
       await manager.query(`UPDATE pledge SET status = 'OPEN', opened_at = now(), version = version + 1 WHERE id = $1`, [pledge.id]);
+      await audit.recordRow('Pledge', 'pledge', pledge.id, before);
     });
     return this.reload(context, pledge.id);
   }
@@ -304,7 +309,7 @@ export class PledgeResolver {
     const organization = await memberOrFail(context, blocYear, input.organizationCode, pledge.year, 'input.organizationCode');
     await requireActFor(context, organization, 'ký giao ước');
     try {
-      const signature = await context.db.transaction(async (manager) => {
+      const signature = await auditedTransaction(context.db, context, 'signPledge', async (manager, audit) => {
         // The row lock serializes signatures of one pledge: the last signer sees every other one and
         // moves the pledge to SIGNED exactly once.
         const current = await lockPledge(manager, pledge.id);
@@ -321,6 +326,12 @@ export class PledgeResolver {
         if (blocYear.members.every((member) => signers.has(member.organization.id))) {
           await manager.query(`UPDATE pledge SET status = 'SIGNED', signed_at = now(), version = version + 1 WHERE id = $1`, [pledge.id]);
         }
+        await audit.record({
+          entityType: 'PledgeSignature',
+          entityId: `${pledge.id}/${organization.id}`,
+          before: { pledgeStatus: current.status },
+          after: { signature: inserted, pledgeStatus: (await audit.snapshot('pledge', pledge.id) as { status?: string } | null)?.status ?? null },
+        });
         return Object.assign(new PledgeSignature(), inserted);
       });
       context.loaders.pledgeById.clear(pledge.id);
@@ -344,9 +355,13 @@ export class PledgeResolver {
     if (!items.some((item) => item.code === itemCode)) throw notFound(`Giao ước không có nội dung ${input.itemCode}.`, { field: 'input.itemCode' });
     const note = cleanOptionalText(input.note, { label: 'Ghi chú', field: 'input.note', maxLength: 2000, multiline: true });
     try {
-      return await context.db.transaction(async (manager) => {
+      return await auditedTransaction(context.db, context, 'reportPledgeProgress', async (manager, audit) => {
         const current = await lockPledge(manager, pledge.id, 'SHARE');
         requireStatus(current, [PledgeStatus.OPEN, PledgeStatus.SIGNED], 'báo cáo tiến độ');
+        const before = await audit.snapshot('progress_report', null, {
+          sql: 't.pledge_id = $1 AND t.organization_id = $2 AND t.item_code = $3 AND t.period = $4 ORDER BY t.revision DESC',
+          params: [pledge.id, organization.id, itemCode, input.period],
+        });
         const [row] = await manager.query(
           `INSERT INTO progress_report (pledge_id, organization_id, item_code, period, revision, value, note, reported_by)
            SELECT $1, $2, $3, $4, coalesce(max(revision), 0) + 1, $5, $6, $7
@@ -355,6 +370,7 @@ export class PledgeResolver {
                      value::float8 AS value, note, reported_at AS "reportedAt"`,
           [pledge.id, organization.id, itemCode, input.period, input.value, note, context.caller.subject],
         );
+        await audit.record({ entityType: 'ProgressReport', entityId: `${pledge.id}/${organization.id}/${itemCode}/${input.period}`, before, after: row });
         return Object.assign(new ProgressReport(), row);
       });
     } catch (error) {
@@ -390,9 +406,15 @@ export class PledgeResolver {
     const verdict = scoreTotal(items, scores, input.bonus ?? 0, input.penalty ?? 0, pledge.bonusCap);
     if (verdict.problems.length) throw badInput(verdict.problems.map((problem) => problem.message).join(' '), { field: verdict.problems[0]!.field, problems: verdict.problems });
     try {
-      await context.db.transaction(async (manager) => {
+      await auditedTransaction(context.db, context, 'submitScorecard', async (manager, audit) => {
         const current = await lockPledge(manager, pledge.id, 'SHARE');
         requireStatus(current, [PledgeStatus.OPEN, PledgeStatus.SIGNED], 'chấm điểm');
+        const card = [pledge.id, organization.id, input.stage];
+        const cardImage = async () => ({
+          scorecard: await audit.snapshot('scorecard', null, { sql: 't.pledge_id = $1 AND t.organization_id = $2 AND t.stage = $3', params: card }),
+          items: await audit.snapshot('scorecard_item', null, { sql: 't.pledge_id = $1 AND t.organization_id = $2 AND t.stage = $3', params: card, many: true }),
+        });
+        const beforeImage = await cardImage();
         const before = STAGE_BEFORE[input.stage];
         if (before) {
           const [earlier] = await manager.query(`SELECT 1 FROM scorecard WHERE pledge_id = $1 AND organization_id = $2 AND stage = $3`, [pledge.id, organization.id, before]);
@@ -409,6 +431,12 @@ export class PledgeResolver {
            SELECT $1, $2, $3, unnest($4::text[]), unnest($5::numeric[])`,
           [pledge.id, organization.id, input.stage, scores.map((score) => score.itemCode), scores.map((score) => score.points)],
         );
+        await audit.record({
+          entityType: 'Scorecard',
+          entityId: `${pledge.id}/${organization.id}/${input.stage}`,
+          before: beforeImage.scorecard ? beforeImage : null,
+          after: await cardImage(),
+        });
       });
     } catch (error) {
       throw translateDatabaseError(error, { scorecard_pkey: 'Phiếu chấm này vừa được nộp đồng thời; vui lòng thử lại.' });
@@ -423,9 +451,10 @@ export class PledgeResolver {
     const pledge = await loadPledge(context, id);
     const blocYear = await blocYearOf(context, pledge.blocId, pledge.year);
     await requireBlocLead(context, blocYear, pledge.year, 'tổng kết giao ước');
-    await context.db.transaction(async (manager) => {
+    await auditedTransaction(context.db, context, 'closePledge', async (manager, audit) => {
       const current = await lockPledge(manager, pledge.id);
       requireStatus(current, [PledgeStatus.SIGNED], 'tổng kết (cần mọi thành viên đã ký)');
+      const before = await audit.snapshot('pledge', pledge.id);
       const verified: { organizationId: string; total: number }[] = await manager.query(
         `SELECT organization_id AS "organizationId", total_score::float8 AS total FROM scorecard WHERE pledge_id = $1 AND stage = 'VERIFIED'`,
         [pledge.id],
@@ -439,6 +468,7 @@ export class PledgeResolver {
         [pledge.id, ranking.map((entry) => entry.organizationId), ranking.map((entry) => entry.rank), ranking.map((entry) => entry.total)],
       );
       await manager.query(`UPDATE pledge SET status = 'CLOSED', closed_at = now(), version = version + 1 WHERE id = $1`, [pledge.id]);
+      await audit.record({ entityType: 'Pledge', entityId: pledge.id, before, after: { pledge: await audit.snapshot('pledge', pledge.id), ranking } });
     });
     return this.reload(context, pledge.id);
   }
@@ -451,7 +481,7 @@ export class PledgeResolver {
     const candidate = await memberOrFail(context, blocYear, input.candidateOrganizationCode, pledge.year, 'input.candidateOrganizationCode');
     const verdict = votePasses({ membersTotal: blocYear.members.length, yes: input.yes, no: input.no, abstain: input.abstain, threshold: pledge.leadingVoteThreshold });
     if (verdict.problems.length) throw badInput(verdict.problems.map((problem) => problem.message).join(' '), { field: verdict.problems[0]!.field });
-    const vote = await context.db.transaction(async (manager) => {
+    const vote = await auditedTransaction(context.db, context, 'recordBlocVote', async (manager, audit) => {
       const current = await lockPledge(manager, pledge.id);
       requireStatus(current, [PledgeStatus.CLOSED], 'biểu quyết suy tôn (cần tổng kết trước)');
       const [row] = await manager.query(
@@ -461,6 +491,7 @@ export class PledgeResolver {
                    yes, no, abstain, threshold::float8 AS threshold, passed, voted_on::text AS "votedOn"`,
         [pledge.id, candidate.id, blocYear.members.length, input.yes, input.no, input.abstain, pledge.leadingVoteThreshold, verdict.passed, input.votedOn, context.caller.subject],
       );
+      await audit.recordRow('BlocVote', 'bloc_vote', row.id);
       return Object.assign(new BlocVote(), row);
     });
     context.loaders.votesByPledgeId.clear(pledge.id);
@@ -557,3 +588,11 @@ export const PLEDGE_RESOLVERS = [
   OrganizationPledgesResolver,
 ];
 
+
+/** What the audit log keeps of a pledge: the row and its items. */
+async function pledgeImage(audit: AuditRecorder, id: string): Promise<unknown> {
+  return {
+    pledge: await audit.snapshot('pledge', id),
+    items: await audit.snapshot('pledge_item', null, { sql: 't.pledge_id = $1 ORDER BY t.position', params: [id], many: true }),
+  };
+}

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, cleanText, forbidden, keysetPage, notFound, translateDatabaseError, whereSearchMatches } from '@tdkt/subgraph-kit';
+import { auditedTransaction, badInput, cleanText, forbidden, keysetPage, notFound, translateDatabaseError, whereSearchMatches } from '@tdkt/subgraph-kit';
 import { BlocMembership, EmulationBloc } from '../entities/bloc.entity.js';
 import { Organization } from '../entities/organization.entity.js';
 import { CreateBlocInput, EmulationBlocConnection, EmulationBlocFilter, PageArgs, SetBlocMembershipInput } from '../types/organization.types.js';
@@ -86,9 +86,11 @@ export class BlocResolver {
     await requireActFor(context, organizer.id, 'thành lập khối/cụm thi đua');
     if (organizer.validTo) throw badInput(`${organizer.name} đã kết thúc hoạt động ngày ${organizer.validTo}.`, { field: 'input.organizerCode' });
     try {
-      return await context.db.transaction((manager) => {
+      return await auditedTransaction(context.db, context, 'createBloc', async (manager, audit) => {
         const repository = manager.getRepository(EmulationBloc);
-        return repository.save(repository.create({ code, name, kind: input.kind, organizerId: organizer.id, isDemo: false }));
+        const saved = await repository.save(repository.create({ code, name, kind: input.kind, organizerId: organizer.id, isDemo: false }));
+        await audit.recordRow('EmulationBloc', 'bloc', saved.id);
+        return saved;
       });
     } catch (error) {
       throw translateDatabaseError(error, { ...CONSTRAINT_MESSAGES, bloc_code_key: `Mã khối/cụm ${code} đã tồn tại.` });
@@ -125,9 +127,11 @@ export class BlocResolver {
       throw first.code === 'UNKNOWN_ORGANIZATION' ? notFound(first.message, details) : badInput(problems.map((problem) => problem.message).join(' '), details);
     }
     try {
-      await context.db.transaction(async (manager) => {
+      await auditedTransaction(context.db, context, 'setBlocMembership', async (manager, audit) => {
         // Serialize concurrent replacements of the same bloc (the row lock), then replace the year's list.
         await manager.query('SELECT id FROM bloc WHERE id = $1 FOR UPDATE', [bloc.id]);
+        const yearOfBloc = { sql: 't.bloc_id = $1 AND t.year = $2', params: [bloc.id, year], many: true };
+        const before = await audit.snapshot('bloc_membership', null, yearOfBloc);
         await manager.query('DELETE FROM bloc_membership WHERE bloc_id = $1 AND year = $2', [bloc.id, year]);
         if (proposed.length) {
           await manager.query(
@@ -137,6 +141,8 @@ export class BlocResolver {
           );
         }
         await manager.query('UPDATE bloc SET version = version + 1 WHERE id = $1', [bloc.id]);
+        const after = await audit.snapshot('bloc_membership', null, yearOfBloc);
+        await audit.record({ entityType: 'EmulationBloc', entityId: bloc.id, before: { year, members: before }, after: { year, members: after } });
       });
     } catch (error) {
       throw translateDatabaseError(error, CONSTRAINT_MESSAGES);

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { badInput, conflict, cleanOptionalText, cleanText, keysetPage, notFound, translateDatabaseError, whereSearchMatches } from '@tdkt/subgraph-kit';
+import { auditedTransaction, badInput, conflict, cleanOptionalText, cleanText, keysetPage, notFound, translateDatabaseError, whereSearchMatches } from '@tdkt/subgraph-kit';
 import { Organization } from '../entities/organization.entity.js';
 import { LineageEvent } from '../entities/lineage-event.entity.js';
 import { BlocMembership } from '../entities/bloc.entity.js';
@@ -137,10 +137,12 @@ export class OrganizationResolver {
     }
     const level = input.level ?? deriveLevel(input.kind, parent?.level ?? null);
     try {
-      return await context.db.transaction(async (manager) => {
+      return await auditedTransaction(context.db, context, 'createOrganization', async (manager, audit) => {
         const repository = manager.getRepository(Organization);
         const created = repository.create({ code, name, shortName, kind: input.kind, level, parentId: parent?.id ?? null, validFrom, validTo: null, isDemo: false });
-        return repository.save(created);
+        const saved = await repository.save(created);
+        await audit.recordRow('Organization', 'organization', saved.id);
+        return saved;
       });
     } catch (error) {
       throw translateDatabaseError(error, { ...CONSTRAINT_MESSAGES, organization_code_key: `Mã đơn vị ${code} đã tồn tại.` });
@@ -175,7 +177,8 @@ export class OrganizationResolver {
     }
     if (Object.keys(changes).length === 0) throw badInput('Không có thông tin nào để sửa.', { field: 'input' });
     try {
-      return await context.db.transaction(async (manager) => {
+      return await auditedTransaction(context.db, context, 'updateOrganization', async (manager, audit) => {
+        const before = await audit.snapshot('organization', current.id);
         if (changes.parentId) {
           // Re-parenting is serialized and re-checked inside the transaction: two concurrent moves
           // (A under B, B under A) must not both pass the cycle check.
@@ -204,6 +207,7 @@ export class OrganizationResolver {
             currentVersion: now?.version ?? null,
           });
         }
+        await audit.recordRow('Organization', 'organization', current.id, before);
         return manager.getRepository(Organization).findOneByOrFail({ id: current.id });
       });
     } catch (error) {
@@ -253,7 +257,9 @@ export class OrganizationResolver {
     }
     const continuing = new Set(successors.map((unit) => unit.id));
     try {
-      return await context.db.transaction(async (manager) => {
+      return await auditedTransaction(context.db, context, 'recordLineageEvent', async (manager, audit) => {
+        const participants = [...predecessors, ...successors].map((unit) => unit.id);
+        const before = await audit.snapshot('organization', null, { sql: 't.id = ANY($1::uuid[])', params: [participants], many: true });
         const [event] = await manager.query(
           `INSERT INTO lineage_event (kind, effective_date, legal_basis, note) VALUES ($1, $2, $3, $4)
            RETURNING id, kind, effective_date::text AS "effectiveDate", legal_basis AS "legalBasis", note`,
@@ -269,6 +275,8 @@ export class OrganizationResolver {
         if (ending.length && input.kind !== LineageKind.TRANSFER) {
           await manager.query(`UPDATE organization SET valid_to = $2, version = version + 1, updated_at = now() WHERE id = ANY($1::uuid[])`, [ending, lastDay]);
         }
+        const after = await audit.snapshot('organization', null, { sql: 't.id = ANY($1::uuid[])', params: [participants], many: true });
+        await audit.record({ entityType: 'LineageEvent', entityId: event.id, before: { organizations: before }, after: { event, organizations: after } });
         return Object.assign(new LineageEvent(), event);
       });
     } catch (error) {

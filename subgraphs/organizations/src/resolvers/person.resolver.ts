@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, cleanOptionalText, cleanText, keysetPage, notFound, requireSignedIn, translateDatabaseError, whereSearchMatches } from '@tdkt/subgraph-kit';
+import { auditedTransaction, badInput, cleanOptionalText, cleanText, keysetPage, notFound, requireSignedIn, translateDatabaseError, whereSearchMatches } from '@tdkt/subgraph-kit';
 import { AnnualRating, Person } from '../entities/person.entity.js';
 import { Organization } from '../entities/organization.entity.js';
 import { CreatePersonInput, PageArgs, PersonConnection, PersonFilter, RecordAnnualRatingInput } from '../types/organization.types.js';
@@ -108,9 +108,9 @@ export class PersonResolver {
       throw badInput(`${organization.name} đã kết thúc hoạt động ngày ${organization.validTo}; hãy chọn đơn vị kế thừa.`, { field: 'input.organizationCode' });
     }
     try {
-      return await context.db.transaction((manager) => {
+      return await auditedTransaction(context.db, context, 'createPerson', async (manager, audit) => {
         const repository = manager.getRepository(Person);
-        return repository.save(
+        const saved = await repository.save(
           repository.create({
             fullName,
             gender: input.gender,
@@ -122,6 +122,8 @@ export class PersonResolver {
             isDemo: false,
           }),
         );
+        await audit.recordRow('Person', 'person', saved.id);
+        return saved;
       });
     } catch (error) {
       throw translateDatabaseError(error, CONSTRAINT_MESSAGES);
@@ -138,13 +140,16 @@ export class PersonResolver {
     if (year > yearInVietnam()) throw badInput(`Chưa thể xếp loại năm ${year}.`, { field: 'input.year' });
     if (person.birthYear && year < person.birthYear + 14) throw badInput(`Năm ${year} trước khi cá nhân đủ tuổi lao động.`, { field: 'input.year' });
     try {
-      return await context.db.transaction(async (manager) => {
+      return await auditedTransaction(context.db, context, 'recordAnnualRating', async (manager, audit) => {
+        const ofYear = { sql: 't.person_id = $1 AND t.year = $2', params: [person.id, year] };
+        const before = await audit.snapshot('annual_rating', null, ofYear);
         const [row] = await manager.query(
           `INSERT INTO annual_rating (person_id, year, rating) VALUES ($1, $2, $3)
            ON CONFLICT (person_id, year) DO UPDATE SET rating = EXCLUDED.rating, recorded_at = now()
            RETURNING person_id AS "personId", year, rating`,
           [person.id, year, input.rating],
         );
+        await audit.record({ entityType: 'Person', entityId: person.id, before, after: await audit.snapshot('annual_rating', null, ofYear) });
         return Object.assign(new AnnualRating(), row);
       });
     } catch (error) {
