@@ -11,6 +11,7 @@ import {
   type CallerTokenVerifier,
   type InternalTokenSigner,
 } from '@tdkt/identity';
+import type { OperationLimits } from './limits.js';
 
 export const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..');
 export const SUBGRAPHS = [
@@ -29,6 +30,28 @@ export interface GatewayConfig {
   subgraphTimeouts: Record<string, number>;
   rateLimits: { callerPerMinute?: number; publicPerMinute?: number };
   corsOrigins: string[];
+  /** LIMIT_MAX_DEPTH, LIMIT_MAX_ALIASES, LIMIT_MAX_TOKENS, LIMIT_MAX_DIRECTIVES, LIMIT_MAX_COST (defaults in limits.ts). */
+  limits: Partial<OperationLimits>;
+}
+
+const LIMIT_ENV: [keyof OperationLimits, string][] = [
+  ['maxDepth', 'LIMIT_MAX_DEPTH'],
+  ['maxAliases', 'LIMIT_MAX_ALIASES'],
+  ['maxTokens', 'LIMIT_MAX_TOKENS'],
+  ['maxDirectives', 'LIMIT_MAX_DIRECTIVES'],
+  ['maxCost', 'LIMIT_MAX_COST'],
+];
+
+function limitsFromEnv(env: NodeJS.ProcessEnv): Partial<OperationLimits> {
+  const limits: Partial<OperationLimits> = {};
+  for (const [key, name] of LIMIT_ENV) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer (got "${raw}")`);
+    limits[key] = value;
+  }
+  return limits;
 }
 
 export function subgraphUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
@@ -53,6 +76,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       ...(env['RATE_LIMIT_CALLER_PER_MINUTE'] ? { callerPerMinute: Number(env['RATE_LIMIT_CALLER_PER_MINUTE']) } : {}),
       ...(env['RATE_LIMIT_PUBLIC_PER_MINUTE'] ? { publicPerMinute: Number(env['RATE_LIMIT_PUBLIC_PER_MINUTE']) } : {}),
     },
+    limits: limitsFromEnv(env),
     corsOrigins: (env['CORS_ORIGINS'] ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
     // <SUBGRAPH>_TIMEOUT_MS, e.g. AWARDS_TIMEOUT_MS=20000 for statistics over a national ledger.
     subgraphTimeouts: Object.fromEntries(

@@ -11,7 +11,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { DEFAULT_LIMITS, operationLimitsRule, type OperationLimits } from './limits.js';
+import { DEFAULT_LIMITS, costLimitPlugin, operationLimitsRule, type OperationLimits } from './limits.js';
 import { DEFAULT_RATE_LIMITS, createRateLimiter, type RateLimits } from './rate-limit.js';
 import { createGatewayObservability } from './metrics.js';
 import { PUBLIC_CALLER, TokenError, INTERNAL_HEADER, type Caller, type CallerTokenVerifier, type InternalTokenSigner } from '@tdkt/identity';
@@ -64,7 +64,7 @@ export interface GatewayOptions {
   rateLimits?: Partial<RateLimits>;
   /** Origins allowed to call from a browser on another origin (CORS); none by default. */
   corsOrigins?: string[];
-  /** Depth, alias and token limits of an operation (defaults: DEFAULT_LIMITS). */
+  /** Depth, alias, token, directive and cost limits of an operation (defaults: DEFAULT_LIMITS). */
   limits?: Partial<OperationLimits>;
   /** Seconds a readiness probe waits for each subgraph. */
   readinessTimeoutMs?: number;
@@ -130,7 +130,7 @@ export function maskGatewayError(formatted: GraphQLFormattedError, error: unknow
   }
   if (PUBLIC_CODES.has(code)) {
     const extensions: Record<string, unknown> = { code };
-    for (const key of ['serviceName', 'field', 'problems', 'requiredRoles', 'max', 'currentVersion', 'status']) {
+    for (const key of ['serviceName', 'field', 'problems', 'requiredRoles', 'max', 'currentVersion', 'status', 'cost', 'maxCost']) {
       if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
     }
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
@@ -238,7 +238,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
     includeStacktraceInErrorResponses: false,
     persistedQueries: false, // nobody may register documents; trusted documents come with the security work
     csrfPrevention: true,
-    plugins: [ApolloServerPluginLandingPageDisabled(), statsPlugin(!options.production), clientErrorStatus(), observability.plugin],
+    plugins: [ApolloServerPluginLandingPageDisabled(), statsPlugin(!options.production), clientErrorStatus(), observability.plugin, costLimitPlugin(limits.maxCost) as ApolloServerPlugin<GatewayContext>],
     validationRules: [operationLimitsRule(limits)],
     parseOptions: { maxTokens: limits.maxTokens },
     formatError: maskGatewayError,

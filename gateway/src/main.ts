@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     subgraphTimeouts: config.subgraphTimeouts,
     rateLimits: config.rateLimits,
+    limits: config.limits,
     corsOrigins: config.corsOrigins,
     production: config.production,
   });

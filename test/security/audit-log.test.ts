@@ -4,7 +4,8 @@
  * reads it; and neither the application role nor the tables' owner can change or delete a row.
  */
 import pg from 'pg';
-import { startStack, type Stack } from '../support/stack';
+import { setLogDestination } from '@tdkt/subgraph-kit';
+import { createTestPerson, startStack, type Stack } from '../support/stack';
 
 jest.setTimeout(120_000);
 
@@ -177,5 +178,26 @@ describe('append-only', () => {
     } finally {
       await owner.end();
     }
+  });
+});
+
+describe('refused reads of personal data are logged', () => {
+  test('a public read of a birth year is null and leaves a log line naming who asked for what (not the value)', async () => {
+    const personId = await createTestPerson(stack, 'Trần Thị Nhật Ký', 'BTP');
+    const lines: string[] = [];
+    setLogDestination({ write: (line: string) => lines.push(line) }, 'info');
+    try {
+      const outsider = await stack.token('VIEWER', 'HN');
+      const read = await stack.gql(`query($id: ID!) { person(id: $id) { fullName birthYear ethnicity } }`, { id: personId }, { token: outsider, headers: { 'x-request-id': 'privacy-probe-1' } });
+      expect(read.body.data.person).toEqual({ fullName: 'Trần Thị Nhật Ký', birthYear: null, ethnicity: null });
+      const own = await stack.gql(`query($id: ID!) { person(id: $id) { birthYear } }`, { id: personId }, { token: await stack.token('VIEWER', 'BTP') });
+      expect(own.body.data.person.birthYear).toBe(1985);
+    } finally {
+      setLogDestination();
+    }
+    const refusals = lines.map((line) => JSON.parse(line)).filter((entry) => entry.event === 'personal_data_refused');
+    expect(refusals.map((entry) => entry.field).sort()).toEqual(['birthYear', 'ethnicity']);
+    for (const entry of refusals) expect(entry).toMatchObject({ personId, role: 'VIEWER', org: 'HN', requestId: 'privacy-probe-1' });
+    expect(lines.join('\n')).not.toMatch(/1985|Kinh/);
   });
 });

@@ -1,7 +1,7 @@
 /** Per-request context of the awards subgraph: caller, loaders, the organizations directory, rights. */
 import type { DataSource } from 'typeorm';
 import type { InternalContext } from '@tdkt/identity';
-import { createOrganizationsDirectory, forbidden, requireSignedIn, type DirectoryOrganization, type OrganizationsDirectory, type RequestContext, type SubgraphClient } from '@tdkt/subgraph-kit';
+import { createOrganizationsDirectory, forbidden, requireSignedIn, scopeReachesDescendants, type DirectoryOrganization, type OrganizationsDirectory, type RequestContext, type SubgraphClient } from '@tdkt/subgraph-kit';
 import { createAwardLoaders, type AwardLoaders } from './loaders/award.loaders.js';
 
 export interface AwardsContext extends RequestContext {
@@ -10,6 +10,8 @@ export interface AwardsContext extends RequestContext {
   organizations: OrganizationsDirectory;
   /** The campaigns subgraph (leading units of blocs), asked on behalf of the caller. */
   campaigns: SubgraphClient;
+  /** The organizations subgraph itself, for questions the directory does not batch (the tree log, statistics scopes). */
+  organizationsClient: SubgraphClient;
 }
 
 export function buildContext(db: DataSource, clients: { organizations: SubgraphClient; campaigns: SubgraphClient }, identity: InternalContext): AwardsContext {
@@ -19,12 +21,13 @@ export function buildContext(db: DataSource, clients: { organizations: SubgraphC
     loaders: createAwardLoaders(db),
     organizations: createOrganizationsDirectory(clients.organizations, identity.internalToken),
     campaigns: clients.campaigns,
+    organizationsClient: clients.organizations,
   };
 }
 
 export async function isInCallerSubtree(context: AwardsContext, unit: DirectoryOrganization): Promise<boolean> {
   const own = context.caller.org ? await context.organizations.organizationByCode.load(context.caller.org) : null;
-  return !!own && (own.id === unit.id || unit.ancestorIds.includes(own.id));
+  return !!own && (own.id === unit.id || (scopeReachesDescendants(context) && unit.ancestorIds.includes(own.id)));
 }
 
 /** Acting for a unit: the Central Board, or an ORG_OFFICER of that unit's subtree. */

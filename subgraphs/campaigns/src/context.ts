@@ -1,7 +1,7 @@
 /** Per-request context of the campaigns subgraph: caller, loaders, the organizations directory, rights. */
 import type { DataSource } from 'typeorm';
 import type { InternalContext } from '@tdkt/identity';
-import { forbidden, requireSignedIn, type RequestContext, type SubgraphClient } from '@tdkt/subgraph-kit';
+import { forbidden, requireSignedIn, scopeReachesDescendants, type RequestContext, type SubgraphClient } from '@tdkt/subgraph-kit';
 import { createOrganizationsDirectory, type DirectoryOrganization, type OrganizationsDirectory } from '@tdkt/subgraph-kit';
 import { createLoaders, type Loaders } from './loaders/loaders.js';
 
@@ -9,10 +9,12 @@ export interface CampaignsContext extends RequestContext {
   db: DataSource;
   loaders: Loaders;
   organizations: OrganizationsDirectory;
+  /** The organizations subgraph itself, for lists the directory does not batch (blocs of a year, subtrees). */
+  organizationsClient: SubgraphClient;
 }
 
 export function buildContext(db: DataSource, organizationsClient: SubgraphClient, identity: InternalContext): CampaignsContext {
-  return { ...identity, db, loaders: createLoaders(db), organizations: createOrganizationsDirectory(organizationsClient, identity.internalToken) };
+  return { ...identity, db, loaders: createLoaders(db), organizations: createOrganizationsDirectory(organizationsClient, identity.internalToken), organizationsClient };
 }
 
 /** The caller's own organization (null for the public, the Central Board, or an unknown claim). */
@@ -23,7 +25,7 @@ export async function callerOrganization(context: CampaignsContext): Promise<Dir
 /** True when `unit` is the caller's organization or lies under it. */
 export async function isInCallerSubtree(context: CampaignsContext, unit: DirectoryOrganization): Promise<boolean> {
   const own = await callerOrganization(context);
-  return !!own && (own.id === unit.id || unit.ancestorIds.includes(own.id));
+  return !!own && (own.id === unit.id || (scopeReachesDescendants(context) && unit.ancestorIds.includes(own.id)));
 }
 
 /** Acting for a unit: the Central Board, or an ORG_OFFICER of that unit's subtree. */

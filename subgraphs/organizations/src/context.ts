@@ -1,7 +1,7 @@
 /** The per-request context of the organizations subgraph: verified caller, loaders, scope checks. */
 import type { DataSource } from 'typeorm';
 import type { InternalContext } from '@tdkt/identity';
-import { forbidden, requireSignedIn, type RequestContext } from '@tdkt/subgraph-kit';
+import { forbidden, requireSignedIn, scopeReachesDescendants, type RequestContext } from '@tdkt/subgraph-kit';
 import { createLoaders, type Loaders } from './loaders/loaders.js';
 
 export interface OrganizationsContext extends RequestContext {
@@ -24,6 +24,7 @@ export async function isInCallerSubtree(context: OrganizationsContext, organizat
   const own = await callerOrganizationId(context);
   if (!own) return false;
   if (own === organizationId) return true;
+  if (!scopeReachesDescendants(context)) return false;
   return (await context.loaders.ancestorIdsById.load(organizationId)).includes(own);
 }
 
@@ -40,7 +41,7 @@ export async function requireActForDescendant(context: OrganizationsContext, org
   requireSignedIn(context);
   if (context.caller.role === 'CENTRAL_BOARD') return;
   const own = await callerOrganizationId(context);
-  if (context.caller.role === 'ORG_OFFICER' && own && own !== organizationId && (await context.loaders.ancestorIdsById.load(organizationId)).includes(own)) return;
+  if (context.caller.role === 'ORG_OFFICER' && own && own !== organizationId && scopeReachesDescendants(context) && (await context.loaders.ancestorIdsById.load(organizationId)).includes(own)) return;
   if (context.caller.role === 'ORG_OFFICER') {
     throw forbidden(`Cán bộ của ${context.caller.org} chỉ được ${action} đối với các đơn vị trực thuộc, không phải chính đơn vị mình hay đơn vị ngoài phạm vi.`);
   }

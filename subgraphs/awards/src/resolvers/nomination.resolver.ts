@@ -17,6 +17,7 @@ import {
   requireSignedIn,
   translateDatabaseError,
   auditedTransaction,
+  scopeReachesDescendants,
   type DirectoryOrganization,
 } from '@tdkt/subgraph-kit';
 import { CommendationBasis, Decision, EligibilityVerdict, Grant, SubjectKind } from '../types/award.types.js';
@@ -459,6 +460,11 @@ export class NominationResolver {
       if (input.nominationIds.length === 0) throw badInput('Quyết định cần ít nhất một hồ sơ đã được thông qua.', { field: 'input.nominationIds' });
       if (input.nominationIds.length > 500) throw badInput('Một quyết định có tối đa 500 hồ sơ.', { field: 'input.nominationIds' });
       const authority = authorityOfIssuer(issuer.kind);
+      // Contract README: decisions at Prime-Minister level (and the President's) are the Central Board's to
+      // record; an officer of CP or CTN does not issue them on its own token.
+      if ((authority === 'PRIME_MINISTER' || authority === 'PRESIDENT') && context.caller.role !== 'CENTRAL_BOARD') {
+        throw forbidden(`Chỉ Ban Thi đua – Khen thưởng Trung ương được ghi quyết định của ${issuer.name}.`, { field: 'input.issuerCode' });
+      }
       try {
         const { decision, grants } = await auditedTransaction(context.db, context, 'issueDecision', async (manager, audit) => {
           const rows: NominationRow[] = [];
@@ -470,6 +476,17 @@ export class NominationResolver {
             const power = canDecide(authority, locked.awardTypeCode, input.issuedOn);
             if (!power.allowed) throw forbidden(power.reason ?? `${issuer.name} không có thẩm quyền quyết định hình thức khen thưởng này.`, { field: `input.nominationIds[${index}]` });
             rows.push(locked);
+          }
+          // An issuer decides on nominations proposed by itself or by units under it (Law Art 77–80: each
+          // level decides for its own units), never on another unit's approved file.
+          if (context.caller.role !== 'CENTRAL_BOARD') {
+            const proposers = await Promise.all(rows.map((row) => context.organizations.organizationById.load(row.proposedByOrganizationId)));
+            const outside = proposers.findIndex((proposer) => !proposer || (proposer.id !== issuer.id && !proposer.ancestorIds.includes(issuer.id)));
+            if (outside >= 0) {
+              throw forbidden(`Hồ sơ thứ ${outside + 1} do ${proposers[outside]?.name ?? 'một đơn vị khác'} trình, không thuộc ${issuer.name}; ${issuer.name} không ra quyết định cho hồ sơ này.`, {
+                field: `input.nominationIds[${outside}]`,
+              });
+            }
           }
           const [decision] = await manager.query(
             `INSERT INTO decision (number, issued_on, issuer_organization_id, authority, created_by) VALUES ($1, $2, $3, $4, $5)
@@ -514,8 +531,15 @@ async function requireRole(context: AwardsContext, nomination: NominationRow, ac
     requireSignedIn(context);
     if (context.caller.role === 'CENTRAL_BOARD') return;
     const own = context.caller.org ? await context.organizations.organizationByCode.load(context.caller.org) : null;
-    // The council of the proposing unit or of a unit above it reviews (each level's Hội đồng TĐKT).
-    if (context.caller.role === 'ORG_OFFICER' && own && (own.id === proposer.id || proposer.ancestorIds.includes(own.id))) return;
-    throw forbidden(`Chỉ Hội đồng TĐKT của ${proposer.name} hoặc cấp trên (hoặc Ban TĐKT TW) được ${actor === 'council' ? 'ghi kết quả bỏ phiếu' : 'trả lại hồ sơ'}.`);
+    // The council of the proposing unit or of a unit above it votes (each level's Hội đồng TĐKT); returning
+    // a file for completion is the level above's act, never the proposer's own.
+    const above = !!own && scopeReachesDescendants(context) && proposer.ancestorIds.includes(own.id);
+    const itself = !!own && own.id === proposer.id;
+    if (context.caller.role === 'ORG_OFFICER' && (above || (itself && actor === 'council'))) return;
+    throw forbidden(
+      actor === 'council'
+        ? `Chỉ Hội đồng TĐKT của ${proposer.name} hoặc cấp trên (hoặc Ban TĐKT TW) được ghi kết quả bỏ phiếu.`
+        : `Chỉ cấp trên của ${proposer.name} (hoặc Ban TĐKT TW) được trả lại hồ sơ; đơn vị trình có thể rút hồ sơ.`,
+    );
   }
 

@@ -6,7 +6,7 @@ import { CreateMovementInput, MovementConnection, MovementFilter, MovementPageAr
 import { MovementDurationClass, MovementScope, RegistrationStatus } from '../types/campaign-enums.movements.js';
 import { EmulationBloc, Organization, Person, blocRef, organizationRef, personRef } from '../types/federation.types.js';
 import { MOVEMENT_CODE, blocMembershipYear, checkMovement, checkRegistration, checkReview, durationClass, normalizeCode, type MovementProblem } from '../rules/movement.rule.js';
-import { requireActFor, type CampaignsContext } from '../context.js';
+import { isInCallerSubtree, requireActFor, type CampaignsContext } from '../context.js';
 import type { DirectoryOrganization } from '@tdkt/subgraph-kit';
 import { isUuid } from '../loaders/movement.loaders.js';
 
@@ -163,8 +163,21 @@ export class MovementResolver {
   }
 
   @FieldResolver(() => [MovementRegistration], { description: 'Đăng ký thi đua, theo thứ tự gửi.' })
-  registrations(@Root() movement: Movement, @Ctx() context: CampaignsContext): Promise<MovementRegistration[]> {
-    return context.loaders.movementRegistrationsByMovementId.load(movement.id);
+  async registrations(@Root() movement: Movement, @Ctx() context: CampaignsContext): Promise<MovementRegistration[]> {
+    const registrations = await context.loaders.movementRegistrationsByMovementId.load(movement.id);
+    if (context.caller.role === 'CENTRAL_BOARD' || !registrations.some((registration) => registration.status === RegistrationStatus.DRAFT)) return registrations;
+    // A draft (not yet sent) is the registrant's working paper: its staff and the launcher's see it.
+    const launcher = await context.organizations.organizationById.load(movement.launchedById);
+    const seesLauncher = !!context.caller.role && !!launcher && (await isInCallerSubtree(context, launcher));
+    const visible = await Promise.all(
+      registrations.map(async (registration) => {
+        if (registration.status !== RegistrationStatus.DRAFT || seesLauncher) return true;
+        if (!context.caller.role) return false;
+        const registrant = await context.organizations.organizationById.load(registration.organizationId);
+        return !!registrant && (await isInCallerSubtree(context, registrant));
+      }),
+    );
+    return registrations.filter((_, index) => visible[index]);
   }
 
   @Mutation(() => Movement, { description: 'Phát động phong trào thi đua (Ban TĐKT TW; hoặc cán bộ TĐKT của đơn vị phát động).' })

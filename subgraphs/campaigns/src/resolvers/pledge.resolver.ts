@@ -116,6 +116,15 @@ async function canSeeWorkingData(context: CampaignsContext, pledge: Pledge): Pro
   return false;
 }
 
+/**
+ * A pledge still being drafted (DRAFT) is the bloc's working paper: the Central Board and staff of that
+ * year's members see it; everyone else sees it once it is opened for signature.
+ */
+async function visiblePledge(context: CampaignsContext, pledge: Pledge | null): Promise<Pledge | null> {
+  if (!pledge || pledge.status !== PledgeStatus.DRAFT) return pledge;
+  return (await canSeeWorkingData(context, pledge)) ? pledge : null;
+}
+
 /** Validates and normalizes a pledge's items (codes upper-case and unique, titles NFC, max scores > 0). */
 function cleanItems(input: PledgeItemInput[]) {
   if (input.length === 0) throw badInput('Giao ước cần ít nhất một nội dung.', { field: 'input.items' });
@@ -145,8 +154,8 @@ export class PledgeResolver {
   // ------------------------------------------------------------------ queries
 
   @Query(() => Pledge, { nullable: true, description: 'Một giao ước theo id.' })
-  pledge(@Ctx() context: CampaignsContext, @Arg('id', () => ID) id: string): Promise<Pledge | null> | null {
-    return isUuid(id) ? context.loaders.pledgeById.load(id) : null;
+  async pledge(@Ctx() context: CampaignsContext, @Arg('id', () => ID) id: string): Promise<Pledge | null> {
+    return isUuid(id) ? visiblePledge(context, await context.loaders.pledgeById.load(id)) : null;
   }
 
   // ------------------------------------------------------------------ fields
@@ -558,13 +567,14 @@ export class BlocVoteResolver {
 @Resolver(() => EmulationBloc)
 export class BlocPledgesResolver {
   @FieldResolver(() => Pledge, { nullable: true, description: 'Giao ước của khối trong năm.' })
-  pledge(@Root() bloc: EmulationBloc, @Ctx() context: CampaignsContext, @Arg('year', () => Int) year: number): Promise<Pledge | null> {
-    return context.loaders.pledgeByBlocYear.load(bloc.id, year);
+  async pledge(@Root() bloc: EmulationBloc, @Ctx() context: CampaignsContext, @Arg('year', () => Int) year: number): Promise<Pledge | null> {
+    return visiblePledge(context, await context.loaders.pledgeByBlocYear.load(bloc.id, year));
   }
 
   @FieldResolver(() => [Pledge], { nullable: true, description: 'Mọi giao ước của khối, năm gần nhất trước.' })
-  pledges(@Root() bloc: EmulationBloc, @Ctx() context: CampaignsContext): Promise<Pledge[]> {
-    return context.loaders.pledgesByBlocId.load(bloc.id);
+  async pledges(@Root() bloc: EmulationBloc, @Ctx() context: CampaignsContext): Promise<Pledge[]> {
+    const pledges = await Promise.all((await context.loaders.pledgesByBlocId.load(bloc.id)).map((pledge) => visiblePledge(context, pledge)));
+    return pledges.filter((pledge): pledge is Pledge => pledge !== null);
   }
 }
 

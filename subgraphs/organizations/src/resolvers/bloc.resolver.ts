@@ -6,7 +6,7 @@ import { CreateBlocInput, EmulationBlocConnection, EmulationBlocFilter, PageArgs
 import { BLOC_CODE, normalizeCode } from '../rules/organization.rule.js';
 import { checkBlocMembership } from '../rules/bloc-membership.rule.js';
 import { requireYear } from '../rules/year.rule.js';
-import { isInSubtreeOf, requireActFor, type OrganizationsContext } from '../context.js';
+import { isInSubtreeOf, requireActFor, requireCentralBoard, type OrganizationsContext } from '../context.js';
 import { canonicalId, isUuid } from '../loaders/loaders.js';
 import { loadOrganizationByCodeOrFail } from './organization.resolver.js';
 
@@ -83,7 +83,7 @@ export class BlocResolver {
     if (!BLOC_CODE.test(code)) throw badInput('Mã khối/cụm gồm 2–60 ký tự: chữ in hoa không dấu, chữ số, dấu gạch dưới.', { field: 'input.code' });
     const name = cleanText(input.name, { label: 'Tên khối/cụm', field: 'input.name', maxLength: 300 });
     const organizer = await loadOrganizationByCodeOrFail(context, input.organizerCode, 'input.organizerCode');
-    await requireActFor(context, organizer.id, 'thành lập khối/cụm thi đua');
+    await requireManageBlocsOf(context, organizer, 'thành lập khối/cụm thi đua');
     if (organizer.validTo) throw badInput(`${organizer.name} đã kết thúc hoạt động ngày ${organizer.validTo}.`, { field: 'input.organizerCode' });
     try {
       return await auditedTransaction(context.db, context, 'createBloc', async (manager, audit) => {
@@ -101,7 +101,9 @@ export class BlocResolver {
   async setBlocMembership(@Ctx() context: OrganizationsContext, @Arg('input', () => SetBlocMembershipInput) input: SetBlocMembershipInput): Promise<BlocMembership[]> {
     const year = requireYear(input.year, 'input.year');
     const bloc = await loadBlocByCodeOrFail(context, input.blocCode, 'input.blocCode');
-    await requireActFor(context, bloc.organizerId, 'quản lý thành viên khối/cụm');
+    const organizer = await context.loaders.organizationById.load(bloc.organizerId);
+    if (!organizer) throw notFound('Không tìm thấy đơn vị tổ chức khối/cụm.', { field: 'input.blocCode' });
+    await requireManageBlocsOf(context, organizer, 'quản lý thành viên khối/cụm');
     if (input.members.length > 500) throw badInput('Một khối/cụm có tối đa 500 thành viên.', { field: 'input.members' });
     const proposed = await Promise.all(
       input.members.map(async (member, index) => {
@@ -163,4 +165,18 @@ export class BlocMembershipResolver {
   bloc(@Root() membership: BlocMembership, @Ctx() context: OrganizationsContext): Promise<EmulationBloc | null> {
     return context.loaders.blocById.load(membership.blocId);
   }
+}
+
+/** The unit through which the Central Board organizes the central blocs and clusters (contract README). */
+const CENTRAL_BLOC_ORGANIZER = 'BTDKTTW';
+
+/**
+ * Blocs organized by Ban TĐKT Trung ương (the central blocs of ministries and of provinces) are the
+ * Central Board's alone (HĐ TĐKT Trung ương organizes them through Ban TĐKT TW: HD 2746/HD-BTĐKT 2015,
+ * HD 1479/HD-BTĐKT 2016; domain brief §2); officers of the units
+ * above it in the tree (BNV, CP) do not manage them. Other blocs and clusters: the organizer's officers.
+ */
+async function requireManageBlocsOf(context: OrganizationsContext, organizer: Organization, action: string): Promise<void> {
+  if (organizer.code === CENTRAL_BLOC_ORGANIZER) return requireCentralBoard(context, `${action} do Ban TĐKT Trung ương tổ chức`);
+  return requireActFor(context, organizer.id, action);
 }

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { auditedTransaction, badInput, cleanOptionalText, cleanText, keysetPage, notFound, requireSignedIn, translateDatabaseError, whereSearchMatches } from '@tdkt/subgraph-kit';
+import { auditedTransaction, log, scopeReachesDescendants, badInput, cleanOptionalText, cleanText, keysetPage, notFound, requireSignedIn, translateDatabaseError, whereSearchMatches } from '@tdkt/subgraph-kit';
 import { AnnualRating, Person } from '../entities/person.entity.js';
 import { Organization } from '../entities/organization.entity.js';
 import { CreatePersonInput, PageArgs, PersonConnection, PersonFilter, RecordAnnualRatingInput } from '../types/organization.types.js';
@@ -47,7 +47,8 @@ export class PersonResolver {
     if (context.caller.role !== 'CENTRAL_BOARD') {
       const own = context.caller.org ? await context.loaders.organizationByCode.load(context.caller.org) : null;
       // Staff see persons of their own subtree only; an unknown org claim sees nobody.
-      if (own) await subtreeOf(own.id, 'scopeRoot');
+      if (own && !scopeReachesDescendants(context)) query.andWhere('p.organization_id = :scopeRoot', { scopeRoot: own.id });
+      else if (own) await subtreeOf(own.id, 'scopeRoot');
       else query.andWhere('false');
     }
     return keysetPage(query, { first, after, alias: 'p', sort: [{ column: 'full_name', collation: 'organizations.vi', of: (row) => row.fullName }, { column: 'id', of: (row) => row.id }] });
@@ -58,38 +59,43 @@ export class PersonResolver {
     return context.loaders.organizationById.load(person.organizationId);
   }
 
-  private async visible<T>(person: Person, context: OrganizationsContext, value: T): Promise<T | null> {
-    return (await canSeePrivateDataOf(context, person.organizationId)) ? value : null;
+  private async visible<T>(person: Person, context: OrganizationsContext, value: T, field: string): Promise<T | null> {
+    if (await canSeePrivateDataOf(context, person.organizationId)) return value;
+    refusedPersonalRead(context, person, field);
+    return null;
   }
 
   @FieldResolver(() => Gender, { nullable: true, description: 'Không công khai.' })
   gender(@Root() person: Person, @Ctx() context: OrganizationsContext) {
-    return this.visible(person, context, person.gender);
+    return this.visible(person, context, person.gender, 'gender');
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Không công khai.' })
   birthYear(@Root() person: Person, @Ctx() context: OrganizationsContext) {
-    return this.visible(person, context, person.birthYear);
+    return this.visible(person, context, person.birthYear, 'birthYear');
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Không công khai.' })
   ethnicity(@Root() person: Person, @Ctx() context: OrganizationsContext) {
-    return this.visible(person, context, person.ethnicity);
+    return this.visible(person, context, person.ethnicity, 'ethnicity');
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Chức vụ. Không công khai.' })
   position(@Root() person: Person, @Ctx() context: OrganizationsContext) {
-    return this.visible(person, context, person.position);
+    return this.visible(person, context, person.position, 'position');
   }
 
   @FieldResolver(() => Boolean, { nullable: true, description: 'Người trực tiếp lao động, sản xuất, công tác. Không công khai.' })
   isDirectWorker(@Root() person: Person, @Ctx() context: OrganizationsContext) {
-    return this.visible(person, context, person.isDirectWorker);
+    return this.visible(person, context, person.isDirectWorker, 'isDirectWorker');
   }
 
   @FieldResolver(() => [AnnualRating], { nullable: true, description: 'Xếp loại hằng năm, theo năm. Không công khai.' })
   async annualRatings(@Root() person: Person, @Ctx() context: OrganizationsContext): Promise<AnnualRating[] | null> {
-    if (!(await canSeePrivateDataOf(context, person.organizationId))) return null;
+    if (!(await canSeePrivateDataOf(context, person.organizationId))) {
+      refusedPersonalRead(context, person, 'annualRatings');
+      return null;
+    }
     return context.loaders.ratingsByPersonId.load(person.id);
   }
 
@@ -156,4 +162,22 @@ export class PersonResolver {
       throw translateDatabaseError(error, CONSTRAINT_MESSAGES);
     }
   }
+}
+
+/**
+ * A read of a person's non-public field that the caller may not see is answered with null and logged
+ * (who asked, for whom, which field; never the value), so the data protection officer can review
+ * attempts. Issue 5: "refused attempts to read them are logged".
+ */
+function refusedPersonalRead(context: OrganizationsContext, person: Person, field: string): void {
+  log.info('personal data withheld', {
+    event: 'personal_data_refused',
+    subgraph: 'organizations',
+    requestId: context.requestId,
+    subject: context.caller.subject,
+    role: context.caller.role ?? 'PUBLIC',
+    org: context.caller.org,
+    personId: person.id,
+    field,
+  });
 }
