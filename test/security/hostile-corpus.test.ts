@@ -880,7 +880,8 @@ describe('the hostile corpus', () => {
         const outcome = await send(stack, probe);
         return { probe, outcome, problems: problemsOf(stack, probe, outcome) };
       } catch (error) {
-        return { probe, problems: [`request failed: ${(error as Error).message}`] };
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        return { probe, problems: [`request failed: ${(error as Error).message}${cause ? ` (${cause.code ?? ''} ${cause.message ?? ''})` : ''}`] };
       }
     });
     const elapsed = Date.now() - started;
