@@ -10,11 +10,8 @@ const referenceResolvers: ReferenceResolvers = {
   Person: { __resolveReference: (reference: { id: string }) => personRef(reference.id) },
   AwardType: { __resolveReference: (reference: { code: string }, context: AwardsContext) => context.loaders.awardTypeByCode.load(reference.code) },
   Grant: {
-    __resolveReference: async (reference: { id: string }, context: AwardsContext) => {
-      if (!isUuid(reference.id)) return null;
-      const [row] = await context.db.query(`SELECT id FROM award_grant WHERE id = $1`, [reference.id]);
-      return row ? { id: row.id } : null;
-    },
+    // One statement for every Grant reference of a request, with the whole row (its fields resolve here).
+    __resolveReference: (reference: { id: string }, context: AwardsContext) => (typeof reference.id === 'string' && isUuid(reference.id) ? context.loaders.grantById.load(reference.id) : null),
   },
 };
 

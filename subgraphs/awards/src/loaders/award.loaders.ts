@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { AwardType, Decision, Grant, Initiative } from '../types/award.types.js';
 import { groupByKey, isUuid } from '@tdkt/subgraph-kit';
+import { createLedgerDetailLoaders } from './ledger-detail.loaders.js';
 
 export { isUuid };
 
@@ -80,6 +81,7 @@ export function createAwardLoaders(db: DataSource) {
   });
 
   return {
+    ...createLedgerDetailLoaders(db),
     exemplarsByPersonId: { load: (id: string) => exemplarsByPersonId.load(id.toLowerCase()) },
     awardTypeByCode,
     decisionById,

@@ -67,8 +67,7 @@ export class ExemplarResolver {
 
   @FieldResolver(() => [Grant])
   async grants(@Root() exemplar: Exemplar, @Ctx() context: AwardsContext): Promise<Grant[]> {
-    const rows = await context.db.query(`SELECT ${GRANT_COLUMNS} FROM award_grant g JOIN exemplar_grant e ON e.grant_id = g.id WHERE e.exemplar_id = $1 ORDER BY g.year`, [exemplar.id]);
-    return rows.map(toGrant);
+    return context.loaders.grantsByExemplarId.load(exemplar.id);
   }
 
   @Mutation(() => Exemplar, { description: 'Ghi nhận một điển hình tiên tiến (đơn vị quản lý hoặc Ban TĐKT TW).' })

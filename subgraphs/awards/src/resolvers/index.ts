@@ -2,6 +2,7 @@
 import { CatalogueResolver } from './catalogue.resolver.js';
 import { PersonEligibilityResolver } from './eligibility.resolver.js';
 import { AwardTypeCountResolver, StatisticsResolver } from './statistics.resolver.js';
+import { AwardFormColumnResolver, StatisticalFormsResolver } from './statistical-forms.resolver.js';
 import { NominationResolver } from './nomination.resolver.js';
 import { ExemplarResolver, PersonExemplarsResolver } from './exemplar.resolver.js';
 import { DecisionResolver, GrantResolver, InitiativeResolver, LedgerMutationResolver, OrganizationGrantsResolver, PersonGrantsResolver } from './grant.resolver.js';
@@ -18,6 +19,8 @@ export const RESOLVERS: [Function, ...Function[]] = [
   PersonEligibilityResolver,
   StatisticsResolver,
   AwardTypeCountResolver,
+  StatisticalFormsResolver,
+  AwardFormColumnResolver,
   NominationResolver,
   ExemplarResolver,
   PersonExemplarsResolver,

@@ -303,22 +303,14 @@ export class NominationResolver {
 
     @FieldResolver(() => [NominationEvent], { description: 'Lịch sử xử lý hồ sơ.' })
     async history(@Root() nomination: Nomination, @Ctx() context: AwardsContext): Promise<NominationEvent[]> {
-      const rows = await context.db.query(
-        `SELECT from_status AS "fromStatus", to_status AS "toStatus", at, by_subject AS "bySubject", by_organization AS "byOrganization", reason
-           FROM nomination_event WHERE nomination_id = $1 ORDER BY id`,
-        [nomination.id],
-      );
-      return rows.map((row: NominationEvent) => Object.assign(new NominationEvent(), row));
+      const rows = await context.loaders.eventsByNominationId.load(nomination.id);
+      return rows.map(({ nominationId: _nominationId, ...row }) => Object.assign(new NominationEvent(), row));
     }
 
     @FieldResolver(() => [CouncilVote])
     async councilVotes(@Root() nomination: Nomination, @Ctx() context: AwardsContext): Promise<CouncilVote[]> {
-      const rows = await context.db.query(
-        `SELECT id, nomination_id AS "nominationId", members_total AS "membersTotal", yes, no, abstain, threshold::float8 AS threshold, passed, voted_on::text AS "votedOn"
-           FROM council_vote WHERE nomination_id = $1 ORDER BY recorded_at`,
-        [nomination.id],
-      );
-      return rows.map((row: CouncilVote) => Object.assign(new CouncilVote(), row));
+      const rows = await context.loaders.councilVotesByNominationId.load(nomination.id);
+      return rows.map((row) => Object.assign(new CouncilVote(), row));
     }
 
     @Mutation(() => Nomination, { description: 'Lập hồ sơ đề nghị khen thưởng (DRAFT); kết luận điều kiện được tính ngay.' })

@@ -1,5 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
 import { AuditLog1764900000000 } from './1764900000000-audit-log.js';
+import { AnalyticsIndexes1765000000000 } from './1765000000000-analytics-indexes.js';
 import { IdempotencyKeys1764400000000 } from './1764400000000-idempotency-keys.js';
 import { RegistrationReview1764000000000 } from './1764000000000-registration-review.js';
 import { Pledges1763900000000 } from './1763900000000-pledges.js';
@@ -12,4 +13,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   RegistrationReview1764000000000,
   IdempotencyKeys1764400000000,
   AuditLog1764900000000,
+  AnalyticsIndexes1765000000000,
 ];
