@@ -14,6 +14,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DEFAULT_LIMITS, costLimitPlugin, operationLimitsRule, type OperationLimits } from './limits.js';
 import { DEFAULT_RATE_LIMITS, createRateLimiter, type RateLimits } from './rate-limit.js';
 import { createGatewayObservability } from './metrics.js';
+import { mountDashboard, type DevSigningKey } from './dashboard.js';
 import { PUBLIC_CALLER, TokenError, INTERNAL_HEADER, type Caller, type CallerTokenVerifier, type InternalTokenSigner } from '@tdkt/identity';
 
 export const PUBLIC_CODES = new Set([
@@ -68,6 +69,10 @@ export interface GatewayOptions {
   limits?: Partial<OperationLimits>;
   /** Seconds a readiness probe waits for each subgraph. */
   readinessTimeoutMs?: number;
+  /** The built dashboard served at `/` (default dashboard/dist; null: none). */
+  dashboardDir?: string | null;
+  /** Outside production: the dev key that signs the dashboard's sign-in picker tokens (POST /dev/token). */
+  devSigningKey?: DevSigningKey;
 }
 
 export interface GatewayApp {
@@ -334,6 +339,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
       },
     }),
   );
+  mountDashboard(app, { dir: options.dashboardDir, production: !!options.production, devSigningKey: options.devSigningKey });
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
     const status = (error as { status?: number }).status ?? 500;

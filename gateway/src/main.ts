@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { createGatewayApp } from './gateway.js';
 import { callerVerifierFromEnv, internalSignerFromEnv, readConfig } from './config.js';
+import { devSigningKeyFromEnv } from './dashboard.js';
 
 function log(level: string, msg: string, fields: Record<string, unknown> = {}): void {
   process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level, msg, service: 'gateway', ...fields })}\n`);
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     limits: config.limits,
     corsOrigins: config.corsOrigins,
     production: config.production,
+    devSigningKey: await devSigningKeyFromEnv(),
   });
   const server: Server = await new Promise((resolve, reject) => {
     const listening = app.listen(config.port, config.host, () => resolve(listening));

@@ -182,6 +182,7 @@ async function main(): Promise<void> {
     ready = true;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     say(`ready in ${seconds} s`);
+    say(`dashboard: http://localhost:${GATEWAY_PORT}/   (open it in a browser)`);
     say(`gateway:  http://localhost:${GATEWAY_PORT}/graphql   (health: /health, readiness: /ready)`);
     say(`subgraphs: ${SUBGRAPHS.map((subgraph) => `${subgraph.name} :${subgraph.port}`).join(', ')} (gateway only)`);
     say('a token: npm run --silent token -- --role CENTRAL_BOARD   (or --role ORG_OFFICER --org BTP)');

@@ -145,6 +145,7 @@ export async function startStack(options: { seed?: boolean; demo?: boolean; subg
     internalSigner: signer,
     subgraphTimeoutMs: options.subgraphTimeoutMs ?? 15_000,
     readinessTimeoutMs: 1000,
+    devSigningKey: callerKeys.privateJwk, // the dashboard's sign-in picker (POST /dev/token)
   });
   const gatewayServer = await listen(gateway.app);
   const gatewayUrl = urlOf(gatewayServer);
