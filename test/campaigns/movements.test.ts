@@ -138,8 +138,10 @@ describe('registerForMovement', () => {
     const personId = people[0]!;
     const person = dataOf(await register({ movementCode: 'HN_REG_2026', organizationCode: 'HN', personId, status: 'DRAFT' }, officer)).registerForMovement;
     expect(person).toMatchObject({ status: 'DRAFT', person: { id: personId } });
-    const { movement } = dataOf(await stack.gql(`{ movement(code: "HN_REG_2026") { registrations { status organization { code } person { id } } } }`));
-    expect(movement.registrations).toHaveLength(2);
+    const list = `{ movement(code: "HN_REG_2026") { registrations { status organization { code } person { id } } } }`;
+    // The draft is the unit's working paper: its staff (and the launcher's, here the same) see both; the public the sent one.
+    expect(dataOf(await stack.gql(list, {}, { token: officer })).movement.registrations).toHaveLength(2);
+    expect(dataOf(await stack.gql(list)).movement.registrations.map((registration: any) => registration.status)).toEqual(['SUBMITTED']);
   });
 
   it('refuses a second registration of the same unit, and lets one of 8 concurrent ones through', async () => {

@@ -757,7 +757,20 @@ function sendRaw(stack: Stack, raw: Buffer): Promise<Outcome> {
   });
 }
 
+/** Pooled keep-alive sockets that the server closed under a burst are re-dialled once (counted, reported). */
+let resetRetries = 0;
+
 async function send(stack: Stack, probe: Probe): Promise<Outcome> {
+  try {
+    return await sendOnce(stack, probe);
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET' || probe.raw) throw error;
+    resetRetries += 1;
+    return sendOnce(stack, probe);
+  }
+}
+
+async function sendOnce(stack: Stack, probe: Probe): Promise<Outcome> {
   if (probe.raw) return sendRaw(stack, probe.raw);
   const started = Date.now();
   const response = await fetch(urlOf(stack, probe), {
@@ -899,7 +912,7 @@ describe('the hostile corpus', () => {
     const slowest = [...results].filter((r) => r.outcome).sort((a, b) => b.outcome!.ms - a.outcome!.ms).slice(0, 8);
     console.log(
       [
-        `hostile corpus: ${probes.length} requests in ${elapsed} ms, ${results.filter((r) => r.problems.length).length} with problems`,
+        `hostile corpus: ${probes.length} requests in ${elapsed} ms, ${results.filter((r) => r.problems.length).length} with problems, ${resetRetries} re-sent after a reset keep-alive socket`,
         ...[...byCategory.entries()].map(([category, { count, failed, statuses }]) => `  ${category.padEnd(22)} ${String(count).padStart(5)}  failed ${String(failed).padStart(4)}  HTTP ${[...statuses.entries()].sort().map(([s, n]) => `${s}×${n}`).join(' ')}`),
         'slowest:',
         ...slowest.map((r) => `  ${r.outcome!.ms} ms  [${r.probe.category}] ${r.probe.label}`),

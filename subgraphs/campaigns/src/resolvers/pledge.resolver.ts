@@ -317,6 +317,10 @@ export class PledgeResolver {
     const blocYear = await blocYearOf(context, pledge.blocId, pledge.year);
     const organization = await memberOrFail(context, blocYear, input.organizationCode, pledge.year, 'input.organizationCode');
     await requireActFor(context, organization, 'ký giao ước');
+    // A repeated signature is refused before queueing for the pledge's row lock (a burst of retries must
+    // not hold up the members still signing); the unique key stays the last word under a race.
+    const [already] = await context.db.query(`SELECT 1 FROM pledge_signature WHERE pledge_id = $1 AND organization_id = $2`, [pledge.id, organization.id]);
+    if (already) throw conflict(`${organization.name} đã ký giao ước này.`, { field: 'input.organizationCode' });
     try {
       const signature = await auditedTransaction(context.db, context, 'signPledge', async (manager, audit) => {
         // The row lock serializes signatures of one pledge: the last signer sees every other one and
@@ -332,14 +336,15 @@ export class PledgeResolver {
         if (!inserted) throw conflict(`${organization.name} đã ký giao ước này.`, { field: 'input.organizationCode' });
         const signed: { organization_id: string }[] = await manager.query(`SELECT organization_id FROM pledge_signature WHERE pledge_id = $1`, [pledge.id]);
         const signers = new Set(signed.map((row) => row.organization_id));
-        if (blocYear.members.every((member) => signers.has(member.organization.id))) {
+        const complete = blocYear.members.every((member) => signers.has(member.organization.id));
+        if (complete) {
           await manager.query(`UPDATE pledge SET status = 'SIGNED', signed_at = now(), version = version + 1 WHERE id = $1`, [pledge.id]);
         }
         await audit.record({
           entityType: 'PledgeSignature',
           entityId: `${pledge.id}/${organization.id}`,
           before: { pledgeStatus: current.status },
-          after: { signature: inserted, pledgeStatus: (await audit.snapshot('pledge', pledge.id) as { status?: string } | null)?.status ?? null },
+          after: { signature: inserted, pledgeStatus: complete ? PledgeStatus.SIGNED : current.status },
         });
         return Object.assign(new PledgeSignature(), inserted);
       });
