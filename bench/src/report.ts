@@ -1,0 +1,120 @@
+/** The bench result as markdown: one table of operations, one of where the time goes, one of memory. */
+import type { BenchResult, PhaseResult, ScenarioResult } from './run.js';
+
+const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
+
+function sqlCell(phase: PhaseResult): string {
+  // Every statement the request caused, in every subgraph (internal subgraph-to-subgraph calls
+  // included), from the subgraphs' own counters.
+  const entries = Object.entries(phase.costs.subgraphs).filter(([, costs]) => costs.sqlStatements > 0);
+  return entries.length ? entries.map(([name, costs]) => `${name[0]}:${costs.sqlStatements}`).join(' ') : '0';
+}
+
+function callsCell(phase: PhaseResult): string {
+  const gateway = Object.values(phase.costs.gatewayFetches).reduce((sum, fetch) => sum + fetch.calls, 0);
+  const served = Object.values(phase.costs.subgraphs).reduce((sum, costs) => sum + costs.requests, 0);
+  const internal = Math.max(0, served - gateway);
+  const round = (value: number) => Math.round(value * 100) / 100;
+  return internal > 0.005 ? `${round(gateway)} + ${round(internal)} internal` : `${round(gateway)}`;
+}
+
+function targetCell(result: ScenarioResult): string {
+  const parts: string[] = [];
+  const mark = (ok: boolean) => (ok && result.gateway.errors === 0 ? '✓' : '✗');
+  if (result.target.p50Ms !== undefined) parts.push(`p50 ≤ ${result.target.p50Ms} ${mark(result.gateway.latencyMs.p50 <= result.target.p50Ms)}`);
+  if (result.target.gatewayRatio !== undefined && result.ratio !== null) parts.push(`ratio ≤ ${result.target.gatewayRatio} ${mark(result.ratio <= result.target.gatewayRatio)}`);
+  return parts.length ? parts.join(', ') : '—';
+}
+
+export function renderMarkdown(result: BenchResult): string {
+  const lines: string[] = [];
+  lines.push(`# Bench: ${result.dataset} dataset, ${result.options.connections} connections`);
+  lines.push('');
+  lines.push(
+    `${result.startedAt} · ${result.machine.cpus} × ${result.machine.cpuModel} · ${result.machine.memoryMb} MB · Node ${result.machine.node} · ` +
+      `${result.options.warmupSeconds} s warm-up + ${result.options.durationSeconds} s per row · LOG_LEVEL=${result.options.logLevel}` +
+      (result.options.nodeFlags.length ? ` · node ${result.options.nodeFlags.join(' ')}` : '') +
+      Object.entries(result.options.env).map(([name, value]) => ` · ${name}=${value}`).join('') +
+      (result.options.root ? ` · platform from ${result.options.root}` : ''),
+  );
+  lines.push('');
+  lines.push('Latencies in ms, closed loop through the gateway. SQL/op: statements per operation in each subgraph (o = organizations, c = campaigns, a = awards), internal subgraph-to-subgraph reads included. Calls/op: gateway → subgraph fetches, plus subgraph → subgraph reads. Direct p50: the root fetch of the query plan sent straight to its subgraph with an internal token; ratio = gateway p50 / direct p50.');
+  lines.push('');
+  lines.push('| operation | req/s | p50 | p95 | p99 | errors | SQL/op | calls/op | direct p50 | ratio | target |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | --- |');
+  for (const row of result.scenarios) {
+    const g = row.gateway;
+    lines.push(
+      `| ${row.name} | ${g.requestsPerSecond} | ${ms(g.latencyMs.p50)} | ${ms(g.latencyMs.p95)} | ${ms(g.latencyMs.p99)} | ${g.errors ? `**${g.errors}**` : 0} | ${sqlCell(g)} | ${callsCell(g)} | ` +
+        `${row.direct ? `${ms(row.direct.latencyMs.p50)} (${row.direct.subgraph}${row.plan.length > 1 ? ', root' : ''})` : '—'} | ${row.ratio ?? '—'} | ${targetCell(row)} |`,
+    );
+  }
+  if (result.mixed) {
+    const m = result.mixed;
+    lines.push(`| **Mixed** (90 % reads, 10 % writes) | ${m.requestsPerSecond} | ${ms(m.latencyMs.p50)} | ${ms(m.latencyMs.p95)} | ${ms(m.latencyMs.p99)} | ${m.errors ? `**${m.errors}**` : 0} | ${sqlCell(m)} | ${callsCell(m)} | — | — | — |`);
+    for (const [kind, entry] of Object.entries(m.byKind)) {
+      lines.push(`| &nbsp;&nbsp;↳ ${kind} | ${Math.round((entry.requests / m.seconds) * 10) / 10} | ${ms(entry.latencyMs.p50)} | ${ms(entry.latencyMs.p95)} | ${ms(entry.latencyMs.p99)} | ${entry.errors ? `**${entry.errors}**` : 0} | | | | | |`);
+    }
+  }
+  lines.push('');
+  if (result.errors > 0) {
+    lines.push(`**${result.errors} requests failed: the numbers of those rows are not valid.** Samples:`);
+    lines.push('');
+    const samples = new Set<string>();
+    for (const row of [...result.scenarios.flatMap((entry) => [entry.gateway, ...(entry.direct ? [entry.direct] : [])]), ...(result.mixed ? [result.mixed] : [])]) {
+      for (const sample of row.errorSamples) samples.add(sample);
+    }
+    for (const sample of [...samples].slice(0, 8)) lines.push(`- ${sample}`);
+    lines.push('');
+  }
+
+  lines.push('Where the time goes (means per operation through the gateway): the gateway\'s own duration, the time it waited on each subgraph (sum over its calls), CPU per operation of each process, and how many cores the platform and the bench kept busy (other: processes outside the bench, e.g. a test run, which make the row pessimistic).');
+  lines.push('');
+  lines.push('| operation | gateway ms | waits on subgraphs (ms) | CPU ms/op: gateway · org · camp · awards · postgres · bench | cores busy | other | DB pool busy/max (waiting), mean |');
+  lines.push('| --- | ---: | --- | --- | ---: | ---: | --- |');
+  const costRow = (name: string, phase: PhaseResult) => {
+    const c = phase.costs;
+    const waits = Object.entries(c.gatewayFetches).map(([subgraph, fetch]) => `${subgraph[0]}:${ms(fetch.waitMs)}`).join(' ');
+    const cpu = ['gateway', 'organizations', 'campaigns', 'awards', 'postgres', 'bench'].map((process) => ms(c.cpuMsPerRequest[process] ?? 0)).join(' · ');
+    const pools = Object.entries(c.pools ?? {})
+      .filter(([subgraph]) => c.subgraphs[subgraph])
+      .map(([subgraph, pool]) => `${subgraph[0]}:${pool.busyMean}/${pool.max}${pool.waitingMean > 0 ? ` (${pool.waitingMean})` : ''}`)
+      .join(' ');
+    lines.push(`| ${name} | ${c.gatewayMs === null ? '—' : ms(c.gatewayMs)} | ${waits || '—'} | ${cpu} | ${c.coresBusy} | ${c.otherCoresBusy} | ${pools || '—'} |`);
+  };
+  for (const row of result.scenarios) {
+    costRow(row.name, row.gateway);
+    if (row.direct) costRow(`↳ direct to ${row.direct.subgraph}`, row.direct);
+  }
+  if (result.mixed) costRow('Mixed', result.mixed);
+  lines.push('');
+
+  lines.push('Database time (sampled every 100 ms from pg_stat_activity): the statements running most often during each row, with the mean number of backends running them.');
+  lines.push('');
+  lines.push('| operation | statements |');
+  lines.push('| --- | --- |');
+  const hotRow = (name: string, phase: PhaseResult) => {
+    const spots = (phase.costs.sqlHotSpots ?? []).slice(0, 3).map((spot) => `${spot.share} × ${spot.database}: \`${spot.statement.replace(/\|/g, '\\|').replace(/`/g, "'")}\``);
+    lines.push(`| ${name} | ${spots.join('<br>') || '—'} |`);
+  };
+  for (const row of result.scenarios) hotRow(row.name, row.gateway);
+  if (result.mixed) hotRow('Mixed', result.mixed);
+  lines.push('');
+
+  lines.push('| process | peak RSS (MB, polled during the run) | VmHWM (MB, whole life) | limit |');
+  lines.push('| --- | ---: | ---: | --- |');
+  for (const name of ['gateway', 'organizations', 'campaigns', 'awards']) {
+    const limit = result.memory.limitsMb[name];
+    const peak = result.memory.peakRssMb[name] ?? 0;
+    lines.push(`| ${name} | ${peak} | ${result.memory.hwmMb[name] ?? '—'} | ${limit ? `≤ ${limit} ${peak <= limit ? '✓' : '✗'}` : '—'} |`);
+  }
+  lines.push(`| postgres (postmaster + backends) | ${result.memory.peakRssMb['postgres'] ?? 0} RSS sum, ${result.memory.postgresPeakPssMb} PSS | — | — |`);
+  lines.push('');
+  lines.push('Variables:');
+  lines.push('');
+  for (const scenario of result.workload.scenarios) lines.push(`- ${scenario.name} (${scenario.caller}): ${scenario.description}`);
+  if (result.workload.write) lines.push(`- Writes: reportPledgeProgress on ${result.workload.write.bloc} ${result.workload.write.year} by each member's ORG_OFFICER, ${result.workload.write.combinations} (member, item, period) rows, fresh Idempotency-Key each${result.benchWritesRemoved !== null ? `; ${result.benchWritesRemoved} reports removed afterwards` : ''}`);
+  for (const note of result.workload.notes) lines.push(`- Note: ${note}`);
+  lines.push('');
+  return lines.join('\n');
+}

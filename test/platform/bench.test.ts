@@ -1,0 +1,111 @@
+/**
+ * `npm run bench` in a very short mode (seed dataset, 4 connections, half a second of warm-up and one
+ * second per row): the harness starts the platform by itself, drives every contract query
+ * through the gateway and straight to its subgraph, runs the mixed read/write workload, and writes the
+ * JSON and markdown results. No request may fail. Timings are not checked here (they belong to the
+ * bench itself, on a quiet machine).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+interface Latency {
+  count: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+interface Phase {
+  requests: number;
+  requestsPerSecond: number;
+  errors: number;
+  errorSamples: string[];
+  latencyMs: Latency;
+  byKind: Record<string, { requests: number; errors: number }>;
+  perRequest: { subgraphCalls: number; sqlStatements: Record<string, number> } | null;
+  costs: { cpuMsPerRequest: Record<string, number>; subgraphs: Record<string, { requests: number; sqlStatements: number }>; gatewayFetches: Record<string, { calls: number }> };
+}
+
+interface Result {
+  dataset: string;
+  options: { connections: number };
+  scenarios: { name: string; operation: string; plan: { subgraph: string }[]; gateway: Phase; direct: (Phase & { subgraph: string }) | null; ratio: number | null }[];
+  mixed: (Phase & { mix: Record<string, number> }) | null;
+  memory: { peakRssMb: Record<string, number>; hwmMb: Record<string, number>; postgresPeakPssMb: number };
+  errors: number;
+}
+
+function checkLatency(latency: Latency): void {
+  expect(latency.count).toBeGreaterThan(0);
+  expect(latency.p50).toBeGreaterThan(0);
+  expect(latency.p50).toBeLessThanOrEqual(latency.p95);
+  expect(latency.p95).toBeLessThanOrEqual(latency.p99);
+}
+
+it('measures every contract query, directly and through the gateway, and the mixed workload, without an error', async () => {
+  const outDir = mkdtempSync(path.join(tmpdir(), 'tdkt-bench-test-'));
+  try {
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, 'bench', 'dist', 'main.js'), '--dataset', 'seed', '--connections', '4', '--warmup', '0.5', '--duration', '1', '--out-dir', outDir],
+      { cwd: ROOT, env: { ...process.env, NODE_ENV: 'development' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect([code, output.includes('!!') ? output : '']).toEqual([0, '']);
+    expect(output).toContain('| operation | req/s | p50 | p95 | p99 | errors | SQL/op | calls/op | direct p50 | ratio | target |');
+
+    const files = readdirSync(outDir);
+    const json = files.find((file) => /^\d{8}-\d{6}-seed\.json$/.test(file));
+    expect(files).toContain(json!.replace(/\.json$/, '.md'));
+    const result = JSON.parse(readFileSync(path.join(outDir, json!), 'utf8')) as Result;
+    expect(result.dataset).toBe('seed');
+    expect(result.options.connections).toBe(4);
+    expect(result.errors).toBe(0);
+
+    expect(result.scenarios.map((scenario) => scenario.name)).toEqual([
+      'BlocBoard',
+      'OrganizationProfile',
+      'PersonRecord',
+      'AwardStatistics (ministry subtree)',
+      'AwardStatistics (bloc)',
+      'SearchOrganizations',
+    ]);
+    for (const scenario of result.scenarios) {
+      expect([scenario.name, scenario.gateway.errors, scenario.gateway.errorSamples]).toEqual([scenario.name, 0, []]);
+      checkLatency(scenario.gateway.latencyMs);
+      expect(scenario.gateway.requestsPerSecond).toBeGreaterThan(0);
+      // The gateway reported its subgraph calls and their statements for each answer.
+      expect(scenario.gateway.perRequest!.subgraphCalls).toBeGreaterThanOrEqual(1);
+      expect(Object.keys(scenario.gateway.costs.gatewayFetches).length).toBeGreaterThanOrEqual(1);
+      expect(scenario.gateway.costs.cpuMsPerRequest['gateway']).toBeGreaterThan(0);
+      // The root fetch of the plan, sent straight to the subgraph that owns it.
+      expect(scenario.direct).not.toBeNull();
+      expect(scenario.direct!.subgraph).toBe(scenario.plan[0]!.subgraph);
+      expect([scenario.name, scenario.direct!.errors, scenario.direct!.errorSamples]).toEqual([scenario.name, 0, []]);
+      checkLatency(scenario.direct!.latencyMs);
+      expect(scenario.ratio).toBeGreaterThan(0);
+    }
+    const board = result.scenarios.find((scenario) => scenario.name === 'BlocBoard')!;
+    expect(board.plan.length).toBeGreaterThan(1);
+    expect(Object.keys(board.gateway.costs.subgraphs).sort()).toEqual(expect.arrayContaining(['campaigns', 'organizations']));
+    expect(board.gateway.costs.subgraphs['organizations']!.sqlStatements).toBeGreaterThan(0);
+
+    expect(result.mixed).not.toBeNull();
+    checkLatency(result.mixed!.latencyMs);
+    expect(result.mixed!.errors).toBe(0);
+    expect(result.mixed!.byKind['ReportPledgeProgress (write)']!.requests).toBeGreaterThan(0);
+    expect(Object.keys(result.mixed!.byKind).length).toBe(7);
+
+    for (const name of ['gateway', 'organizations', 'campaigns', 'awards', 'postgres']) expect([name, result.memory.peakRssMb[name]! > 0]).toEqual([name, true]);
+    expect(result.memory.postgresPeakPssMb).toBeGreaterThan(0);
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}, 120_000);
