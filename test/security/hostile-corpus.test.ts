@@ -764,9 +764,18 @@ async function send(stack: Stack, probe: Probe): Promise<Outcome> {
   try {
     return await sendOnce(stack, probe);
   } catch (error) {
-    if ((error as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET' || probe.raw) throw error;
+    // A pooled socket closed under the client (reset, or "other side closed" before any byte of an answer)
+    // is a transport artifact, not the server's answer: dial again (at most twice), and report how often.
+    const transport = ['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE'];
+    if (!transport.includes(String((error as { cause?: { code?: string } }).cause?.code)) || probe.raw) throw error;
     resetRetries += 1;
-    return sendOnce(stack, probe);
+    try {
+      return await sendOnce(stack, probe);
+    } catch (again) {
+      if (!transport.includes(String((again as { cause?: { code?: string } }).cause?.code))) throw again;
+      resetRetries += 1;
+      return sendOnce(stack, probe);
+    }
   }
 }
 
