@@ -12,7 +12,7 @@
  * above. Eligibility verdicts stored on nominations come from the awards subgraph's own rules
  * (`evaluateEligibility`), computed from the ledger as it stood when the council voted.
  */
-import { AWARD_TYPES, canDecide, councilThreshold, councilVotePasses, evaluateEligibility, rulesetFor, type AuthorityKind, type GrantFact, type InitiativeFact } from '@tdkt/awards';
+import { AWARD_TYPES, authorityOfIssuer, canDecide, councilThreshold, councilVotePasses, evaluateEligibility, rulesetFor, type AuthorityKind, type GrantFact, type InitiativeFact } from '@tdkt/awards';
 import { CopyWriter, RowBuffer, text, NULL } from './copy.js';
 import { day, iso, stamp } from './dates.js';
 import { collectiveTitles, generatePerson, GOOD, EXCELLENT, personTitles, personUnitIn, RATINGS, type Person, type TitleDraft } from './people.js';
@@ -34,35 +34,6 @@ const LAW_2022 = day(2024, 1, 1);
 const BY = 'seed-scale';
 const EVENT_ID_BASE = 1_000_000_000_000;
 
-/** The authority of an issuing organization's head (mirrors awards' nomination.resolver.ts authorityOfIssuer). */
-export function authorityOf(kind: string): AuthorityKind {
-  switch (kind) {
-    case 'STATE_LEADERSHIP':
-      return 'PRESIDENT';
-    case 'OTHER':
-      return 'PRIME_MINISTER';
-    case 'MINISTRY':
-    case 'MINISTERIAL_AGENCY':
-    case 'GOVERNMENT_AGENCY':
-    case 'COURT':
-    case 'PROCURACY':
-    case 'STATE_AUDIT':
-    case 'PARTY_OR_MASS_ORGANIZATION':
-    case 'PROVINCE':
-    case 'CENTRAL_CITY':
-      return 'MINISTRY_OR_PROVINCE_HEAD';
-    case 'DISTRICT':
-      return 'DISTRICT_CHAIR';
-    case 'COMMUNE':
-    case 'WARD':
-    case 'SPECIAL_ZONE':
-      return 'COMMUNE_CHAIR';
-    case 'ENTERPRISE':
-      return 'ENTERPRISE_HEAD';
-    default:
-      return 'UNIT_HEAD';
-  }
-}
 
 /** When each authority signs the decisions for an achievement year (first day, length in days). */
 function decisionWindow(authority: AuthorityKind, year: number): [number, number] {
@@ -163,7 +134,7 @@ class ChunkWriter {
     if (collective) candidates.push(recipient);
     for (const candidate of candidates) {
       for (const org of this.effective(candidate, year)) {
-        const authority = authorityOf(plan.orgs[org]!.kind);
+        const authority = authorityOfIssuer(plan.orgs[org]!.kind);
         const [start] = decisionWindow(authority, year);
         if (!validOn(plan.orgs[org]!, iso(start))) continue;
         if (canDecide(authority, type, iso(Math.max(start, LAW_2022))).allowed) return { org, authority, allowed: true };
@@ -171,7 +142,7 @@ class ChunkWriter {
     }
     const deciding = TYPE_BY_CODE.get(type)!.decidingAuthority;
     const fallback = deciding === 'PRESIDENT' ? plan.ctn : deciding === 'PRIME_MINISTER' ? plan.cp : candidates[candidates.length - 1]!;
-    const authority = authorityOf(plan.orgs[fallback]!.kind);
+    const authority = authorityOfIssuer(plan.orgs[fallback]!.kind);
     return { org: fallback, authority, allowed: canDecide(authority, type, iso(Math.max(decisionWindow(authority, year)[0], LAW_2022))).allowed };
   }
 

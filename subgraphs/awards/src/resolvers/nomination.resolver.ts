@@ -25,13 +25,13 @@ import { Organization, Person, organizationRef, personRef } from '../types/feder
 import { isInCallerSubtree, requireActFor, type AwardsContext } from '../context.js';
 import { GRANT_COLUMNS, isUuid, toGrant } from '../loaders/award.loaders.js';
 import {
+  authorityOfIssuer,
   canDecide,
   councilThreshold,
   councilVotePasses,
   evaluateEligibility,
   rulesetFor,
   transition,
-  type AuthorityKind,
   type EligibilityVerdict as RuleVerdict,
   type NominationAction,
   type NominationStatus as RuleStatus,
@@ -158,35 +158,6 @@ const NOMINATION_COLUMNS = `n.id, n.award_type_code AS "awardTypeCode", n.person
 
 const toNomination = (row: NominationRow): Nomination => Object.assign(new Nomination(), { ...row, verdict: row.eligibility });
 
-/** Which authority an issuing organization exercises (Law Art 77–80; NĐ 129/2025 Art 59 for communes). */
-export function authorityOfIssuer(kind: string): AuthorityKind {
-  switch (kind) {
-    case 'STATE_LEADERSHIP':
-      return 'PRESIDENT';
-    case 'OTHER':
-      return 'PRIME_MINISTER';
-    case 'MINISTRY':
-    case 'MINISTERIAL_AGENCY':
-    case 'GOVERNMENT_AGENCY':
-    case 'COURT':
-    case 'PROCURACY':
-    case 'STATE_AUDIT':
-    case 'PARTY_OR_MASS_ORGANIZATION':
-    case 'PROVINCE':
-    case 'CENTRAL_CITY':
-      return 'MINISTRY_OR_PROVINCE_HEAD';
-    case 'DISTRICT':
-      return 'DISTRICT_CHAIR';
-    case 'COMMUNE':
-    case 'WARD':
-    case 'SPECIAL_ZONE':
-      return 'COMMUNE_CHAIR';
-    case 'ENTERPRISE':
-      return 'ENTERPRISE_HEAD';
-    default:
-      return 'UNIT_HEAD';
-  }
-}
 
 async function lockNomination(manager: EntityManager, id: string): Promise<NominationRow> {
   const [row] = (await manager.query(`SELECT ${NOMINATION_COLUMNS} FROM nomination n WHERE n.id = $1 FOR UPDATE`, [id])) as NominationRow[];

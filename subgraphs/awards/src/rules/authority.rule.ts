@@ -177,3 +177,33 @@ export function canDecide(issuerAuthority: AuthorityKind, awardTypeCode: string,
   }
   return { allowed: false, reason: `${issuer} không có thẩm quyền quyết định tặng ${type.name} (${type.legalBasis}).${holdersText}` };
 }
+
+/** Which authority an issuing organization exercises (Law Art 77–80; NĐ 129/2025 Art 59 for communes). */
+export function authorityOfIssuer(kind: string): AuthorityKind {
+  switch (kind) {
+    case 'STATE_LEADERSHIP':
+      return 'PRESIDENT';
+    case 'OTHER':
+      return 'PRIME_MINISTER';
+    case 'MINISTRY':
+    case 'MINISTERIAL_AGENCY':
+    case 'GOVERNMENT_AGENCY':
+    case 'COURT':
+    case 'PROCURACY':
+    case 'STATE_AUDIT':
+    case 'PARTY_OR_MASS_ORGANIZATION':
+    case 'PROVINCE':
+    case 'CENTRAL_CITY':
+      return 'MINISTRY_OR_PROVINCE_HEAD';
+    case 'DISTRICT':
+      return 'DISTRICT_CHAIR';
+    case 'COMMUNE':
+    case 'WARD':
+    case 'SPECIAL_ZONE':
+      return 'COMMUNE_CHAIR';
+    case 'ENTERPRISE':
+      return 'ENTERPRISE_HEAD';
+    default:
+      return 'UNIT_HEAD';
+  }
+}

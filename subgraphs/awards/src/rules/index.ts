@@ -25,7 +25,7 @@ export {
   type EvaluatedRuleset,
   type RulesetDefinition,
 } from './ruleset.rule.js';
-export { DECISION_POWERS, AUTHORITY_LABELS, authoritiesFor, canDecide, type DecisionPower } from './authority.rule.js';
+export { DECISION_POWERS, AUTHORITY_LABELS, authoritiesFor, authorityOfIssuer, canDecide, type DecisionPower } from './authority.rule.js';
 export {
   COUNCIL_THRESHOLDS,
   councilThreshold,
