@@ -17,3 +17,6 @@ export * from './idempotency.js';
 export * from './audit.js';
 export * from './loader-helpers.js';
 export * from './audit-schema.js';
+export * from './store.js';
+export * from './access.js';
+export * from './migrations.js';
