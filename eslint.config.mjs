@@ -89,7 +89,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['subgraphs/*/src/resolvers/**/*.ts', 'subgraphs/*/src/loaders/**/*.ts', 'subgraphs/*/src/types/**/*.ts'],
+    files: ['subgraphs/*/src/resolvers/**/*.ts', 'subgraphs/*/src/loaders/**/*.ts', 'subgraphs/*/src/types/**/*.ts', 'subgraphs/*/src/services/**/*.ts'],
     rules: { 'no-restricted-syntax': ['error', noSqlOutsideStores] },
   },
 );
