@@ -32,7 +32,9 @@ export async function requireActFor(context: ScopedContext, unit: UnitInScope, a
   if (context.caller.role === 'CENTRAL_BOARD') return;
   if (context.caller.role === 'ORG_OFFICER' && (await isInCallerSubtree(context, unit))) return;
   if (context.caller.role === 'ORG_OFFICER') {
-    throw forbidden(`Cán bộ của ${context.caller.org} chỉ được ${action} cho đơn vị mình và các đơn vị trực thuộc, không cho ${unit.name}.`);
+    throw forbidden(
+      `Cán bộ của ${context.caller.org} chỉ được ${action} cho đơn vị mình và các đơn vị trực thuộc, không cho ${unit.name}.`,
+    );
   }
   throw forbidden(`Vai trò ${context.caller.role} không được phép ${action}.`);
 }
@@ -40,6 +42,7 @@ export async function requireActFor(context: ScopedContext, unit: UnitInScope, a
 /** Non-public data of a unit: the Central Board, or staff (any role) of that unit's subtree. */
 export async function canSeePrivateDataOf(context: ScopedContext, unit: UnitInScope): Promise<boolean> {
   if (context.caller.role === 'CENTRAL_BOARD') return true;
-  if (context.caller.role === 'VIEWER' || context.caller.role === 'ORG_OFFICER') return isInCallerSubtree(context, unit);
+  if (context.caller.role === 'VIEWER' || context.caller.role === 'ORG_OFFICER')
+    return isInCallerSubtree(context, unit);
   return false;
 }

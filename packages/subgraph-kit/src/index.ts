@@ -20,3 +20,4 @@ export * from './audit-schema.js';
 export * from './store.js';
 export * from './access.js';
 export * from './migrations.js';
+export * from './definition.js';

@@ -6,3 +6,4 @@ export { createAwardsDatabase, SUBGRAPH_NAME, DATABASE_SCHEMA } from './data-sou
 export { seedCatalogue } from './seed/catalogue.seed.js';
 export { AWARD_TYPES } from './catalogue/award-types.js';
 export * from './rules/index.js';
+export { definition } from './definition.js';

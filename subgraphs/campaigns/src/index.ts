@@ -7,3 +7,4 @@ export { seedCampaigns } from './seed/seed.js';
 export { durationClass } from './rules/movement.rule.js';
 export { ageBand, checkComposition, isExemplarCategory, type DelegateFacts, type DelegateCategoryValue } from './rules/conference-composition.rule.js';
 export { scoreTotal, rankByTotal, votePasses, checkPeriod } from './rules/pledge-scoring.rule.js';
+export { definition } from './definition.js';

@@ -8,3 +8,4 @@ export { REFERENCE_ORGANIZATIONS, REFERENCE_LINEAGE, REFERENCE_BLOCS } from './s
 export { deriveLevel, isValidInYear, isValidOn, dayBefore } from './rules/organization.rule.js';
 export { checkBlocMembership, type ProposedMember, type MembershipProblem } from './rules/bloc-membership.rule.js';
 export { BlocKind, BlocMemberRole, Gender, AnnualRatingValue, LineageKind, OrganizationKind, OrganizationLevel } from './types/enums.js';
+export { definition } from './definition.js';
