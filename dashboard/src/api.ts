@@ -36,7 +36,11 @@ interface Body<T> {
   errors?: GqlError[];
 }
 
-async function post<T>(document: string, variables: Record<string, unknown>, headers: Record<string, string>): Promise<{ status: number; body: Body<T> }> {
+async function post<T>(
+  document: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: Body<T> }> {
   const session = currentSession();
   let response: Response;
   try {
@@ -74,7 +78,11 @@ export async function query<T>(document: string, variables: Record<string, unkno
   const { status, body } = await post<T>(document, variables, {});
   const errors = body.errors ?? [];
   if (body.data === null || body.data === undefined) {
-    throw new GqlFailure(errors.map((error) => error.message).join(' ') || `Không đọc được dữ liệu (HTTP ${status}).`, errors, status);
+    throw new GqlFailure(
+      errors.map((error) => error.message).join(' ') || `Không đọc được dữ liệu (HTTP ${status}).`,
+      errors,
+      status,
+    );
   }
   return { data: body.data, errors };
 }
@@ -85,7 +93,11 @@ export async function mutate<T>(document: string, variables: Record<string, unkn
   const { status, body } = await post<T>(document, variables, { 'idempotency-key': key });
   if (body.errors?.length || !body.data) {
     const errors = body.errors ?? [];
-    throw new GqlFailure(errors.map((error) => error.message).join(' ') || `Thao tác không thành công (HTTP ${status}).`, errors, status);
+    throw new GqlFailure(
+      errors.map((error) => error.message).join(' ') || `Thao tác không thành công (HTTP ${status}).`,
+      errors,
+      status,
+    );
   }
   return body.data;
 }
@@ -105,7 +117,11 @@ export function describeProblems(errors: readonly GqlError[]): string[] {
   for (const service of missingServices(errors)) {
     const fields = new Set(
       errors
-        .filter((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE' && (error.extensions.serviceName ?? 'không rõ') === service)
+        .filter(
+          (error) =>
+            error.extensions?.code === 'SERVICE_UNAVAILABLE' &&
+            (error.extensions.serviceName ?? 'không rõ') === service,
+        )
         .map((error) => [...(error.path ?? [])].reverse().find((segment) => typeof segment === 'string'))
         .filter((field): field is string => !!field),
     );

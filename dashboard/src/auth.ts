@@ -34,7 +34,10 @@ function decodeClaims(token: string): Record<string, unknown> | null {
   const part = token.split('.')[1];
   if (!part) return null;
   try {
-    const base64 = part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '=');
+    const base64 = part
+      .replace(/-/g, '+')
+      .replace(/_/g, '/')
+      .padEnd(Math.ceil(part.length / 4) * 4, '=');
     const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
     return JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
   } catch {
@@ -118,7 +121,11 @@ let config: Promise<DashboardConfig> | undefined;
 
 export function dashboardConfig(): Promise<DashboardConfig> {
   config ??= fetch('/dashboard-config.json', { headers: { accept: 'application/json' } })
-    .then((response) => (response.ok ? (response.json() as Promise<DashboardConfig>) : { production: true, devSignIn: false, signInUrl: null }))
+    .then((response) =>
+      response.ok
+        ? (response.json() as Promise<DashboardConfig>)
+        : { production: true, devSignIn: false, signInUrl: null },
+    )
     .catch(() => ({ production: true, devSignIn: false, signInUrl: null }));
   return config;
 }
@@ -131,7 +138,8 @@ export async function devToken(role: Role, org: string | null): Promise<string> 
     body: JSON.stringify({ role, org }),
   });
   const body = (await response.json().catch(() => ({}))) as { token?: string; error?: { message?: string } };
-  if (!response.ok || !body.token) throw new Error(body.error?.message ?? `Không lấy được mã xác thực thử nghiệm (HTTP ${response.status}).`);
+  if (!response.ok || !body.token)
+    throw new Error(body.error?.message ?? `Không lấy được mã xác thực thử nghiệm (HTTP ${response.status}).`);
   return body.token;
 }
 

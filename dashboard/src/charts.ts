@@ -3,7 +3,17 @@
  * its numbers in a table under it too, for screen readers, for copying into a report, and so that what
  * the chart draws can be checked against the API.
  */
-import { BarController, BarElement, CategoryScale, Chart, DoughnutController, ArcElement, Legend, LinearScale, Tooltip } from 'chart.js';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  DoughnutController,
+  ArcElement,
+  Legend,
+  LinearScale,
+  Tooltip,
+} from 'chart.js';
 import { h } from './ui';
 import { formatNumber, formatPercent } from './text';
 
@@ -12,7 +22,18 @@ Chart.defaults.font.family = getComputedStyle(document.documentElement).fontFami
 Chart.defaults.animation = false;
 Chart.defaults.locale = 'vi-VN';
 
-const PALETTE = ['#b4232a', '#d9822b', '#2f6f8f', '#4c8c4a', '#7a4f9a', '#b8a02b', '#5b6770', '#c2528b', '#2a9d8f', '#8d6e63'];
+const PALETTE = [
+  '#b4232a',
+  '#d9822b',
+  '#2f6f8f',
+  '#4c8c4a',
+  '#7a4f9a',
+  '#b8a02b',
+  '#5b6770',
+  '#c2528b',
+  '#2a9d8f',
+  '#8d6e63',
+];
 
 export interface Datum {
   key: string;
@@ -59,11 +80,24 @@ export function chartFigure(options: ChartOptions): HTMLElement {
   }
   const canvas = h('canvas', { role: 'img', 'aria-label': `${options.title}: biểu đồ; số liệu trong bảng kèm theo` });
   const box = h('div', { class: options.horizontal ? 'chart-box chart-box-tall' : 'chart-box' }, canvas);
-  if (options.horizontal) box.style.height = `${Math.max(160, options.data.reduce((sum, datum) => sum + Math.ceil(datum.label.length / 26), 0) * 22 + options.data.length * 10 + 40)}px`;
+  if (options.horizontal)
+    box.style.height = `${Math.max(160, options.data.reduce((sum, datum) => sum + Math.ceil(datum.label.length / 26), 0) * 22 + options.data.length * 10 + 40)}px`;
   const table = h(
     'table',
     { class: 'data compact chart-data' },
-    h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Mục'), h('th', { scope: 'col', class: 'num' }, options.valueTitle ?? 'Số lượng'), options.data.some((datum) => datum.share !== undefined) ? h('th', { scope: 'col', class: 'num' }, 'Tỷ lệ') : null)),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        h('th', { scope: 'col' }, 'Mục'),
+        h('th', { scope: 'col', class: 'num' }, options.valueTitle ?? 'Số lượng'),
+        options.data.some((datum) => datum.share !== undefined)
+          ? h('th', { scope: 'col', class: 'num' }, 'Tỷ lệ')
+          : null,
+      ),
+    ),
     h(
       'tbody',
       null,
@@ -73,7 +107,9 @@ export function chartFigure(options: ChartOptions): HTMLElement {
           { 'data-key': datum.key },
           h('td', { 'data-field': 'label' }, datum.label),
           h('td', { class: 'num', 'data-field': 'value' }, formatNumber(datum.value)),
-          datum.share !== undefined ? h('td', { class: 'num', 'data-field': 'share' }, formatPercent(datum.share, 1)) : null,
+          datum.share !== undefined
+            ? h('td', { class: 'num', 'data-field': 'share' }, formatPercent(datum.share, 1))
+            : null,
         ),
       ),
     ),

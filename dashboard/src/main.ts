@@ -3,7 +3,18 @@
  * index.html for any page path).
  */
 import './styles.css';
-import { acceptTokenFromUrl, currentSession, dashboardConfig, devToken, onAuthChange, signIn, signOut, takeNotice, type Role, type Session } from './auth';
+import {
+  acceptTokenFromUrl,
+  currentSession,
+  dashboardConfig,
+  devToken,
+  onAuthChange,
+  signIn,
+  signOut,
+  takeNotice,
+  type Role,
+  type Session,
+} from './auth';
 import { query } from './api';
 import { CALLER_ROLE, label } from './labels';
 import { SEARCH_ORGANIZATIONS } from './queries';
@@ -58,10 +69,24 @@ const main = h('main', { id: 'page', tabindex: '-1' });
 const dialog = h('dialog', { class: 'sign-in', 'aria-labelledby': 'sign-in-title' });
 
 app.append(
-  h('header', { class: 'topbar' }, link('/', h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, '★'), h('span', { class: 'brand' }, 'Thi đua – Khen thưởng')), nav, who),
+  h(
+    'header',
+    { class: 'topbar' },
+    link(
+      '/',
+      h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, '★'),
+      h('span', { class: 'brand' }, 'Thi đua – Khen thưởng'),
+    ),
+    nav,
+    who,
+  ),
   noticeArea,
   main,
-  h('footer', { class: 'footer' }, 'Số liệu đọc trực tiếp từ cổng GraphQL của hệ thống (/graphql). Dữ liệu có ghi “minh họa” không phải số liệu thật.'),
+  h(
+    'footer',
+    { class: 'footer' },
+    'Số liệu đọc trực tiếp từ cổng GraphQL của hệ thống (/graphql). Dữ liệu có ghi “minh họa” không phải số liệu thật.',
+  ),
   dialog,
 );
 
@@ -78,7 +103,9 @@ async function render(): Promise<void> {
   const path = decodeURI(window.location.pathname);
   const session = currentSession();
   drawHeader(session, path);
-  const found = ROUTES.map(([pattern, page, section]) => ({ match: pattern.exec(path), page, section })).find((route) => route.match);
+  const found = ROUTES.map(([pattern, page, section]) => ({ match: pattern.exec(path), page, section })).find(
+    (route) => route.match,
+  );
   main.replaceChildren(loading());
   const context: PageContext = {
     root: main,
@@ -94,7 +121,10 @@ async function render(): Promise<void> {
   };
   if (!found) {
     context.setTitle('Không có trang này');
-    main.replaceChildren(h('h1', null, 'Không có trang này'), h('p', null, 'Địa chỉ không đúng. ', link('/', 'Về trang tổng quan'), '.'));
+    main.replaceChildren(
+      h('h1', null, 'Không có trang này'),
+      h('p', null, 'Địa chỉ không đúng. ', link('/', 'Về trang tổng quan'), '.'),
+    );
     return;
   }
   try {
@@ -115,13 +145,26 @@ function drawHeader(session: Session | null, path: string): void {
   noticeArea.replaceChildren(...(message ? [h('div', { class: 'alert alert-warning', role: 'status' }, message)] : []));
   if (session) {
     who.replaceChildren(
-      h('span', { class: 'who-name', 'data-testid': 'who-name' }, `${label(CALLER_ROLE, session.role)}${session.org ? ` · ${session.org}` : ''}`),
+      h(
+        'span',
+        { class: 'who-name', 'data-testid': 'who-name' },
+        `${label(CALLER_ROLE, session.role)}${session.org ? ` · ${session.org}` : ''}`,
+      ),
       h('button', { type: 'button', class: 'button-small', on: { click: () => signOut() } }, 'Đăng xuất'),
     );
   } else {
     who.replaceChildren(
       h('span', { class: 'who-name' }, 'Khách (dữ liệu công khai)'),
-      h('button', { type: 'button', class: 'button-small button-primary', 'data-testid': 'sign-in', on: { click: () => void openSignIn() } }, 'Đăng nhập'),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'button-small button-primary',
+          'data-testid': 'sign-in',
+          on: { click: () => void openSignIn() },
+        },
+        'Đăng nhập',
+      ),
     );
   }
 }
@@ -135,10 +178,18 @@ async function openSignIn(): Promise<void> {
     const role = h(
       'select',
       { name: 'role', 'data-testid': 'dev-role' },
-      (['CENTRAL_BOARD', 'ORG_OFFICER', 'VIEWER'] as Role[]).map((value) => h('option', { value }, `${label(CALLER_ROLE, value)} (${value})`)),
+      (['CENTRAL_BOARD', 'ORG_OFFICER', 'VIEWER'] as Role[]).map((value) =>
+        h('option', { value }, `${label(CALLER_ROLE, value)} (${value})`),
+      ),
     );
     const options = h('datalist', { id: 'dev-org-options' });
-    const org = h('input', { name: 'org', list: 'dev-org-options', placeholder: 'Mã hoặc tên đơn vị, ví dụ BTP', autocomplete: 'off', 'data-testid': 'dev-org' });
+    const org = h('input', {
+      name: 'org',
+      list: 'dev-org-options',
+      placeholder: 'Mã hoặc tên đơn vị, ví dụ BTP',
+      autocomplete: 'off',
+      'data-testid': 'dev-org',
+    });
     let timer: number | undefined;
     org.addEventListener('input', () => {
       window.clearTimeout(timer);
@@ -146,19 +197,32 @@ async function openSignIn(): Promise<void> {
       if (text.length < 2) return;
       timer = window.setTimeout(async () => {
         try {
-          const { data } = await query<{ organizations: { edges: { node: { code: string; name: string } }[] } }>(SEARCH_ORGANIZATIONS, { search: text, first: 15 });
-          options.replaceChildren(...data.organizations.edges.map(({ node }) => h('option', { value: node.code }, node.name)));
+          const { data } = await query<{ organizations: { edges: { node: { code: string; name: string } }[] } }>(
+            SEARCH_ORGANIZATIONS,
+            { search: text, first: 15 },
+          );
+          options.replaceChildren(
+            ...data.organizations.edges.map(({ node }) => h('option', { value: node.code }, node.name)),
+          );
         } catch {
           /* suggestions are a convenience */
         }
       }, 250);
     });
-    const submit = h('button', { type: 'submit', class: 'button-primary', 'data-testid': 'dev-submit' }, 'Nhận mã thử nghiệm và đăng nhập');
+    const submit = h(
+      'button',
+      { type: 'submit', class: 'button-primary', 'data-testid': 'dev-submit' },
+      'Nhận mã thử nghiệm và đăng nhập',
+    );
     const form = h(
       'form',
       { class: 'stack' },
       h('h3', null, 'Môi trường phát triển'),
-      h('p', { class: 'hint' }, 'Chọn vai trò và đơn vị; cổng ký một mã xác thực thử nghiệm (không có trong môi trường chính thức).'),
+      h(
+        'p',
+        { class: 'hint' },
+        'Chọn vai trò và đơn vị; cổng ký một mã xác thực thử nghiệm (không có trong môi trường chính thức).',
+      ),
       h('label', null, 'Vai trò ', role),
       h('label', null, 'Đơn vị (trừ Ban TĐKT TW) ', org, options),
       submit,
@@ -181,14 +245,28 @@ async function openSignIn(): Promise<void> {
     parts.push(form);
   }
   if (config.signInUrl) {
-    parts.push(h('p', null, h('a', { class: 'button button-primary', href: config.signInUrl }, 'Đăng nhập qua hệ thống định danh của cơ quan')));
+    parts.push(
+      h(
+        'p',
+        null,
+        h(
+          'a',
+          { class: 'button button-primary', href: config.signInUrl },
+          'Đăng nhập qua hệ thống định danh của cơ quan',
+        ),
+      ),
+    );
   }
   const pasted = h('textarea', { rows: 3, placeholder: 'eyJhbGciOi…', 'data-testid': 'paste-token' });
   const pasteForm = h(
     'form',
     { class: 'stack' },
     h('h3', null, 'Dán mã xác thực'),
-    h('p', { class: 'hint' }, 'Mã (JWT) do hệ thống định danh của cơ quan cấp; chỉ lưu trong thẻ trình duyệt này cho đến khi đóng.'),
+    h(
+      'p',
+      { class: 'hint' },
+      'Mã (JWT) do hệ thống định danh của cơ quan cấp; chỉ lưu trong thẻ trình duyệt này cho đến khi đóng.',
+    ),
     pasted,
     h('button', { type: 'submit' }, 'Đăng nhập bằng mã này'),
   );
@@ -198,14 +276,27 @@ async function openSignIn(): Promise<void> {
     if (refused) problem.textContent = refused;
     else dialog.close();
   });
-  parts.push(pasteForm, problem, h('form', { method: 'dialog' }, h('button', { type: 'submit', class: 'button-link' }, 'Đóng')));
+  parts.push(
+    pasteForm,
+    problem,
+    h('form', { method: 'dialog' }, h('button', { type: 'submit', class: 'button-link' }, 'Đóng')),
+  );
   dialog.replaceChildren(...parts);
   dialog.showModal();
 }
 
 document.addEventListener('click', (event) => {
   const anchor = (event.target as Element | null)?.closest?.('a[data-link]') as HTMLAnchorElement | null;
-  if (!anchor || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  if (
+    !anchor ||
+    event.defaultPrevented ||
+    event.button !== 0 ||
+    event.metaKey ||
+    event.ctrlKey ||
+    event.shiftKey ||
+    event.altKey
+  )
+    return;
   if (anchor.origin !== window.location.origin) return;
   event.preventDefault();
   navigate(anchor.pathname + anchor.search);

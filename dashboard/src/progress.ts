@@ -51,13 +51,18 @@ export function shareOfTarget(value: number | null | undefined, target: number |
   return Math.max(0, Math.min(1, value / target));
 }
 
-export function averageProgress(memberCodes: readonly string[], items: readonly TargetItem[], rows: readonly ProgressRow[]): number | null {
+export function averageProgress(
+  memberCodes: readonly string[],
+  items: readonly TargetItem[],
+  rows: readonly ProgressRow[],
+): number | null {
   const targeted = items.filter((item) => item.targetValue !== null && item.targetValue > 0);
   if (!targeted.length || !memberCodes.length) return null;
   const latest = latestProgress(rows);
   let sum = 0;
   for (const member of memberCodes) {
-    for (const item of targeted) sum += shareOfTarget(latest.get(cellKey(member, item.code))?.value, item.targetValue) ?? 0;
+    for (const item of targeted)
+      sum += shareOfTarget(latest.get(cellKey(member, item.code))?.value, item.targetValue) ?? 0;
   }
   return sum / (memberCodes.length * targeted.length);
 }

@@ -17,13 +17,7 @@ export function sortVi<T>(items: readonly T[], key: (item: T) => string): T[] {
 
 /** Lower case, no tone or vowel marks, đ → d: the form both sides of a search are compared in. */
 export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** True when every word of the query occurs in the text, ignoring case and diacritics. */

@@ -13,13 +13,18 @@ export interface Props {
   [attribute: string]: unknown;
 }
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props?: Props | null, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props?: Props | null,
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(props ?? {})) {
     if (value === undefined || value === null || value === false) continue;
     if (name === 'class') element.className = String(value);
     else if (name === 'on') {
-      for (const [event, handler] of Object.entries(value as Record<string, EventListener>)) element.addEventListener(event, handler);
+      for (const [event, handler] of Object.entries(value as Record<string, EventListener>))
+        element.addEventListener(event, handler);
     } else if (name === 'value' && 'value' in element) (element as HTMLInputElement).value = String(value);
     else if (value === true) element.setAttribute(name, '');
     else element.setAttribute(name, String(value));
@@ -32,7 +37,10 @@ export function append(parent: Node, children: Child[]): void {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
     if (Array.isArray(child)) append(parent, child);
-    else parent.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+    else
+      parent.appendChild(
+        typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child,
+      );
   }
 }
 
@@ -46,7 +54,12 @@ export function section(title: string, props: Props | null, ...children: Child[]
 }
 
 export function loading(text = 'Đang tải dữ liệu…'): HTMLElement {
-  return h('p', { class: 'loading', role: 'status', 'aria-live': 'polite' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), text);
+  return h(
+    'p',
+    { class: 'loading', role: 'status', 'aria-live': 'polite' },
+    h('span', { class: 'spinner', 'aria-hidden': 'true' }),
+    text,
+  );
 }
 
 export function empty(text: string): HTMLElement {
@@ -73,31 +86,58 @@ export function problemsBanner(errors: readonly GqlError[]): HTMLElement | null 
     'div',
     { class: 'alert alert-warning', role: 'status', 'data-testid': 'partial' },
     h('strong', null, 'Dữ liệu chưa đầy đủ.'),
-    h('ul', null, lines.map((line) => h('li', null, line))),
+    h(
+      'ul',
+      null,
+      lines.map((line) => h('li', null, line)),
+    ),
   );
 }
 
-export function badge(text: string, tone: 'neutral' | 'good' | 'warn' | 'bad' | 'info' = 'neutral', props: Props = {}): HTMLElement {
+export function badge(
+  text: string,
+  tone: 'neutral' | 'good' | 'warn' | 'bad' | 'info' = 'neutral',
+  props: Props = {},
+): HTMLElement {
   return h('span', { class: `badge badge-${tone}`, ...props }, text);
 }
 
 export function check(passed: boolean): HTMLElement {
-  return h('span', { class: passed ? 'check check-pass' : 'check check-fail', 'aria-label': passed ? 'đạt' : 'chưa đạt' }, passed ? '✓' : '✗');
+  return h(
+    'span',
+    { class: passed ? 'check check-pass' : 'check check-fail', 'aria-label': passed ? 'đạt' : 'chưa đạt' },
+    passed ? '✓' : '✗',
+  );
 }
 
 /** A bar with its share written next to it (the width is set through CSSOM, which the CSP allows). */
 export function meter(share: number | null, text?: string): HTMLElement {
   const bar = h('span', { class: 'meter-fill' });
   bar.style.width = `${Math.max(0, Math.min(1, share ?? 0)) * 100}%`;
-  return h('span', { class: 'meter' }, h('span', { class: 'meter-track', 'aria-hidden': 'true' }, bar), h('span', { class: 'meter-text' }, text ?? formatPercent(share)));
+  return h(
+    'span',
+    { class: 'meter' },
+    h('span', { class: 'meter-track', 'aria-hidden': 'true' }, bar),
+    h('span', { class: 'meter-text' }, text ?? formatPercent(share)),
+  );
 }
 
 export function kpi(labelText: string, value: string, hint?: string, props: Props = {}): HTMLElement {
-  return h('div', { class: 'kpi', ...props }, h('div', { class: value.length > 14 ? 'kpi-value kpi-value-text' : 'kpi-value' }, value), h('div', { class: 'kpi-label' }, labelText), hint ? h('div', { class: 'kpi-hint' }, hint) : null);
+  return h(
+    'div',
+    { class: 'kpi', ...props },
+    h('div', { class: value.length > 14 ? 'kpi-value kpi-value-text' : 'kpi-value' }, value),
+    h('div', { class: 'kpi-label' }, labelText),
+    hint ? h('div', { class: 'kpi-hint' }, hint) : null,
+  );
 }
 
 export function definitionList(rows: [string, Child][]): HTMLElement {
-  return h('dl', { class: 'facts' }, rows.map(([term, value]) => [h('dt', null, term), h('dd', null, value ?? '—')]));
+  return h(
+    'dl',
+    { class: 'facts' },
+    rows.map(([term, value]) => [h('dt', null, term), h('dd', null, value ?? '—')]),
+  );
 }
 
 export interface Column<T> {
@@ -140,20 +180,64 @@ export function dataTable<T>(options: TableOptions<T>): HTMLElement {
   const body = h('tbody');
   const status = h('span', { class: 'pager-status', 'data-testid': 'pager-status' });
   const count = h('span', { class: 'table-count', 'data-testid': 'table-count' });
-  const previous = h('button', { type: 'button', class: 'button-small', on: { click: () => { page -= 1; draw(); } } }, '‹ Trang trước');
-  const next = h('button', { type: 'button', class: 'button-small', on: { click: () => { page += 1; draw(); } } }, 'Trang sau ›');
+  const previous = h(
+    'button',
+    {
+      type: 'button',
+      class: 'button-small',
+      on: {
+        click: () => {
+          page -= 1;
+          draw();
+        },
+      },
+    },
+    '‹ Trang trước',
+  );
+  const next = h(
+    'button',
+    {
+      type: 'button',
+      class: 'button-small',
+      on: {
+        click: () => {
+          page += 1;
+          draw();
+        },
+      },
+    },
+    'Trang sau ›',
+  );
   const headers = options.columns.map((column, index) =>
     h(
       'th',
       { scope: 'col', class: column.numeric ? 'num' : undefined, 'aria-sort': 'none' },
       column.sort
-        ? h('button', { type: 'button', class: 'sort', on: { click: () => { ascending = sortBy === index ? !ascending : true; sortBy = index; page = 0; draw(); } } }, column.title)
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'sort',
+              on: {
+                click: () => {
+                  ascending = sortBy === index ? !ascending : true;
+                  sortBy = index;
+                  page = 0;
+                  draw();
+                },
+              },
+            },
+            column.title,
+          )
         : column.title,
     ),
   );
 
   const rowsInView = (): T[] => {
-    let rows = options.searchText && search ? options.rows.filter((row) => fold(options.searchText!(row)).includes(search)) : [...options.rows];
+    let rows =
+      options.searchText && search
+        ? options.rows.filter((row) => fold(options.searchText!(row)).includes(search))
+        : [...options.rows];
     const column = options.columns[sortBy];
     if (column?.sort) {
       const key = column.sort;
@@ -178,14 +262,26 @@ export function dataTable<T>(options: TableOptions<T>): HTMLElement {
             h(
               'tr',
               options.rowProps?.(row) ?? null,
-              options.columns.map((column) => h('td', { class: column.numeric ? 'num' : undefined, 'data-field': column.field }, column.cell(row))),
+              options.columns.map((column) =>
+                h('td', { class: column.numeric ? 'num' : undefined, 'data-field': column.field }, column.cell(row)),
+              ),
             ),
           )
-        : [h('tr', null, h('td', { colspan: options.columns.length, class: 'empty' }, options.emptyText ?? 'Không có dữ liệu.'))]),
+        : [
+            h(
+              'tr',
+              null,
+              h('td', { colspan: options.columns.length, class: 'empty' }, options.emptyText ?? 'Không có dữ liệu.'),
+            ),
+          ]),
     );
-    headers.forEach((header, index) => header.setAttribute('aria-sort', index === sortBy ? (ascending ? 'ascending' : 'descending') : 'none'));
+    headers.forEach((header, index) =>
+      header.setAttribute('aria-sort', index === sortBy ? (ascending ? 'ascending' : 'descending') : 'none'),
+    );
     const noun = options.noun ?? 'dòng';
-    count.textContent = search ? `${formatNumber(rows.length)} / ${formatNumber(options.rows.length)} ${noun}` : `${formatNumber(rows.length)} ${noun}`;
+    count.textContent = search
+      ? `${formatNumber(rows.length)} / ${formatNumber(options.rows.length)} ${noun}`
+      : `${formatNumber(rows.length)} ${noun}`;
     status.textContent = `Trang ${page + 1}/${pages}`;
     previous.disabled = page === 0;
     next.disabled = page >= pages - 1;
@@ -213,23 +309,50 @@ export function dataTable<T>(options: TableOptions<T>): HTMLElement {
       : null,
     count,
   );
-  const table = h('table', { class: 'data' }, options.caption ? h('caption', null, options.caption) : null, h('thead', null, h('tr', null, headers)), body);
+  const table = h(
+    'table',
+    { class: 'data' },
+    options.caption ? h('caption', null, options.caption) : null,
+    h('thead', null, h('tr', null, headers)),
+    body,
+  );
   wrapper.append(tools, h('div', { class: 'table-scroll' }, table), pager);
   draw();
   return wrapper;
 }
 
 /** A select of years, newest first. */
-export function yearSelect(years: readonly number[], selected: number, onChange: (year: number) => void, labelText = 'Năm'): HTMLElement {
+export function yearSelect(
+  years: readonly number[],
+  selected: number,
+  onChange: (year: number) => void,
+  labelText = 'Năm',
+): HTMLElement {
   const select = h(
     'select',
-    { 'aria-label': labelText, 'data-testid': 'year-select', on: { change: (event) => onChange(Number((event.target as HTMLSelectElement).value)) } },
-    [...new Set([...years, selected])].sort((a, b) => b - a).map((year) => h('option', { value: year, selected: year === selected }, String(year))),
+    {
+      'aria-label': labelText,
+      'data-testid': 'year-select',
+      on: { change: (event) => onChange(Number((event.target as HTMLSelectElement).value)) },
+    },
+    [...new Set([...years, selected])]
+      .sort((a, b) => b - a)
+      .map((year) => h('option', { value: year, selected: year === selected }, String(year))),
   );
   return h('label', { class: 'inline-field' }, `${labelText} `, select);
 }
 
 /** A short message after an action (success or refusal), announced to screen readers. */
 export function flash(container: HTMLElement, message: string, tone: 'good' | 'bad'): void {
-  container.replaceChildren(h('div', { class: `alert ${tone === 'good' ? 'alert-success' : 'alert-error'}`, role: tone === 'good' ? 'status' : 'alert', 'data-testid': tone === 'good' ? 'action-ok' : 'action-error' }, message));
+  container.replaceChildren(
+    h(
+      'div',
+      {
+        class: `alert ${tone === 'good' ? 'alert-success' : 'alert-error'}`,
+        role: tone === 'good' ? 'status' : 'alert',
+        'data-testid': tone === 'good' ? 'action-ok' : 'action-error',
+      },
+      message,
+    ),
+  );
 }

@@ -9,9 +9,34 @@ import { mutate, query, type GqlError } from '../api';
 import { actsFor, type Session } from '../auth';
 import { BLOC_KIND, PLEDGE_STATUS, SCORECARD_STAGE, label, memberRole } from '../labels';
 import { cellKey, latestProgress, shareOfTarget, averageProgress, type ProgressRow } from '../progress';
-import { BLOC_BOARD, BLOC_BOARD_DETAILS, BLOC_LIST, BLOC_YEARS, CLOSE_PLEDGE, CREATE_PLEDGE, OPEN_PLEDGE, RECORD_BLOC_VOTE, SIGN_PLEDGE, SUBMIT_SCORECARD } from '../queries';
+import {
+  BLOC_BOARD,
+  BLOC_BOARD_DETAILS,
+  BLOC_LIST,
+  BLOC_YEARS,
+  CLOSE_PLEDGE,
+  CREATE_PLEDGE,
+  OPEN_PLEDGE,
+  RECORD_BLOC_VOTE,
+  SIGN_PLEDGE,
+  SUBMIT_SCORECARD,
+} from '../queries';
 import { formatDate, formatDateTime, formatNumber, formatPercent, nfc, sortVi } from '../text';
-import { badge, dataTable, definitionList, empty, flash, h, kpi, link, meter, problemsBanner, section, yearSelect, type Child } from '../ui';
+import {
+  badge,
+  dataTable,
+  definitionList,
+  empty,
+  flash,
+  h,
+  kpi,
+  link,
+  meter,
+  problemsBanner,
+  section,
+  yearSelect,
+  type Child,
+} from '../ui';
 import { organizationLink, pageHeader, readAll } from './common';
 
 interface Organization {
@@ -39,7 +64,14 @@ interface Board {
       ranking: {
         rank: number;
         totalScore: number;
-        organization: Organization & { grants: { awardType: { code: string; name: string } | null; decision: { number: string; issuedOn: string } | null }[] | null };
+        organization: Organization & {
+          grants:
+            | {
+                awardType: { code: string; name: string } | null;
+                decision: { number: string; issuedOn: string } | null;
+              }[]
+            | null;
+        };
       }[];
       leadingUnit: Organization | null;
     } | null;
@@ -66,19 +98,35 @@ interface Details {
       closedAt: string | null;
       bonusCap: number;
       scorecards: Scorecard[];
-      votes: { yes: number; no: number; abstain: number; membersTotal: number; passed: boolean; votedOn: string; candidate: Organization }[];
+      votes: {
+        yes: number;
+        no: number;
+        abstain: number;
+        membersTotal: number;
+        passed: boolean;
+        votedOn: string;
+        candidate: Organization;
+      }[];
     } | null;
   } | null;
 }
 
-const STATUS_TONE: Record<string, 'neutral' | 'good' | 'warn' | 'info'> = { DRAFT: 'neutral', OPEN: 'warn', SIGNED: 'good', CLOSED: 'info' };
+const STATUS_TONE: Record<string, 'neutral' | 'good' | 'warn' | 'info'> = {
+  DRAFT: 'neutral',
+  OPEN: 'warn',
+  SIGNED: 'good',
+  CLOSED: 'info',
+};
 
 /** A message carried across the re-render that follows an action. */
 let pendingFlash: { text: string; tone: 'good' | 'bad' } | null = null;
 
 export async function blocListPage(context: PageContext): Promise<void> {
   context.setTitle('Khối thi đua');
-  const { nodes, errors } = await readAll<{ code: string; name: string; kind: string; years: number[]; organizer: Organization | null }, { blocs: never }>(BLOC_LIST, {}, (data) => data.blocs);
+  const { nodes, errors } = await readAll<
+    { code: string; name: string; kind: string; years: number[]; organizer: Organization | null },
+    { blocs: never }
+  >(BLOC_LIST, {}, (data) => data.blocs);
   if (!context.isCurrent()) return;
   const thisYear = new Date().getFullYear();
   context.root.replaceChildren(
@@ -118,7 +166,13 @@ function canLead(session: Session | null, leadCode: string | undefined): boolean
   return session.role === 'ORG_OFFICER' && !!leadCode && session.org === leadCode;
 }
 
-async function act<T>(context: PageContext, area: HTMLElement, button: HTMLButtonElement | null, success: string | ((result: T) => { text: string; tone: 'good' | 'bad' }), action: () => Promise<T>): Promise<void> {
+async function act<T>(
+  context: PageContext,
+  area: HTMLElement,
+  button: HTMLButtonElement | null,
+  success: string | ((result: T) => { text: string; tone: 'good' | 'bad' }),
+  action: () => Promise<T>,
+): Promise<void> {
   if (button) button.disabled = true;
   area.replaceChildren();
   try {
@@ -135,7 +189,9 @@ export async function blocBoardPage(context: PageContext): Promise<void> {
   const code = context.params[0]!.toUpperCase();
   let year = Number(context.query.get('nam'));
   if (!Number.isInteger(year) || year < 1900) {
-    const { data } = await query<{ bloc: { years: number[]; pledges: { year: number }[] | null } | null }>(BLOC_YEARS, { code });
+    const { data } = await query<{ bloc: { years: number[]; pledges: { year: number }[] | null } | null }>(BLOC_YEARS, {
+      code,
+    });
     const thisYear = new Date().getFullYear();
     const pledged = (data.bloc?.pledges ?? []).map((pledge) => pledge.year).filter((y) => y <= thisYear);
     const past = (data.bloc?.years ?? []).filter((y) => y <= thisYear);
@@ -144,12 +200,18 @@ export async function blocBoardPage(context: PageContext): Promise<void> {
     context.navigate(`/khoi/${encodeURIComponent(code)}?nam=${year}`, { replace: true });
     return;
   }
-  const [board, details] = await Promise.all([query<Board>(BLOC_BOARD, { code, year }), query<Details>(BLOC_BOARD_DETAILS, { code, year })]);
+  const [board, details] = await Promise.all([
+    query<Board>(BLOC_BOARD, { code, year }),
+    query<Details>(BLOC_BOARD_DETAILS, { code, year }),
+  ]);
   if (!context.isCurrent()) return;
   const bloc = board.data.bloc;
   context.setTitle(bloc ? `${bloc.name} – ${year}` : 'Không tìm thấy khối, cụm');
   if (!bloc) {
-    context.root.replaceChildren(pageHeader('Không tìm thấy khối, cụm thi đua', `Không có khối, cụm nào có mã ${code}.`), h('p', null, link('/khoi', 'Xem danh sách khối, cụm')));
+    context.root.replaceChildren(
+      pageHeader('Không tìm thấy khối, cụm thi đua', `Không có khối, cụm nào có mã ${code}.`),
+      h('p', null, link('/khoi', 'Xem danh sách khối, cụm')),
+    );
     return;
   }
   const errors: GqlError[] = [...board.errors, ...details.errors];
@@ -159,7 +221,9 @@ export async function blocBoardPage(context: PageContext): Promise<void> {
   const members = bloc.members.filter((member) => member.organization);
   const lead = members.find((member) => member.role === 'LEAD');
   const leader = canLead(session, lead?.organization?.code);
-  const signedBy = new Map((pledge?.signatures ?? []).map((signature) => [signature.organization.code, signature.signedAt]));
+  const signedBy = new Map(
+    (pledge?.signatures ?? []).map((signature) => [signature.organization.code, signature.signedAt]),
+  );
   const actionArea = h('div', { class: 'action-area', 'aria-live': 'polite' });
   if (pendingFlash) {
     flash(actionArea, pendingFlash.text, pendingFlash.tone);
@@ -167,22 +231,54 @@ export async function blocBoardPage(context: PageContext): Promise<void> {
   }
 
   const memberCodes = members.map((member) => member.organization!.code);
-  const progressVisible = !!pledge && (pledge.progress.length > 0 || session?.role === 'CENTRAL_BOARD' || memberCodes.some((memberCode) => session?.org === memberCode));
+  const progressVisible =
+    !!pledge &&
+    (pledge.progress.length > 0 ||
+      session?.role === 'CENTRAL_BOARD' ||
+      memberCodes.some((memberCode) => session?.org === memberCode));
   const average = pledge && progressVisible ? averageProgress(memberCodes, pledge.items, pledge.progress) : null;
 
   const header = pageHeader(
     bloc.name,
-    [label(BLOC_KIND, bloc.kind), bloc.organizer ? ' · Đơn vị tổ chức: ' : '', bloc.organizer ? organizationLink(bloc.organizer) : ''],
-    yearSelect(details.data.bloc?.years ?? [year], year, (chosen) => context.navigate(`/khoi/${encodeURIComponent(code)}?nam=${chosen}`)),
+    [
+      label(BLOC_KIND, bloc.kind),
+      bloc.organizer ? ' · Đơn vị tổ chức: ' : '',
+      bloc.organizer ? organizationLink(bloc.organizer) : '',
+    ],
+    yearSelect(details.data.bloc?.years ?? [year], year, (chosen) =>
+      context.navigate(`/khoi/${encodeURIComponent(code)}?nam=${chosen}`),
+    ),
   );
 
   const kpis = h(
     'div',
     { class: 'kpis', 'data-testid': 'kpis' },
-    kpi('thành viên', formatNumber(members.length), lead ? `${memberRole('LEAD', bloc.kind)}: ${lead.organization!.name}` : `Chưa có ${memberRole('LEAD', bloc.kind).toLowerCase()}`, { 'data-kpi': 'members' }),
-    kpi('đã ký giao ước', pledge ? `${formatNumber(pledge.signatures.length)}/${formatNumber(members.length)}` : '—', pledge ? label(PLEDGE_STATUS, pledge.status) : `Chưa có giao ước năm ${year}`, { 'data-kpi': 'signed' }),
-    kpi('tiến độ trung bình', average === null ? '—' : formatPercent(average), progressVisible ? 'so với chỉ tiêu' : 'cần đăng nhập', { 'data-kpi': 'progress' }),
-    kpi('đơn vị dẫn đầu', pledge?.leadingUnit?.name ?? '—', pledge?.status === 'CLOSED' ? 'do khối suy tôn' : 'sau khi tổng kết', { 'data-kpi': 'leading' }),
+    kpi(
+      'thành viên',
+      formatNumber(members.length),
+      lead
+        ? `${memberRole('LEAD', bloc.kind)}: ${lead.organization!.name}`
+        : `Chưa có ${memberRole('LEAD', bloc.kind).toLowerCase()}`,
+      { 'data-kpi': 'members' },
+    ),
+    kpi(
+      'đã ký giao ước',
+      pledge ? `${formatNumber(pledge.signatures.length)}/${formatNumber(members.length)}` : '—',
+      pledge ? label(PLEDGE_STATUS, pledge.status) : `Chưa có giao ước năm ${year}`,
+      { 'data-kpi': 'signed' },
+    ),
+    kpi(
+      'tiến độ trung bình',
+      average === null ? '—' : formatPercent(average),
+      progressVisible ? 'so với chỉ tiêu' : 'cần đăng nhập',
+      { 'data-kpi': 'progress' },
+    ),
+    kpi(
+      'đơn vị dẫn đầu',
+      pledge?.leadingUnit?.name ?? '—',
+      pledge?.status === 'CLOSED' ? 'do khối suy tôn' : 'sau khi tổng kết',
+      { 'data-kpi': 'leading' },
+    ),
   );
 
   const parts: Child[] = [header, problemsBanner(errors), kpis, actionArea];
@@ -201,7 +297,14 @@ export async function blocBoardPage(context: PageContext): Promise<void> {
             pageSize: 30,
             rowProps: (member) => ({ 'data-member': member.organization!.code }),
             columns: [
-              { title: 'Vai trò', field: 'role', cell: (member) => (member.role === 'MEMBER' ? memberRole(member.role, bloc.kind) : badge(memberRole(member.role, bloc.kind), 'info')) },
+              {
+                title: 'Vai trò',
+                field: 'role',
+                cell: (member) =>
+                  member.role === 'MEMBER'
+                    ? memberRole(member.role, bloc.kind)
+                    : badge(memberRole(member.role, bloc.kind), 'info'),
+              },
               { title: 'Đơn vị', field: 'organization', cell: (member) => organizationLink(member.organization) },
               {
                 title: 'Ký giao ước',
@@ -210,9 +313,24 @@ export async function blocBoardPage(context: PageContext): Promise<void> {
                   const signedAt = signedBy.get(member.organization!.code);
                   if (signedAt) return h('span', { class: 'signed' }, '✓ ', formatDateTime(signedAt));
                   if (pledge?.status === 'OPEN' && actsFor(session, member.organization!.code)) {
-                    const button = h('button', { type: 'button', class: 'button-small button-primary', 'data-action': 'sign' }, 'Ký giao ước');
-                    button.addEventListener('click', () =>
-                      void act(context, actionArea, button, `${member.organization!.name} đã ký giao ước năm ${year}.`, () => mutate(SIGN_PLEDGE, { input: { pledgeId: pledge.id, organizationCode: member.organization!.code } })),
+                    const button = h(
+                      'button',
+                      { type: 'button', class: 'button-small button-primary', 'data-action': 'sign' },
+                      'Ký giao ước',
+                    );
+                    button.addEventListener(
+                      'click',
+                      () =>
+                        void act(
+                          context,
+                          actionArea,
+                          button,
+                          `${member.organization!.name} đã ký giao ước năm ${year}.`,
+                          () =>
+                            mutate(SIGN_PLEDGE, {
+                              input: { pledgeId: pledge.id, organizationCode: member.organization!.code },
+                            }),
+                        ),
                     );
                     return button;
                   }
@@ -226,7 +344,13 @@ export async function blocBoardPage(context: PageContext): Promise<void> {
   );
 
   if (!pledge) {
-    parts.push(section('Giao ước thi đua', { 'data-testid': 'pledge-section' }, empty(`Chưa có giao ước thi đua năm ${year}.${leader ? '' : ' Khối trưởng soạn giao ước từ trang này.'}`)));
+    parts.push(
+      section(
+        'Giao ước thi đua',
+        { 'data-testid': 'pledge-section' },
+        empty(`Chưa có giao ước thi đua năm ${year}.${leader ? '' : ' Khối trưởng soạn giao ước từ trang này.'}`),
+      ),
+    );
     context.root.replaceChildren();
     context.root.append(...parts.filter((part): part is Node => part instanceof Node));
     return;
@@ -238,11 +362,22 @@ export async function blocBoardPage(context: PageContext): Promise<void> {
       { 'data-testid': 'pledge-section' },
       definitionList([
         ['Chủ đề', pledge.theme],
-        ['Trạng thái', badge(label(PLEDGE_STATUS, pledge.status), STATUS_TONE[pledge.status] ?? 'neutral', { 'data-testid': 'pledge-status' })],
+        [
+          'Trạng thái',
+          badge(label(PLEDGE_STATUS, pledge.status), STATUS_TONE[pledge.status] ?? 'neutral', {
+            'data-testid': 'pledge-status',
+          }),
+        ],
         ['Mở ký', formatDateTime(extra?.openedAt)],
         ['Ký đủ', formatDateTime(pledge.signedAt)],
         ['Tổng kết', formatDateTime(extra?.closedAt)],
-        ['Đã ký', meter(members.length ? pledge.signatures.length / members.length : 0, `${formatNumber(pledge.signatures.length)}/${formatNumber(members.length)} đơn vị`)],
+        [
+          'Đã ký',
+          meter(
+            members.length ? pledge.signatures.length / members.length : 0,
+            `${formatNumber(pledge.signatures.length)}/${formatNumber(members.length)} đơn vị`,
+          ),
+        ],
         ...(extra?.votes.length
           ? [
               [
@@ -251,7 +386,12 @@ export async function blocBoardPage(context: PageContext): Promise<void> {
                   'ul',
                   { class: 'plain-list', 'data-testid': 'votes' },
                   extra.votes.map((vote) =>
-                    h('li', null, `${formatDate(vote.votedOn)}: ${vote.candidate.name} — ${vote.yes} đồng ý, ${vote.no} không đồng ý, ${vote.abstain} không biểu quyết / ${vote.membersTotal} thành viên `, vote.passed ? badge('đạt', 'good') : badge('không đạt', 'bad')),
+                    h(
+                      'li',
+                      null,
+                      `${formatDate(vote.votedOn)}: ${vote.candidate.name} — ${vote.yes} đồng ý, ${vote.no} không đồng ý, ${vote.abstain} không biểu quyết / ${vote.membersTotal} thành viên `,
+                      vote.passed ? badge('đạt', 'good') : badge('không đạt', 'bad'),
+                    ),
                   ),
                 ),
               ] as [string, Child],
@@ -266,7 +406,12 @@ export async function blocBoardPage(context: PageContext): Promise<void> {
         columns: [
           { title: 'Mã', cell: (item) => item.code },
           { title: 'Nội dung', cell: (item) => item.title },
-          { title: 'Chỉ tiêu', numeric: true, cell: (item) => (item.targetValue === null ? '—' : `${formatNumber(item.targetValue)}${item.unit ? ` ${item.unit}` : ''}`) },
+          {
+            title: 'Chỉ tiêu',
+            numeric: true,
+            cell: (item) =>
+              item.targetValue === null ? '—' : `${formatNumber(item.targetValue)}${item.unit ? ` ${item.unit}` : ''}`,
+          },
           { title: 'Điểm tối đa', numeric: true, field: 'maxScore', cell: (item) => formatNumber(item.maxScore) },
         ],
       }),
@@ -287,7 +432,18 @@ export async function blocBoardPage(context: PageContext): Promise<void> {
             h(
               'table',
               { class: 'data grid', 'data-testid': 'progress-grid' },
-              h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Đơn vị'), pledge.items.map((item) => h('th', { scope: 'col', class: 'num', title: item.title }, `ND ${item.code}`)))),
+              h(
+                'thead',
+                null,
+                h(
+                  'tr',
+                  null,
+                  h('th', { scope: 'col' }, 'Đơn vị'),
+                  pledge.items.map((item) =>
+                    h('th', { scope: 'col', class: 'num', title: item.title }, `ND ${item.code}`),
+                  ),
+                ),
+              ),
               h(
                 'tbody',
                 null,
@@ -301,9 +457,20 @@ export async function blocBoardPage(context: PageContext): Promise<void> {
                       const share = shareOfTarget(report?.value, item.targetValue);
                       return h(
                         'td',
-                        { class: 'num', 'data-item': item.code, title: report ? `Kỳ ${report.period}${report.note ? ` — ${report.note}` : ''}` : 'Chưa báo cáo' },
+                        {
+                          class: 'num',
+                          'data-item': item.code,
+                          title: report
+                            ? `Kỳ ${report.period}${report.note ? ` — ${report.note}` : ''}`
+                            : 'Chưa báo cáo',
+                        },
                         report
-                          ? [h('span', { 'data-field': 'value' }, formatNumber(report.value)), item.unit ? ` ${item.unit}` : '', share !== null ? h('div', null, meter(share)) : null, h('div', { class: 'muted small' }, report.period)]
+                          ? [
+                              h('span', { 'data-field': 'value' }, formatNumber(report.value)),
+                              item.unit ? ` ${item.unit}` : '',
+                              share !== null ? h('div', null, meter(share)) : null,
+                              h('div', { class: 'muted small' }, report.period),
+                            ]
                           : h('span', { class: 'muted' }, '·'),
                       );
                     }),
@@ -329,7 +496,14 @@ export async function blocBoardPage(context: PageContext): Promise<void> {
             rowProps: (entry) => ({ 'data-member': entry.organization.code }),
             columns: [
               { title: 'Hạng', field: 'rank', numeric: true, cell: (entry) => formatNumber(entry.rank) },
-              { title: 'Đơn vị', field: 'organization', cell: (entry) => [organizationLink(entry.organization), pledge.leadingUnit?.code === entry.organization.code ? [' ', badge('dẫn đầu', 'good')] : null] },
+              {
+                title: 'Đơn vị',
+                field: 'organization',
+                cell: (entry) => [
+                  organizationLink(entry.organization),
+                  pledge.leadingUnit?.code === entry.organization.code ? [' ', badge('dẫn đầu', 'good')] : null,
+                ],
+              },
               { title: 'Tổng điểm', field: 'score', numeric: true, cell: (entry) => formatNumber(entry.totalScore) },
               {
                 title: `Khen thưởng năm ${year}`,
@@ -338,12 +512,31 @@ export async function blocBoardPage(context: PageContext): Promise<void> {
                   entry.organization.grants === null
                     ? h('span', { class: 'muted', title: 'Dịch vụ khen thưởng không phản hồi' }, 'thiếu dữ liệu')
                     : entry.organization.grants.length
-                      ? h('ul', { class: 'chips' }, entry.organization.grants.map((grant) => h('li', { class: 'chip', title: grant.decision ? `Quyết định ${grant.decision.number} ngày ${formatDate(grant.decision.issuedOn)}` : '' }, grant.awardType?.name ?? '—')))
+                      ? h(
+                          'ul',
+                          { class: 'chips' },
+                          entry.organization.grants.map((grant) =>
+                            h(
+                              'li',
+                              {
+                                class: 'chip',
+                                title: grant.decision
+                                  ? `Quyết định ${grant.decision.number} ngày ${formatDate(grant.decision.issuedOn)}`
+                                  : '',
+                              },
+                              grant.awardType?.name ?? '—',
+                            ),
+                          ),
+                        )
                       : h('span', { class: 'muted' }, 'Chưa có'),
               },
             ],
           })
-        : empty(pledge.status === 'CLOSED' ? 'Giao ước đã tổng kết nhưng chưa có xếp hạng.' : 'Bảng xếp hạng có khi Khối trưởng tổng kết giao ước.'),
+        : empty(
+            pledge.status === 'CLOSED'
+              ? 'Giao ước đã tổng kết nhưng chưa có xếp hạng.'
+              : 'Bảng xếp hạng có khi Khối trưởng tổng kết giao ước.',
+          ),
     ),
   );
 
@@ -387,10 +580,25 @@ export async function blocBoardPage(context: PageContext): Promise<void> {
 }
 
 /** What the lead (or the Central Board) can do with the bloc's pledge this year. */
-function leadPanel(context: PageContext, area: HTMLElement, bloc: NonNullable<Board['bloc']>, year: number, leadName: string | null, extra: NonNullable<Details['bloc']>['pledge'] | null, session: Session): HTMLElement {
+function leadPanel(
+  context: PageContext,
+  area: HTMLElement,
+  bloc: NonNullable<Board['bloc']>,
+  year: number,
+  leadName: string | null,
+  extra: NonNullable<Details['bloc']>['pledge'] | null,
+  session: Session,
+): HTMLElement {
   const pledge = bloc.pledge;
-  const who = session.role === 'CENTRAL_BOARD' ? 'Ban TĐKT Trung ương' : `${memberRole('LEAD', bloc.kind)}${leadName ? ` (${leadName})` : ''}`;
-  const panel = section(`Điều hành giao ước năm ${year}`, { class: 'card card-action', 'data-testid': 'lead-panel' }, h('p', { class: 'hint' }, `Bạn đang thao tác với vai trò ${who}.`));
+  const who =
+    session.role === 'CENTRAL_BOARD'
+      ? 'Ban TĐKT Trung ương'
+      : `${memberRole('LEAD', bloc.kind)}${leadName ? ` (${leadName})` : ''}`;
+  const panel = section(
+    `Điều hành giao ước năm ${year}`,
+    { class: 'card card-action', 'data-testid': 'lead-panel' },
+    h('p', { class: 'hint' }, `Bạn đang thao tác với vai trò ${who}.`),
+  );
 
   if (!pledge) {
     panel.append(createPledgeForm(context, area, bloc.code, year));
@@ -398,16 +606,39 @@ function leadPanel(context: PageContext, area: HTMLElement, bloc: NonNullable<Bo
   }
   if (pledge.status === 'DRAFT') {
     const button = h('button', { type: 'button', class: 'button-primary', 'data-action': 'open' }, 'Mở ký giao ước');
-    button.addEventListener('click', () => void act(context, area, button, `Đã mở ký giao ước năm ${year}; các thành viên có thể ký.`, () => mutate(OPEN_PLEDGE, { id: pledge.id })));
+    button.addEventListener(
+      'click',
+      () =>
+        void act(context, area, button, `Đã mở ký giao ước năm ${year}; các thành viên có thể ký.`, () =>
+          mutate(OPEN_PLEDGE, { id: pledge.id }),
+        ),
+    );
     panel.append(h('p', null, 'Giao ước đang soạn. Khi mở ký, nội dung và thang điểm được chốt.'), button);
   }
   if (pledge.status === 'OPEN' || pledge.status === 'SIGNED') {
     panel.append(verifyTable(context, area, bloc, extra));
   }
   if (pledge.status === 'SIGNED') {
-    const button = h('button', { type: 'button', class: 'button-primary', 'data-action': 'close' }, 'Tổng kết giao ước');
-    button.addEventListener('click', () => void act(context, area, button, `Đã tổng kết giao ước năm ${year}; bảng xếp hạng đã có.`, () => mutate(CLOSE_PLEDGE, { id: pledge.id })));
-    panel.append(h('p', null, 'Mọi thành viên đã ký. Tổng kết khi điểm của mọi thành viên đã được thẩm định: thứ hạng tính theo điểm thẩm định (bằng điểm thì đồng hạng).'), button);
+    const button = h(
+      'button',
+      { type: 'button', class: 'button-primary', 'data-action': 'close' },
+      'Tổng kết giao ước',
+    );
+    button.addEventListener(
+      'click',
+      () =>
+        void act(context, area, button, `Đã tổng kết giao ước năm ${year}; bảng xếp hạng đã có.`, () =>
+          mutate(CLOSE_PLEDGE, { id: pledge.id }),
+        ),
+    );
+    panel.append(
+      h(
+        'p',
+        null,
+        'Mọi thành viên đã ký. Tổng kết khi điểm của mọi thành viên đã được thẩm định: thứ hạng tính theo điểm thẩm định (bằng điểm thì đồng hạng).',
+      ),
+      button,
+    );
   }
   if (pledge.status === 'OPEN') panel.append(h('p', { class: 'hint' }, 'Tổng kết được khi mọi thành viên đã ký.'));
   if (pledge.status === 'CLOSED') panel.append(voteForm(context, area, bloc, year));
@@ -415,23 +646,64 @@ function leadPanel(context: PageContext, area: HTMLElement, bloc: NonNullable<Bo
 }
 
 /** After closing: the bloc's vote acclaiming the leading unit (passes at the pledge's threshold of all members). */
-function voteForm(context: PageContext, area: HTMLElement, bloc: NonNullable<Board['bloc']>, year: number): HTMLElement {
+function voteForm(
+  context: PageContext,
+  area: HTMLElement,
+  bloc: NonNullable<Board['bloc']>,
+  year: number,
+): HTMLElement {
   const pledge = bloc.pledge!;
   const members = bloc.members.filter((member) => member.organization).length;
   const candidates = [...pledge.ranking].sort((a, b) => a.rank - b.rank);
-  const candidate = h('select', { name: 'candidate', 'data-testid': 'vote-candidate' }, candidates.map((entry) => h('option', { value: entry.organization.code }, `${entry.rank}. ${entry.organization.name}`)));
-  const number = (name: string, value: number) => h('input', { type: 'number', name, min: '0', max: String(members), step: '1', value: String(value), required: true, size: 4 });
+  const candidate = h(
+    'select',
+    { name: 'candidate', 'data-testid': 'vote-candidate' },
+    candidates.map((entry) =>
+      h('option', { value: entry.organization.code }, `${entry.rank}. ${entry.organization.name}`),
+    ),
+  );
+  const number = (name: string, value: number) =>
+    h('input', {
+      type: 'number',
+      name,
+      min: '0',
+      max: String(members),
+      step: '1',
+      value: String(value),
+      required: true,
+      size: 4,
+    });
   const yes = number('yes', members);
   const no = number('no', 0);
   const abstain = number('abstain', 0);
-  const votedOn = h('input', { type: 'date', name: 'votedOn', required: true, value: new Date().toISOString().slice(0, 10) });
-  const submit = h('button', { type: 'submit', class: 'button-primary', 'data-action': 'vote' }, 'Ghi kết quả biểu quyết');
+  const votedOn = h('input', {
+    type: 'date',
+    name: 'votedOn',
+    required: true,
+    value: new Date().toISOString().slice(0, 10),
+  });
+  const submit = h(
+    'button',
+    { type: 'submit', class: 'button-primary', 'data-action': 'vote' },
+    'Ghi kết quả biểu quyết',
+  );
   const form = h(
     'form',
     { class: 'stack', 'data-testid': 'vote-form' },
-    h('p', null, `Giao ước đã tổng kết. ${pledge.leadingUnit ? `Đơn vị dẫn đầu: ${pledge.leadingUnit.name}. ` : ''}Ghi kết quả biểu quyết suy tôn đơn vị dẫn đầu (${formatNumber(members)} thành viên):`),
+    h(
+      'p',
+      null,
+      `Giao ước đã tổng kết. ${pledge.leadingUnit ? `Đơn vị dẫn đầu: ${pledge.leadingUnit.name}. ` : ''}Ghi kết quả biểu quyết suy tôn đơn vị dẫn đầu (${formatNumber(members)} thành viên):`,
+    ),
     h('label', null, 'Đơn vị được đề nghị ', candidate),
-    h('div', { class: 'row' }, h('label', null, 'Đồng ý ', yes), h('label', null, 'Không đồng ý ', no), h('label', null, 'Không biểu quyết ', abstain), h('label', null, 'Ngày biểu quyết ', votedOn)),
+    h(
+      'div',
+      { class: 'row' },
+      h('label', null, 'Đồng ý ', yes),
+      h('label', null, 'Không đồng ý ', no),
+      h('label', null, 'Không biểu quyết ', abstain),
+      h('label', null, 'Ngày biểu quyết ', votedOn),
+    ),
     submit,
   );
   form.addEventListener('submit', (event) => {
@@ -443,10 +715,20 @@ function voteForm(context: PageContext, area: HTMLElement, bloc: NonNullable<Boa
       ({ recordBlocVote: vote }) =>
         vote.passed
           ? { text: `Đã ghi biểu quyết: ${vote.candidate.name} được suy tôn đơn vị dẫn đầu năm ${year}.`, tone: 'good' }
-          : { text: `Đã ghi biểu quyết, nhưng ${vote.candidate.name} chưa đạt ${formatPercent(vote.threshold)} tổng số thành viên đồng ý nên chưa được suy tôn.`, tone: 'bad' },
+          : {
+              text: `Đã ghi biểu quyết, nhưng ${vote.candidate.name} chưa đạt ${formatPercent(vote.threshold)} tổng số thành viên đồng ý nên chưa được suy tôn.`,
+              tone: 'bad',
+            },
       () =>
         mutate<{ recordBlocVote: { passed: boolean; threshold: number; candidate: Organization } }>(RECORD_BLOC_VOTE, {
-          input: { pledgeId: pledge.id, candidateOrganizationCode: candidate.value, yes: Number(yes.value), no: Number(no.value), abstain: Number(abstain.value), votedOn: votedOn.value },
+          input: {
+            pledgeId: pledge.id,
+            candidateOrganizationCode: candidate.value,
+            yes: Number(yes.value),
+            no: Number(no.value),
+            abstain: Number(abstain.value),
+            votedOn: votedOn.value,
+          },
         }),
     );
   });
@@ -454,8 +736,20 @@ function voteForm(context: PageContext, area: HTMLElement, bloc: NonNullable<Boa
 }
 
 function createPledgeForm(context: PageContext, area: HTMLElement, blocCode: string, year: number): HTMLElement {
-  const theme = h('input', { name: 'theme', required: true, placeholder: 'Chủ đề, khẩu hiệu thi đua của năm', 'data-testid': 'pledge-theme' });
-  const bonusCap = h('input', { name: 'bonusCap', type: 'number', min: '0', step: 'any', value: '5', 'data-testid': 'pledge-bonus-cap' });
+  const theme = h('input', {
+    name: 'theme',
+    required: true,
+    placeholder: 'Chủ đề, khẩu hiệu thi đua của năm',
+    'data-testid': 'pledge-theme',
+  });
+  const bonusCap = h('input', {
+    name: 'bonusCap',
+    type: 'number',
+    min: '0',
+    step: 'any',
+    value: '5',
+    'data-testid': 'pledge-bonus-cap',
+  });
   const rows = h('tbody');
   const addRow = () => {
     const index = rows.children.length + 1;
@@ -463,24 +757,84 @@ function createPledgeForm(context: PageContext, area: HTMLElement, blocCode: str
       h(
         'tr',
         { 'data-row': index },
-        h('td', null, h('input', { name: 'code', required: true, value: String(index), size: 4, 'aria-label': `Mã nội dung ${index}` })),
-        h('td', null, h('input', { name: 'title', required: true, 'aria-label': `Nội dung ${index}`, placeholder: 'Nội dung thi đua' })),
-        h('td', null, h('input', { name: 'targetValue', type: 'number', step: 'any', 'aria-label': `Chỉ tiêu ${index}` })),
+        h(
+          'td',
+          null,
+          h('input', {
+            name: 'code',
+            required: true,
+            value: String(index),
+            size: 4,
+            'aria-label': `Mã nội dung ${index}`,
+          }),
+        ),
+        h(
+          'td',
+          null,
+          h('input', {
+            name: 'title',
+            required: true,
+            'aria-label': `Nội dung ${index}`,
+            placeholder: 'Nội dung thi đua',
+          }),
+        ),
+        h(
+          'td',
+          null,
+          h('input', { name: 'targetValue', type: 'number', step: 'any', 'aria-label': `Chỉ tiêu ${index}` }),
+        ),
         h('td', null, h('input', { name: 'unit', size: 8, 'aria-label': `Đơn vị tính ${index}` })),
-        h('td', null, h('input', { name: 'maxScore', type: 'number', min: '0', step: 'any', required: true, 'aria-label': `Điểm tối đa ${index}` })),
+        h(
+          'td',
+          null,
+          h('input', {
+            name: 'maxScore',
+            type: 'number',
+            min: '0',
+            step: 'any',
+            required: true,
+            'aria-label': `Điểm tối đa ${index}`,
+          }),
+        ),
       ),
     );
   };
   addRow();
-  const submit = h('button', { type: 'submit', class: 'button-primary', 'data-action': 'create' }, 'Lưu giao ước (đang soạn)');
+  const submit = h(
+    'button',
+    { type: 'submit', class: 'button-primary', 'data-action': 'create' },
+    'Lưu giao ước (đang soạn)',
+  );
   const form = h(
     'form',
     { class: 'stack', 'data-testid': 'create-pledge' },
-    h('p', null, `Chưa có giao ước năm ${year}. Soạn giao ước: chủ đề và các nội dung với điểm tối đa; mở ký sau khi lưu.`),
+    h(
+      'p',
+      null,
+      `Chưa có giao ước năm ${year}. Soạn giao ước: chủ đề và các nội dung với điểm tối đa; mở ký sau khi lưu.`,
+    ),
     h('label', null, 'Chủ đề ', theme),
     h('label', null, 'Mức trần điểm thưởng ', bonusCap),
-    h('table', { class: 'data compact' }, h('thead', null, h('tr', null, ['Mã', 'Nội dung', 'Chỉ tiêu', 'Đơn vị tính', 'Điểm tối đa'].map((title) => h('th', { scope: 'col' }, title)))), rows),
-    h('div', { class: 'row' }, h('button', { type: 'button', 'data-action': 'add-item', on: { click: addRow } }, '+ Thêm nội dung'), submit),
+    h(
+      'table',
+      { class: 'data compact' },
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          ['Mã', 'Nội dung', 'Chỉ tiêu', 'Đơn vị tính', 'Điểm tối đa'].map((title) => h('th', { scope: 'col' }, title)),
+        ),
+      ),
+      rows,
+    ),
+    h(
+      'div',
+      { class: 'row' },
+      h('button', { type: 'button', 'data-action': 'add-item', on: { click: addRow } }, '+ Thêm nội dung'),
+      submit,
+    ),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -495,23 +849,39 @@ function createPledgeForm(context: PageContext, area: HTMLElement, blocCode: str
       };
     });
     void act(context, area, submit, `Đã lưu giao ước năm ${year} (đang soạn).`, () =>
-      mutate(CREATE_PLEDGE, { input: { blocCode, year, theme: nfc(theme.value), bonusCap: Number(bonusCap.value || 0), items } }),
+      mutate(CREATE_PLEDGE, {
+        input: { blocCode, year, theme: nfc(theme.value), bonusCap: Number(bonusCap.value || 0), items },
+      }),
     );
   });
   return form;
 }
 
 /** Scores per member and stage; the lead verifies (thẩm định) each member's card from the cross-scored one. */
-function verifyTable(context: PageContext, area: HTMLElement, bloc: NonNullable<Board['bloc']>, extra: NonNullable<Details['bloc']>['pledge'] | null): HTMLElement {
+function verifyTable(
+  context: PageContext,
+  area: HTMLElement,
+  bloc: NonNullable<Board['bloc']>,
+  extra: NonNullable<Details['bloc']>['pledge'] | null,
+): HTMLElement {
   const pledge = bloc.pledge!;
   const cards = extra?.scorecards ?? [];
-  const card = (code: string, stage: string) => cards.find((entry) => entry.organization.code === code && entry.stage === stage);
+  const card = (code: string, stage: string) =>
+    cards.find((entry) => entry.organization.code === code && entry.stage === stage);
   const members = bloc.members.filter((member) => member.organization);
   const formSlot = h('div', { class: 'verify-form' });
   const table = h(
     'table',
     { class: 'data compact', 'data-testid': 'verify-table' },
-    h('thead', null, h('tr', null, ['Đơn vị', 'Tự chấm', 'Chấm chéo', 'Thẩm định', ''].map((title) => h('th', { scope: 'col' }, title)))),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        ['Đơn vị', 'Tự chấm', 'Chấm chéo', 'Thẩm định', ''].map((title) => h('th', { scope: 'col' }, title)),
+      ),
+    ),
     h(
       'tbody',
       null,
@@ -519,8 +889,19 @@ function verifyTable(context: PageContext, area: HTMLElement, bloc: NonNullable<
         const code = member.organization!.code;
         const cross = card(code, 'CROSS');
         const verified = card(code, 'VERIFIED');
-        const button = cross ? h('button', { type: 'button', class: 'button-small', 'data-action': 'verify' }, verified ? 'Thẩm định lại' : 'Thẩm định') : h('span', { class: 'muted small' }, 'chờ chấm chéo');
-        if (cross) button.addEventListener('click', () => formSlot.replaceChildren(verifyForm(context, area, pledge, member.organization!, cross, bloc.pledge!.items)));
+        const button = cross
+          ? h(
+              'button',
+              { type: 'button', class: 'button-small', 'data-action': 'verify' },
+              verified ? 'Thẩm định lại' : 'Thẩm định',
+            )
+          : h('span', { class: 'muted small' }, 'chờ chấm chéo');
+        if (cross)
+          button.addEventListener('click', () =>
+            formSlot.replaceChildren(
+              verifyForm(context, area, pledge, member.organization!, cross, bloc.pledge!.items),
+            ),
+          );
         return h(
           'tr',
           { 'data-member': code },
@@ -534,23 +915,81 @@ function verifyTable(context: PageContext, area: HTMLElement, bloc: NonNullable<
     ),
   );
   const done = members.filter((member) => card(member.organization!.code, 'VERIFIED')).length;
-  return h('div', { class: 'stack' }, h('h3', null, `Thẩm định điểm (${formatNumber(done)}/${formatNumber(members.length)} đơn vị)`), h('div', { class: 'table-scroll' }, table), formSlot);
+  return h(
+    'div',
+    { class: 'stack' },
+    h('h3', null, `Thẩm định điểm (${formatNumber(done)}/${formatNumber(members.length)} đơn vị)`),
+    h('div', { class: 'table-scroll' }, table),
+    formSlot,
+  );
 }
 
-function verifyForm(context: PageContext, area: HTMLElement, pledge: NonNullable<NonNullable<Board['bloc']>['pledge']>, organization: Organization, basis: Scorecard, items: { code: string; title: string; maxScore: number }[]): HTMLElement {
+function verifyForm(
+  context: PageContext,
+  area: HTMLElement,
+  pledge: NonNullable<NonNullable<Board['bloc']>['pledge']>,
+  organization: Organization,
+  basis: Scorecard,
+  items: { code: string; title: string; maxScore: number }[],
+): HTMLElement {
   const inputs = items.map((item) => {
     const points = basis.scores.find((score) => score.itemCode === item.code)?.points ?? 0;
-    return { item, input: h('input', { type: 'number', step: 'any', min: '0', max: String(item.maxScore), value: String(points), name: `points-${item.code}`, 'aria-label': `Điểm nội dung ${item.code}` }) };
+    return {
+      item,
+      input: h('input', {
+        type: 'number',
+        step: 'any',
+        min: '0',
+        max: String(item.maxScore),
+        value: String(points),
+        name: `points-${item.code}`,
+        'aria-label': `Điểm nội dung ${item.code}`,
+      }),
+    };
   });
-  const bonus = h('input', { type: 'number', step: 'any', min: '0', value: String(basis.bonus), name: 'bonus', 'aria-label': 'Điểm thưởng' });
-  const penalty = h('input', { type: 'number', step: 'any', min: '0', value: String(basis.penalty), name: 'penalty', 'aria-label': 'Điểm trừ' });
-  const submit = h('button', { type: 'submit', class: 'button-primary', 'data-action': 'submit-verify' }, 'Lưu điểm thẩm định');
+  const bonus = h('input', {
+    type: 'number',
+    step: 'any',
+    min: '0',
+    value: String(basis.bonus),
+    name: 'bonus',
+    'aria-label': 'Điểm thưởng',
+  });
+  const penalty = h('input', {
+    type: 'number',
+    step: 'any',
+    min: '0',
+    value: String(basis.penalty),
+    name: 'penalty',
+    'aria-label': 'Điểm trừ',
+  });
+  const submit = h(
+    'button',
+    { type: 'submit', class: 'button-primary', 'data-action': 'submit-verify' },
+    'Lưu điểm thẩm định',
+  );
   const form = h(
     'form',
     { class: 'stack', 'data-testid': 'verify-form', 'data-member': organization.code },
     h('h4', null, `Thẩm định: ${organization.name}`),
     h('p', { class: 'hint' }, 'Điểm gợi ý lấy từ phiếu chấm chéo; sửa nếu khối thẩm định khác.'),
-    h('table', { class: 'data compact' }, h('tbody', null, inputs.map(({ item, input }) => h('tr', null, h('td', null, `${item.code}. ${item.title}`), h('td', { class: 'num' }, `tối đa ${formatNumber(item.maxScore)}`), h('td', null, input))))),
+    h(
+      'table',
+      { class: 'data compact' },
+      h(
+        'tbody',
+        null,
+        inputs.map(({ item, input }) =>
+          h(
+            'tr',
+            null,
+            h('td', null, `${item.code}. ${item.title}`),
+            h('td', { class: 'num' }, `tối đa ${formatNumber(item.maxScore)}`),
+            h('td', null, input),
+          ),
+        ),
+      ),
+    ),
     h('div', { class: 'row' }, h('label', null, 'Điểm thưởng ', bonus), h('label', null, 'Điểm trừ ', penalty)),
     submit,
   );

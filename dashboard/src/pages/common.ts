@@ -32,18 +32,38 @@ interface Connection<N> {
 }
 
 /** Every node of a connection at `pick(data)`, page after page. */
-export function readAll<N, D>(document: string, variables: Record<string, unknown>, pick: (data: D) => Connection<N>): Promise<{ nodes: N[]; errors: GqlError[] }> {
+export function readAll<N, D>(
+  document: string,
+  variables: Record<string, unknown>,
+  pick: (data: D) => Connection<N>,
+): Promise<{ nodes: N[]; errors: GqlError[] }> {
   return allPages(async (after) => {
     const { data, errors } = await query<D>(document, { ...variables, after });
     const connection = pick(data);
-    return { nodes: connection.edges.map((edge) => edge.node), hasNextPage: connection.pageInfo.hasNextPage, endCursor: connection.pageInfo.endCursor, errors };
+    return {
+      nodes: connection.edges.map((edge) => edge.node),
+      hasNextPage: connection.pageInfo.hasNextPage,
+      endCursor: connection.pageInfo.endCursor,
+      errors,
+    };
   });
 }
 
 export function pageHeader(title: string, subtitle: Child, ...tools: Child[]): HTMLElement {
-  return h('div', { class: 'page-header' }, h('div', null, h('h1', null, title), subtitle ? h('p', { class: 'subtitle' }, subtitle) : null), h('div', { class: 'page-tools' }, ...tools));
+  return h(
+    'div',
+    { class: 'page-header' },
+    h('div', null, h('h1', null, title), subtitle ? h('p', { class: 'subtitle' }, subtitle) : null),
+    h('div', { class: 'page-tools' }, ...tools),
+  );
 }
 
 export function demoMark(isDemo: boolean | null | undefined): Child {
-  return isDemo ? h('span', { class: 'badge badge-info', title: 'Dữ liệu minh họa (SEED_DEMO), không phải số liệu thật' }, 'minh họa') : null;
+  return isDemo
+    ? h(
+        'span',
+        { class: 'badge badge-info', title: 'Dữ liệu minh họa (SEED_DEMO), không phải số liệu thật' },
+        'minh họa',
+      )
+    : null;
 }

@@ -6,7 +6,16 @@
 import type { PageContext } from '../main';
 import { query } from '../api';
 import { chartFigure } from '../charts';
-import { COMPOSITION_RULE, CONFERENCE_FACET, CONFERENCE_KIND, CONFERENCE_LEVEL, DELEGATE_CATEGORY, DELEGATE_SECTOR, GENDER, label } from '../labels';
+import {
+  COMPOSITION_RULE,
+  CONFERENCE_FACET,
+  CONFERENCE_KIND,
+  CONFERENCE_LEVEL,
+  DELEGATE_CATEGORY,
+  DELEGATE_SECTOR,
+  GENDER,
+  label,
+} from '../labels';
 import { CONFERENCE_DETAIL, CONFERENCE_LIST } from '../queries';
 import { formatDate, formatNumber, formatPercent } from '../text';
 import { badge, check, dataTable, definitionList, empty, h, kpi, link, problemsBanner, section } from '../ui';
@@ -39,25 +48,27 @@ interface Delegate {
 }
 
 interface Detail {
-  conference: (ConferenceSummary & {
-    theme: string | null;
-    maxDelegates: number | null;
-    minExemplarShare: number | null;
-    balanceFacets: string[];
-    source: string | null;
-    isDemo: boolean;
-    feedsInto: { code: string; title: string } | null;
-    feeders: { code: string; title: string }[];
-    delegates: Delegate[];
-    incomingDelegates: { id: string }[];
-    compositionReport: {
-      total: number;
-      exemplarCount: number;
-      passed: boolean;
-      lines: { rule: string; required: string; actual: string; passed: boolean }[];
-      breakdowns: { facet: string; buckets: { value: string; label: string; count: number; share: number }[] }[];
-    };
-  }) | null;
+  conference:
+    | (ConferenceSummary & {
+        theme: string | null;
+        maxDelegates: number | null;
+        minExemplarShare: number | null;
+        balanceFacets: string[];
+        source: string | null;
+        isDemo: boolean;
+        feedsInto: { code: string; title: string } | null;
+        feeders: { code: string; title: string }[];
+        delegates: Delegate[];
+        incomingDelegates: { id: string }[];
+        compositionReport: {
+          total: number;
+          exemplarCount: number;
+          passed: boolean;
+          lines: { rule: string; required: string; actual: string; passed: boolean }[];
+          breakdowns: { facet: string; buckets: { value: string; label: string; count: number; share: number }[] }[];
+        };
+      })
+    | null;
 }
 
 /**
@@ -71,10 +82,17 @@ export function nameSortKey(fullName: string): string {
 
 export async function conferenceListPage(context: PageContext): Promise<void> {
   context.setTitle('Hội nghị');
-  const { nodes, errors } = await readAll<ConferenceSummary, { conferences: never }>(CONFERENCE_LIST, {}, (data) => data.conferences);
+  const { nodes, errors } = await readAll<ConferenceSummary, { conferences: never }>(
+    CONFERENCE_LIST,
+    {},
+    (data) => data.conferences,
+  );
   if (!context.isCurrent()) return;
   context.root.replaceChildren(
-    pageHeader('Hội nghị, đại hội thi đua', 'Hội nghị điển hình tiên tiến, đại hội thi đua yêu nước và các hội nghị tổng kết, tôn vinh.'),
+    pageHeader(
+      'Hội nghị, đại hội thi đua',
+      'Hội nghị điển hình tiên tiến, đại hội thi đua yêu nước và các hội nghị tổng kết, tôn vinh.',
+    ),
     problemsBanner(errors) ?? '',
     section(
       'Danh sách',
@@ -87,10 +105,18 @@ export async function conferenceListPage(context: PageContext): Promise<void> {
         rowProps: (conference) => ({ 'data-conference': conference.code }),
         sortBy: 0,
         columns: [
-          { title: 'Hội nghị', sort: (conference) => conference.title, cell: (conference) => link(`/hoi-nghi/${encodeURIComponent(conference.code)}`, conference.title) },
+          {
+            title: 'Hội nghị',
+            sort: (conference) => conference.title,
+            cell: (conference) => link(`/hoi-nghi/${encodeURIComponent(conference.code)}`, conference.title),
+          },
           { title: 'Loại', cell: (conference) => label(CONFERENCE_KIND, conference.kind) },
           { title: 'Cấp', cell: (conference) => label(CONFERENCE_LEVEL, conference.level) },
-          { title: 'Giai đoạn', sort: (conference) => conference.periodFrom, cell: (conference) => `${conference.periodFrom}–${conference.periodTo}` },
+          {
+            title: 'Giai đoạn',
+            sort: (conference) => conference.periodFrom,
+            cell: (conference) => `${conference.periodFrom}–${conference.periodTo}`,
+          },
           { title: 'Đơn vị tổ chức', cell: (conference) => organizationLink(conference.host) },
         ],
       }),
@@ -105,7 +131,10 @@ export async function conferencePage(context: PageContext): Promise<void> {
   const conference = data.conference;
   if (!conference) {
     context.setTitle('Không tìm thấy hội nghị');
-    context.root.replaceChildren(pageHeader('Không tìm thấy hội nghị', `Không có hội nghị nào có mã ${code}.`), h('p', null, link('/hoi-nghi', 'Xem danh sách hội nghị')));
+    context.root.replaceChildren(
+      pageHeader('Không tìm thấy hội nghị', `Không có hội nghị nào có mã ${code}.`),
+      h('p', null, link('/hoi-nghi', 'Xem danh sách hội nghị')),
+    );
     return;
   }
   context.setTitle(conference.title);
@@ -116,14 +145,35 @@ export async function conferencePage(context: PageContext): Promise<void> {
   context.root.replaceChildren();
   context.root.append(
     ...[
-      pageHeader(conference.title, [`${label(CONFERENCE_KIND, conference.kind)} · ${label(CONFERENCE_LEVEL, conference.level)} · ${conference.periodFrom}–${conference.periodTo}`, ' ', demoMark(conference.isDemo)]),
+      pageHeader(conference.title, [
+        `${label(CONFERENCE_KIND, conference.kind)} · ${label(CONFERENCE_LEVEL, conference.level)} · ${conference.periodFrom}–${conference.periodTo}`,
+        ' ',
+        demoMark(conference.isDemo),
+      ]),
       problemsBanner(errors),
       h(
         'div',
         { class: 'kpis', 'data-testid': 'kpis' },
-        kpi('đại biểu', formatNumber(report.total), conference.maxDelegates ? `tối đa ${formatNumber(conference.maxDelegates)}` : 'không quy định số tối đa', { 'data-kpi': 'total' }),
-        kpi('đại biểu điển hình tiên tiến', formatNumber(report.exemplarCount), report.total ? formatPercent(report.exemplarCount / report.total, 1) : undefined, { 'data-kpi': 'exemplars' }),
-        kpi('cơ cấu', report.passed ? 'Đạt' : 'Chưa đạt', report.lines.length ? `${report.lines.filter((line) => line.passed).length}/${report.lines.length} quy định` : 'không có quy định', { 'data-kpi': 'passed' }),
+        kpi(
+          'đại biểu',
+          formatNumber(report.total),
+          conference.maxDelegates ? `tối đa ${formatNumber(conference.maxDelegates)}` : 'không quy định số tối đa',
+          { 'data-kpi': 'total' },
+        ),
+        kpi(
+          'đại biểu điển hình tiên tiến',
+          formatNumber(report.exemplarCount),
+          report.total ? formatPercent(report.exemplarCount / report.total, 1) : undefined,
+          { 'data-kpi': 'exemplars' },
+        ),
+        kpi(
+          'cơ cấu',
+          report.passed ? 'Đạt' : 'Chưa đạt',
+          report.lines.length
+            ? `${report.lines.filter((line) => line.passed).length}/${report.lines.length} quy định`
+            : 'không có quy định',
+          { 'data-kpi': 'passed' },
+        ),
       ),
       section(
         'Thông tin',
@@ -132,8 +182,24 @@ export async function conferencePage(context: PageContext): Promise<void> {
           ['Đơn vị tổ chức', organizationLink(conference.host)],
           ['Ngày tổ chức', conference.heldOn ? formatDate(conference.heldOn) : 'chưa định ngày'],
           ['Chủ đề', conference.theme ?? '—'],
-          ['Hội nghị cấp trên', conference.feedsInto ? link(`/hoi-nghi/${encodeURIComponent(conference.feedsInto.code)}`, conference.feedsInto.title) : '—'],
-          ['Hội nghị cấp dưới', conference.feeders.length ? h('ul', { class: 'plain-list' }, conference.feeders.map((feeder) => h('li', null, link(`/hoi-nghi/${encodeURIComponent(feeder.code)}`, feeder.title)))) : '—'],
+          [
+            'Hội nghị cấp trên',
+            conference.feedsInto
+              ? link(`/hoi-nghi/${encodeURIComponent(conference.feedsInto.code)}`, conference.feedsInto.title)
+              : '—',
+          ],
+          [
+            'Hội nghị cấp dưới',
+            conference.feeders.length
+              ? h(
+                  'ul',
+                  { class: 'plain-list' },
+                  conference.feeders.map((feeder) =>
+                    h('li', null, link(`/hoi-nghi/${encodeURIComponent(feeder.code)}`, feeder.title)),
+                  ),
+                )
+              : '—',
+          ],
           ['Đại biểu cấp dưới chọn lên', formatNumber(conference.incomingDelegates.length)],
           ['Căn cứ', conference.source ?? '—'],
         ]),
@@ -145,7 +211,15 @@ export async function conferencePage(context: PageContext): Promise<void> {
           ? h(
               'table',
               { class: 'data', 'data-testid': 'composition-table' },
-              h('thead', null, h('tr', null, ['Quy định', 'Yêu cầu', 'Thực tế', 'Kết quả'].map((title) => h('th', { scope: 'col' }, title)))),
+              h(
+                'thead',
+                null,
+                h(
+                  'tr',
+                  null,
+                  ['Quy định', 'Yêu cầu', 'Thực tế', 'Kết quả'].map((title) => h('th', { scope: 'col' }, title)),
+                ),
+              ),
               h(
                 'tbody',
                 null,
@@ -172,12 +246,21 @@ export async function conferencePage(context: PageContext): Promise<void> {
                   title: `Cơ cấu: ${label(CONFERENCE_FACET, breakdown.facet)}`,
                   horizontal: true,
                   valueTitle: 'Đại biểu',
-                  data: breakdown.buckets.map((bucket) => ({ key: bucket.value, label: bucket.label, value: bucket.count, share: bucket.share })),
+                  data: breakdown.buckets.map((bucket) => ({
+                    key: bucket.value,
+                    label: bucket.label,
+                    value: bucket.count,
+                    share: bucket.share,
+                  })),
                 }),
               ),
             )
           : conference.balanceFacets.length && !personalVisible
-            ? h('p', { class: 'hint' }, 'Cơ cấu theo giới tính, dân tộc, độ tuổi chỉ hiển thị cho Ban TĐKT TW và cán bộ đơn vị tổ chức.')
+            ? h(
+                'p',
+                { class: 'hint' },
+                'Cơ cấu theo giới tính, dân tộc, độ tuổi chỉ hiển thị cho Ban TĐKT TW và cán bộ đơn vị tổ chức.',
+              )
             : null,
       ),
       section(
@@ -193,15 +276,52 @@ export async function conferencePage(context: PageContext): Promise<void> {
               searchLabel: 'Tìm đại biểu theo tên (không cần dấu)…',
               rowProps: (delegate) => ({ 'data-delegate': delegate.ordinal }),
               columns: [
-                { title: 'STT', numeric: true, sort: (delegate) => delegate.ordinal, cell: (delegate) => String(delegate.ordinal) },
-                { title: 'Họ tên', field: 'name', sort: (delegate) => nameSortKey(delegate.fullName), cell: (delegate) => [delegate.fullName, delegate.organization ? h('div', { class: 'muted small' }, delegate.organization.name) : null] },
-                { title: 'Thành phần', sort: (delegate) => label(DELEGATE_CATEGORY, delegate.category), cell: (delegate) => [label(DELEGATE_CATEGORY, delegate.category), delegate.isExemplar ? [' ', badge('điển hình', 'good')] : null] },
-                { title: 'Lĩnh vực', sort: (delegate) => label(DELEGATE_SECTOR, delegate.sector), cell: (delegate) => label(DELEGATE_SECTOR, delegate.sector) },
+                {
+                  title: 'STT',
+                  numeric: true,
+                  sort: (delegate) => delegate.ordinal,
+                  cell: (delegate) => String(delegate.ordinal),
+                },
+                {
+                  title: 'Họ tên',
+                  field: 'name',
+                  sort: (delegate) => nameSortKey(delegate.fullName),
+                  cell: (delegate) => [
+                    delegate.fullName,
+                    delegate.organization ? h('div', { class: 'muted small' }, delegate.organization.name) : null,
+                  ],
+                },
+                {
+                  title: 'Thành phần',
+                  sort: (delegate) => label(DELEGATE_CATEGORY, delegate.category),
+                  cell: (delegate) => [
+                    label(DELEGATE_CATEGORY, delegate.category),
+                    delegate.isExemplar ? [' ', badge('điển hình', 'good')] : null,
+                  ],
+                },
+                {
+                  title: 'Lĩnh vực',
+                  sort: (delegate) => label(DELEGATE_SECTOR, delegate.sector),
+                  cell: (delegate) => label(DELEGATE_SECTOR, delegate.sector),
+                },
                 ...(personalVisible
                   ? [
-                      { title: 'Giới tính', sort: (delegate: Delegate) => label(GENDER, delegate.gender), cell: (delegate: Delegate) => label(GENDER, delegate.gender) },
-                      { title: 'Dân tộc', sort: (delegate: Delegate) => delegate.ethnicity ?? '', cell: (delegate: Delegate) => delegate.ethnicity ?? '—' },
-                      { title: 'Năm sinh', numeric: true, sort: (delegate: Delegate) => delegate.birthYear ?? 0, cell: (delegate: Delegate) => (delegate.birthYear ? String(delegate.birthYear) : '—') },
+                      {
+                        title: 'Giới tính',
+                        sort: (delegate: Delegate) => label(GENDER, delegate.gender),
+                        cell: (delegate: Delegate) => label(GENDER, delegate.gender),
+                      },
+                      {
+                        title: 'Dân tộc',
+                        sort: (delegate: Delegate) => delegate.ethnicity ?? '',
+                        cell: (delegate: Delegate) => delegate.ethnicity ?? '—',
+                      },
+                      {
+                        title: 'Năm sinh',
+                        numeric: true,
+                        sort: (delegate: Delegate) => delegate.birthYear ?? 0,
+                        cell: (delegate: Delegate) => (delegate.birthYear ? String(delegate.birthYear) : '—'),
+                      },
                     ]
                   : []),
                 { title: 'Đi dự cấp trên', cell: (delegate) => (delegate.selectedFor ? '✓' : '') },

@@ -6,10 +6,38 @@
 import type { PageContext } from '../main';
 import { query, type GqlError } from '../api';
 import { chartFigure } from '../charts';
-import { AWARD_CATEGORY, GENDER, LINEAGE_KIND, ORGANIZATION_KIND, ORGANIZATION_LEVEL, SUBJECT_KIND, label, memberRole } from '../labels';
-import { AWARD_STATISTICS, ORGANIZATION_DETAILS, ORGANIZATION_PROFILE, ORGANIZATION_TREE, SEARCH_ORGANIZATIONS } from '../queries';
+import {
+  AWARD_CATEGORY,
+  GENDER,
+  LINEAGE_KIND,
+  ORGANIZATION_KIND,
+  ORGANIZATION_LEVEL,
+  SUBJECT_KIND,
+  label,
+  memberRole,
+} from '../labels';
+import {
+  AWARD_STATISTICS,
+  ORGANIZATION_DETAILS,
+  ORGANIZATION_PROFILE,
+  ORGANIZATION_TREE,
+  SEARCH_ORGANIZATIONS,
+} from '../queries';
 import { compareVi, formatDate, formatDateTime, formatNumber, nfc } from '../text';
-import { badge, dataTable, definitionList, empty, h, kpi, link, loading, problemsBanner, section, yearSelect, type Child } from '../ui';
+import {
+  badge,
+  dataTable,
+  definitionList,
+  empty,
+  h,
+  kpi,
+  link,
+  loading,
+  problemsBanner,
+  section,
+  yearSelect,
+  type Child,
+} from '../ui';
 import { demoMark, fill, organizationLink, pageHeader } from './common';
 
 interface Named {
@@ -40,7 +68,13 @@ interface Profile {
     name: string;
     blocMemberships: { role: string; bloc: Named | null }[];
     pledgeSignatures: { signedAt: string; pledge: { year: number; bloc: Named } | null }[] | null;
-    grants: { year: number; awardType: { code: string; name: string; category: string } | null; decision: { number: string; issuedOn: string } | null }[] | null;
+    grants:
+      | {
+          year: number;
+          awardType: { code: string; name: string; category: string } | null;
+          decision: { number: string; issuedOn: string } | null;
+        }[]
+      | null;
   } | null;
 }
 
@@ -51,7 +85,15 @@ interface Details {
     blocMemberships: { bloc: { code: string; kind: string } | null }[];
     ancestors: Named[];
     descendantIds: string[];
-    lineage: { id: string; kind: string; effectiveDate: string; legalBasis: string; note: string | null; predecessors: Named[]; successors: Named[] }[];
+    lineage: {
+      id: string;
+      kind: string;
+      effectiveDate: string;
+      legalBasis: string;
+      note: string | null;
+      predecessors: Named[];
+      successors: Named[];
+    }[];
     movementsLaunched: { code: string; title: string; startDate: string }[] | null;
     conferencesHosted: { code: string; title: string; periodFrom: number; periodTo: number }[] | null;
   } | null;
@@ -70,16 +112,43 @@ interface Statistics {
 export async function organizationSearchPage(context: PageContext): Promise<void> {
   context.setTitle('Đơn vị');
   const search = context.query.get('q') ?? '';
-  const input = h('input', { type: 'search', name: 'q', value: search, placeholder: 'Tên, tên viết tắt hoặc mã — không cần dấu, ví dụ "ha noi", "bo tu phap"', 'aria-label': 'Tìm đơn vị', 'data-testid': 'organization-search' });
-  const form = h('form', { class: 'search-form' }, input, h('button', { type: 'submit', class: 'button-primary' }, 'Tìm'));
+  const input = h('input', {
+    type: 'search',
+    name: 'q',
+    value: search,
+    placeholder: 'Tên, tên viết tắt hoặc mã — không cần dấu, ví dụ "ha noi", "bo tu phap"',
+    'aria-label': 'Tìm đơn vị',
+    'data-testid': 'organization-search',
+  });
+  const form = h(
+    'form',
+    { class: 'search-form' },
+    input,
+    h('button', { type: 'submit', class: 'button-primary' }, 'Tìm'),
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     context.navigate(`/don-vi?q=${encodeURIComponent(nfc(input.value))}`);
   });
   const results = h('div', null, loading());
-  context.root.replaceChildren(pageHeader('Đơn vị', 'Tìm một bộ, ngành, tỉnh, thành phố hoặc đơn vị trực thuộc để xem hồ sơ.'), section('Tìm đơn vị', null, form, results));
+  context.root.replaceChildren(
+    pageHeader('Đơn vị', 'Tìm một bộ, ngành, tỉnh, thành phố hoặc đơn vị trực thuộc để xem hồ sơ.'),
+    section('Tìm đơn vị', null, form, results),
+  );
   if (!nfc(search)) {
-    results.replaceChildren(h('p', { class: 'hint' }, 'Ví dụ: ', link('/don-vi/BTP', 'Bộ Tư pháp'), ', ', link('/don-vi/HCM', 'Thành phố Hồ Chí Minh'), ', ', link('/don-vi/BTDKTTW', 'Ban Thi đua – Khen thưởng Trung ương'), '.'));
+    results.replaceChildren(
+      h(
+        'p',
+        { class: 'hint' },
+        'Ví dụ: ',
+        link('/don-vi/BTP', 'Bộ Tư pháp'),
+        ', ',
+        link('/don-vi/HCM', 'Thành phố Hồ Chí Minh'),
+        ', ',
+        link('/don-vi/BTDKTTW', 'Ban Thi đua – Khen thưởng Trung ương'),
+        '.',
+      ),
+    );
     return;
   }
   // Server-side search (without diacritics, Vietnamese order), read page by page on demand.
@@ -91,12 +160,25 @@ export async function organizationSearchPage(context: PageContext): Promise<void
   const count = h('p', { class: 'table-count', 'data-testid': 'organization-count' });
   const loadPage = async () => {
     more.disabled = true;
-    const { data } = await query<{ organizations: { totalCount: number; edges: { node: { code: string; name: string; kind: string; level: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(SEARCH_ORGANIZATIONS, { search: nfc(search), first: 25, after });
+    const { data } = await query<{
+      organizations: {
+        totalCount: number;
+        edges: { node: { code: string; name: string; kind: string; level: string } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+    }>(SEARCH_ORGANIZATIONS, { search: nfc(search), first: 25, after });
     if (!context.isCurrent()) return;
     total = data.organizations.totalCount;
     for (const { node } of data.organizations.edges) {
       rows.push(node);
-      list.append(h('li', { 'data-code': node.code }, link(`/don-vi/${encodeURIComponent(node.code)}`, node.name), h('span', { class: 'muted' }, ` · ${node.code} · ${label(ORGANIZATION_KIND, node.kind)}`)));
+      list.append(
+        h(
+          'li',
+          { 'data-code': node.code },
+          link(`/don-vi/${encodeURIComponent(node.code)}`, node.name),
+          h('span', { class: 'muted' }, ` · ${node.code} · ${label(ORGANIZATION_KIND, node.kind)}`),
+        ),
+      );
     }
     after = data.organizations.pageInfo.endCursor;
     count.textContent = `${formatNumber(rows.length)} / ${formatNumber(total)} đơn vị`;
@@ -125,7 +207,10 @@ export async function organizationPage(context: PageContext): Promise<void> {
   const organization = tree.data.organization;
   if (!organization) {
     context.setTitle('Không tìm thấy đơn vị');
-    context.root.replaceChildren(pageHeader('Không tìm thấy đơn vị', `Không có đơn vị nào có mã ${code}.`), h('p', null, link('/don-vi', 'Tìm đơn vị')));
+    context.root.replaceChildren(
+      pageHeader('Không tìm thấy đơn vị', `Không có đơn vị nào có mã ${code}.`),
+      h('p', null, link('/don-vi', 'Tìm đơn vị')),
+    );
     return;
   }
   context.setTitle(organization.name);
@@ -135,22 +220,44 @@ export async function organizationPage(context: PageContext): Promise<void> {
   const statisticsSlot = h('div', null, loading());
 
   const lineage = more?.ancestors.length ? [...more.ancestors].reverse() : [];
-  const breadcrumb = h('nav', { class: 'breadcrumb', 'aria-label': 'Vị trí trong cây đơn vị' }, lineage.map((ancestor) => [organizationLink(ancestor), ' › ']), h('span', { 'aria-current': 'page' }, organization.name));
+  const breadcrumb = h(
+    'nav',
+    { class: 'breadcrumb', 'aria-label': 'Vị trí trong cây đơn vị' },
+    lineage.map((ancestor) => [organizationLink(ancestor), ' › ']),
+    h('span', { 'aria-current': 'page' }, organization.name),
+  );
   const parts: Child[] = [
     breadcrumb,
     pageHeader(
       organization.name,
-      [`${organization.code} · ${label(ORGANIZATION_KIND, organization.kind)} · ${label(ORGANIZATION_LEVEL, organization.level)}`, ' ', demoMark(more?.isDemo), organization.validTo ? [' ', badge(`đã kết thúc ${formatDate(organization.validTo)}`, 'warn')] : null],
-      yearSelect(Array.from({ length: 12 }, (_, index) => thisYear - index), year, (chosen) => context.navigate(`/don-vi/${encodeURIComponent(code)}?nam=${chosen}`)),
+      [
+        `${organization.code} · ${label(ORGANIZATION_KIND, organization.kind)} · ${label(ORGANIZATION_LEVEL, organization.level)}`,
+        ' ',
+        demoMark(more?.isDemo),
+        organization.validTo ? [' ', badge(`đã kết thúc ${formatDate(organization.validTo)}`, 'warn')] : null,
+      ],
+      yearSelect(
+        Array.from({ length: 12 }, (_, index) => thisYear - index),
+        year,
+        (chosen) => context.navigate(`/don-vi/${encodeURIComponent(code)}?nam=${chosen}`),
+      ),
     ),
     problemsBanner(errors),
     h(
       'div',
       { class: 'kpis', 'data-testid': 'kpis' },
-      kpi('đơn vị trực thuộc trực tiếp', formatNumber(organization.children.length), undefined, { 'data-kpi': 'children' }),
-      kpi('đơn vị trong cây (mọi cấp)', more ? formatNumber(more.descendantIds.length) : '—', 'không kể chính đơn vị', { 'data-kpi': 'subtree' }),
-      kpi(`khối, cụm năm ${year}`, year_ ? formatNumber(year_.blocMemberships.length) : '—', undefined, { 'data-kpi': 'blocs' }),
-      kpi(`khen thưởng tập thể năm ${year}`, year_?.grants ? formatNumber(year_.grants.length) : '—', undefined, { 'data-kpi': 'grants' }),
+      kpi('đơn vị trực thuộc trực tiếp', formatNumber(organization.children.length), undefined, {
+        'data-kpi': 'children',
+      }),
+      kpi('đơn vị trong cây (mọi cấp)', more ? formatNumber(more.descendantIds.length) : '—', 'không kể chính đơn vị', {
+        'data-kpi': 'subtree',
+      }),
+      kpi(`khối, cụm năm ${year}`, year_ ? formatNumber(year_.blocMemberships.length) : '—', undefined, {
+        'data-kpi': 'blocs',
+      }),
+      kpi(`khen thưởng tập thể năm ${year}`, year_?.grants ? formatNumber(year_.grants.length) : '—', undefined, {
+        'data-kpi': 'grants',
+      }),
     ),
     section(
       'Vị trí và lịch sử',
@@ -158,9 +265,30 @@ export async function organizationPage(context: PageContext): Promise<void> {
       definitionList([
         ['Tên viết tắt', organization.shortName ?? '—'],
         ['Cấp trên trực tiếp', organizationLink(organization.parent)],
-        ['Hoạt động', `${organization.validFrom ? `từ ${formatDate(organization.validFrom)}` : 'từ trước dữ liệu của hệ thống'}${organization.validTo ? ` đến ${formatDate(organization.validTo)}` : ''}`],
-        ['Đơn vị tiền thân', organization.predecessors.length ? h('ul', { class: 'inline-list', 'data-testid': 'predecessors' }, organization.predecessors.map((entry) => h('li', null, organizationLink(entry)))) : 'Không có'],
-        ['Đơn vị kế thừa', organization.successors.length ? h('ul', { class: 'inline-list', 'data-testid': 'successors' }, organization.successors.map((entry) => h('li', null, organizationLink(entry)))) : 'Không có'],
+        [
+          'Hoạt động',
+          `${organization.validFrom ? `từ ${formatDate(organization.validFrom)}` : 'từ trước dữ liệu của hệ thống'}${organization.validTo ? ` đến ${formatDate(organization.validTo)}` : ''}`,
+        ],
+        [
+          'Đơn vị tiền thân',
+          organization.predecessors.length
+            ? h(
+                'ul',
+                { class: 'inline-list', 'data-testid': 'predecessors' },
+                organization.predecessors.map((entry) => h('li', null, organizationLink(entry))),
+              )
+            : 'Không có',
+        ],
+        [
+          'Đơn vị kế thừa',
+          organization.successors.length
+            ? h(
+                'ul',
+                { class: 'inline-list', 'data-testid': 'successors' },
+                organization.successors.map((entry) => h('li', null, organizationLink(entry))),
+              )
+            : 'Không có',
+        ],
       ]),
       more?.lineage.length
         ? dataTable({
@@ -169,11 +297,34 @@ export async function organizationPage(context: PageContext): Promise<void> {
             rows: more.lineage,
             pageSize: 10,
             columns: [
-              { title: 'Ngày hiệu lực', sort: (event) => event.effectiveDate, cell: (event) => formatDate(event.effectiveDate) },
+              {
+                title: 'Ngày hiệu lực',
+                sort: (event) => event.effectiveDate,
+                cell: (event) => formatDate(event.effectiveDate),
+              },
               { title: 'Sự kiện', cell: (event) => label(LINEAGE_KIND, event.kind) },
-              { title: 'Trước', cell: (event) => h('ul', { class: 'inline-list' }, event.predecessors.map((entry) => h('li', null, organizationLink(entry)))) },
-              { title: 'Sau', cell: (event) => h('ul', { class: 'inline-list' }, event.successors.map((entry) => h('li', null, organizationLink(entry)))) },
-              { title: 'Căn cứ', cell: (event) => [event.legalBasis, event.note ? h('div', { class: 'muted small' }, event.note) : null] },
+              {
+                title: 'Trước',
+                cell: (event) =>
+                  h(
+                    'ul',
+                    { class: 'inline-list' },
+                    event.predecessors.map((entry) => h('li', null, organizationLink(entry))),
+                  ),
+              },
+              {
+                title: 'Sau',
+                cell: (event) =>
+                  h(
+                    'ul',
+                    { class: 'inline-list' },
+                    event.successors.map((entry) => h('li', null, organizationLink(entry))),
+                  ),
+              },
+              {
+                title: 'Căn cứ',
+                cell: (event) => [event.legalBasis, event.note ? h('div', { class: 'muted small' }, event.note) : null],
+              },
             ],
           })
         : null,
@@ -191,7 +342,11 @@ export async function organizationPage(context: PageContext): Promise<void> {
             columns: [
               { title: 'Đơn vị', sort: (child) => child.name, cell: (child) => organizationLink(child) },
               { title: 'Mã', sort: (child) => child.code, cell: (child) => child.code },
-              { title: 'Loại', sort: (child) => label(ORGANIZATION_KIND, child.kind), cell: (child) => label(ORGANIZATION_KIND, child.kind) },
+              {
+                title: 'Loại',
+                sort: (child) => label(ORGANIZATION_KIND, child.kind),
+                cell: (child) => label(ORGANIZATION_KIND, child.kind),
+              },
             ],
           })
         : empty('Không có đơn vị trực thuộc.'),
@@ -201,13 +356,42 @@ export async function organizationPage(context: PageContext): Promise<void> {
       { 'data-testid': 'year-section' },
       h('h3', null, 'Khối, cụm thi đua'),
       year_?.blocMemberships.length
-        ? h('ul', { class: 'plain-list', 'data-testid': 'memberships' }, year_.blocMemberships.map((membership) => h('li', { 'data-bloc': membership.bloc?.code }, membership.bloc ? link(`/khoi/${encodeURIComponent(membership.bloc.code)}?nam=${year}`, membership.bloc.name) : '—', ` — ${memberRole(membership.role, more?.blocMemberships.find((entry) => entry.bloc?.code === membership.bloc?.code)?.bloc?.kind)}`)))
+        ? h(
+            'ul',
+            { class: 'plain-list', 'data-testid': 'memberships' },
+            year_.blocMemberships.map((membership) =>
+              h(
+                'li',
+                { 'data-bloc': membership.bloc?.code },
+                membership.bloc
+                  ? link(`/khoi/${encodeURIComponent(membership.bloc.code)}?nam=${year}`, membership.bloc.name)
+                  : '—',
+                ` — ${memberRole(membership.role, more?.blocMemberships.find((entry) => entry.bloc?.code === membership.bloc?.code)?.bloc?.kind)}`,
+              ),
+            ),
+          )
         : empty(`Không là thành viên khối, cụm nào năm ${year}.`),
       h('h3', null, 'Giao ước đã ký'),
       year_?.pledgeSignatures === null
         ? h('p', { class: 'muted' }, 'Thiếu dữ liệu giao ước (dịch vụ không phản hồi).')
         : year_?.pledgeSignatures.length
-          ? h('ul', { class: 'plain-list', 'data-testid': 'signatures' }, year_.pledgeSignatures.map((signature) => h('li', null, signature.pledge ? link(`/khoi/${encodeURIComponent(signature.pledge.bloc.code)}?nam=${signature.pledge.year}`, `${signature.pledge.bloc.name} (${signature.pledge.year})`) : '—', ` — ký ${formatDateTime(signature.signedAt)}`)))
+          ? h(
+              'ul',
+              { class: 'plain-list', 'data-testid': 'signatures' },
+              year_.pledgeSignatures.map((signature) =>
+                h(
+                  'li',
+                  null,
+                  signature.pledge
+                    ? link(
+                        `/khoi/${encodeURIComponent(signature.pledge.bloc.code)}?nam=${signature.pledge.year}`,
+                        `${signature.pledge.bloc.name} (${signature.pledge.year})`,
+                      )
+                    : '—',
+                  ` — ký ${formatDateTime(signature.signedAt)}`,
+                ),
+              ),
+            )
           : empty(`Chưa ký giao ước nào năm ${year}.`),
       h('h3', null, 'Khen thưởng tập thể'),
       year_?.grants === null
@@ -220,7 +404,11 @@ export async function organizationPage(context: PageContext): Promise<void> {
               columns: [
                 { title: 'Hình thức', cell: (grant) => grant.awardType?.name ?? '—' },
                 { title: 'Nhóm', cell: (grant) => label(AWARD_CATEGORY, grant.awardType?.category) },
-                { title: 'Quyết định', cell: (grant) => (grant.decision ? `${grant.decision.number}, ${formatDate(grant.decision.issuedOn)}` : '—') },
+                {
+                  title: 'Quyết định',
+                  cell: (grant) =>
+                    grant.decision ? `${grant.decision.number}, ${formatDate(grant.decision.issuedOn)}` : '—',
+                },
               ],
             })
           : empty(`Chưa có khen thưởng tập thể năm ${year}.`),
@@ -232,8 +420,29 @@ export async function organizationPage(context: PageContext): Promise<void> {
       section(
         'Phong trào, hội nghị do đơn vị tổ chức',
         null,
-        more.movementsLaunched?.length ? h('ul', { class: 'plain-list' }, more.movementsLaunched.map((movement) => h('li', null, `${movement.title} (từ ${formatDate(movement.startDate)})`))) : null,
-        more.conferencesHosted?.length ? h('ul', { class: 'plain-list' }, more.conferencesHosted.map((conference) => h('li', null, link(`/hoi-nghi/${encodeURIComponent(conference.code)}`, conference.title), ` (${conference.periodFrom}–${conference.periodTo})`))) : null,
+        more.movementsLaunched?.length
+          ? h(
+              'ul',
+              { class: 'plain-list' },
+              more.movementsLaunched.map((movement) =>
+                h('li', null, `${movement.title} (từ ${formatDate(movement.startDate)})`),
+              ),
+            )
+          : null,
+        more.conferencesHosted?.length
+          ? h(
+              'ul',
+              { class: 'plain-list' },
+              more.conferencesHosted.map((conference) =>
+                h(
+                  'li',
+                  null,
+                  link(`/hoi-nghi/${encodeURIComponent(conference.code)}`, conference.title),
+                  ` (${conference.periodFrom}–${conference.periodTo})`,
+                ),
+              ),
+            )
+          : null,
       ),
     );
   }
@@ -245,7 +454,13 @@ export async function organizationPage(context: PageContext): Promise<void> {
     const statistics = data.awardStatistics;
     if (!statistics.total) return empty('Chưa có khen thưởng nào trong cây đơn vị này.');
     return [
-      h('p', { 'data-testid': 'statistics-total' }, 'Tổng số lượt khen thưởng còn hiệu lực: ', h('strong', null, formatNumber(statistics.total)), '.'),
+      h(
+        'p',
+        { 'data-testid': 'statistics-total' },
+        'Tổng số lượt khen thưởng còn hiệu lực: ',
+        h('strong', null, formatNumber(statistics.total)),
+        '.',
+      ),
       h(
         'div',
         { class: 'chart-grid' },
@@ -254,11 +469,44 @@ export async function organizationPage(context: PageContext): Promise<void> {
           title: 'Theo hình thức',
           horizontal: true,
           valueTitle: 'Lượt',
-          data: statistics.byAwardType.map((entry) => ({ key: entry.awardType?.code ?? '?', label: entry.awardType?.name ?? '?', value: entry.count })).sort((a, b) => b.value - a.value || compareVi(a.label, b.label)),
+          data: statistics.byAwardType
+            .map((entry) => ({
+              key: entry.awardType?.code ?? '?',
+              label: entry.awardType?.name ?? '?',
+              value: entry.count,
+            }))
+            .sort((a, b) => b.value - a.value || compareVi(a.label, b.label)),
         }),
-        chartFigure({ testId: 'subtree-by-year', title: 'Theo năm thành tích', valueTitle: 'Lượt', data: [...statistics.byYear].sort((a, b) => a.year - b.year).map((entry) => ({ key: String(entry.year), label: String(entry.year), value: entry.count })) }),
-        chartFigure({ testId: 'subtree-by-subject', title: 'Cá nhân, tập thể', kind: 'doughnut', valueTitle: 'Lượt', data: statistics.bySubjectKind.map((entry) => ({ key: entry.subjectKind, label: label(SUBJECT_KIND, entry.subjectKind), value: entry.count })) }),
-        chartFigure({ testId: 'subtree-by-gender', title: 'Cá nhân theo giới tính', kind: 'doughnut', valueTitle: 'Lượt', data: statistics.byGender.map((entry) => ({ key: entry.gender, label: label(GENDER, entry.gender), value: entry.count })) }),
+        chartFigure({
+          testId: 'subtree-by-year',
+          title: 'Theo năm thành tích',
+          valueTitle: 'Lượt',
+          data: [...statistics.byYear]
+            .sort((a, b) => a.year - b.year)
+            .map((entry) => ({ key: String(entry.year), label: String(entry.year), value: entry.count })),
+        }),
+        chartFigure({
+          testId: 'subtree-by-subject',
+          title: 'Cá nhân, tập thể',
+          kind: 'doughnut',
+          valueTitle: 'Lượt',
+          data: statistics.bySubjectKind.map((entry) => ({
+            key: entry.subjectKind,
+            label: label(SUBJECT_KIND, entry.subjectKind),
+            value: entry.count,
+          })),
+        }),
+        chartFigure({
+          testId: 'subtree-by-gender',
+          title: 'Cá nhân theo giới tính',
+          kind: 'doughnut',
+          valueTitle: 'Lượt',
+          data: statistics.byGender.map((entry) => ({
+            key: entry.gender,
+            label: label(GENDER, entry.gender),
+            value: entry.count,
+          })),
+        }),
       ),
     ];
   });

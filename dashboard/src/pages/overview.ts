@@ -50,14 +50,24 @@ interface MovementNode {
   launchedBy: { code: string; name: string } | null;
 }
 
-const STATUS_TONE: Record<string, 'neutral' | 'good' | 'warn' | 'info'> = { DRAFT: 'neutral', OPEN: 'warn', SIGNED: 'good', CLOSED: 'info' };
+const STATUS_TONE: Record<string, 'neutral' | 'good' | 'warn' | 'info'> = {
+  DRAFT: 'neutral',
+  OPEN: 'warn',
+  SIGNED: 'good',
+  CLOSED: 'info',
+};
 
 /** The most recent year with a pledge (not in the future), else with members, else this year. */
 async function defaultYear(): Promise<{ year: number; years: number[] }> {
   const thisYear = new Date().getFullYear();
-  const { nodes } = await readAll<{ code: string; years: number[]; pledges: { year: number }[] | null }, { blocs: never }>(DASHBOARD_YEARS, {}, (data) => data.blocs);
+  const { nodes } = await readAll<
+    { code: string; years: number[]; pledges: { year: number }[] | null },
+    { blocs: never }
+  >(DASHBOARD_YEARS, {}, (data) => data.blocs);
   const memberYears = [...new Set(nodes.flatMap((node) => node.years))];
-  const pledgeYears = nodes.flatMap((node) => node.pledges?.map((pledge) => pledge.year) ?? []).filter((year) => year <= thisYear);
+  const pledgeYears = nodes
+    .flatMap((node) => node.pledges?.map((pledge) => pledge.year) ?? [])
+    .filter((year) => year <= thisYear);
   const past = memberYears.filter((year) => year <= thisYear);
   const year = pledgeYears.length ? Math.max(...pledgeYears) : past.length ? Math.max(...past) : thisYear;
   return { year, years: memberYears };
@@ -91,7 +101,11 @@ export async function overviewPage(context: PageContext): Promise<void> {
   const kpiValues = new Map<string, HTMLElement>();
   const setKpi = (key: string, element: HTMLElement) => {
     kpiValues.set(key, element);
-    kpis.replaceChildren(...['blocs', 'pledges', 'members', 'awards', 'movements'].map((name) => kpiValues.get(name)).filter((element): element is HTMLElement => !!element));
+    kpis.replaceChildren(
+      ...['blocs', 'pledges', 'members', 'awards', 'movements']
+        .map((name) => kpiValues.get(name))
+        .filter((element): element is HTMLElement => !!element),
+    );
   };
 
   const blocsRead = readAll<OverviewBloc, { blocs: never }>(DASHBOARD_OVERVIEW, { year }, (data) => data.blocs);
@@ -102,10 +116,30 @@ export async function overviewPage(context: PageContext): Promise<void> {
       const blocs = sortVi(nodes, (bloc) => bloc.name);
       banner.replaceChildren(...[problemsBanner(errors)].filter((node): node is HTMLElement => !!node));
       const pledges = blocs.filter((bloc) => bloc.pledge);
-      const signedOrClosed = pledges.filter((bloc) => bloc.pledge!.status === 'SIGNED' || bloc.pledge!.status === 'CLOSED');
-      const members = new Set(blocs.flatMap((bloc) => bloc.members.map((member) => member.organization?.code).filter(Boolean)));
-      setKpi('blocs', kpi('khối, cụm thi đua', formatNumber(blocs.length), `${formatNumber(blocs.filter((bloc) => bloc.kind === 'BLOC').length)} khối, ${formatNumber(blocs.filter((bloc) => bloc.kind === 'CLUSTER').length)} cụm`, { 'data-kpi': 'blocs' }));
-      setKpi('pledges', kpi('giao ước đã ký đủ', `${formatNumber(signedOrClosed.length)}/${formatNumber(pledges.length)}`, 'kể cả đã tổng kết', { 'data-kpi': 'pledges' }));
+      const signedOrClosed = pledges.filter(
+        (bloc) => bloc.pledge!.status === 'SIGNED' || bloc.pledge!.status === 'CLOSED',
+      );
+      const members = new Set(
+        blocs.flatMap((bloc) => bloc.members.map((member) => member.organization?.code).filter(Boolean)),
+      );
+      setKpi(
+        'blocs',
+        kpi(
+          'khối, cụm thi đua',
+          formatNumber(blocs.length),
+          `${formatNumber(blocs.filter((bloc) => bloc.kind === 'BLOC').length)} khối, ${formatNumber(blocs.filter((bloc) => bloc.kind === 'CLUSTER').length)} cụm`,
+          { 'data-kpi': 'blocs' },
+        ),
+      );
+      setKpi(
+        'pledges',
+        kpi(
+          'giao ước đã ký đủ',
+          `${formatNumber(signedOrClosed.length)}/${formatNumber(pledges.length)}`,
+          'kể cả đã tổng kết',
+          { 'data-kpi': 'pledges' },
+        ),
+      );
       setKpi('members', kpi('đơn vị tham gia', formatNumber(members.size), undefined, { 'data-kpi': 'members' }));
       if (!blocs.length) return empty(`Năm ${year} chưa có khối, cụm thi đua nào có danh sách thành viên.`);
       return [
@@ -118,9 +152,26 @@ export async function overviewPage(context: PageContext): Promise<void> {
           searchLabel: 'Tìm khối, cụm (không cần dấu)…',
           rowProps: (bloc) => ({ 'data-bloc': bloc.code }),
           columns: [
-            { title: 'Khối, cụm', field: 'name', sort: (bloc) => bloc.name, cell: (bloc) => link(`/khoi/${encodeURIComponent(bloc.code)}?nam=${year}`, bloc.name) },
-            { title: 'Loại', field: 'kind', sort: (bloc) => label(BLOC_KIND, bloc.kind), cell: (bloc) => label(BLOC_KIND, bloc.kind) },
-            { title: 'Giao ước', field: 'status', cell: (bloc) => (bloc.pledge ? badge(label(PLEDGE_STATUS, bloc.pledge.status), STATUS_TONE[bloc.pledge.status] ?? 'neutral') : h('span', { class: 'muted' }, 'Chưa có')) },
+            {
+              title: 'Khối, cụm',
+              field: 'name',
+              sort: (bloc) => bloc.name,
+              cell: (bloc) => link(`/khoi/${encodeURIComponent(bloc.code)}?nam=${year}`, bloc.name),
+            },
+            {
+              title: 'Loại',
+              field: 'kind',
+              sort: (bloc) => label(BLOC_KIND, bloc.kind),
+              cell: (bloc) => label(BLOC_KIND, bloc.kind),
+            },
+            {
+              title: 'Giao ước',
+              field: 'status',
+              cell: (bloc) =>
+                bloc.pledge
+                  ? badge(label(PLEDGE_STATUS, bloc.pledge.status), STATUS_TONE[bloc.pledge.status] ?? 'neutral')
+                  : h('span', { class: 'muted' }, 'Chưa có'),
+            },
             {
               title: 'Đã ký / thành viên',
               field: 'signed',
@@ -128,7 +179,10 @@ export async function overviewPage(context: PageContext): Promise<void> {
               sort: (bloc) => (bloc.members.length ? (bloc.pledge?.signatures.length ?? 0) / bloc.members.length : 0),
               cell: (bloc) => {
                 const signed = bloc.pledge?.signatures.length ?? 0;
-                return meter(bloc.members.length ? signed / bloc.members.length : 0, `${formatNumber(signed)}/${formatNumber(bloc.members.length)}`);
+                return meter(
+                  bloc.members.length ? signed / bloc.members.length : 0,
+                  `${formatNumber(signed)}/${formatNumber(bloc.members.length)}`,
+                );
               },
             },
             {
@@ -137,17 +191,33 @@ export async function overviewPage(context: PageContext): Promise<void> {
               numeric: true,
               cell: (bloc) => {
                 if (!bloc.pledge) return '—';
-                const codes = bloc.members.map((member) => member.organization?.code).filter((code): code is string => !!code);
-                const visible = bloc.pledge.progress.length > 0 || context.session?.role === 'CENTRAL_BOARD' || codes.some((code) => actsFor(context.session, code) || context.session?.org === code);
-                if (!visible) return h('span', { class: 'muted', title: 'Chỉ Ban TĐKT TW và cán bộ các đơn vị thành viên xem được tiến độ.' }, 'cần đăng nhập');
+                const codes = bloc.members
+                  .map((member) => member.organization?.code)
+                  .filter((code): code is string => !!code);
+                const visible =
+                  bloc.pledge.progress.length > 0 ||
+                  context.session?.role === 'CENTRAL_BOARD' ||
+                  codes.some((code) => actsFor(context.session, code) || context.session?.org === code);
+                if (!visible)
+                  return h(
+                    'span',
+                    { class: 'muted', title: 'Chỉ Ban TĐKT TW và cán bộ các đơn vị thành viên xem được tiến độ.' },
+                    'cần đăng nhập',
+                  );
                 const average = averageProgress(codes, bloc.pledge.items, bloc.pledge.progress);
-                return average === null ? h('span', { class: 'muted', title: 'Giao ước không có nội dung nào có chỉ tiêu.' }, '—') : meter(average);
+                return average === null
+                  ? h('span', { class: 'muted', title: 'Giao ước không có nội dung nào có chỉ tiêu.' }, '—')
+                  : meter(average);
               },
             },
             { title: 'Đơn vị dẫn đầu', field: 'leading', cell: (bloc) => organizationLink(bloc.pledge?.leadingUnit) },
           ],
         }),
-        h('p', { class: 'hint' }, 'Tiến độ trung bình: giá trị báo cáo mới nhất so với chỉ tiêu (tối đa 100 %) của mọi thành viên và nội dung có chỉ tiêu; thành viên chưa báo cáo tính 0 %.'),
+        h(
+          'p',
+          { class: 'hint' },
+          'Tiến độ trung bình: giá trị báo cáo mới nhất so với chỉ tiêu (tối đa 100 %) của mọi thành viên và nội dung có chỉ tiêu; thành viên chưa báo cáo tính 0 %.',
+        ),
       ];
     }),
 
@@ -155,14 +225,27 @@ export async function overviewPage(context: PageContext): Promise<void> {
       const { nodes } = await blocsRead;
       const blocs = sortVi(nodes, (bloc) => bloc.name);
       if (!blocs.length) return empty('Không có khối, cụm nào trong năm để thống kê khen thưởng.');
-      const scope = h('select', { 'aria-label': 'Phạm vi thống kê', 'data-testid': 'awards-scope' }, h('option', { value: '' }, 'Tất cả khối, cụm của năm (cộng lại)'), blocs.map((bloc) => h('option', { value: bloc.code }, bloc.name)));
+      const scope = h(
+        'select',
+        { 'aria-label': 'Phạm vi thống kê', 'data-testid': 'awards-scope' },
+        h('option', { value: '' }, 'Tất cả khối, cụm của năm (cộng lại)'),
+        blocs.map((bloc) => h('option', { value: bloc.code }, bloc.name)),
+      );
       const charts = h('div', { class: 'chart-grid' });
       const draw = async () => {
         const chosen = scope.value ? blocs.filter((bloc) => bloc.code === scope.value) : blocs;
         charts.replaceChildren(loading());
         await fill(charts, context.isCurrent, async () => {
           const answers = await Promise.all(
-            chosen.map(async (bloc) => (await query<BlocAwards>(DASHBOARD_BLOC_AWARDS, { year: { blocCode: bloc.code, yearFrom: year, yearTo: year }, years: { blocCode: bloc.code, yearFrom: year - 9, yearTo: year } })).data),
+            chosen.map(
+              async (bloc) =>
+                (
+                  await query<BlocAwards>(DASHBOARD_BLOC_AWARDS, {
+                    year: { blocCode: bloc.code, yearFrom: year, yearTo: year },
+                    years: { blocCode: bloc.code, yearFrom: year - 9, yearTo: year },
+                  })
+                ).data,
+            ),
           );
           const byType = new Map<string, Datum>();
           const byYear = new Map<number, number>();
@@ -176,12 +259,28 @@ export async function overviewPage(context: PageContext): Promise<void> {
               datum.value += entry.count;
               byType.set(code, datum);
             }
-            for (const entry of answer.overYears.byYear) byYear.set(entry.year, (byYear.get(entry.year) ?? 0) + entry.count);
+            for (const entry of answer.overYears.byYear)
+              byYear.set(entry.year, (byYear.get(entry.year) ?? 0) + entry.count);
           }
-          setKpi('awards', kpi(`lượt khen thưởng năm ${year}`, formatNumber(total), scope.value ? 'trong khối, cụm đã chọn' : 'trong các khối, cụm', { 'data-kpi': 'awards' }));
+          setKpi(
+            'awards',
+            kpi(
+              `lượt khen thưởng năm ${year}`,
+              formatNumber(total),
+              scope.value ? 'trong khối, cụm đã chọn' : 'trong các khối, cụm',
+              { 'data-kpi': 'awards' },
+            ),
+          );
           const types = [...byType.values()].sort((a, b) => b.value - a.value || compareVi(a.label, b.label));
           return [
-            chartFigure({ testId: 'awards-by-type', title: `Khen thưởng theo hình thức, năm ${year}`, data: types, horizontal: true, valueTitle: 'Lượt', emptyText: `Chưa có khen thưởng nào năm ${year} trong phạm vi này.` }),
+            chartFigure({
+              testId: 'awards-by-type',
+              title: `Khen thưởng theo hình thức, năm ${year}`,
+              data: types,
+              horizontal: true,
+              valueTitle: 'Lượt',
+              emptyText: `Chưa có khen thưởng nào năm ${year} trong phạm vi này.`,
+            }),
             chartFigure({
               testId: 'awards-by-year',
               title: `Khen thưởng theo năm, ${year - 9}–${year}`,
@@ -196,31 +295,60 @@ export async function overviewPage(context: PageContext): Promise<void> {
       return [
         h('div', { class: 'section-tools' }, h('label', { class: 'inline-field' }, 'Phạm vi ', scope)),
         charts,
-        h('p', { class: 'hint' }, 'Lượt khen thưởng còn hiệu lực (không tính lượt đã thu hồi) của các đơn vị thành viên và đơn vị trực thuộc, theo năm thành tích (biểu mẫu 0602/0603, TT 02/2023/TT-BNV).'),
+        h(
+          'p',
+          { class: 'hint' },
+          'Lượt khen thưởng còn hiệu lực (không tính lượt đã thu hồi) của các đơn vị thành viên và đơn vị trực thuộc, theo năm thành tích (biểu mẫu 0602/0603, TT 02/2023/TT-BNV).',
+        ),
       ];
     }),
 
     fill(movementsSlot, context.isCurrent, async () => {
-      const { nodes, errors } = await readAll<MovementNode, { movements: never }>(DASHBOARD_MOVEMENTS, {}, (data) => data.movements);
+      const { nodes, errors } = await readAll<MovementNode, { movements: never }>(
+        DASHBOARD_MOVEMENTS,
+        {},
+        (data) => data.movements,
+      );
       const from = `${year}-01-01`;
       const to = `${year}-12-31`;
       const inYear = sortVi(
         nodes.filter((movement) => movement.startDate <= to && (!movement.endDate || movement.endDate >= from)),
         (movement) => movement.title,
       );
-      setKpi('movements', kpi(`phong trào diễn ra trong năm`, formatNumber(inYear.length), undefined, { 'data-kpi': 'movements' }));
+      setKpi(
+        'movements',
+        kpi(`phong trào diễn ra trong năm`, formatNumber(inYear.length), undefined, { 'data-kpi': 'movements' }),
+      );
       const count = (key: (movement: MovementNode) => string, labels: Record<string, string>): Datum[] =>
         Object.keys(labels)
-          .map((value) => ({ key: value, label: labels[value]!, value: inYear.filter((movement) => key(movement) === value).length, share: inYear.length ? inYear.filter((movement) => key(movement) === value).length / inYear.length : 0 }))
+          .map((value) => ({
+            key: value,
+            label: labels[value]!,
+            value: inYear.filter((movement) => key(movement) === value).length,
+            share: inYear.length ? inYear.filter((movement) => key(movement) === value).length / inYear.length : 0,
+          }))
           .filter((datum) => datum.value > 0);
-      if (!inYear.length) return [problemsBanner(errors), empty(`Không có phong trào thi đua nào diễn ra trong năm ${year}.`)];
+      if (!inYear.length)
+        return [problemsBanner(errors), empty(`Không có phong trào thi đua nào diễn ra trong năm ${year}.`)];
       return [
         problemsBanner(errors),
         h(
           'div',
           { class: 'chart-grid' },
-          chartFigure({ testId: 'movements-by-level', title: 'Theo cấp phát động', data: count((movement) => movement.launchLevel, MOVEMENT_LAUNCH_LEVEL), horizontal: true, valueTitle: 'Phong trào' }),
-          chartFigure({ testId: 'movements-by-scope', title: 'Theo phạm vi', data: count((movement) => movement.scope, MOVEMENT_SCOPE), kind: 'doughnut', valueTitle: 'Phong trào' }),
+          chartFigure({
+            testId: 'movements-by-level',
+            title: 'Theo cấp phát động',
+            data: count((movement) => movement.launchLevel, MOVEMENT_LAUNCH_LEVEL),
+            horizontal: true,
+            valueTitle: 'Phong trào',
+          }),
+          chartFigure({
+            testId: 'movements-by-scope',
+            title: 'Theo phạm vi',
+            data: count((movement) => movement.scope, MOVEMENT_SCOPE),
+            kind: 'doughnut',
+            valueTitle: 'Phong trào',
+          }),
         ),
         dataTable<MovementNode>({
           testId: 'movements-table',
@@ -230,10 +358,19 @@ export async function overviewPage(context: PageContext): Promise<void> {
           searchText: (movement) => `${movement.title} ${movement.code}`,
           columns: [
             { title: 'Phong trào', sort: (movement) => movement.title, cell: (movement) => movement.title },
-            { title: 'Đơn vị phát động', sort: (movement) => movement.launchedBy?.name ?? '', cell: (movement) => organizationLink(movement.launchedBy) },
+            {
+              title: 'Đơn vị phát động',
+              sort: (movement) => movement.launchedBy?.name ?? '',
+              cell: (movement) => organizationLink(movement.launchedBy),
+            },
             { title: 'Cấp', cell: (movement) => label(MOVEMENT_LAUNCH_LEVEL, movement.launchLevel) },
             { title: 'Phạm vi', cell: (movement) => label(MOVEMENT_SCOPE, movement.scope) },
-            { title: 'Thời gian', sort: (movement) => movement.startDate, cell: (movement) => `${formatDate(movement.startDate)} – ${movement.endDate ? formatDate(movement.endDate) : 'chưa định'}` },
+            {
+              title: 'Thời gian',
+              sort: (movement) => movement.startDate,
+              cell: (movement) =>
+                `${formatDate(movement.startDate)} – ${movement.endDate ? formatDate(movement.endDate) : 'chưa định'}`,
+            },
           ],
         }),
       ];
