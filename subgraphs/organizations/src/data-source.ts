@@ -1,11 +1,9 @@
-import { createDatabase, type Database } from '@tdkt/subgraph-kit';
-import { Organization } from './entities/organization.entity.js';
-import { LineageEvent } from './entities/lineage-event.entity.js';
-import { BlocMembership, EmulationBloc } from './entities/bloc.entity.js';
-import { AnnualRating, Person } from './entities/person.entity.js';
+import { auditLogTableMigration, createDatabase, idempotencyKeysMigration, type Database } from '@tdkt/subgraph-kit';
+import { Organization } from './types/organization.types.js';
+import { LineageEvent } from './types/lineage-event.types.js';
+import { BlocMembership, EmulationBloc } from './types/bloc.types.js';
+import { AnnualRating, Person } from './types/person.types.js';
 import { InitialOrganizations1763700000000 } from './migrations/1763700000000-initial-organizations.js';
-import { IdempotencyKeys1764400000000 } from './migrations/1764400000000-idempotency-keys.js';
-import { AuditLog1764900000000 } from './migrations/1764900000000-audit-log.js';
 import { OrganizationTreeChanges1765000000000 } from './migrations/1765000000000-organization-tree-changes.js';
 
 export const SUBGRAPH_NAME = 'organizations';
@@ -17,7 +15,13 @@ export function createOrganizationsDatabase(url: string, options: { poolSize?: n
     url,
     schema: DATABASE_SCHEMA,
     entities: [Organization, LineageEvent, EmulationBloc, BlocMembership, Person, AnnualRating],
-    migrations: [InitialOrganizations1763700000000, IdempotencyKeys1764400000000, AuditLog1764900000000, OrganizationTreeChanges1765000000000],
+    migrations: [
+      InitialOrganizations1763700000000,
+      // The kit's shared migrations keep the names these had here, so existing databases see them as applied.
+      idempotencyKeysMigration(DATABASE_SCHEMA),
+      auditLogTableMigration(DATABASE_SCHEMA),
+      OrganizationTreeChanges1765000000000,
+    ],
     poolSize: options.poolSize,
   });
 }

@@ -4,7 +4,10 @@ import { buildContext, type OrganizationsContext } from './context.js';
 import { buildOrganizationsSchema } from './schema.js';
 import { SUBGRAPH_NAME } from './data-source.js';
 
-export async function createOrganizationsApp(database: Database, verifier: InternalTokenVerifier): Promise<SubgraphApp<OrganizationsContext>> {
+export async function createOrganizationsApp(
+  database: Database,
+  verifier: InternalTokenVerifier,
+): Promise<SubgraphApp<OrganizationsContext>> {
   return createSubgraphApp<OrganizationsContext>({
     name: SUBGRAPH_NAME,
     schema: await buildOrganizationsSchema(),

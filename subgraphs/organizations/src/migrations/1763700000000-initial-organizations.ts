@@ -44,7 +44,9 @@ export class InitialOrganizations1763700000000 implements MigrationInterface {
     )`);
     await q.query(`CREATE INDEX organization_parent_idx ON organizations.organization (parent_id)`);
     await q.query(`CREATE INDEX organization_name_idx ON organizations.organization (name, code)`);
-    await q.query(`CREATE INDEX organization_search_idx ON organizations.organization USING gin (search_text public.gin_trgm_ops)`);
+    await q.query(
+      `CREATE INDEX organization_search_idx ON organizations.organization USING gin (search_text public.gin_trgm_ops)`,
+    );
 
     await q.query(`CREATE TABLE organizations.lineage_event (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -60,7 +62,9 @@ export class InitialOrganizations1763700000000 implements MigrationInterface {
       role text NOT NULL CONSTRAINT lineage_participant_role_check CHECK (role IN ('PREDECESSOR','SUCCESSOR')),
       PRIMARY KEY (event_id, role, organization_id)
     )`);
-    await q.query(`CREATE INDEX lineage_participant_org_idx ON organizations.lineage_participant (organization_id, role)`);
+    await q.query(
+      `CREATE INDEX lineage_participant_org_idx ON organizations.lineage_participant (organization_id, role)`,
+    );
 
     await q.query(`CREATE TABLE organizations.bloc (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -87,8 +91,12 @@ export class InitialOrganizations1763700000000 implements MigrationInterface {
       PRIMARY KEY (bloc_id, year, organization_id)
     )`);
     // At most one LEAD and one DEPUTY per bloc-year, whatever the application does.
-    await q.query(`CREATE UNIQUE INDEX bloc_membership_one_lead ON organizations.bloc_membership (bloc_id, year) WHERE role = 'LEAD'`);
-    await q.query(`CREATE UNIQUE INDEX bloc_membership_one_deputy ON organizations.bloc_membership (bloc_id, year) WHERE role = 'DEPUTY'`);
+    await q.query(
+      `CREATE UNIQUE INDEX bloc_membership_one_lead ON organizations.bloc_membership (bloc_id, year) WHERE role = 'LEAD'`,
+    );
+    await q.query(
+      `CREATE UNIQUE INDEX bloc_membership_one_deputy ON organizations.bloc_membership (bloc_id, year) WHERE role = 'DEPUTY'`,
+    );
     await q.query(`CREATE INDEX bloc_membership_org_idx ON organizations.bloc_membership (organization_id, year)`);
 
     await q.query(`CREATE TABLE organizations.person (
@@ -111,7 +119,9 @@ export class InitialOrganizations1763700000000 implements MigrationInterface {
     await q.query(`CREATE INDEX person_search_idx ON organizations.person USING gin (search_text public.gin_trgm_ops)`);
 
     // Which seed steps have run: a bloc-year seeded once is never re-seeded, even after an officer empties it.
-    await q.query(`CREATE TABLE organizations.seed_marker (key text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+    await q.query(
+      `CREATE TABLE organizations.seed_marker (key text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
+    );
 
     await q.query(`CREATE TABLE organizations.annual_rating (
       person_id uuid NOT NULL REFERENCES organizations.person(id) ON DELETE CASCADE,
@@ -123,7 +133,16 @@ export class InitialOrganizations1763700000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['seed_marker', 'annual_rating', 'person', 'bloc_membership', 'bloc', 'lineage_participant', 'lineage_event', 'organization']) {
+    for (const table of [
+      'seed_marker',
+      'annual_rating',
+      'person',
+      'bloc_membership',
+      'bloc',
+      'lineage_participant',
+      'lineage_event',
+      'organization',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS organizations.${table}`);
     }
     await q.query(`DROP FUNCTION IF EXISTS organizations.fold_text(text)`);

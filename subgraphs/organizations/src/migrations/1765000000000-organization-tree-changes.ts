@@ -24,7 +24,9 @@ export class OrganizationTreeChanges1765000000000 implements MigrationInterface 
       moved boolean NOT NULL DEFAULT false,
       changed_at timestamptz NOT NULL DEFAULT now()
     )`);
-    await q.query(`CREATE INDEX organization_tree_change_organization_idx ON organizations.organization_tree_change (organization_id)`);
+    await q.query(
+      `CREATE INDEX organization_tree_change_organization_idx ON organizations.organization_tree_change (organization_id)`,
+    );
 
     await q.query(`CREATE FUNCTION organizations.log_organization_tree_insert() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -61,7 +63,9 @@ export class OrganizationTreeChanges1765000000000 implements MigrationInterface 
     await q.query(`CREATE TRIGGER organization_tree_delete AFTER DELETE ON organizations.organization
       REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION organizations.log_organization_tree_delete()`);
 
-    await q.query(`INSERT INTO organizations.organization_tree_change (organization_id) SELECT id FROM organizations.organization ORDER BY id`);
+    await q.query(
+      `INSERT INTO organizations.organization_tree_change (organization_id) SELECT id FROM organizations.organization ORDER BY id`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -4,15 +4,23 @@
  * the ids only: one statement for all the blocs and years of a request, no organization rows loaded.
  */
 import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
-import { EmulationBloc } from '../entities/bloc.entity.js';
-import { requireYear } from '../rules/year.rule.js';
+import { EmulationBloc } from '../types/bloc.types.js';
+import { requireYear } from '../services/year.js';
 import type { OrganizationsContext } from '../context.js';
 
 @Resolver(() => EmulationBloc)
 export class BlocMemberIdsResolver {
-  @FieldResolver(() => [ID], { description: 'Id các đơn vị thành viên trong năm (Khối trưởng, Khối phó, rồi theo tên), cho thống kê.' })
-  async memberIds(@Root() bloc: EmulationBloc, @Ctx() context: OrganizationsContext, @Arg('year', () => Int) year: number): Promise<string[]> {
+  @FieldResolver(() => [ID], {
+    description: 'Id các đơn vị thành viên trong năm (Khối trưởng, Khối phó, rồi theo tên), cho thống kê.',
+  })
+  async memberIds(
+    @Root() bloc: EmulationBloc,
+    @Ctx() context: OrganizationsContext,
+    @Arg('year', () => Int) year: number,
+  ): Promise<string[]> {
     requireYear(year, 'year');
-    return (await context.loaders.membershipsByBlocYear.load(bloc.id, year)).map((membership) => membership.organizationId);
+    return (await context.loaders.membershipsByBlocYear.load(bloc.id, year)).map(
+      (membership) => membership.organizationId,
+    );
   }
 }

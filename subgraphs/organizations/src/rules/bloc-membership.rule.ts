@@ -2,7 +2,7 @@
  * Whether a bloc-year's membership list may stand. Bloc leadership follows HD 2746/HD-BTĐKT (2015):
  * a bloc has one Khối trưởng (LEAD) and one Khối phó (DEPUTY), chosen among its members each year.
  */
-import { BlocMemberRole } from '../types/enums.js';
+import { BlocMemberRole } from './values.js';
 import { isValidInYear, type Validity } from './organization.rule.js';
 
 export interface ProposedMember {
@@ -23,11 +23,19 @@ export function checkBlocMembership(year: number, members: readonly ProposedMemb
   const seen = new Map<string, number>();
   for (const member of members) {
     if (!member.organization) {
-      problems.push({ code: 'UNKNOWN_ORGANIZATION', index: member.index, message: `Không tìm thấy đơn vị có mã ${member.code}.` });
+      problems.push({
+        code: 'UNKNOWN_ORGANIZATION',
+        index: member.index,
+        message: `Không tìm thấy đơn vị có mã ${member.code}.`,
+      });
       continue;
     }
     if (seen.has(member.code)) {
-      problems.push({ code: 'DUPLICATE_MEMBER', index: member.index, message: `Đơn vị ${member.code} được liệt kê hai lần.` });
+      problems.push({
+        code: 'DUPLICATE_MEMBER',
+        index: member.index,
+        message: `Đơn vị ${member.code} được liệt kê hai lần.`,
+      });
     }
     seen.set(member.code, member.index);
     if (!isValidInYear(member.organization, year)) {
@@ -41,10 +49,18 @@ export function checkBlocMembership(year: number, members: readonly ProposedMemb
   const leads = members.filter((member) => member.role === BlocMemberRole.LEAD);
   const deputies = members.filter((member) => member.role === BlocMemberRole.DEPUTY);
   if (leads.length > 1) {
-    problems.push({ code: 'TOO_MANY_LEADS', index: leads[1]!.index, message: `Mỗi khối/cụm chỉ có một Khối trưởng (Cụm trưởng) trong năm ${year}.` });
+    problems.push({
+      code: 'TOO_MANY_LEADS',
+      index: leads[1]!.index,
+      message: `Mỗi khối/cụm chỉ có một Khối trưởng (Cụm trưởng) trong năm ${year}.`,
+    });
   }
   if (deputies.length > 1) {
-    problems.push({ code: 'TOO_MANY_DEPUTIES', index: deputies[1]!.index, message: `Mỗi khối/cụm chỉ có một Khối phó (Cụm phó) trong năm ${year}.` });
+    problems.push({
+      code: 'TOO_MANY_DEPUTIES',
+      index: deputies[1]!.index,
+      message: `Mỗi khối/cụm chỉ có một Khối phó (Cụm phó) trong năm ${year}.`,
+    });
   }
   return problems;
 }

@@ -1,7 +1,7 @@
 /**
  * Pure decisions about organizations: no framework, no database; plain data in, verdict out.
  */
-import { OrganizationKind, OrganizationLevel } from '../types/enums.js';
+import { OrganizationKind, OrganizationLevel } from './values.js';
 
 const CENTRAL_KINDS = new Set<OrganizationKind>([
   OrganizationKind.MINISTRY,
@@ -22,7 +22,8 @@ const CENTRAL_KINDS = new Set<OrganizationKind>([
 export function deriveLevel(kind: OrganizationKind, parentLevel: OrganizationLevel | null): OrganizationLevel {
   if (kind === OrganizationKind.PROVINCE || kind === OrganizationKind.CENTRAL_CITY) return OrganizationLevel.PROVINCIAL;
   if (kind === OrganizationKind.DISTRICT) return OrganizationLevel.DISTRICT;
-  if (kind === OrganizationKind.COMMUNE || kind === OrganizationKind.WARD || kind === OrganizationKind.SPECIAL_ZONE) return OrganizationLevel.COMMUNE;
+  if (kind === OrganizationKind.COMMUNE || kind === OrganizationKind.WARD || kind === OrganizationKind.SPECIAL_ZONE)
+    return OrganizationLevel.COMMUNE;
   if (parentLevel) return parentLevel;
   if (CENTRAL_KINDS.has(kind)) return OrganizationLevel.CENTRAL;
   return OrganizationLevel.CENTRAL;
@@ -40,7 +41,10 @@ export function isValidOn(unit: Validity, day: string): boolean {
 
 /** True when the unit existed on at least one day of the year. */
 export function isValidInYear(unit: Validity, year: number): boolean {
-  return (unit.validFrom === null || unit.validFrom <= `${year}-12-31`) && (unit.validTo === null || unit.validTo >= `${year}-01-01`);
+  return (
+    (unit.validFrom === null || unit.validFrom <= `${year}-12-31`) &&
+    (unit.validTo === null || unit.validTo >= `${year}-01-01`)
+  );
 }
 
 export function dayBefore(isoDate: string): string {

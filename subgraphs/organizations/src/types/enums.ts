@@ -1,25 +1,16 @@
 import { registerEnumType } from 'type-graphql';
+import {
+  OrganizationKind,
+  OrganizationLevel,
+  LineageKind,
+  BlocKind,
+  BlocMemberRole,
+  Gender,
+  AnnualRatingValue,
+} from '../rules/values.js';
 
-export enum OrganizationKind {
-  MINISTRY = 'MINISTRY',
-  MINISTERIAL_AGENCY = 'MINISTERIAL_AGENCY',
-  GOVERNMENT_AGENCY = 'GOVERNMENT_AGENCY',
-  COURT = 'COURT',
-  PROCURACY = 'PROCURACY',
-  STATE_AUDIT = 'STATE_AUDIT',
-  PARTY_OR_MASS_ORGANIZATION = 'PARTY_OR_MASS_ORGANIZATION',
-  PROVINCE = 'PROVINCE',
-  CENTRAL_CITY = 'CENTRAL_CITY',
-  COMMUNE = 'COMMUNE',
-  WARD = 'WARD',
-  SPECIAL_ZONE = 'SPECIAL_ZONE',
-  DEPARTMENT = 'DEPARTMENT',
-  PUBLIC_SERVICE_UNIT = 'PUBLIC_SERVICE_UNIT',
-  ENTERPRISE = 'ENTERPRISE',
-  DISTRICT = 'DISTRICT',
-  STATE_LEADERSHIP = 'STATE_LEADERSHIP',
-  OTHER = 'OTHER',
-}
+export { OrganizationKind, OrganizationLevel, LineageKind, BlocKind, BlocMemberRole, Gender, AnnualRatingValue };
+
 registerEnumType(OrganizationKind, {
   name: 'OrganizationKind',
   valuesConfig: {
@@ -45,13 +36,6 @@ registerEnumType(OrganizationKind, {
 });
 
 /** Administrative tier. DISTRICT exists only for history: district level was abolished on 2025-07-01. */
-export enum OrganizationLevel {
-  CENTRAL = 'CENTRAL',
-  PROVINCIAL = 'PROVINCIAL',
-  DISTRICT = 'DISTRICT',
-  COMMUNE = 'COMMUNE',
-  BASE = 'BASE',
-}
 registerEnumType(OrganizationLevel, {
   name: 'OrganizationLevel',
   valuesConfig: {
@@ -63,43 +47,27 @@ registerEnumType(OrganizationLevel, {
   },
 });
 
-export enum LineageKind {
-  MERGE = 'MERGE',
-  SPLIT = 'SPLIT',
-  RENAME = 'RENAME',
-  DISSOLVE = 'DISSOLVE',
-  TRANSFER = 'TRANSFER',
-}
-registerEnumType(LineageKind, { name: 'LineageKind', description: 'Sáp nhập, chia tách, đổi tên, giải thể, chuyển cơ quan chủ quản' });
-
-export enum BlocKind {
-  BLOC = 'BLOC',
-  CLUSTER = 'CLUSTER',
-}
-registerEnumType(BlocKind, { name: 'BlocKind', valuesConfig: { BLOC: { description: 'Khối thi đua' }, CLUSTER: { description: 'Cụm thi đua' } } });
-
-export enum BlocMemberRole {
-  LEAD = 'LEAD',
-  DEPUTY = 'DEPUTY',
-  MEMBER = 'MEMBER',
-}
-registerEnumType(BlocMemberRole, {
-  name: 'BlocMemberRole',
-  valuesConfig: { LEAD: { description: 'Khối trưởng / Cụm trưởng' }, DEPUTY: { description: 'Khối phó / Cụm phó' }, MEMBER: { description: 'Thành viên' } },
+registerEnumType(LineageKind, {
+  name: 'LineageKind',
+  description: 'Sáp nhập, chia tách, đổi tên, giải thể, chuyển cơ quan chủ quản',
 });
 
-export enum Gender {
-  MALE = 'MALE',
-  FEMALE = 'FEMALE',
-}
+registerEnumType(BlocKind, {
+  name: 'BlocKind',
+  valuesConfig: { BLOC: { description: 'Khối thi đua' }, CLUSTER: { description: 'Cụm thi đua' } },
+});
+
+registerEnumType(BlocMemberRole, {
+  name: 'BlocMemberRole',
+  valuesConfig: {
+    LEAD: { description: 'Khối trưởng / Cụm trưởng' },
+    DEPUTY: { description: 'Khối phó / Cụm phó' },
+    MEMBER: { description: 'Thành viên' },
+  },
+});
+
 registerEnumType(Gender, { name: 'Gender' });
 
-export enum AnnualRatingValue {
-  EXCELLENT = 'EXCELLENT',
-  GOOD = 'GOOD',
-  COMPLETED = 'COMPLETED',
-  NOT_COMPLETED = 'NOT_COMPLETED',
-}
 registerEnumType(AnnualRatingValue, {
   name: 'AnnualRatingValue',
   valuesConfig: {

@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { AnnualRatingValue, Gender } from '../types/enums.js';
+import { Connection } from '@tdkt/subgraph-kit';
+import { AnnualRatingValue, Gender } from './enums.js';
 
 /**
  * A person (cá nhân). Personal data is minimal; the public sees the name and unit only, so every other
@@ -58,3 +59,6 @@ export class AnnualRating {
   @Field(() => AnnualRatingValue)
   rating!: AnnualRatingValue;
 }
+
+@ObjectType()
+export class PersonConnection extends Connection(Person, 'Person') {}

@@ -1,10 +1,12 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { LineageKind } from '../types/enums.js';
+import { LineageKind } from './enums.js';
 
 @Entity({ name: 'lineage_event' })
-@ObjectType({ description: 'Sự kiện sắp xếp đơn vị (sáp nhập, chia tách, đổi tên, giải thể, chuyển giao) theo một văn bản pháp lý.' })
+@ObjectType({
+  description: 'Sự kiện sắp xếp đơn vị (sáp nhập, chia tách, đổi tên, giải thể, chuyển giao) theo một văn bản pháp lý.',
+})
 export class LineageEvent {
   @PrimaryGeneratedColumn('uuid')
   @Field(() => ID)
@@ -25,11 +27,4 @@ export class LineageEvent {
   @Column({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true })
   note!: string | null;
-}
-
-/** Row of lineage_participant: which organizations were predecessors or successors in an event. */
-export interface LineageParticipantRow {
-  event_id: string;
-  organization_id: string;
-  role: 'PREDECESSOR' | 'SUCCESSOR';
 }

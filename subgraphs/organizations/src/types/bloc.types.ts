@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { BlocKind, BlocMemberRole } from '../types/enums.js';
+import { Connection } from '@tdkt/subgraph-kit';
+import { BlocKind, BlocMemberRole } from './enums.js';
 
 @Entity({ name: 'bloc' })
 @ObjectType({ description: 'Khối thi đua (theo chức năng) hoặc cụm thi đua (theo địa bàn).' })
@@ -52,3 +53,6 @@ export class BlocMembership {
   @Field(() => BlocMemberRole)
   role!: BlocMemberRole;
 }
+
+@ObjectType()
+export class EmulationBlocConnection extends Connection(EmulationBloc, 'EmulationBloc') {}
