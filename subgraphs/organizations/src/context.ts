@@ -80,7 +80,8 @@ export async function requireActForDescendant(
 
 /**
  * Non-public data of a unit (the kit's rule): the Central Board, or staff of that unit's subtree. The
- * tree is read only for the staff roles, whose answer depends on it.
+ * tree is read only for the staff roles, whose answer depends on it; the check never words a message,
+ * so the unit needs no name.
  */
 export async function canSeePrivateDataOf(context: OrganizationsContext, organizationId: string): Promise<boolean> {
   if (context.caller.role !== 'VIEWER' && context.caller.role !== 'ORG_OFFICER') {
@@ -89,7 +90,10 @@ export async function canSeePrivateDataOf(context: OrganizationsContext, organiz
   return canSeePrivateDataOfUnit(context, await unitInScope(context, { id: organizationId, name: '' }));
 }
 
-/** Acting for a unit (the kit's rule): the Central Board, or an ORG_OFFICER of that unit's subtree. */
+/**
+ * Acting for a unit (the kit's rule): the Central Board, or an ORG_OFFICER of that unit's subtree. Only
+ * an officer's answer depends on the tree, so only then are the unit's ancestors read.
+ */
 export async function requireActFor(
   context: OrganizationsContext,
   unit: { id: string; name: string },

@@ -96,7 +96,7 @@ export async function recordAnnualRating(
   }
 }
 
-/** The person's unit, for the scope check; its name is read only when a refusal must name it. */
+/** The person's unit for the scope check; its name is loaded for officers only, whose refusal names it. */
 async function unitOfPerson(context: OrganizationsContext, person: Person): Promise<{ id: string; name: string }> {
   if (context.caller.role !== 'ORG_OFFICER') return { id: person.organizationId, name: '' };
   const organization = await context.loaders.organizationById.load(person.organizationId);
