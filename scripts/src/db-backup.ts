@@ -45,8 +45,13 @@ async function main(): Promise<void> {
     say(`backing up ${resolved.description}`);
     const result = await backup({ targets: resolved.targets, file, log: say });
     const tables = result.manifest.entries.reduce((sum, entry) => sum + Object.keys(entry.tables).length, 0);
-    const rows = result.manifest.entries.reduce((sum, entry) => sum + Object.values(entry.tables).reduce((total, table) => total + table.rows, 0), 0);
-    say(`wrote ${path.relative(cwd, result.file) || result.file}: ${tables} tables, ${rows} rows, PostgreSQL ${result.manifest.serverVersion}, in ${result.seconds.toFixed(1)} s`);
+    const rows = result.manifest.entries.reduce(
+      (sum, entry) => sum + Object.values(entry.tables).reduce((total, table) => total + table.rows, 0),
+      0,
+    );
+    say(
+      `wrote ${path.relative(cwd, result.file) || result.file}: ${tables} tables, ${rows} rows, PostgreSQL ${result.manifest.serverVersion}, in ${result.seconds.toFixed(1)} s`,
+    );
   } finally {
     await resolved.release();
   }

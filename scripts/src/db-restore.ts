@@ -17,7 +17,9 @@ process.stdout.on('error', () => undefined); // e.g. piped into head
 function releaseOnSignal(release: () => Promise<void>): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      process.stderr.write(`[db:restore] interrupted (${signal}): nothing is committed for a database whose restore had not finished\n`);
+      process.stderr.write(
+        `[db:restore] interrupted (${signal}): nothing is committed for a database whose restore had not finished\n`,
+      );
       void release().finally(() => process.exit(130));
     });
   }
@@ -28,7 +30,9 @@ async function main(): Promise<void> {
   const force = args.includes('--force');
   const files = args.filter((arg) => arg !== '--force');
   if (files.length !== 1 || files[0]!.startsWith('-')) {
-    process.stderr.write('usage: npm run db:restore -- FILE [--force]   (FILE: a backup written by npm run db:backup)\n');
+    process.stderr.write(
+      'usage: npm run db:restore -- FILE [--force]   (FILE: a backup written by npm run db:backup)\n',
+    );
     process.exitCode = 2;
     return;
   }
@@ -46,7 +50,9 @@ async function main(): Promise<void> {
       process.exitCode = 1;
       return;
     }
-    say(`verified ${result.rows.length} tables against the backup's manifest: all rows and checksums match (${result.seconds.toFixed(1)} s)`);
+    say(
+      `verified ${result.rows.length} tables against the backup's manifest: all rows and checksums match (${result.seconds.toFixed(1)} s)`,
+    );
   } finally {
     await resolved.release();
   }

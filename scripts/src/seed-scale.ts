@@ -52,7 +52,9 @@ function main(): Promise<void> | void {
     log: say,
     signal: controller.signal,
   }).then((report) => {
-    process.stdout.write(args.includes('--json') ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+    process.stdout.write(
+      args.includes('--json') ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`,
+    );
   });
 }
 

@@ -5,6 +5,7 @@
  */
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { columnList, qualifiedName, type TableDescriptor } from '@tdkt/subgraph-kit';
 
 /** A value in COPY text format: backslash, tab and line breaks escaped; null as \N. */
 export function text(value: string | null | undefined): string {
@@ -17,6 +18,11 @@ export const NULL = '\\N';
 
 const FLUSH_AT = 1 << 18; // 256 KiB of text per write
 
+/** `COPY schema.table (columns…) FROM STDIN`, the columns in the order the rows give their values. */
+function copyStatement(table: TableDescriptor): string {
+  return `COPY ${qualifiedName(table)} (${columnList(table)}) FROM STDIN`;
+}
+
 /** One COPY statement in progress. Call `row()` per line, `await maybeFlush()` now and then, `end()` once. */
 export class CopyWriter {
   rows = 0;
@@ -24,7 +30,11 @@ export class CopyWriter {
   private failure: Error | null = null;
   private readonly finished: Promise<void>;
 
-  private constructor(private readonly stream: NodeJS.WritableStream & { on(event: string, listener: (...args: unknown[]) => void): unknown }) {
+  private constructor(
+    private readonly stream: NodeJS.WritableStream & {
+      on(event: string, listener: (...args: unknown[]) => void): unknown;
+    },
+  ) {
     this.finished = new Promise<void>((resolve, reject) => {
       stream.on('finish', () => resolve());
       stream.on('error', (error: unknown) => {
@@ -35,8 +45,8 @@ export class CopyWriter {
     this.finished.catch(() => undefined);
   }
 
-  static open(client: pg.ClientBase, table: string, columns: readonly string[]): CopyWriter {
-    const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+  static open(client: pg.ClientBase, table: TableDescriptor): CopyWriter {
+    const stream = client.query(copyFrom(copyStatement(table)));
     return new CopyWriter(stream as never);
   }
 
@@ -100,10 +110,12 @@ export class RowBuffer {
   rows = 0;
   private current = '';
 
-  constructor(
-    readonly table: string,
-    readonly columns: readonly string[],
-  ) {}
+  /** `schema.table`: the key of its row count in the step's result. */
+  readonly table: string;
+
+  constructor(private readonly descriptor: TableDescriptor) {
+    this.table = qualifiedName(descriptor);
+  }
 
   row(line: string): void {
     this.current += line;
@@ -119,7 +131,8 @@ export class RowBuffer {
     if (this.rows === 0) return 0;
     if (this.current) this.parts.push(Buffer.from(this.current, 'utf8'));
     this.current = '';
-    const stream = client.query(copyFrom(`COPY ${this.table} (${this.columns.join(', ')}) FROM STDIN`)) as unknown as NodeJS.WritableStream & NodeJS.EventEmitter;
+    const stream = client.query(copyFrom(copyStatement(this.descriptor))) as unknown as NodeJS.WritableStream &
+      NodeJS.EventEmitter;
     const finished = new Promise<void>((resolve, reject) => {
       stream.on('finish', () => resolve());
       stream.on('error', reject);

@@ -10,13 +10,25 @@ import { blocYear, BLOC_YEARS, type Plan } from './plan.js';
 import { FIRST_YEAR, CURRENT_YEAR } from './presets.js';
 import { isGeneratedSql } from './random.js';
 import type { LoadContext, StepDefinition } from './runner.js';
+import { ORGANIZATIONS_SCALE_TABLES as T, tableName } from './tables.js';
 
-const ORG = 'organizations.organization';
+const ORG = tableName(T.organization);
+const LINEAGE_EVENT = tableName(T.lineage_event);
+const LINEAGE_PARTICIPANT = tableName(T.lineage_participant);
+const BLOC = tableName(T.bloc);
+const BLOC_MEMBERSHIP = tableName(T.bloc_membership);
+const PERSON = tableName(T.person);
+const ANNUAL_RATING = tableName(T.annual_rating);
 
 async function refuseCollisions(client: pg.ClientBase, table: string, codes: string[], what: string): Promise<void> {
-  const { rows } = await client.query<{ code: string }>(`SELECT code FROM ${table} WHERE code = ANY($1::text[]) AND NOT (${isGeneratedSql('id')}) ORDER BY code LIMIT 10`, [codes]);
+  const { rows } = await client.query<{ code: string }>(
+    `SELECT code FROM ${table} WHERE code = ANY($1::text[]) AND NOT (${isGeneratedSql('id')}) ORDER BY code LIMIT 10`,
+    [codes],
+  );
   if (rows.length) {
-    throw new Error(`The database already has ${what} with codes the scale dataset uses (${rows.map((row) => row.code).join(', ')}): rename them, or load into another database`);
+    throw new Error(
+      `The database already has ${what} with codes the scale dataset uses (${rows.map((row) => row.code).join(', ')}): rename them, or load into another database`,
+    );
   }
 }
 
@@ -25,33 +37,43 @@ export function organizationsStep(context: LoadContext): StepDefinition {
   return {
     step: 'organizations',
     subgraph: 'organizations',
-    tables: [ORG, 'organizations.lineage_event', 'organizations.lineage_participant'],
+    tables: [ORG, LINEAGE_EVENT, LINEAGE_PARTICIPANT],
     chunks: 1,
     bulk: false,
     async runChunk(_chunk, client, progress) {
       const generated = plan.orgs.filter((org) => org.generated);
-      await refuseCollisions(client, ORG, generated.map((org) => org.code), 'organizations');
-      const writer = CopyWriter.open(client, ORG, ['id', 'code', 'name', 'short_name', 'kind', 'level', 'parent_id', 'valid_from', 'valid_to', 'is_demo', 'version', 'created_at', 'updated_at']);
+      await refuseCollisions(
+        client,
+        ORG,
+        generated.map((org) => org.code),
+        'organizations',
+      );
+      const writer = CopyWriter.open(client, T.organization);
       const created = stamp(day(2024, 1, 2), 8 * 60);
       for (const org of generated) {
         const parent = org.parent >= 0 ? plan.orgs[org.parent]!.id : NULL;
-        writer.row(`${org.id}\t${org.code}\t${text(org.name)}\t${text(org.shortName)}\t${org.kind}\t${org.level}\t${parent}\t${org.validFrom ?? NULL}\t${org.validTo ?? NULL}\tf\t1\t${created}\t${created}`);
+        writer.row(
+          `${org.id}\t${org.code}\t${text(org.name)}\t${text(org.shortName)}\t${org.kind}\t${org.level}\t${parent}\t${org.validFrom ?? NULL}\t${org.validTo ?? NULL}\tf\t1\t${created}\t${created}`,
+        );
         if (writer.pending) {
           progress(writer.rows / generated.length, 0);
           await writer.maybeFlush();
         }
       }
       const organizations = await writer.end();
-      const events = new RowBuffer('organizations.lineage_event', ['id', 'kind', 'effective_date', 'legal_basis', 'note', 'created_at']);
-      const participants = new RowBuffer('organizations.lineage_participant', ['event_id', 'organization_id', 'role']);
+      const events = new RowBuffer(T.lineage_event);
+      const participants = new RowBuffer(T.lineage_participant);
       for (const event of plan.lineage) {
-        events.row(`${event.id}\t${event.kind}\t2025-07-01\t${text(event.legalBasis)}\t${text(event.note)}\t${created}`);
-        for (const predecessor of event.predecessors) participants.row(`${event.id}\t${plan.orgs[predecessor]!.id}\tPREDECESSOR`);
+        events.row(
+          `${event.id}\t${event.kind}\t2025-07-01\t${text(event.legalBasis)}\t${text(event.note)}\t${created}`,
+        );
+        for (const predecessor of event.predecessors)
+          participants.row(`${event.id}\t${plan.orgs[predecessor]!.id}\tPREDECESSOR`);
         participants.row(`${event.id}\t${plan.orgs[event.successor]!.id}\tSUCCESSOR`);
       }
       const eventRows = await events.copy(client);
       const participantRows = await participants.copy(client);
-      return { rows: { [ORG]: organizations, 'organizations.lineage_event': eventRows, 'organizations.lineage_participant': participantRows } };
+      return { rows: { [ORG]: organizations, [LINEAGE_EVENT]: eventRows, [LINEAGE_PARTICIPANT]: participantRows } };
     },
   };
 }
@@ -61,15 +83,22 @@ export function blocsStep(context: LoadContext): StepDefinition {
   return {
     step: 'blocs',
     subgraph: 'organizations',
-    tables: ['organizations.bloc', 'organizations.bloc_membership'],
+    tables: [BLOC, BLOC_MEMBERSHIP],
     chunks: 1,
     bulk: false,
     async runChunk(_chunk, client) {
-      await refuseCollisions(client, 'organizations.bloc', plan.blocs.map((bloc) => bloc.code), 'blocs');
-      const blocs = new RowBuffer('organizations.bloc', ['id', 'code', 'name', 'kind', 'organizer_id', 'is_demo', 'version', 'created_at']);
-      const memberships = new RowBuffer('organizations.bloc_membership', ['bloc_id', 'year', 'organization_id', 'role']);
+      await refuseCollisions(
+        client,
+        BLOC,
+        plan.blocs.map((bloc) => bloc.code),
+        'blocs',
+      );
+      const blocs = new RowBuffer(T.bloc);
+      const memberships = new RowBuffer(T.bloc_membership);
       for (const bloc of plan.blocs) {
-        blocs.row(`${bloc.id}\t${bloc.code}\t${text(bloc.name)}\t${bloc.kind}\t${plan.orgs[bloc.organizer]!.id}\tf\t1\t${stamp(day(2024, 1, 5), 9 * 60 + (bloc.index % 480))}`);
+        blocs.row(
+          `${bloc.id}\t${bloc.code}\t${text(bloc.name)}\t${bloc.kind}\t${plan.orgs[bloc.organizer]!.id}\tf\t1\t${stamp(day(2024, 1, 5), 9 * 60 + (bloc.index % 480))}`,
+        );
         for (const year of BLOC_YEARS) {
           const members = blocYear(plan, bloc, year);
           if (!members) continue;
@@ -79,7 +108,7 @@ export function blocsStep(context: LoadContext): StepDefinition {
           }
         }
       }
-      return { rows: { 'organizations.bloc': await blocs.copy(client), 'organizations.bloc_membership': await memberships.copy(client) } };
+      return { rows: { [BLOC]: await blocs.copy(client), [BLOC_MEMBERSHIP]: await memberships.copy(client) } };
     },
   };
 }
@@ -91,7 +120,7 @@ export function personsStep(context: LoadContext): StepDefinition {
   return {
     step: 'persons',
     subgraph: 'organizations',
-    tables: ['organizations.person', 'organizations.annual_rating'],
+    tables: [PERSON, ANNUAL_RATING],
     chunks: plan.chunks.length,
     chunkWeight: (chunk) => (plan.chunks[chunk]!.personEnd - plan.chunks[chunk]!.personStart) / total,
     bulk: true,
@@ -99,12 +128,18 @@ export function personsStep(context: LoadContext): StepDefinition {
       const chunk = plan.chunks[chunkIndex]!;
       const size = Math.max(1, chunk.personEnd - chunk.personStart);
       // Ratings (ten times more rows) stream; the chunk's persons are written after them.
-      const ratings = CopyWriter.open(client, 'organizations.annual_rating', ['person_id', 'year', 'rating', 'recorded_at']);
-      const persons = new RowBuffer('organizations.person', ['id', 'full_name', 'gender', 'birth_year', 'ethnicity', 'organization_id', 'position', 'is_direct_worker', 'created_at']);
+      const ratings = CopyWriter.open(client, T.annual_rating);
+      const persons = new RowBuffer(T.person);
       const recordedAt: string[][] = [];
       for (let year = FIRST_YEAR; year <= CURRENT_YEAR; year += 1) {
         // Ratings are recorded after the year-end review; the current year's early (November).
-        recordedAt.push(Array.from({ length: 20 }, (_, index) => (year === CURRENT_YEAR ? stamp(day(year, 11, 2) + (index % 12), 9 * 60 + index * 7) : stamp(day(year + 1, 1, 8) + index, 9 * 60 + index * 11))));
+        recordedAt.push(
+          Array.from({ length: 20 }, (_, index) =>
+            year === CURRENT_YEAR
+              ? stamp(day(year, 11, 2) + (index % 12), 9 * 60 + index * 7)
+              : stamp(day(year + 1, 1, 8) + index, 9 * 60 + index * 11),
+          ),
+        );
       }
       let lastReport = chunk.personStart;
       let reported = 0;
@@ -136,7 +171,7 @@ export function personsStep(context: LoadContext): StepDefinition {
       }
       const ratingRows = await ratings.end();
       const personRows = await persons.copy(client);
-      return { rows: { 'organizations.person': personRows, 'organizations.annual_rating': ratingRows } };
+      return { rows: { [PERSON]: personRows, [ANNUAL_RATING]: ratingRows } };
     },
   };
 }

@@ -13,7 +13,8 @@
 import { CURRENT_YEAR, FIRST_YEAR, LAST_GRANT_YEAR } from './presets.js';
 import type { PlanOrg } from './plan.js';
 import { hash32, Rng, scaleUuid, TAG } from './random.js';
-import { ethnicity, LEADER_POSITIONS, personName, POSITIONS } from './vietnamese.js';
+import { ethnicity, personName } from './names.js';
+import { LEADER_POSITIONS, POSITIONS } from './vietnamese.js';
 
 export const RATINGS = ['NOT_COMPLETED', 'COMPLETED', 'GOOD', 'EXCELLENT'] as const;
 export const NO_RATING = -1;
@@ -44,9 +45,20 @@ export interface Person {
 }
 
 const POSITION_TABLE: Record<string, string> = {
-  office: 'office', school: 'school', hospital: 'hospital', health_center: 'health_center', health_station: 'health_station', commune: 'commune',
-  armed: 'armed', enterprise: 'enterprise', research: 'research', culture: 'culture', center: 'center', agriculture: 'agriculture',
-  education: 'education', leadership: 'office',
+  office: 'office',
+  school: 'school',
+  hospital: 'hospital',
+  health_center: 'health_center',
+  health_station: 'health_station',
+  commune: 'commune',
+  armed: 'armed',
+  enterprise: 'enterprise',
+  research: 'research',
+  culture: 'culture',
+  center: 'center',
+  agriculture: 'agriculture',
+  education: 'education',
+  leadership: 'office',
 };
 
 export function personId(index: number): string {
@@ -56,7 +68,9 @@ export function personId(index: number): string {
 /** The person with this index, working in `unit` (workflow: their unit rates the current year early). */
 export function generatePerson(unit: PlanOrg, index: number, workflow: boolean): Person {
   const rng = new Rng(hash32(0x9e850, index));
-  const female = rng.chance(unit.armed ? 0.12 : unit.flavor === 'school' || unit.flavor === 'health_station' ? 0.66 : 0.5);
+  const female = rng.chance(
+    unit.armed ? 0.12 : unit.flavor === 'school' || unit.flavor === 'health_station' ? 0.66 : 0.5,
+  );
   // Ages 23–62 in 2026, most in their thirties and forties.
   const birthYear = 1964 + Math.floor(((rng.next() + rng.next() + rng.next()) / 3) * 39);
   const fullName = personName(rng, female);
@@ -66,13 +80,15 @@ export function generatePerson(unit: PlanOrg, index: number, workflow: boolean):
   let hireYear = Math.min(CURRENT_YEAR, birthYear + 22 + rng.int(6));
   let formerUnit = -1;
   if (unit.predecessors.length > 0) formerUnit = unit.predecessors[hash32(index, 0xf0) % unit.predecessors.length]!;
-  else if (unit.validFrom !== null && unit.validFrom > `${FIRST_YEAR}-01-01`) hireYear = Math.max(hireYear, Number(unit.validFrom.slice(0, 4)));
+  else if (unit.validFrom !== null && unit.validFrom > `${FIRST_YEAR}-01-01`)
+    hireYear = Math.max(hireYear, Number(unit.validFrom.slice(0, 4)));
   const talent = rng.normal();
   const ratings = new Int8Array(YEAR_COUNT).fill(NO_RATING);
   const lastRated = workflow ? CURRENT_YEAR : LAST_GRANT_YEAR;
   for (let year = Math.max(FIRST_YEAR, hireYear); year <= lastRated; year += 1) {
     const score = 0.8 * talent + 0.6 * rng.normal();
-    ratings[year - FIRST_YEAR] = score > 1.036 ? EXCELLENT : score > -0.643 ? GOOD : score > -1.881 ? COMPLETED : NOT_COMPLETED;
+    ratings[year - FIRST_YEAR] =
+      score > 1.036 ? EXCELLENT : score > -0.643 ? GOOD : score > -1.881 ? COMPLETED : NOT_COMPLETED;
   }
   return {
     index,
@@ -108,7 +124,11 @@ export interface TitleDraft {
   initiative: 'MINISTRY_OR_PROVINCE' | 'NATIONAL' | null;
 }
 
-const TEACHER = new Set(['Giáo viên', 'Giảng viên', 'Giảng viên chính', 'Hiệu trưởng', 'Tổ trưởng chuyên môn'].map((value) => value.normalize('NFC')));
+const TEACHER = new Set(
+  ['Giáo viên', 'Giảng viên', 'Giảng viên chính', 'Hiệu trưởng', 'Tổ trưởng chuyên môn'].map((value) =>
+    value.normalize('NFC'),
+  ),
+);
 const DOCTOR = new Set(['Bác sĩ', 'Trưởng khoa'].map((value) => value.normalize('NFC')));
 const ARTIST = new Set(['Diễn viên'].map((value) => value.normalize('NFC')));
 
@@ -136,7 +156,8 @@ export function personTitles(person: Person, org: PlanOrg, police: boolean, out:
   let hadKnc = false;
   let hadTeacherTitle = false;
   let hadHero = false;
-  const push = (type: string, year: number, basis: Basis, initiative: TitleDraft['initiative'] = null) => out.push({ type, year, basis, initiative });
+  const push = (type: string, year: number, basis: Basis, initiative: TitleDraft['initiative'] = null) =>
+    out.push({ type, year, basis, initiative });
   for (let year = FIRST_YEAR; year <= LAST_GRANT_YEAR; year += 1) {
     const rating = person.ratings[year - FIRST_YEAR]!;
     if (rating === NO_RATING) {
@@ -190,8 +211,18 @@ export function personTitles(person: Person, org: PlanOrg, police: boolean, out:
     if (!hadOrder && person.leader && age >= 50 && rng.chance(armedForces ? 0.02 : 0.01)) {
       hadOrder = true;
       const roll = rng.next();
-      if (armedForces) push(roll < 0.75 ? 'HC_BAO_VE_TO_QUOC_3' : roll < 0.95 ? 'HC_BAO_VE_TO_QUOC_2' : 'HC_QUAN_CONG_3', year, 'CAREER_CONTRIBUTION');
-      else push(roll < 0.8 ? 'HC_LAO_DONG_3' : roll < 0.96 ? 'HC_LAO_DONG_2' : roll < 0.99 ? 'HC_LAO_DONG_1' : 'HC_DOC_LAP_3', year, 'CAREER_CONTRIBUTION');
+      if (armedForces)
+        push(
+          roll < 0.75 ? 'HC_BAO_VE_TO_QUOC_3' : roll < 0.95 ? 'HC_BAO_VE_TO_QUOC_2' : 'HC_QUAN_CONG_3',
+          year,
+          'CAREER_CONTRIBUTION',
+        );
+      else
+        push(
+          roll < 0.8 ? 'HC_LAO_DONG_3' : roll < 0.96 ? 'HC_LAO_DONG_2' : roll < 0.99 ? 'HC_LAO_DONG_1' : 'HC_DOC_LAP_3',
+          year,
+          'CAREER_CONTRIBUTION',
+        );
     }
     if (armedForces && rng.chance(0.0004)) push('HC_CHIEN_CONG_3', year, 'AD_HOC');
     if (!armedForces && rng.chance(0.00002)) push('HC_DUNG_CAM', year, 'AD_HOC');
@@ -199,7 +230,8 @@ export function personTitles(person: Person, org: PlanOrg, police: boolean, out:
     if (armedForces && service === 15) push('HCH_CHIEN_SI_VE_VANG_3', year, 'SENIORITY');
     if (armedForces && service === 20) push('HCH_CHIEN_SI_VE_VANG_2', year, 'SENIORITY');
     if (armedForces && service === 25) push('HCH_CHIEN_SI_VE_VANG_1', year, 'SENIORITY');
-    if (armedForces && service === 25 && rng.chance(0.5)) push(police ? 'HCH_VI_AN_NINH_TO_QUOC' : 'HCH_QUAN_KY_QUYET_THANG', year, 'SENIORITY');
+    if (armedForces && service === 25 && rng.chance(0.5))
+      push(police ? 'HCH_VI_AN_NINH_TO_QUOC' : 'HCH_QUAN_KY_QUYET_THANG', year, 'SENIORITY');
     // Kỷ niệm chương: once, after twenty years of service.
     if (!hadKnc && service >= 20 && rng.chance(0.08)) {
       hadKnc = true;
@@ -212,9 +244,12 @@ export function personTitles(person: Person, org: PlanOrg, police: boolean, out:
         push('NHA_GIAO_UU_TU', year, 'CAREER_CONTRIBUTION');
       } else if (hadTeacherTitle && rng.chance(0.05)) push('NHA_GIAO_NHAN_DAN', year, 'CAREER_CONTRIBUTION');
     }
-    if (DOCTOR.has(person.position) && DOCTOR_ROUNDS.has(year) && service >= 15 && rng.chance(0.008)) push('THAY_THUOC_UU_TU', year, 'CAREER_CONTRIBUTION');
-    if (ARTIST.has(person.position) && ARTIST_ROUNDS.has(year) && service >= 10 && rng.chance(0.02)) push('NGHE_SI_UU_TU', year, 'CAREER_CONTRIBUTION');
-    if (flavor === 'research' && PRIZE_ROUNDS.has(year) && service >= 10 && rng.chance(0.004)) push('GIAI_THUONG_NHA_NUOC', year, 'MERIT');
+    if (DOCTOR.has(person.position) && DOCTOR_ROUNDS.has(year) && service >= 15 && rng.chance(0.008))
+      push('THAY_THUOC_UU_TU', year, 'CAREER_CONTRIBUTION');
+    if (ARTIST.has(person.position) && ARTIST_ROUNDS.has(year) && service >= 10 && rng.chance(0.02))
+      push('NGHE_SI_UU_TU', year, 'CAREER_CONTRIBUTION');
+    if (flavor === 'research' && PRIZE_ROUNDS.has(year) && service >= 10 && rng.chance(0.004))
+      push('GIAI_THUONG_NHA_NUOC', year, 'MERIT');
     if (!hadHero && person.leader && rating === EXCELLENT && rng.chance(0.00004)) {
       hadHero = true;
       push(armedForces ? 'ANH_HUNG_LLVTND' : 'ANH_HUNG_LAO_DONG', year, 'MERIT');
@@ -230,7 +265,9 @@ export function collectiveTitles(org: PlanOrg, year: number, rng: Rng, out: Titl
     return;
   }
   const armed = org.armed;
-  const advanced = rng.chance(org.flavor === 'district' || org.flavor === 'former_commune' || org.flavor === 'commune' ? 0.45 : 0.55);
+  const advanced = rng.chance(
+    org.flavor === 'district' || org.flavor === 'former_commune' || org.flavor === 'commune' ? 0.45 : 0.55,
+  );
   if (advanced) push(armed ? 'DON_VI_TIEN_TIEN' : 'TTLD_TIEN_TIEN');
   if (advanced && rng.chance(0.2)) push(armed ? 'DON_VI_QUYET_THANG' : 'TTLD_XUAT_SAC');
   if (org.flavor === 'former_commune' && year <= 2024 && rng.chance(0.04)) push('XA_PHUONG_THI_TRAN_TIEU_BIEU');

@@ -13,6 +13,7 @@ import { apportion, blocYear, BLOC_YEARS, type Plan, type PlanBloc } from './pla
 import { CURRENT_YEAR } from './presets.js';
 import { hash32, Rng, scaleUuid, TAG } from './random.js';
 import type { LoadContext, StepDefinition } from './runner.js';
+import { CAMPAIGNS_SCALE_TABLES as T, tableName } from './tables.js';
 import { PLEDGE_ITEMS, PLEDGE_THEMES, PROGRESS_NOTES } from './vietnamese.js';
 
 export interface PledgeItemPlan {
@@ -63,8 +64,15 @@ export function pledgeOutcome(plan: Plan, bloc: PlanBloc, year: number): PledgeO
   const itemCount = 4 + rng.int(3);
   const chosen = rng.shuffled(PLEDGE_ITEMS.map((_, index) => index)).slice(0, itemCount);
   if (!chosen.includes(0)) chosen[0] = 0; // the political tasks item is always there
-  const scores = apportion(100, chosen.map(() => 0.6 + rng.next()));
-  const items = chosen.map((index, position) => ({ ...PLEDGE_ITEMS[index]!, code: String(position + 1), maxScore: Math.max(1, scores[position]!) }));
+  const scores = apportion(
+    100,
+    chosen.map(() => 0.6 + rng.next()),
+  );
+  const items = chosen.map((index, position) => ({
+    ...PLEDGE_ITEMS[index]!,
+    code: String(position + 1),
+    maxScore: Math.max(1, scores[position]!),
+  }));
   let status: PledgeOutcome['status'] = 'CLOSED';
   if (year === CURRENT_YEAR) {
     const roll = rng.next();
@@ -77,16 +85,38 @@ export function pledgeOutcome(plan: Plan, bloc: PlanBloc, year: number): PledgeO
       signatures.set(member, day(year, 1, 25) + rng.int(26));
     }
     // The pledge turns SIGNED with the last signature: an OPEN one lacks at least one.
-    if (status === 'OPEN' && signatures.size === members.members.length) signatures.delete(members.members[members.members.length - 1]!);
+    if (status === 'OPEN' && signatures.size === members.members.length)
+      signatures.delete(members.members[members.members.length - 1]!);
   }
-  const outcome: PledgeOutcome = { bloc, year, id, status, members: members.members, lead: members.lead, items, bonusCap: rng.chance(0.5) ? 5 : 10, signatures, ranking: [], votes: [], leadingUnit: -1, rng };
+  const outcome: PledgeOutcome = {
+    bloc,
+    year,
+    id,
+    status,
+    members: members.members,
+    lead: members.lead,
+    items,
+    bonusCap: rng.chance(0.5) ? 5 : 10,
+    signatures,
+    ranking: [],
+    votes: [],
+    leadingUnit: -1,
+    rng,
+  };
   if (status !== 'CLOSED') return outcome;
 
   // Scores are decided here (the step writes the same numbers): VERIFIED totals → ranking → votes.
   // Ranked as closePledge ranks (ties broken by organization id, as the API does).
   const byId = new Map(members.members.map((member) => [plan.orgs[member]!.id, member]));
-  const verified = members.members.map((member) => ({ organizationId: plan.orgs[member]!.id, total: verifiedTotal(outcome, member) }));
-  outcome.ranking = rankByTotal(verified).map((entry) => ({ organization: byId.get(entry.organizationId)!, rank: entry.rank, total: entry.total }));
+  const verified = members.members.map((member) => ({
+    organizationId: plan.orgs[member]!.id,
+    total: verifiedTotal(outcome, member),
+  }));
+  outcome.ranking = rankByTotal(verified).map((entry) => ({
+    organization: byId.get(entry.organizationId)!,
+    rank: entry.rank,
+    total: entry.total,
+  }));
   const n = members.members.length;
   const required = Math.ceil(THRESHOLD * n - 1e-9);
   const candidate = outcome.ranking[0]!.organization;
@@ -96,7 +126,15 @@ export function pledgeOutcome(plan: Plan, bloc: PlanBloc, year: number): PledgeO
     const no = Math.min(n - yes, rng.int(2));
     const abstain = Math.min(n - yes - no, rng.int(2));
     const passed = votePasses({ membersTotal: n, yes, no, abstain, threshold: THRESHOLD }).passed;
-    return { id: scaleUuid(TAG.blocVote, hash32(bloc.index, year), index), candidate, yes, no, abstain, passed, votedOn: on };
+    return {
+      id: scaleUuid(TAG.blocVote, hash32(bloc.index, year), index),
+      candidate,
+      yes,
+      no,
+      abstain,
+      passed,
+      votedOn: on,
+    };
   };
   if (scenario < 0.9 || required === 0) outcome.votes.push(vote(required + rng.int(n - required + 1), votedOn, 0));
   else if (scenario < 0.97) {
@@ -110,7 +148,7 @@ export function pledgeOutcome(plan: Plan, bloc: PlanBloc, year: number): PledgeO
 
 /** A member's performance in the year (0.72 – 1.0 of the points), stable across stages. */
 function performance(outcome: PledgeOutcome, member: number): number {
-  return 0.72 + (hash32(member, outcome.year, 0x5c0) % 1000) / 1000 * 0.28;
+  return 0.72 + ((hash32(member, outcome.year, 0x5c0) % 1000) / 1000) * 0.28;
 }
 
 function stagePoints(outcome: PledgeOutcome, member: number, stage: number): number[] {
@@ -148,15 +186,16 @@ function verifiedTotal(outcome: PledgeOutcome, member: number): number {
 const STAGES = ['SELF', 'CROSS', 'VERIFIED'] as const;
 const money = (value: number) => value.toFixed(2);
 
+/** The step's tables by the role they play here (the order is the order they are copied in). */
 const TABLES = {
-  pledge: 'campaigns.pledge',
-  item: 'campaigns.pledge_item',
-  signature: 'campaigns.pledge_signature',
-  progress: 'campaigns.progress_report',
-  scorecard: 'campaigns.scorecard',
-  scorecardItem: 'campaigns.scorecard_item',
-  ranking: 'campaigns.pledge_ranking',
-  vote: 'campaigns.bloc_vote',
+  pledge: T.pledge,
+  item: T.pledge_item,
+  signature: T.pledge_signature,
+  progress: T.progress_report,
+  scorecard: T.scorecard,
+  scorecardItem: T.scorecard_item,
+  ranking: T.pledge_ranking,
+  vote: T.bloc_vote,
 } as const;
 
 export function pledgesStep(context: LoadContext): StepDefinition {
@@ -166,19 +205,19 @@ export function pledgesStep(context: LoadContext): StepDefinition {
   return {
     step: 'pledges',
     subgraph: 'campaigns',
-    tables: Object.values(TABLES),
+    tables: Object.values(TABLES).map(tableName),
     chunks,
     bulk: true,
     async runChunk(chunkIndex, client, progress) {
       const b = {
-        pledge: new RowBuffer(TABLES.pledge, ['id', 'bloc_id', 'year', 'theme', 'status', 'bonus_cap', 'leading_vote_threshold', 'scheme_version', 'scheme_legal_basis', 'opened_at', 'signed_at', 'closed_at', 'is_demo', 'version', 'created_at', 'created_by']),
-        item: new RowBuffer(TABLES.item, ['pledge_id', 'code', 'title', 'target_value', 'unit', 'max_score', 'position']),
-        signature: new RowBuffer(TABLES.signature, ['pledge_id', 'organization_id', 'signed_at', 'signed_by']),
-        progress: new RowBuffer(TABLES.progress, ['pledge_id', 'organization_id', 'item_code', 'period', 'revision', 'value', 'note', 'reported_at', 'reported_by']),
-        scorecard: new RowBuffer(TABLES.scorecard, ['pledge_id', 'organization_id', 'stage', 'bonus', 'penalty', 'total_score', 'scheme_version', 'scored_by_organization_id', 'submitted_at', 'submitted_by']),
-        scorecardItem: new RowBuffer(TABLES.scorecardItem, ['pledge_id', 'organization_id', 'stage', 'item_code', 'points']),
-        ranking: new RowBuffer(TABLES.ranking, ['pledge_id', 'organization_id', 'rank', 'total_score']),
-        vote: new RowBuffer(TABLES.vote, ['id', 'pledge_id', 'candidate_organization_id', 'members_total', 'yes', 'no', 'abstain', 'threshold', 'passed', 'voted_on', 'recorded_at', 'recorded_by']),
+        pledge: new RowBuffer(TABLES.pledge),
+        item: new RowBuffer(TABLES.item),
+        signature: new RowBuffer(TABLES.signature),
+        progress: new RowBuffer(TABLES.progress),
+        scorecard: new RowBuffer(TABLES.scorecard),
+        scorecardItem: new RowBuffer(TABLES.scorecardItem),
+        ranking: new RowBuffer(TABLES.ranking),
+        vote: new RowBuffer(TABLES.vote),
       };
       const blocs = plan.blocs.slice(chunkIndex * blocsPerChunk, (chunkIndex + 1) * blocsPerChunk);
       blocs.forEach((bloc, position) => {
@@ -228,10 +267,14 @@ function writePledge(plan: Plan, outcome: PledgeOutcome, b: Record<keyof typeof 
     ].join('\t'),
   );
   outcome.items.forEach((item, position) => {
-    b.item.row(`${id}\t${item.code}\t${text(item.title)}\t${item.target === null ? NULL : item.target}\t${text(item.unit)}\t${money(item.maxScore)}\t${position + 1}`);
+    b.item.row(
+      `${id}\t${item.code}\t${text(item.title)}\t${item.target === null ? NULL : item.target}\t${text(item.unit)}\t${money(item.maxScore)}\t${position + 1}`,
+    );
   });
   for (const [member, signed] of outcome.signatures) {
-    b.signature.row(`${id}\t${org(member)}\t${stamp(signed, 10 * 60 + (member % 360))}\tseed-scale:${plan.orgs[member]!.code}`);
+    b.signature.row(
+      `${id}\t${org(member)}\t${stamp(signed, 10 * 60 + (member % 360))}\tseed-scale:${plan.orgs[member]!.code}`,
+    );
   }
   if (outcome.status !== 'SIGNED' && outcome.status !== 'CLOSED') return;
 
@@ -247,14 +290,25 @@ function writePledge(plan: Plan, outcome: PledgeOutcome, b: Record<keyof typeof 
     for (const item of outcome.items) {
       if (item.target === null) continue;
       for (const period of periods) {
-        const share = period === `${year}` ? performanceShare + 0.12 : period.endsWith('Q1') ? 0.25 : period.endsWith('Q2') ? 0.5 : 0.75;
+        const share =
+          period === `${year}`
+            ? performanceShare + 0.12
+            : period.endsWith('Q1')
+              ? 0.25
+              : period.endsWith('Q2')
+                ? 0.5
+                : 0.75;
         const value = Math.round(item.target * share * (0.9 + rng.next() * 0.2) * 100) / 100;
         const corrected = rng.chance(0.04);
         const at = reportDay(period) + rng.int(8);
-        b.progress.row(`${id}\t${org(member)}\t${item.code}\t${period}\t1\t${value}\t${corrected ? text(PROGRESS_NOTES[0]) : NULL}\t${stamp(at, 15 * 60)}\tseed-scale:${plan.orgs[member]!.code}`);
+        b.progress.row(
+          `${id}\t${org(member)}\t${item.code}\t${period}\t1\t${value}\t${corrected ? text(PROGRESS_NOTES[0]) : NULL}\t${stamp(at, 15 * 60)}\tseed-scale:${plan.orgs[member]!.code}`,
+        );
         if (corrected) {
           const fixed = Math.round(value * (0.95 + rng.next() * 0.1) * 100) / 100;
-          b.progress.row(`${id}\t${org(member)}\t${item.code}\t${period}\t2\t${fixed}\t${text(PROGRESS_NOTES[2])}\t${stamp(at + 3, 10 * 60)}\tseed-scale:${plan.orgs[member]!.code}`);
+          b.progress.row(
+            `${id}\t${org(member)}\t${item.code}\t${period}\t2\t${fixed}\t${text(PROGRESS_NOTES[2])}\t${stamp(at + 3, 10 * 60)}\tseed-scale:${plan.orgs[member]!.code}`,
+          );
         }
       }
     }
@@ -270,12 +324,19 @@ function writePledge(plan: Plan, outcome: PledgeOutcome, b: Record<keyof typeof 
       const total = stageTotal(outcome, member, stageIndex);
       const scorer = stageIndex === 0 ? member : stageIndex === 1 ? crossScorer : outcome.lead;
       const submitted = day(year, 12, 3 + stageIndex * 6) + (member % 4);
-      b.scorecard.row(`${id}\t${org(member)}\t${stage}\t${money(bonus)}\t${money(penalty)}\t${money(total)}\t1\t${org(scorer)}\t${stamp(submitted, 14 * 60 + (member % 180))}\tseed-scale:${plan.orgs[scorer]!.code}`);
-      outcome.items.forEach((item, itemPosition) => b.scorecardItem.row(`${id}\t${org(member)}\t${stage}\t${item.code}\t${money(points[itemPosition]!)}`));
+      b.scorecard.row(
+        `${id}\t${org(member)}\t${stage}\t${money(bonus)}\t${money(penalty)}\t${money(total)}\t1\t${org(scorer)}\t${stamp(submitted, 14 * 60 + (member % 180))}\tseed-scale:${plan.orgs[scorer]!.code}`,
+      );
+      outcome.items.forEach((item, itemPosition) =>
+        b.scorecardItem.row(`${id}\t${org(member)}\t${stage}\t${item.code}\t${money(points[itemPosition]!)}`),
+      );
     });
   });
-  for (const entry of outcome.ranking) b.ranking.row(`${id}\t${org(entry.organization)}\t${entry.rank}\t${money(entry.total)}`);
+  for (const entry of outcome.ranking)
+    b.ranking.row(`${id}\t${org(entry.organization)}\t${entry.rank}\t${money(entry.total)}`);
   for (const vote of outcome.votes) {
-    b.vote.row(`${vote.id}\t${id}\t${org(vote.candidate)}\t${members.length}\t${vote.yes}\t${vote.no}\t${vote.abstain}\t0.800\t${vote.passed ? 't' : 'f'}\t${iso(vote.votedOn)}\t${stamp(vote.votedOn, 16 * 60)}\t${by}`);
+    b.vote.row(
+      `${vote.id}\t${id}\t${org(vote.candidate)}\t${members.length}\t${vote.yes}\t${vote.no}\t${vote.abstain}\t0.800\t${vote.passed ? 't' : 'f'}\t${iso(vote.votedOn)}\t${stamp(vote.votedOn, 16 * 60)}\t${by}`,
+    );
   }
 }

@@ -35,8 +35,15 @@ function render(event: ProgressEvent): string {
   const width = 24;
   const filled = Math.round(Math.min(1, Math.max(0, event.fraction)) * width);
   const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
-  const eta = event.done ? `in ${clock(event.elapsedSeconds)}` : event.etaSeconds === null ? 'ETA –' : `ETA ${clock(event.etaSeconds)}`;
-  const chunks = event.chunks.total > 1 ? ` ${String(event.chunks.done).padStart(String(event.chunks.total).length)}/${event.chunks.total}` : '';
+  const eta = event.done
+    ? `in ${clock(event.elapsedSeconds)}`
+    : event.etaSeconds === null
+      ? 'ETA –'
+      : `ETA ${clock(event.etaSeconds)}`;
+  const chunks =
+    event.chunks.total > 1
+      ? ` ${String(event.chunks.done).padStart(String(event.chunks.total).length)}/${event.chunks.total}`
+      : '';
   return `[seed:scale] ${event.step.padEnd(13)} ${bar} ${String(Math.floor(event.fraction * 100)).padStart(3)}%${chunks} ${humanCount(event.rows).padStart(6)} rows ${humanCount(event.rowsPerSecond).padStart(6)} rows/s ${eta}${event.note ? `  ${event.note}` : ''}`;
 }
 

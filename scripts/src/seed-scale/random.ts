@@ -156,13 +156,28 @@ export function scaleUuid(tag: number, a: number, b = 0): string {
   const w2 = hash32(0x53c5e709, tag, a, b);
   const w3 = hash32(0x54d6f81a, tag, a, b);
   return (
-    HEX[w0 >>> 24]! + HEX[(w0 >>> 16) & 255]! + HEX[(w0 >>> 8) & 255]! + HEX[w0 & 255]! + '-' +
-    HEX[w1 >>> 24]! + HEX[(w1 >>> 16) & 255]! + '-' +
+    HEX[w0 >>> 24]! +
+    HEX[(w0 >>> 16) & 255]! +
+    HEX[(w0 >>> 8) & 255]! +
+    HEX[w0 & 255]! +
+    '-' +
+    HEX[w1 >>> 24]! +
+    HEX[(w1 >>> 16) & 255]! +
+    '-' +
     // version 8 in the high nibble of byte 6
-    HEX[0x80 | ((w1 >>> 8) & 15)]! + HEX[w1 & 255]! + '-' +
+    HEX[0x80 | ((w1 >>> 8) & 15)]! +
+    HEX[w1 & 255]! +
+    '-' +
     // variant 10xx in the high bits of byte 8
-    HEX[0x80 | ((w2 >>> 24) & 63)]! + HEX[(w2 >>> 16) & 255]! + '-' +
-    HEX[(w2 >>> 8) & 255]! + HEX[w2 & 255]! + HEX[w3 >>> 24]! + HEX[(w3 >>> 16) & 255]! + HEX[(w3 >>> 8) & 255]! + HEX[w3 & 255]!
+    HEX[0x80 | ((w2 >>> 24) & 63)]! +
+    HEX[(w2 >>> 16) & 255]! +
+    '-' +
+    HEX[(w2 >>> 8) & 255]! +
+    HEX[w2 & 255]! +
+    HEX[w3 >>> 24]! +
+    HEX[(w3 >>> 16) & 255]! +
+    HEX[(w3 >>> 8) & 255]! +
+    HEX[w3 & 255]!
   );
 }
 

@@ -1,13 +1,14 @@
 /**
  * Running a step: chunk by chunk, each chunk one transaction that also records itself in
  * `scale_seed.chunk`, so an interrupted load resumes after the last committed chunk. Before the first
- * chunk the step's indexes and keys are set aside (state.ts); after the last they are rebuilt and the
+ * chunk the step's indexes and keys are set aside (set-aside.ts); after the last they are rebuilt and the
  * tables analysed.
  */
 import type pg from 'pg';
 import type { Plan } from './plan.js';
 import { StepProgress, type ProgressListener } from './progress.js';
-import { disableTriggers, doneChunks, dropIndexes, recordChunk, recordStep, restoreIndexes, stepDone, type ChunkRow } from './state.js';
+import { disableTriggers, dropIndexes, restoreIndexes } from './set-aside.js';
+import { doneChunks, recordChunk, recordStep, stepDone, type ChunkRow } from './state.js';
 import type { Subgraph } from './targets.js';
 
 export type Log = (line: string) => void;
@@ -58,7 +59,11 @@ export interface StepDefinition {
   disableTriggersOn?: readonly string[];
   /** Called once before the first chunk of this run, with the chunks already committed. */
   before?: (client: pg.Client, done: Map<number, ChunkRow>) => Promise<void>;
-  runChunk: (chunk: number, client: pg.Client, progress: (fractionOfChunk: number, rows: number) => void) => Promise<ChunkWork>;
+  runChunk: (
+    chunk: number,
+    client: pg.Client,
+    progress: (fractionOfChunk: number, rows: number) => void,
+  ) => Promise<ChunkWork>;
   after?: (client: pg.Client) => Promise<void>;
 }
 
@@ -70,7 +75,16 @@ export async function runStep(context: LoadContext, definition: StepDefinition):
   const client = context.clients[definition.subgraph];
   const finished = await stepDone(client, definition.step);
   if (finished) {
-    return { step: definition.step, subgraph: definition.subgraph, seconds: 0, indexSeconds: 0, rows: finished.rows, rowsThisRun: 0, skipped: true, resumedFromChunk: definition.chunks };
+    return {
+      step: definition.step,
+      subgraph: definition.subgraph,
+      seconds: 0,
+      indexSeconds: 0,
+      rows: finished.rows,
+      rowsThisRun: 0,
+      skipped: true,
+      resumedFromChunk: definition.chunks,
+    };
   }
   const started = Date.now();
   const done = await doneChunks(client, definition.step);
@@ -81,7 +95,10 @@ export async function runStep(context: LoadContext, definition: StepDefinition):
     sumRows(rows, chunk.rows);
     fraction += weight(chunk.chunk);
   }
-  const progress = new StepProgress(definition.step, context.listener, fraction, { done: done.size, total: definition.chunks });
+  const progress = new StepProgress(definition.step, context.listener, fraction, {
+    done: done.size,
+    total: definition.chunks,
+  });
   const remaining = Array.from({ length: definition.chunks }, (_, index) => index).filter((index) => !done.has(index));
   if (remaining.length > 0) {
     if (definition.bulk) await dropIndexes(client, definition.tables, { foreignKeysOnly: !context.dropIndexes });
@@ -99,7 +116,14 @@ export async function runStep(context: LoadContext, definition: StepDefinition):
         reported += added;
         progress.update(base + fractionOfChunk * weight(chunk), added);
       });
-      await recordChunk(client, definition.step, chunk, work.rows, (Date.now() - chunkStarted) / 1000, work.extra ?? null);
+      await recordChunk(
+        client,
+        definition.step,
+        chunk,
+        work.rows,
+        (Date.now() - chunkStarted) / 1000,
+        work.extra ?? null,
+      );
       await client.query('COMMIT');
       const written = Object.values(work.rows).reduce((a, b) => a + b, 0);
       rowsThisRun += written;
@@ -129,5 +153,14 @@ export async function runStep(context: LoadContext, definition: StepDefinition):
   const seconds = (Date.now() - started) / 1000;
   await recordStep(client, definition.step, seconds, rows);
   progress.finish(`${rowsThisRun.toLocaleString('en-US')} rows`);
-  return { step: definition.step, subgraph: definition.subgraph, seconds, indexSeconds, rows, rowsThisRun, skipped: false, resumedFromChunk: done.size };
+  return {
+    step: definition.step,
+    subgraph: definition.subgraph,
+    seconds,
+    indexSeconds,
+    rows,
+    rowsThisRun,
+    skipped: false,
+    resumedFromChunk: done.size,
+  };
 }

@@ -1,7 +1,8 @@
 /**
- * Where the scale dataset goes: the databases `npm start` uses (scripts/src/start.ts), resolved the
- * same way — `DATABASE_URL` / `<SUBGRAPH>_DATABASE_URL` when every subgraph has one, otherwise the
- * embedded cluster in `TDKT_DATA_DIR/pg` on `EMBEDDED_PG_PORT` (a per-subgraph URL still wins). When
+ * Where the scale dataset goes: the databases `npm start` uses (scripts/src/start.ts) for each
+ * subgraph of the platform manifest, resolved the same way — `DATABASE_URL` / `<SUBGRAPH>_DATABASE_URL`
+ * when every subgraph has one, otherwise its database in the embedded cluster in `TDKT_DATA_DIR/pg` on
+ * `EMBEDDED_PG_PORT` (a per-subgraph URL still wins). When
  * `npm start` runs, its cluster is answering and is used as it is; otherwise the cluster is started (and
  * created on first use) for the duration of the load and stopped afterwards.
  *
@@ -13,13 +14,11 @@ import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import pg from 'pg';
 import { ensureDatabases, startEmbeddedPostgres } from '@tdkt/embedded-db';
-import { migrate, type Database } from '@tdkt/subgraph-kit';
-import { createOrganizationsDatabase, seedOrganizations } from '@tdkt/organizations';
-import { createCampaignsDatabase, seedCampaigns } from '@tdkt/campaigns';
-import { createAwardsDatabase, seedCatalogue } from '@tdkt/awards';
+import { settingName, SUBGRAPHS, type SubgraphEntry } from '@tdkt/platform';
+import { migrate, type SubgraphDefinition } from '@tdkt/subgraph-kit';
 
-export const SUBGRAPHS = ['organizations', 'campaigns', 'awards'] as const;
-export type Subgraph = (typeof SUBGRAPHS)[number];
+/** A subgraph's name in the platform manifest. */
+export type Subgraph = string;
 export type DatabaseUrls = Record<Subgraph, string>;
 
 export interface ResolvedDatabases {
@@ -47,13 +46,23 @@ function livePostmaster(pgDir: string): number | undefined {
   }
 }
 
-export async function resolveDatabases(options: { root: string; env?: NodeJS.ProcessEnv; log?: Log }): Promise<ResolvedDatabases> {
+export async function resolveDatabases(options: {
+  root: string;
+  env?: NodeJS.ProcessEnv;
+  log?: Log;
+}): Promise<ResolvedDatabases> {
   const env = options.env ?? process.env;
   const log = options.log ?? (() => undefined);
-  const own = (name: Subgraph) => env[`${name.toUpperCase()}_DATABASE_URL`] || undefined;
-  if (SUBGRAPHS.every((name) => own(name) || env['DATABASE_URL'])) {
-    const urls = Object.fromEntries(SUBGRAPHS.map((name) => [name, (own(name) || env['DATABASE_URL'])!])) as DatabaseUrls;
-    return { urls, description: `external PostgreSQL (${[...new Set(Object.values(urls).map(describe))].join(', ')})`, release: async () => undefined };
+  const own = (entry: SubgraphEntry) => env[settingName(entry.name, 'DATABASE_URL')] || undefined;
+  if (SUBGRAPHS.every((entry) => own(entry) || env['DATABASE_URL'])) {
+    const urls: DatabaseUrls = Object.fromEntries(
+      SUBGRAPHS.map((entry) => [entry.name, (own(entry) || env['DATABASE_URL'])!]),
+    );
+    return {
+      urls,
+      description: `external PostgreSQL (${[...new Set(Object.values(urls).map(describe))].join(', ')})`,
+      release: async () => undefined,
+    };
   }
 
   const dataDir = path.resolve(env['TDKT_DATA_DIR'] ?? path.join(options.root, '.data'));
@@ -68,7 +77,10 @@ export async function resolveDatabases(options: { root: string; env?: NodeJS.Pro
     await probe.connect();
     running = true;
     const directory = (await probe.query<{ data_directory: string }>('SHOW data_directory')).rows[0]?.data_directory;
-    if (directory !== pgDir) throw new Error(`127.0.0.1:${port} is another PostgreSQL (data directory ${directory}), not the embedded cluster in ${pgDir}; set EMBEDDED_PG_PORT / TDKT_DATA_DIR to those npm start uses`);
+    if (directory !== pgDir)
+      throw new Error(
+        `127.0.0.1:${port} is another PostgreSQL (data directory ${directory}), not the embedded cluster in ${pgDir}; set EMBEDDED_PG_PORT / TDKT_DATA_DIR to those npm start uses`,
+      );
   } catch (error) {
     if (running) throw error;
   } finally {
@@ -84,38 +96,50 @@ export async function resolveDatabases(options: { root: string; env?: NodeJS.Pro
       await delay(100);
       holder = livePostmaster(pgDir);
     }
-    if (holder !== undefined) throw new Error(`A PostgreSQL server${holder > 0 ? ` (pid ${holder})` : ''} holds ${pgDir} but does not answer on 127.0.0.1:${port}: set EMBEDDED_PG_PORT to the port npm start uses`);
+    if (holder !== undefined)
+      throw new Error(
+        `A PostgreSQL server${holder > 0 ? ` (pid ${holder})` : ''} holds ${pgDir} but does not answer on 127.0.0.1:${port}: set EMBEDDED_PG_PORT to the port npm start uses`,
+      );
     log(`starting the embedded PostgreSQL in ${pgDir} (127.0.0.1:${port}) for the duration of the load`);
     const cluster = await startEmbeddedPostgres({ dataDir: pgDir, port });
     release = async () => {
       void cluster.stop();
       // The postmaster is an unref'd child: wait for its pid file to go, or Node would exit mid-shutdown.
-      for (let waited = 0; existsSync(path.join(pgDir, 'postmaster.pid')) && waited < 60_000; waited += 50) await delay(50);
+      for (let waited = 0; existsSync(path.join(pgDir, 'postmaster.pid')) && waited < 60_000; waited += 50)
+        await delay(50);
     };
   }
   try {
-    await ensureDatabases(adminUrl, SUBGRAPHS.filter((name) => !own(name)).map((name) => `tdkt_${name}`));
+    await ensureDatabases(
+      adminUrl,
+      SUBGRAPHS.filter((entry) => !own(entry)).map((entry) => entry.database),
+    );
   } catch (error) {
     await release();
     throw error;
   }
-  const urls = Object.fromEntries(SUBGRAPHS.map((name) => [name, own(name) || adminUrl.replace(/\/postgres$/, `/tdkt_${name}`)])) as DatabaseUrls;
+  const urls: DatabaseUrls = Object.fromEntries(
+    SUBGRAPHS.map((entry) => [entry.name, own(entry) || adminUrl.replace(/\/postgres$/, `/${entry.database}`)]),
+  );
   return { urls, description: `embedded PostgreSQL in ${pgDir} (127.0.0.1:${port})`, release };
+}
+
+/** The `definition` the subgraph's package exports (the manifest names the package). */
+function definitionOf(entry: SubgraphEntry): SubgraphDefinition {
+  const loaded = require(entry.package) as { definition?: SubgraphDefinition };
+  if (!loaded.definition) throw new Error(`${entry.package} exports no subgraph definition`);
+  return loaded.definition;
 }
 
 /** Migrations and reference data of each subgraph, as at start-up (idempotent). */
 export async function prepareDatabases(urls: DatabaseUrls, options: { demo: boolean }): Promise<void> {
-  const factories: Record<Subgraph, { create: (url: string) => Database; seed: (database: Database) => Promise<void> }> = {
-    organizations: { create: (url) => createOrganizationsDatabase(url, { poolSize: 2 }), seed: (database) => seedOrganizations(database.dataSource, options) },
-    campaigns: { create: (url) => createCampaignsDatabase(url, { poolSize: 2 }), seed: (database) => seedCampaigns(database.dataSource, options) },
-    awards: { create: (url) => createAwardsDatabase(url, { poolSize: 2 }), seed: (database) => seedCatalogue(database.dataSource) },
-  };
-  for (const name of SUBGRAPHS) {
-    const database = factories[name].create(urls[name]);
+  for (const entry of SUBGRAPHS) {
+    const definition = definitionOf(entry);
+    const database = definition.createDatabase(urls[entry.name], { poolSize: 2 });
     await database.dataSource.initialize();
     try {
-      await migrate(database, name);
-      await factories[name].seed(database);
+      await migrate(database, entry.databaseSchema);
+      await definition.seed?.(database, options);
     } finally {
       await database.dataSource.destroy();
     }
