@@ -1,4 +1,8 @@
-/** A person's grants: their titles as decisions of the right issuer, imported or through the workflow, and the nominations that did not become grants. */
+/**
+ * A person's grants: each title as a decision of the issuer the law gives the power, imported or through
+ * the nomination workflow, with the initiatives behind it; and the nominations that did not become
+ * grants (rejected, withdrawn, the current year's).
+ */
 import { evaluateEligibility, type GrantFact, type InitiativeFact } from '@tdkt/awards';
 import { text, NULL } from '../copy.js';
 import { day, iso, stamp } from '../dates.js';

@@ -22,6 +22,7 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   return counts;
 }
 
+/** The two-level local government from 2025-07-01: the new communes from that day, the districts and former communes until the day before. */
 export const REFORM_DATE = '2025-07-01';
 export const FORMER_END = '2025-06-30';
 
