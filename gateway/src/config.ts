@@ -11,14 +11,12 @@ import {
   type CallerTokenVerifier,
   type InternalTokenSigner,
 } from '@tdkt/identity';
+import { GATEWAY_DEFAULT_PORT, SUBGRAPHS as MANIFEST_SUBGRAPHS, settingName, subgraphPort } from '@tdkt/platform';
 import type { OperationLimits } from './limits.js';
 
 export const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..');
-export const SUBGRAPHS = [
-  { name: 'organizations', portEnv: 'ORGANIZATIONS_PORT', defaultPort: 4001 },
-  { name: 'campaigns', portEnv: 'CAMPAIGNS_PORT', defaultPort: 4002 },
-  { name: 'awards', portEnv: 'AWARDS_PORT', defaultPort: 4003 },
-] as const;
+/** The subgraphs the gateway routes to: the platform manifest. */
+export const SUBGRAPHS = MANIFEST_SUBGRAPHS;
 
 export interface GatewayConfig {
   port: number;
@@ -54,19 +52,31 @@ function limitsFromEnv(env: NodeJS.ProcessEnv): Partial<OperationLimits> {
   return limits;
 }
 
+/** Each subgraph's URL: `<NAME>_URL`, else loopback on `<NAME>_PORT` or the manifest's port. */
 export function subgraphUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
   const urls: Record<string, string> = {};
   for (const subgraph of SUBGRAPHS) {
-    const explicit = env[`${subgraph.name.toUpperCase()}_URL`];
-    urls[subgraph.name] = explicit || `http://127.0.0.1:${env[subgraph.portEnv] ?? subgraph.defaultPort}/graphql`;
+    // An empty <NAME>_URL counts as unset.
+    const explicit = env[settingName(subgraph.name, 'URL')];
+    urls[subgraph.name] = explicit || `http://127.0.0.1:${subgraphPort(subgraph, env)}/graphql`;
   }
   return urls;
+}
+
+/** `<NAME>_TIMEOUT_MS`, e.g. AWARDS_TIMEOUT_MS=20000 for statistics over a national ledger. */
+function subgraphTimeoutsFromEnv(env: NodeJS.ProcessEnv): Record<string, number> {
+  const timeouts: Record<string, number> = {};
+  for (const subgraph of SUBGRAPHS) {
+    const raw = env[settingName(subgraph.name, 'TIMEOUT_MS')];
+    if (raw) timeouts[subgraph.name] = Number(raw);
+  }
+  return timeouts;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const supergraphPath = env['SUPERGRAPH_PATH'] ?? path.join(REPOSITORY_ROOT, 'schema', 'supergraph.graphql');
   return {
-    port: Number(env['GATEWAY_PORT'] ?? 4000),
+    port: Number(env['GATEWAY_PORT'] ?? GATEWAY_DEFAULT_PORT),
     host: env['GATEWAY_HOST'] ?? '127.0.0.1',
     production: env['NODE_ENV'] === 'production',
     supergraphSdl: readFileSync(supergraphPath, 'utf8'),
@@ -77,11 +87,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       ...(env['RATE_LIMIT_PUBLIC_PER_MINUTE'] ? { publicPerMinute: Number(env['RATE_LIMIT_PUBLIC_PER_MINUTE']) } : {}),
     },
     limits: limitsFromEnv(env),
-    corsOrigins: (env['CORS_ORIGINS'] ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
-    // <SUBGRAPH>_TIMEOUT_MS, e.g. AWARDS_TIMEOUT_MS=20000 for statistics over a national ledger.
-    subgraphTimeouts: Object.fromEntries(
-      SUBGRAPHS.filter((subgraph) => env[`${subgraph.name.toUpperCase()}_TIMEOUT_MS`]).map((subgraph) => [subgraph.name, Number(env[`${subgraph.name.toUpperCase()}_TIMEOUT_MS`])]),
-    ),
+    corsOrigins: (env['CORS_ORIGINS'] ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    subgraphTimeouts: subgraphTimeoutsFromEnv(env),
   };
 }
 
@@ -95,7 +105,8 @@ export async function callerVerifierFromEnv(env: NodeJS.ProcessEnv = process.env
   if (env['AUTH_JWKS_URL'] || env['AUTH_JWKS_FILE']) {
     const issuer = env['AUTH_ISSUER'];
     if (!issuer) throw new Error('AUTH_ISSUER must be set with AUTH_JWKS_URL or AUTH_JWKS_FILE');
-    if (production && issuer === DEV_ISSUER) throw new Error(`The issuer "${DEV_ISSUER}" is the development issuer and is refused in production`);
+    if (production && issuer === DEV_ISSUER)
+      throw new Error(`The issuer "${DEV_ISSUER}" is the development issuer and is refused in production`);
     return createCallerVerifier({
       issuer,
       audience,
@@ -103,8 +114,13 @@ export async function callerVerifierFromEnv(env: NodeJS.ProcessEnv = process.env
       jwks: env['AUTH_JWKS_FILE'] ? JSON.parse(readFileSync(env['AUTH_JWKS_FILE'], 'utf8')) : undefined,
     });
   }
-  if (production) throw new Error('NODE_ENV=production needs AUTH_JWKS_URL or AUTH_JWKS_FILE and AUTH_ISSUER: the dev key is never trusted in production');
-  const keys = await loadOrCreateDevKeys(env['DEV_KEYS_DIR'] ?? path.join(env['TDKT_DATA_DIR'] ?? path.join(REPOSITORY_ROOT, '.data'), 'dev-keys'));
+  if (production)
+    throw new Error(
+      'NODE_ENV=production needs AUTH_JWKS_URL or AUTH_JWKS_FILE and AUTH_ISSUER: the dev key is never trusted in production',
+    );
+  const keys = await loadOrCreateDevKeys(
+    env['DEV_KEYS_DIR'] ?? path.join(env['TDKT_DATA_DIR'] ?? path.join(REPOSITORY_ROOT, '.data'), 'dev-keys'),
+  );
   return createCallerVerifier({ issuer: DEV_ISSUER, audience, jwks: { keys: [keys.publicJwk] } });
 }
 

@@ -75,7 +75,7 @@ const TOKEN_ORG = /^[A-Z0-9_]{1,64}$/;
 
 export function mountDashboard(app: Express, options: DashboardOptions): void {
   const dir = options.dir === undefined ? (process.env['DASHBOARD_DIR'] ?? DEFAULT_DASHBOARD_DIR) : options.dir;
-  const signInUrl = options.signInUrl === undefined ? (process.env['DASHBOARD_SIGN_IN_URL'] || null) : options.signInUrl;
+  const signInUrl = options.signInUrl === undefined ? process.env['DASHBOARD_SIGN_IN_URL'] || null : options.signInUrl;
   const devSigningKey = options.production ? undefined : options.devSigningKey;
 
   // What the page needs to know to offer a way in: the dev picker, or the identity provider's page.
@@ -91,15 +91,29 @@ export function mountDashboard(app: Express, options: DashboardOptions): void {
       const role = body.role;
       const org = typeof body.org === 'string' ? body.org.trim().toUpperCase() : '';
       if (!isRole(role)) {
-        res.status(400).json({ error: { code: 'BAD_USER_INPUT', field: 'role', message: 'Vai trò phải là VIEWER, ORG_OFFICER hoặc CENTRAL_BOARD.' } });
+        res.status(400).json({
+          error: {
+            code: 'BAD_USER_INPUT',
+            field: 'role',
+            message: 'Vai trò phải là VIEWER, ORG_OFFICER hoặc CENTRAL_BOARD.',
+          },
+        });
         return;
       }
       if (org && !TOKEN_ORG.test(org)) {
-        res.status(400).json({ error: { code: 'BAD_USER_INPUT', field: 'org', message: 'Mã đơn vị chỉ gồm chữ in hoa không dấu, chữ số và gạch dưới.' } });
+        res.status(400).json({
+          error: {
+            code: 'BAD_USER_INPUT',
+            field: 'org',
+            message: 'Mã đơn vị chỉ gồm chữ in hoa không dấu, chữ số và gạch dưới.',
+          },
+        });
         return;
       }
       if (role !== 'CENTRAL_BOARD' && !org) {
-        res.status(400).json({ error: { code: 'BAD_USER_INPUT', field: 'org', message: `Vai trò ${role} cần mã đơn vị.` } });
+        res
+          .status(400)
+          .json({ error: { code: 'BAD_USER_INPUT', field: 'org', message: `Vai trò ${role} cần mã đơn vị.` } });
         return;
       }
       const token = await issueCallerToken(devSigningKey, {

@@ -1,7 +1,7 @@
 /**
  * Cheap guards against hostile operations, applied before planning: a depth limit (nested
  * parent/children fields multiply the answer) and an alias limit. Introspection fields are exempt
- * (their own depth is fixed). Issue 5 adds cost analysis and rate limits on top.
+ * (their own depth is fixed). A cost limit (below) and the rate limit (rate-limit.ts) come on top.
  */
 import {
   GraphQLError,
@@ -39,7 +39,13 @@ export interface OperationLimits {
  * Every contract operation is well inside these (BlocBoard's deepest path has 7 levels; the costliest
  * contract operation, BlocBoard, costs about 3,600 — see the gateway-limits test).
  */
-export const DEFAULT_LIMITS: OperationLimits = { maxDepth: 12, maxAliases: 30, maxTokens: 5000, maxDirectives: 50, maxCost: 25_000 };
+export const DEFAULT_LIMITS: OperationLimits = {
+  maxDepth: 12,
+  maxAliases: 30,
+  maxTokens: 5000,
+  maxDirectives: 50,
+  maxCost: 25_000,
+};
 
 interface Measure {
   /** Levels of nested selections below this set. */
@@ -54,7 +60,12 @@ const CAP = 1_000_000;
  * Depth and aliases of a selection set. Each fragment is measured once and reused: a fragment spread
  * twice per level would otherwise cost 2^levels walks (a 1 kB document could stall the gateway).
  */
-function measure(selectionSet: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>, memo: Map<string, Measure>, visiting: Set<string>): Measure {
+function measure(
+  selectionSet: SelectionSetNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+  memo: Map<string, Measure>,
+  visiting: Set<string>,
+): Measure {
   let depth = 0;
   let aliases = 0;
   for (const selection of selectionSet.selections) {
@@ -99,7 +110,9 @@ export function operationLimitsRule(limits: OperationLimits) {
       const { depth, aliases } = measure(operation.selectionSet, fragments, new Map(), new Set());
       const counts = { aliases };
       if (depth > limits.maxDepth) {
-        context.reportError(new GraphQLError(`Truy vấn lồng quá sâu (${depth} cấp; tối đa ${limits.maxDepth}).`, { nodes: [operation] }));
+        context.reportError(
+          new GraphQLError(`Truy vấn lồng quá sâu (${depth} cấp; tối đa ${limits.maxDepth}).`, { nodes: [operation] }),
+        );
       }
       let directives = 0;
       const countDirectives = (node: unknown): void => {
@@ -107,14 +120,23 @@ export function operationLimitsRule(limits: OperationLimits) {
         if (Array.isArray(node)) return node.forEach(countDirectives);
         const record = node as Record<string, unknown>;
         if (record['kind'] === Kind.DIRECTIVE) directives += 1;
-        for (const [key, value] of Object.entries(record)) if (key !== 'loc' && value && typeof value === 'object') countDirectives(value);
+        for (const [key, value] of Object.entries(record))
+          if (key !== 'loc' && value && typeof value === 'object') countDirectives(value);
       };
       countDirectives(context.getDocument().definitions);
       if (directives > limits.maxDirectives) {
-        context.reportError(new GraphQLError(`Truy vấn dùng quá nhiều chỉ thị (${directives}; tối đa ${limits.maxDirectives}).`, { nodes: [operation] }));
+        context.reportError(
+          new GraphQLError(`Truy vấn dùng quá nhiều chỉ thị (${directives}; tối đa ${limits.maxDirectives}).`, {
+            nodes: [operation],
+          }),
+        );
       }
       if (counts.aliases > limits.maxAliases) {
-        context.reportError(new GraphQLError(`Truy vấn dùng quá nhiều bí danh (${counts.aliases}; tối đa ${limits.maxAliases}).`, { nodes: [operation] }));
+        context.reportError(
+          new GraphQLError(`Truy vấn dùng quá nhiều bí danh (${counts.aliases}; tối đa ${limits.maxAliases}).`, {
+            nodes: [operation],
+          }),
+        );
       }
     },
   });
@@ -138,10 +160,17 @@ function numberOf(node: ValueNode | undefined, variables: Record<string, unknown
   return undefined;
 }
 
-function multiplierOf(field: GraphQLField<unknown, unknown>, node: FieldNode, variables: Record<string, unknown>): number {
+function multiplierOf(
+  field: GraphQLField<unknown, unknown>,
+  node: FieldNode,
+  variables: Record<string, unknown>,
+): number {
   const pageArgument = field.args.find((argument) => PAGE_ARGUMENTS.includes(argument.name));
   if (pageArgument) {
-    const given = numberOf(node.arguments?.find((argument) => argument.name.value === pageArgument.name)?.value, variables);
+    const given = numberOf(
+      node.arguments?.find((argument) => argument.name.value === pageArgument.name)?.value,
+      variables,
+    );
     const fallback = typeof pageArgument.defaultValue === 'number' ? pageArgument.defaultValue : DEFAULT_PAGE;
     return Math.max(1, given ?? fallback);
   }
@@ -156,11 +185,22 @@ function multiplierOf(field: GraphQLField<unknown, unknown>, node: FieldNode, va
  * LIST_FACTOR. So `searchOrganizations(first: $n) { edges { node { children { … } } } }` costs about
  * n × 10 × (fields under children): the variables decide, not only the document's text.
  */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): number {
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): number {
   const fragments: Record<string, FragmentDefinitionNode> = {};
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
   const memo = new Map<string, number>();
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const root =
+    operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
   if (!root) return 0;
 
   const costOf = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType, visiting: Set<string>): number => {
@@ -172,7 +212,8 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
         const field = parent.getFields()[selection.name.value];
         if (!field) continue;
         const type = getNamedType(field.type);
-        const inner = selection.selectionSet && isCompositeType(type) ? costOf(selection.selectionSet, type, visiting) : 0;
+        const inner =
+          selection.selectionSet && isCompositeType(type) ? costOf(selection.selectionSet, type, visiting) : 0;
         total += 1 + multiplierOf(field, selection, variables) * inner;
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
@@ -205,13 +246,26 @@ export function costLimitPlugin(maxCost: number) {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, operation, request }: { schema: GraphQLSchema; document: DocumentNode; operation?: OperationDefinitionNode; request: { variables?: Record<string, unknown> } }) {
+        async didResolveOperation({
+          schema,
+          document,
+          operation,
+          request,
+        }: {
+          schema: GraphQLSchema;
+          document: DocumentNode;
+          operation?: OperationDefinitionNode;
+          request: { variables?: Record<string, unknown> };
+        }) {
           if (!operation) return; // no such operationName: the gateway refuses it itself (400)
           const cost = operationCost(schema, document, operation, request.variables ?? {});
           if (cost > maxCost) {
-            throw new GraphQLError(`Truy vấn đòi quá nhiều dữ liệu trong một lần (ước tính ${cost}; tối đa ${maxCost}). Hãy lấy ít bản ghi mỗi trang hơn hoặc bớt trường lồng nhau.`, {
-              extensions: { code: 'BAD_USER_INPUT', cost, maxCost, http: { status: 400 } },
-            });
+            throw new GraphQLError(
+              `Truy vấn đòi quá nhiều dữ liệu trong một lần (ước tính ${cost}; tối đa ${maxCost}). Hãy lấy ít bản ghi mỗi trang hơn hoặc bớt trường lồng nhau.`,
+              {
+                extensions: { code: 'BAD_USER_INPUT', cost, maxCost, http: { status: 400 } },
+              },
+            );
           }
         },
       };

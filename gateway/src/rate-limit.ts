@@ -53,7 +53,14 @@ export function createRateLimiter(limits: RateLimits, now: () => number = Date.n
       res
         .status(429)
         .setHeader('Retry-After', String(wait))
-        .json({ errors: [{ message: `Quá nhiều yêu cầu; vui lòng thử lại sau ${wait} giây.`, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: wait } }] });
+        .json({
+          errors: [
+            {
+              message: `Quá nhiều yêu cầu; vui lòng thử lại sau ${wait} giây.`,
+              extensions: { code: 'RATE_LIMITED', retryAfterSeconds: wait },
+            },
+          ],
+        });
     },
     stop: () => clearInterval(sweep),
   };

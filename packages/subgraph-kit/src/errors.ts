@@ -3,32 +3,9 @@
  * message an officer can act on. Anything else that escapes a resolver is masked as an internal error.
  */
 import { GraphQLError } from 'graphql';
+import { DATABASE_UNAVAILABLE_MESSAGE, ErrorCode, PUBLIC_ERROR_CODES } from '@tdkt/platform';
 
-export const ErrorCode = {
-  UNAUTHENTICATED: 'UNAUTHENTICATED',
-  FORBIDDEN: 'FORBIDDEN',
-  BAD_USER_INPUT: 'BAD_USER_INPUT',
-  NOT_FOUND: 'NOT_FOUND',
-  CONFLICT: 'CONFLICT',
-  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
-  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
-} as const;
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
-
-/** Codes whose messages are written for people and may reach clients unchanged. */
-export const PUBLIC_ERROR_CODES: ReadonlySet<string> = new Set([
-  ErrorCode.UNAUTHENTICATED,
-  ErrorCode.FORBIDDEN,
-  ErrorCode.BAD_USER_INPUT,
-  ErrorCode.NOT_FOUND,
-  ErrorCode.CONFLICT,
-  ErrorCode.SERVICE_UNAVAILABLE,
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-]);
+export { ErrorCode, PUBLIC_ERROR_CODES };
 
 export interface ErrorDetails {
   /** The input field at fault, as a path: `input.members[2].organizationCode`. */
@@ -46,7 +23,8 @@ export const badInput = (message: string, details?: ErrorDetails) => raise(Error
 export const notFound = (message: string, details?: ErrorDetails) => raise(ErrorCode.NOT_FOUND, message, details);
 export const conflict = (message: string, details?: ErrorDetails) => raise(ErrorCode.CONFLICT, message, details);
 export const forbidden = (message: string, details?: ErrorDetails) => raise(ErrorCode.FORBIDDEN, message, details);
-export const unauthenticated = (message: string, details?: ErrorDetails) => raise(ErrorCode.UNAUTHENTICATED, message, details);
+export const unauthenticated = (message: string, details?: ErrorDetails) =>
+  raise(ErrorCode.UNAUTHENTICATED, message, details);
 export const serviceUnavailable = (message: string, details?: ErrorDetails) =>
   raise(ErrorCode.SERVICE_UNAVAILABLE, message, details);
 
@@ -80,14 +58,27 @@ function pgError(error: unknown): PgError | undefined {
   return undefined;
 }
 
-const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
+const CONNECTION_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08003',
+  '08006',
+]);
 
 export function isConnectionError(error: unknown): boolean {
   const code = (error as { code?: string } | undefined)?.code ?? pgError(error)?.code;
   if (code && CONNECTION_ERRORS.has(code)) return true;
   const message = error instanceof Error ? error.message : '';
   // TypeORM's "Query runner already released" follows a connection that died inside a transaction.
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Query runner already released/i.test(message);
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Query runner already released/i.test(
+    message,
+  );
 }
 
 /**
@@ -97,7 +88,7 @@ export function isConnectionError(error: unknown): boolean {
  */
 export function translateDatabaseError(error: unknown, constraints: Readonly<Record<string, string>> = {}): unknown {
   if (error instanceof GraphQLError) return error;
-  if (isConnectionError(error)) return serviceUnavailable('Cơ sở dữ liệu tạm thời không phản hồi. Vui lòng thử lại sau ít phút.');
+  if (isConnectionError(error)) return serviceUnavailable(DATABASE_UNAVAILABLE_MESSAGE);
   const pg = pgError(error);
   if (!pg?.code) return error;
   const known = pg.constraint ? constraints[pg.constraint] : undefined;

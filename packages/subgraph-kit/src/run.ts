@@ -1,15 +1,29 @@
 /**
- * `main()` of a subgraph process: configuration from the environment, a database that may not be up
- * yet (wait and retry, never crash), migrations, seed, listen on loopback, and a graceful stop.
+ * `main()` of a subgraph process: configuration from the environment and the platform manifest, a
+ * database that may not be up yet (wait and retry, never crash), migrations, seed, listen on loopback,
+ * and a graceful stop.
  */
 import type { Server } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { BaseContext } from '@apollo/server';
-import { createInternalVerifier, jwkFromEnv } from '@tdkt/identity';
+import { createInternalVerifier, jwkFromEnv, type InternalTokenVerifier } from '@tdkt/identity';
+import {
+  closeHttpServer,
+  forceExitAfter,
+  settingName,
+  subgraphEntry,
+  subgraphPort,
+  subgraphUrl,
+  watchProcessShutdown,
+} from '@tdkt/platform';
 import { databaseUrlFor, migrate, type Database } from './database.js';
+import type { PeerUrls, SubgraphDefinition } from './definition.js';
 import { log } from './log.js';
 import type { SubgraphApp } from './server.js';
 
+export { exitWithSupervisor } from '@tdkt/platform';
+
+/** The process's own description of a subgraph, from before the manifest; runSubgraph(definition) replaces it. */
 export interface SubgraphProcess<TContext extends BaseContext> {
   name: string;
   schema: string;
@@ -17,7 +31,10 @@ export interface SubgraphProcess<TContext extends BaseContext> {
   createDatabase(url: string): Database;
   /** Idempotent reference (and optionally demo) data, run after migrations. */
   seed?(database: Database, options: { demo: boolean }): Promise<void>;
-  createApp(database: Database, verifier: Awaited<ReturnType<typeof createInternalVerifier>>): Promise<SubgraphApp<TContext>>;
+  createApp(
+    database: Database,
+    verifier: Awaited<ReturnType<typeof createInternalVerifier>>,
+  ): Promise<SubgraphApp<TContext>>;
 }
 
 /** Wrong password, unknown database, missing role: waiting will not fix these. */
@@ -32,76 +49,112 @@ async function connectWithRetry(database: Database, name: string): Promise<void>
       const code = (error as { code?: string }).code;
       if (code && PERMANENT.has(code)) throw new Error(`cannot use the database: ${(error as Error).message}`);
       const wait = Math.min(5000, 250 * 2 ** Math.min(attempt, 5));
-      log.warn('database not reachable yet; retrying', { subgraph: name, attempt, retryInMs: wait, error: error instanceof Error ? error.message : String(error) });
+      log.warn('database not reachable yet; retrying', {
+        subgraph: name,
+        attempt,
+        retryInMs: wait,
+        error: error instanceof Error ? error.message : String(error),
+      });
       await delay(wait);
     }
   }
 }
 
-/** Started by `npm start` with an IPC channel: exit when the supervisor goes away, even mid-start. */
-export function exitWithSupervisor(onExit: () => void): void {
-  if (!process.send) return;
-  if (!process.connected) process.exit(1);
-  process.once('disconnect', onExit);
+/** The URLs of the subgraphs a subgraph calls, as the manifest lists them (`<NAME>_URL` / `<NAME>_PORT` override). */
+export function peerUrlsFromEnv(name: string, env: NodeJS.ProcessEnv = process.env): PeerUrls {
+  return Object.fromEntries(subgraphEntry(name).calls.map((peer) => [peer, subgraphUrl(subgraphEntry(peer), env)]));
 }
 
-export async function runSubgraph<TContext extends BaseContext>(definition: SubgraphProcess<TContext>): Promise<void> {
+interface Plan<TContext extends BaseContext> {
+  name: string;
+  databaseSchema: string;
+  port: number;
+  createDatabase(url: string): Database;
+  seed?(database: Database, options: { demo: boolean }): Promise<void>;
+  createApp(database: Database, verifier: InternalTokenVerifier): Promise<SubgraphApp<TContext>>;
+}
+
+function planOf<TContext extends BaseContext>(
+  subgraph: SubgraphDefinition<TContext> | SubgraphProcess<TContext>,
+  env: NodeJS.ProcessEnv,
+): Plan<TContext> {
+  const seed = subgraph.seed?.bind(subgraph);
+  if ('databaseSchema' in subgraph) {
+    const peers = peerUrlsFromEnv(subgraph.name, env);
+    return {
+      name: subgraph.name,
+      databaseSchema: subgraph.databaseSchema,
+      port: subgraphPort(subgraphEntry(subgraph.name), env),
+      createDatabase: (url) => subgraph.createDatabase(url),
+      ...(seed ? { seed } : {}),
+      createApp: (database, verifier) => subgraph.createApp(database, verifier, peers),
+    };
+  }
+  return {
+    name: subgraph.name,
+    databaseSchema: subgraph.schema,
+    port: Number(env[settingName(subgraph.name, 'PORT')] ?? subgraph.defaultPort),
+    createDatabase: (url) => subgraph.createDatabase(url),
+    ...(seed ? { seed } : {}),
+    createApp: (database, verifier) => subgraph.createApp(database, verifier),
+  };
+}
+
+/**
+ * Runs a subgraph process: `runSubgraph(definition)` takes its port and its peers' URLs from the
+ * platform manifest and the environment.
+ */
+export function runSubgraph<TContext extends BaseContext>(definition: SubgraphDefinition<TContext>): Promise<void>;
+/** The shape of the processes' own descriptions, kept until each main.ts passes its definition. */
+export function runSubgraph<TContext extends BaseContext>(subgraph: SubgraphProcess<TContext>): Promise<void>;
+export async function runSubgraph<TContext extends BaseContext>(
+  subgraph: SubgraphDefinition<TContext> | SubgraphProcess<TContext>,
+): Promise<void> {
+  const shutdown = watchProcessShutdown();
   const env = process.env;
-  let stopNow: (() => void) | undefined;
-  exitWithSupervisor(() => (stopNow ? stopNow() : process.exit(1)));
-  const url = databaseUrlFor(definition.name, env);
-  if (!url) throw new Error(`Set DATABASE_URL or ${definition.name.toUpperCase()}_DATABASE_URL (npm start sets it for the embedded database)`);
-  const port = Number(env[`${definition.name.toUpperCase()}_PORT`] ?? definition.defaultPort);
+  const url = databaseUrlFor(subgraph.name, env);
+  if (!url) {
+    throw new Error(
+      `Set DATABASE_URL or ${settingName(subgraph.name, 'DATABASE_URL')} (npm start sets it for the embedded database)`,
+    );
+  }
+  const plan = planOf(subgraph, env);
   const host = env['SUBGRAPH_HOST'] ?? '127.0.0.1';
   const verifier = await createInternalVerifier(jwkFromEnv('TDKT_INTERNAL_PUBLIC_KEY', env));
 
-  const database = definition.createDatabase(url);
-  await connectWithRetry(database, definition.name);
-  const ran = await migrate(database, definition.schema);
-  if (ran.length) log.info('migrations applied', { subgraph: definition.name, migrations: ran });
-  if (definition.seed) await definition.seed(database, { demo: env['SEED_DEMO'] !== 'false' });
+  const database = plan.createDatabase(url);
+  await connectWithRetry(database, plan.name);
+  const ran = await migrate(database, plan.databaseSchema);
+  if (ran.length) log.info('migrations applied', { subgraph: plan.name, migrations: ran });
+  if (plan.seed) await plan.seed(database, { demo: env['SEED_DEMO'] !== 'false' });
 
-  const { app, apollo } = await definition.createApp(database, verifier);
+  const { app, apollo } = await plan.createApp(database, verifier);
   const server: Server = await new Promise((resolve, reject) => {
-    const listening = app.listen(port, host, () => resolve(listening));
+    const listening = app.listen(plan.port, host, () => resolve(listening));
     listening.once('error', reject);
   });
   server.keepAliveTimeout = 65_000; // longer than the gateway's idle socket timeout
-  log.info('subgraph listening', { subgraph: definition.name, url: `http://${host}:${port}/graphql` });
+  log.info('subgraph listening', { subgraph: plan.name, url: `http://${host}:${plan.port}/graphql` });
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info('stopping', { subgraph: definition.name, signal });
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
+  shutdown.onStop(async (signal) => {
+    log.info('stopping', { subgraph: plan.name, signal });
+    forceExitAfter();
     const began = Date.now();
-    // Stop accepting; let in-flight requests finish; drop keep-alive sockets as soon as they go idle
-    // (otherwise an idle client connection keeps close() waiting until the force-exit timer).
-    await new Promise<void>((resolve) => {
-      const sweep = setInterval(() => server.closeIdleConnections(), 100);
-      server.close(() => {
-        clearInterval(sweep);
-        resolve();
-      });
-      server.closeIdleConnections();
-    });
+    await closeHttpServer(server);
     await apollo.stop();
     await database.dataSource.destroy();
-    log.info('stopped', { subgraph: definition.name, ms: Date.now() - began });
+    log.info('stopped', { subgraph: plan.name, ms: Date.now() - began });
     process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
-  stopNow = () => void stop('supervisor exited');
-  if (process.send && !process.connected) stopNow();
+  });
 }
 
 /** Runs `main` and exits non-zero with a readable message on a start-up failure. */
 export function runMain(main: () => Promise<void>): void {
   main().catch((error: unknown) => {
-    log.error('failed to start', { error: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined });
+    log.error('failed to start', {
+      error: error instanceof Error ? error.message : String(error),
+      stack: error instanceof Error ? error.stack : undefined,
+    });
     process.exit(1);
   });
 }

@@ -14,6 +14,7 @@ import { idempotencyPlugin } from './idempotency.js';
 import express, { type Express, type Request, type Response, type NextFunction } from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { INTERNAL_HEADER, TokenError, type InternalContext, type InternalTokenVerifier } from '@tdkt/identity';
+import { DATABASE_UNAVAILABLE_MESSAGE, INTERNAL_ERROR_MESSAGE } from '@tdkt/platform';
 import { ErrorCode, PUBLIC_ERROR_CODES, isConnectionError, translateDatabaseError } from './errors.js';
 import { log } from './log.js';
 import { createSubgraphObservability } from './metrics.js';
@@ -37,22 +38,26 @@ export interface SubgraphApp<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
 }
 
-const INTERNAL_MESSAGE = 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại hoặc báo cho quản trị viên kèm mã yêu cầu.';
-const DATABASE_DOWN_MESSAGE = 'Cơ sở dữ liệu tạm thời không phản hồi. Vui lòng thử lại sau ít phút.';
-
 /** Messages of the contract's codes pass; anything else is logged and masked. */
 export function maskError(subgraph: string, formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const code = String(formatted.extensions?.['code'] ?? '');
   if (isConnectionError(original)) {
-    return { message: DATABASE_DOWN_MESSAGE, path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
+    return {
+      message: DATABASE_UNAVAILABLE_MESSAGE,
+      path: formatted.path,
+      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+    };
   }
   // Any path that reached the database with a byte Postgres refuses (NUL in a code): bad input, not a crash.
   const translated = translateDatabaseError(original);
   if (translated instanceof GraphQLError && translated !== original) {
     return { message: translated.message, path: formatted.path, extensions: { code: translated.extensions['code'] } };
   }
-  if (PUBLIC_ERROR_CODES.has(code) && (original instanceof GraphQLError || code.startsWith('GRAPHQL_') || code === 'BAD_REQUEST')) {
+  if (
+    PUBLIC_ERROR_CODES.has(code) &&
+    (original instanceof GraphQLError || code.startsWith('GRAPHQL_') || code === 'BAD_REQUEST')
+  ) {
     const { stacktrace: _stacktrace, http: _http, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
@@ -62,7 +67,11 @@ export function maskError(subgraph: string, formatted: GraphQLFormattedError, er
     stack: original instanceof Error ? original.stack : undefined,
     path: formatted.path,
   });
-  return { message: INTERNAL_MESSAGE, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  return {
+    message: INTERNAL_ERROR_MESSAGE,
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
 }
 
 export const SQL_STATEMENTS_HEADER = 'x-tdkt-sql-statements';
@@ -80,8 +89,14 @@ function sqlStatementsHeader<TContext extends BaseContext>(sql: SqlCounter | und
   };
 }
 
-export async function createSubgraphApp<TContext extends BaseContext>(options: SubgraphAppOptions<TContext>): Promise<SubgraphApp<TContext>> {
-  const observability = createSubgraphObservability({ name: options.name, sql: options.sql, dataSource: options.dataSource });
+export async function createSubgraphApp<TContext extends BaseContext>(
+  options: SubgraphAppOptions<TContext>,
+): Promise<SubgraphApp<TContext>> {
+  const observability = createSubgraphObservability({
+    name: options.name,
+    sql: options.sql,
+    dataSource: options.dataSource,
+  });
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     stopOnTerminationSignals: false, // run.ts owns the shutdown order
@@ -139,7 +154,11 @@ export async function createSubgraphApp<TContext extends BaseContext>(options: S
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, {
       context: async ({ res }) => {
-        const identity = (res.locals['identity'] as InternalContext | undefined) ?? { caller: { subject: null, role: null, org: null }, requestId: randomUUID(), internalToken: '' };
+        const identity = (res.locals['identity'] as InternalContext | undefined) ?? {
+          caller: { subject: null, role: null, org: null },
+          requestId: randomUUID(),
+          internalToken: '',
+        };
         return options.buildContext(identity);
       },
     }),

@@ -1,0 +1,89 @@
+/**
+ * The gateway's calls to the subgraphs: the caller re-signed for them, the request id and idempotency
+ * key passed on, every call bounded by a timeout and a failed query tried once more, and failures
+ * replaced by an error that names the subgraph but never its internal URL.
+ */
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
+import { INTERNAL_HEADER } from '@tdkt/identity';
+import { REQUEST_ID_HEADER } from '@tdkt/platform';
+import type { GatewayContext } from './context.js';
+
+/** Each subgraph reports how many SQL statements a request cost (tests and the bench read it). */
+export const SQL_STATEMENTS_HEADER = 'x-tdkt-sql-statements';
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+
+function subgraphUnavailable(name: string): GraphQLError {
+  return new GraphQLError(`Dịch vụ "${name}" tạm thời không phản hồi; phần dữ liệu của dịch vụ này bị thiếu.`, {
+    extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: name },
+  });
+}
+
+export class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    if (!context || typeof (context as Partial<GatewayContext>).internalToken !== 'function') return;
+    request.http?.headers.set(INTERNAL_HEADER, await context.internalToken());
+    request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+    // A client's idempotency key goes to the subgraph that runs the mutation (it keeps the first answer).
+    if (context.idempotencyKey) request.http?.headers.set(IDEMPOTENCY_HEADER, context.idempotencyKey);
+  }
+
+  override async didReceiveResponse({
+    response,
+    context,
+  }: Required<Pick<GraphQLDataSourceProcessOptions<GatewayContext>, 'context'>> & { response: any }): Promise<any> {
+    const statements = response.http?.headers?.get?.(SQL_STATEMENTS_HEADER);
+    (context as GatewayContext).subgraphCalls?.push({
+      subgraph: this.name,
+      sqlStatements: statements === null || statements === undefined ? null : Number(statements),
+    });
+    return response;
+  }
+
+  override didEncounterError(error: Error, _request: unknown, response?: { status: number }): void {
+    // A 400 from a subgraph is a request it refused (e.g. a custom scalar such as LocalDate rejecting
+    // "2025-02-30", which the gateway passes through unparsed): hand its error on as bad input.
+    const body = (error as GraphQLError).extensions?.['response'] as
+      { body?: { errors?: { message?: string }[] } } | undefined;
+    const refusal = body?.body?.errors?.[0];
+    if (response?.status === 400 && refusal?.message) {
+      throw new GraphQLError(refusal.message, { extensions: { code: 'BAD_USER_INPUT', serviceName: this.name } });
+    }
+    // Network failures, timeouts and anything else carry the internal URL: replace them entirely.
+    throw subgraphUnavailable(this.name);
+  }
+
+  readonly name: string;
+  constructor(config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0] & { name: string }) {
+    super(config);
+    this.name = config.name;
+  }
+}
+
+/** True for a subgraph operation that reads only; the gateway never re-sends a mutation by itself. */
+function isQuery(body: unknown): boolean {
+  if (typeof body !== 'string') return false;
+  try {
+    const document = (JSON.parse(body) as { query?: string }).query ?? '';
+    return !/^\s*mutation\b/.test(document);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Every subgraph call is bounded by the timeout. A query that fails to connect (refused, reset: the
+ * subgraph restarting, a stale keep-alive socket) is tried once more; a timeout is not retried (the
+ * subgraph is slow, not gone) and a mutation only when it carries an idempotency key.
+ */
+export async function fetchWithRetry(url: string, init: RequestInit, timeoutMs: number): Promise<globalThis.Response> {
+  try {
+    return await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+  } catch (error) {
+    const timedOut = error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError');
+    // A mutation carrying an idempotency key may be re-sent: the subgraph answers a replay without acting.
+    const keyed = new Headers(init.headers).has(IDEMPOTENCY_HEADER);
+    if (timedOut || !(isQuery(init.body) || keyed)) throw error;
+    return fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+  }
+}
