@@ -11,18 +11,25 @@ export interface ScaleLoad {
   finished: boolean;
 }
 
-export async function scaleLoads(databaseUrls: Record<SubgraphName, string>): Promise<Record<SubgraphName, ScaleLoad | null>> {
+export async function scaleLoads(
+  databaseUrls: Record<SubgraphName, string>,
+): Promise<Record<SubgraphName, ScaleLoad | null>> {
   const loads = {} as Record<SubgraphName, ScaleLoad | null>;
   for (const [subgraph, url] of Object.entries(databaseUrls) as [SubgraphName, string][]) {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      const { rows: tables } = await client.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = 'scale_seed' AND table_name = 'run'`);
+      const { rows: tables } = await client.query(
+        `SELECT 1 FROM information_schema.tables WHERE table_schema = 'scale_seed' AND table_name = 'run'`,
+      );
       if (tables.length === 0) {
         loads[subgraph] = null;
         continue;
       }
-      const { rows } = await client.query<{ preset: string; finished_at: Date | null }>(`SELECT preset, finished_at FROM scale_seed.run WHERE subgraph = $1`, [subgraph]);
+      const { rows } = await client.query<{ preset: string; finished_at: Date | null }>(
+        `SELECT preset, finished_at FROM scale_seed.run WHERE subgraph = $1`,
+        [subgraph],
+      );
       loads[subgraph] = rows[0] ? { preset: rows[0].preset, finished: rows[0].finished_at !== null } : null;
     } finally {
       await client.end();
@@ -37,7 +44,8 @@ export function scaleProblem(loads: Record<string, ScaleLoad | null>, preset: st
   for (const [subgraph, load] of Object.entries(loads)) {
     if (!load) problems.push(`${subgraph}: no scale load`);
     else if (load.preset !== preset) problems.push(`${subgraph}: the ${load.preset} preset is loaded, not ${preset}`);
-    else if (!load.finished) problems.push(`${subgraph}: the ${preset} load has not finished (interrupted, or still running)`);
+    else if (!load.finished)
+      problems.push(`${subgraph}: the ${preset} load has not finished (interrupted, or still running)`);
   }
   return problems.length ? problems.join('; ') : null;
 }

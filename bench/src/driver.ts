@@ -46,7 +46,12 @@ export interface LoadResult {
   latencyMs: LatencySummary;
   byKind: Record<string, { requests: number; errors: number; latencyMs: LatencySummary }>;
   /** Averages per request over the answers that carried stats. */
-  perRequest: { subgraphCalls: number; callsBySubgraph: Record<string, number>; sqlStatements: Record<string, number>; sqlTotal: number } | null;
+  perRequest: {
+    subgraphCalls: number;
+    callsBySubgraph: Record<string, number>;
+    sqlStatements: Record<string, number>;
+    sqlTotal: number;
+  } | null;
 }
 
 export interface LoadOptions {
@@ -80,11 +85,25 @@ function send(agent: http.Agent, spec: RequestSpec): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const request = http.request(
       spec.url,
-      { method: 'POST', agent, headers: { ...spec.headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(spec.body) } },
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          ...spec.headers,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(spec.body),
+        },
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
         response.on('error', reject);
       },
     );
@@ -109,12 +128,18 @@ export function problemOf(answer: Answer): { code: string; message: string } | n
   // Cheap test first: most answers have no "errors" key at all.
   if (!answer.body.includes('"errors"')) return null;
   try {
-    const parsed = JSON.parse(answer.body) as { errors?: { message?: string; path?: unknown[]; extensions?: { code?: string; serviceName?: string } }[] };
+    const parsed = JSON.parse(answer.body) as {
+      errors?: { message?: string; path?: unknown[]; extensions?: { code?: string; serviceName?: string } }[];
+    };
     const first = parsed.errors?.[0];
     if (!first) return null;
     return {
       code: String(first.extensions?.code ?? 'UNKNOWN'),
-      message: `${first.message ?? ''} (path ${JSON.stringify(first.path ?? [])}${first.extensions?.serviceName ? `, ${first.extensions.serviceName}` : ''})`.slice(0, 300),
+      message:
+        `${first.message ?? ''} (path ${JSON.stringify(first.path ?? [])}${first.extensions?.serviceName ? `, ${first.extensions.serviceName}` : ''})`.slice(
+          0,
+          300,
+        ),
     };
   } catch {
     return { code: 'INVALID_JSON', message: answer.body.slice(0, 300) };
@@ -122,7 +147,12 @@ export function problemOf(answer: Answer): { code: string; message: string } | n
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections, maxFreeSockets: options.connections, keepAliveMsecs: 1000 });
+  const agent = new http.Agent({
+    keepAlive: true,
+    maxSockets: options.connections,
+    maxFreeSockets: options.connections,
+    keepAliveMsecs: 1000,
+  });
   let sequence = 0;
   const latencies: number[] = [];
   const kinds = new Map<string, { latencies: number[]; errors: number }>();
@@ -164,7 +194,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         withStats += 1;
         callCount += stats.subgraphCalls.length;
         for (const subgraph of stats.subgraphCalls) calls[subgraph] = (calls[subgraph] ?? 0) + 1;
-        for (const [subgraph, count] of Object.entries(stats.sqlStatements)) sql[subgraph] = (sql[subgraph] ?? 0) + count;
+        for (const [subgraph, count] of Object.entries(stats.sqlStatements))
+          sql[subgraph] = (sql[subgraph] ?? 0) + count;
       }
     }
   };
@@ -180,7 +211,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const seconds = (Date.now() - started) / 1000;
   agent.destroy();
 
-  const average = (record: Record<string, number>) => Object.fromEntries(Object.entries(record).map(([key, value]) => [key, Math.round((value / withStats) * 100) / 100]));
+  const average = (record: Record<string, number>) =>
+    Object.fromEntries(
+      Object.entries(record).map(([key, value]) => [key, Math.round((value / withStats) * 100) / 100]),
+    );
   const sqlPerRequest = average(sql);
   return {
     seconds: Math.round(seconds * 100) / 100,
@@ -190,7 +224,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     errorCodes,
     errorSamples,
     latencyMs: summarize(latencies),
-    byKind: Object.fromEntries([...kinds].map(([name, kind]) => [name, { requests: kind.latencies.length, errors: kind.errors, latencyMs: summarize(kind.latencies) }])),
+    byKind: Object.fromEntries(
+      [...kinds].map(([name, kind]) => [
+        name,
+        { requests: kind.latencies.length, errors: kind.errors, latencyMs: summarize(kind.latencies) },
+      ]),
+    ),
     perRequest: withStats
       ? {
           subgraphCalls: Math.round((callCount / withStats) * 100) / 100,

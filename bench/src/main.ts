@@ -76,7 +76,8 @@ function parseArguments(argv: string[]): Arguments {
     switch (flag) {
       case '--dataset': {
         const dataset = value();
-        if (dataset !== 'seed' && dataset !== 'small' && dataset !== 'national') throw new Error(`--dataset is seed, small or national\n${USAGE}`);
+        if (dataset !== 'seed' && dataset !== 'small' && dataset !== 'national')
+          throw new Error(`--dataset is seed, small or national\n${USAGE}`);
         args.dataset = dataset;
         break;
       }
@@ -93,7 +94,10 @@ function parseArguments(argv: string[]): Arguments {
         args.dataDir = value();
         break;
       case '--only':
-        args.only = value().split(',').map((name) => name.trim()).filter(Boolean);
+        args.only = value()
+          .split(',')
+          .map((name) => name.trim())
+          .filter(Boolean);
         break;
       case '--no-direct':
         args.direct = false;
@@ -150,7 +154,8 @@ async function main(): Promise<void> {
   // The seed dataset is the reference and demo data every start creates: a throwaway cluster, so the
   // bench never touches (or waits for) the data of a running `npm start`. The scale datasets are
   // loaded once by `npm run seed:scale` into the data directory and reused.
-  let dataDir = args.dataDir ?? (args.dataset === 'seed' ? undefined : process.env['TDKT_DATA_DIR'] ?? path.join(ROOT, '.data'));
+  let dataDir =
+    args.dataDir ?? (args.dataset === 'seed' ? undefined : (process.env['TDKT_DATA_DIR'] ?? path.join(ROOT, '.data')));
   let throwaway: string | undefined;
   if (!dataDir) {
     throwaway = mkdtempSync(path.join(tmpdir(), 'tdkt-bench-'));
@@ -161,7 +166,9 @@ async function main(): Promise<void> {
   const profileDir = args.cpuProf ? `${base}.tmp/profiles` : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   let pids: Record<string, number> = {};
-  say(`dataset ${args.dataset}, ${args.connections} connections, ${args.warmup} s warm-up + ${args.duration} s per row; processes' output: ${path.relative(process.cwd(), `${base}.tmp/logs`)}/`);
+  say(
+    `dataset ${args.dataset}, ${args.connections} connections, ${args.warmup} s warm-up + ${args.duration} s per row; processes' output: ${path.relative(process.cwd(), `${base}.tmp/logs`)}/`,
+  );
   let result: BenchResult;
   try {
     result = await runBench({
@@ -194,7 +201,9 @@ async function main(): Promise<void> {
   process.stdout.write(`\n${markdown}\n`);
   say(`written: ${path.relative(process.cwd(), `${base}.json`)}, ${path.relative(process.cwd(), `${base}.md`)}`);
   if (result.errors > 0) {
-    process.stderr.write(`\n[bench] !! ${result.errors} requests answered with an error (see the samples above); the numbers are not valid.\n`);
+    process.stderr.write(
+      `\n[bench] !! ${result.errors} requests answered with an error (see the samples above); the numbers are not valid.\n`,
+    );
     process.exitCode = 1;
   }
 }

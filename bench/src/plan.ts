@@ -5,7 +5,13 @@
  * direct call is exactly the sub-query the gateway sends, never a hand-written approximation.
  */
 import { Supergraph, operationFromDocument } from '@apollo/federation-internals';
-import { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan, type SubscriptionNode } from '@apollo/query-planner';
+import {
+  QueryPlanner,
+  type FetchNode,
+  type PlanNode,
+  type QueryPlan,
+  type SubscriptionNode,
+} from '@apollo/query-planner';
 import { parse } from 'graphql';
 
 export interface RootFetch {

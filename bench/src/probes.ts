@@ -13,7 +13,10 @@ const CLOCK_TICKS = 100; // USER_HZ on Linux
 function readStatus(pid: number): { rssKb: number; hwmKb: number } | null {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    return { rssKb: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0), hwmKb: Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) };
+    return {
+      rssKb: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0),
+      hwmKb: Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0),
+    };
   } catch {
     return null;
   }
@@ -142,7 +145,9 @@ function reapedChildrenCpuSeconds(pid: number): number {
 export function cpuSnapshot(processes: Record<string, number>, postmasterPid: number): Record<string, number> {
   const snapshot: Record<string, number> = {};
   for (const [name, pid] of Object.entries(processes)) snapshot[name] = cpuSecondsOf(pid);
-  snapshot['postgres'] = [postmasterPid, ...childrenOf(postmasterPid)].reduce((sum, pid) => sum + cpuSecondsOf(pid), 0) + reapedChildrenCpuSeconds(postmasterPid);
+  snapshot['postgres'] =
+    [postmasterPid, ...childrenOf(postmasterPid)].reduce((sum, pid) => sum + cpuSecondsOf(pid), 0) +
+    reapedChildrenCpuSeconds(postmasterPid);
   const own = process.cpuUsage();
   snapshot['bench'] = (own.user + own.system) / 1e6;
   snapshot['machine'] = machineBusySeconds();
@@ -245,7 +250,11 @@ export class SqlSampler {
     const top = [...this.seen]
       .sort((a, b) => b[1].count - a[1].count)
       .slice(0, count)
-      .map(([key, entry]) => ({ statement: key.split('\u0000')[1]!, database: entry.database.replace(/^tdkt_/, ''), share: this.samples ? Math.round((entry.count / this.samples) * 100) / 100 : 0 }));
+      .map(([key, entry]) => ({
+        statement: key.split('\u0000')[1]!,
+        database: entry.database.replace(/^tdkt_/, ''),
+        share: this.samples ? Math.round((entry.count / this.samples) * 100) / 100 : 0,
+      }));
     this.seen.clear();
     this.samples = 0;
     return top;

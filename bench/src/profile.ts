@@ -65,7 +65,13 @@ function summarize(file: string, processName: string): ProcessProfile {
       .sort((a, b) => b[1] - a[1])
       .slice(0, count)
       .map(([name, us]) => ({ name, ms: Math.round(us / 1000), share: Math.round((us / total) * 1000) / 10 }));
-  return { process: processName, file, totalMs: Math.round(total / 1000), byPackage: top(packages, 12), topFunctions: top(functions, 15) };
+  return {
+    process: processName,
+    file,
+    totalMs: Math.round(total / 1000),
+    byPackage: top(packages, 12),
+    topFunctions: top(functions, 15),
+  };
 }
 
 /** Profiles in `dir`, named after the process whose pid wrote them. */
@@ -87,7 +93,8 @@ export function renderProfiles(profiles: ProcessProfile[]): string {
     lines.push(`### ${profile.process}: ${profile.totalMs} ms on CPU`, '');
     lines.push(`By package: ${profile.byPackage.map((entry) => `${entry.name} ${entry.share} %`).join(', ')}`, '');
     lines.push('| function | ms | share |', '| --- | ---: | ---: |');
-    for (const entry of profile.topFunctions) lines.push(`| \`${entry.name.replace(/\|/g, '\\|')}\` | ${entry.ms} | ${entry.share} % |`);
+    for (const entry of profile.topFunctions)
+      lines.push(`| \`${entry.name.replace(/\|/g, '\\|')}\` | ${entry.ms} | ${entry.share} % |`);
     lines.push('');
   }
   return lines.join('\n');

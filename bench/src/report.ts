@@ -21,8 +21,10 @@ function callsCell(phase: PhaseResult): string {
 function targetCell(result: ScenarioResult): string {
   const parts: string[] = [];
   const mark = (ok: boolean) => (ok && result.gateway.errors === 0 ? '✓' : '✗');
-  if (result.target.p50Ms !== undefined) parts.push(`p50 ≤ ${result.target.p50Ms} ${mark(result.gateway.latencyMs.p50 <= result.target.p50Ms)}`);
-  if (result.target.gatewayRatio !== undefined && result.ratio !== null) parts.push(`ratio ≤ ${result.target.gatewayRatio} ${mark(result.ratio <= result.target.gatewayRatio)}`);
+  if (result.target.p50Ms !== undefined)
+    parts.push(`p50 ≤ ${result.target.p50Ms} ${mark(result.gateway.latencyMs.p50 <= result.target.p50Ms)}`);
+  if (result.target.gatewayRatio !== undefined && result.ratio !== null)
+    parts.push(`ratio ≤ ${result.target.gatewayRatio} ${mark(result.ratio <= result.target.gatewayRatio)}`);
   return parts.length ? parts.join(', ') : '—';
 }
 
@@ -34,11 +36,15 @@ export function renderMarkdown(result: BenchResult): string {
     `${result.startedAt} · ${result.machine.cpus} × ${result.machine.cpuModel} · ${result.machine.memoryMb} MB · Node ${result.machine.node} · ` +
       `${result.options.warmupSeconds} s warm-up + ${result.options.durationSeconds} s per row · LOG_LEVEL=${result.options.logLevel}` +
       (result.options.nodeFlags.length ? ` · node ${result.options.nodeFlags.join(' ')}` : '') +
-      Object.entries(result.options.env).map(([name, value]) => ` · ${name}=${value}`).join('') +
+      Object.entries(result.options.env)
+        .map(([name, value]) => ` · ${name}=${value}`)
+        .join('') +
       (result.options.root ? ` · platform from ${result.options.root}` : ''),
   );
   lines.push('');
-  lines.push('Latencies in ms, closed loop through the gateway. SQL/op: statements per operation in each subgraph (o = organizations, c = campaigns, a = awards), internal subgraph-to-subgraph reads included. Calls/op: gateway → subgraph fetches, plus subgraph → subgraph reads. Direct p50: the root fetch of the query plan sent straight to its subgraph with an internal token; ratio = gateway p50 / direct p50.');
+  lines.push(
+    'Latencies in ms, closed loop through the gateway. SQL/op: statements per operation in each subgraph (o = organizations, c = campaigns, a = awards), internal subgraph-to-subgraph reads included. Calls/op: gateway → subgraph fetches, plus subgraph → subgraph reads. Direct p50: the root fetch of the query plan sent straight to its subgraph with an internal token; ratio = gateway p50 / direct p50.',
+  );
   lines.push('');
   lines.push('| operation | req/s | p50 | p95 | p99 | errors | SQL/op | calls/op | direct p50 | ratio | target |');
   lines.push('| --- | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | --- |');
@@ -51,9 +57,13 @@ export function renderMarkdown(result: BenchResult): string {
   }
   if (result.mixed) {
     const m = result.mixed;
-    lines.push(`| **Mixed** (90 % reads, 10 % writes) | ${m.requestsPerSecond} | ${ms(m.latencyMs.p50)} | ${ms(m.latencyMs.p95)} | ${ms(m.latencyMs.p99)} | ${m.errors ? `**${m.errors}**` : 0} | ${sqlCell(m)} | ${callsCell(m)} | — | — | — |`);
+    lines.push(
+      `| **Mixed** (90 % reads, 10 % writes) | ${m.requestsPerSecond} | ${ms(m.latencyMs.p50)} | ${ms(m.latencyMs.p95)} | ${ms(m.latencyMs.p99)} | ${m.errors ? `**${m.errors}**` : 0} | ${sqlCell(m)} | ${callsCell(m)} | — | — | — |`,
+    );
     for (const [kind, entry] of Object.entries(m.byKind)) {
-      lines.push(`| &nbsp;&nbsp;↳ ${kind} | ${Math.round((entry.requests / m.seconds) * 10) / 10} | ${ms(entry.latencyMs.p50)} | ${ms(entry.latencyMs.p95)} | ${ms(entry.latencyMs.p99)} | ${entry.errors ? `**${entry.errors}**` : 0} | | | | | |`);
+      lines.push(
+        `| &nbsp;&nbsp;↳ ${kind} | ${Math.round((entry.requests / m.seconds) * 10) / 10} | ${ms(entry.latencyMs.p50)} | ${ms(entry.latencyMs.p95)} | ${ms(entry.latencyMs.p99)} | ${entry.errors ? `**${entry.errors}**` : 0} | | | | | |`,
+      );
     }
   }
   lines.push('');
@@ -61,26 +71,42 @@ export function renderMarkdown(result: BenchResult): string {
     lines.push(`**${result.errors} requests failed: the numbers of those rows are not valid.** Samples:`);
     lines.push('');
     const samples = new Set<string>();
-    for (const row of [...result.scenarios.flatMap((entry) => [entry.gateway, ...(entry.direct ? [entry.direct] : [])]), ...(result.mixed ? [result.mixed] : [])]) {
+    for (const row of [
+      ...result.scenarios.flatMap((entry) => [entry.gateway, ...(entry.direct ? [entry.direct] : [])]),
+      ...(result.mixed ? [result.mixed] : []),
+    ]) {
       for (const sample of row.errorSamples) samples.add(sample);
     }
     for (const sample of [...samples].slice(0, 8)) lines.push(`- ${sample}`);
     lines.push('');
   }
 
-  lines.push('Where the time goes (means per operation through the gateway): the gateway\'s own duration, the time it waited on each subgraph (sum over its calls), CPU per operation of each process, and how many cores the platform and the bench kept busy (other: processes outside the bench, e.g. a test run, which make the row pessimistic).');
+  lines.push(
+    "Where the time goes (means per operation through the gateway): the gateway's own duration, the time it waited on each subgraph (sum over its calls), CPU per operation of each process, and how many cores the platform and the bench kept busy (other: processes outside the bench, e.g. a test run, which make the row pessimistic).",
+  );
   lines.push('');
-  lines.push('| operation | gateway ms | waits on subgraphs (ms) | CPU ms/op: gateway · org · camp · awards · postgres · bench | cores busy | other | DB pool busy/max (waiting), mean |');
+  lines.push(
+    '| operation | gateway ms | waits on subgraphs (ms) | CPU ms/op: gateway · org · camp · awards · postgres · bench | cores busy | other | DB pool busy/max (waiting), mean |',
+  );
   lines.push('| --- | ---: | --- | --- | ---: | ---: | --- |');
   const costRow = (name: string, phase: PhaseResult) => {
     const c = phase.costs;
-    const waits = Object.entries(c.gatewayFetches).map(([subgraph, fetch]) => `${subgraph[0]}:${ms(fetch.waitMs)}`).join(' ');
-    const cpu = ['gateway', 'organizations', 'campaigns', 'awards', 'postgres', 'bench'].map((process) => ms(c.cpuMsPerRequest[process] ?? 0)).join(' · ');
+    const waits = Object.entries(c.gatewayFetches)
+      .map(([subgraph, fetch]) => `${subgraph[0]}:${ms(fetch.waitMs)}`)
+      .join(' ');
+    const cpu = ['gateway', 'organizations', 'campaigns', 'awards', 'postgres', 'bench']
+      .map((process) => ms(c.cpuMsPerRequest[process] ?? 0))
+      .join(' · ');
     const pools = Object.entries(c.pools ?? {})
       .filter(([subgraph]) => c.subgraphs[subgraph])
-      .map(([subgraph, pool]) => `${subgraph[0]}:${pool.busyMean}/${pool.max}${pool.waitingMean > 0 ? ` (${pool.waitingMean})` : ''}`)
+      .map(
+        ([subgraph, pool]) =>
+          `${subgraph[0]}:${pool.busyMean}/${pool.max}${pool.waitingMean > 0 ? ` (${pool.waitingMean})` : ''}`,
+      )
       .join(' ');
-    lines.push(`| ${name} | ${c.gatewayMs === null ? '—' : ms(c.gatewayMs)} | ${waits || '—'} | ${cpu} | ${c.coresBusy} | ${c.otherCoresBusy} | ${pools || '—'} |`);
+    lines.push(
+      `| ${name} | ${c.gatewayMs === null ? '—' : ms(c.gatewayMs)} | ${waits || '—'} | ${cpu} | ${c.coresBusy} | ${c.otherCoresBusy} | ${pools || '—'} |`,
+    );
   };
   for (const row of result.scenarios) {
     costRow(row.name, row.gateway);
@@ -89,12 +115,18 @@ export function renderMarkdown(result: BenchResult): string {
   if (result.mixed) costRow('Mixed', result.mixed);
   lines.push('');
 
-  lines.push('Database time (sampled every 100 ms from pg_stat_activity): the statements running most often during each row, with the mean number of backends running them.');
+  lines.push(
+    'Database time (sampled every 100 ms from pg_stat_activity): the statements running most often during each row, with the mean number of backends running them.',
+  );
   lines.push('');
   lines.push('| operation | statements |');
   lines.push('| --- | --- |');
   const hotRow = (name: string, phase: PhaseResult) => {
-    const spots = (phase.costs.sqlHotSpots ?? []).slice(0, 3).map((spot) => `${spot.share} × ${spot.database}: \`${spot.statement.replace(/\|/g, '\\|').replace(/`/g, "'")}\``);
+    const spots = (phase.costs.sqlHotSpots ?? [])
+      .slice(0, 3)
+      .map(
+        (spot) => `${spot.share} × ${spot.database}: \`${spot.statement.replace(/\|/g, '\\|').replace(/`/g, "'")}\``,
+      );
     lines.push(`| ${name} | ${spots.join('<br>') || '—'} |`);
   };
   for (const row of result.scenarios) hotRow(row.name, row.gateway);
@@ -106,14 +138,22 @@ export function renderMarkdown(result: BenchResult): string {
   for (const name of ['gateway', 'organizations', 'campaigns', 'awards']) {
     const limit = result.memory.limitsMb[name];
     const peak = result.memory.peakRssMb[name] ?? 0;
-    lines.push(`| ${name} | ${peak} | ${result.memory.hwmMb[name] ?? '—'} | ${limit ? `≤ ${limit} ${peak <= limit ? '✓' : '✗'}` : '—'} |`);
+    lines.push(
+      `| ${name} | ${peak} | ${result.memory.hwmMb[name] ?? '—'} | ${limit ? `≤ ${limit} ${peak <= limit ? '✓' : '✗'}` : '—'} |`,
+    );
   }
-  lines.push(`| postgres (postmaster + backends) | ${result.memory.peakRssMb['postgres'] ?? 0} RSS sum, ${result.memory.postgresPeakPssMb} PSS | — | — |`);
+  lines.push(
+    `| postgres (postmaster + backends) | ${result.memory.peakRssMb['postgres'] ?? 0} RSS sum, ${result.memory.postgresPeakPssMb} PSS | — | — |`,
+  );
   lines.push('');
   lines.push('Variables:');
   lines.push('');
-  for (const scenario of result.workload.scenarios) lines.push(`- ${scenario.name} (${scenario.caller}): ${scenario.description}`);
-  if (result.workload.write) lines.push(`- Writes: reportPledgeProgress on ${result.workload.write.bloc} ${result.workload.write.year} by each member's ORG_OFFICER, ${result.workload.write.combinations} (member, item, period) rows, fresh Idempotency-Key each${result.benchWritesRemoved !== null ? `; ${result.benchWritesRemoved} reports removed afterwards` : ''}`);
+  for (const scenario of result.workload.scenarios)
+    lines.push(`- ${scenario.name} (${scenario.caller}): ${scenario.description}`);
+  if (result.workload.write)
+    lines.push(
+      `- Writes: reportPledgeProgress on ${result.workload.write.bloc} ${result.workload.write.year} by each member's ORG_OFFICER, ${result.workload.write.combinations} (member, item, period) rows, fresh Idempotency-Key each${result.benchWritesRemoved !== null ? `; ${result.benchWritesRemoved} reports removed afterwards` : ''}`,
+    );
   for (const note of result.workload.notes) lines.push(`- Note: ${note}`);
   lines.push('');
   return lines.join('\n');

@@ -9,10 +9,26 @@ import path from 'node:path';
 import { issueCallerToken, type Caller } from '@tdkt/identity';
 import { runLoad, type Answer, type LoadResult, type RequestSpec, type Stats } from './driver.js';
 import { createPlanner, type OperationPlan, type RootFetch } from './plan.js';
-import { MemorySampler, SqlSampler, cpuSnapshot, delta, scrape, type MemoryPeaks, type Series, type SqlHotSpot } from './probes.js';
+import {
+  MemorySampler,
+  SqlSampler,
+  cpuSnapshot,
+  delta,
+  scrape,
+  type MemoryPeaks,
+  type Series,
+  type SqlHotSpot,
+} from './probes.js';
 import { ROOT, SUBGRAPHS, startStack, type ProcessName, type Stack, type SubgraphName } from './stack.js';
 import { scaleLoads, scaleProblem, vacuumIfNeeded } from './dataset.js';
-import { contractOperations, removeBenchWrites, resolveWorkload, type CallerKind, type Scenario, type Workload } from './workload.js';
+import {
+  contractOperations,
+  removeBenchWrites,
+  resolveWorkload,
+  type CallerKind,
+  type Scenario,
+  type Workload,
+} from './workload.js';
 
 export type Dataset = 'seed' | 'small' | 'national';
 
@@ -44,7 +60,7 @@ export interface BenchOptions {
   onStarted?(pids: Record<string, number>): void;
 }
 
-/** Targets of issue 6 (national dataset, 2 cores, 20 connections). */
+/** The latency targets on the national dataset, on 2 cores with 20 database connections. */
 export const TARGETS: Record<string, { p50Ms?: number; gatewayRatio?: number }> = {
   BlocBoard: { p50Ms: 40 },
   PersonRecord: { p50Ms: 30 },
@@ -52,7 +68,12 @@ export const TARGETS: Record<string, { p50Ms?: number; gatewayRatio?: number }> 
   'AwardStatistics (bloc)': { p50Ms: 50, gatewayRatio: 2 },
   SearchOrganizations: { p50Ms: 30, gatewayRatio: 2 },
 };
-export const MEMORY_LIMITS_MB: Record<string, number> = { gateway: 400, organizations: 300, campaigns: 300, awards: 300 };
+export const MEMORY_LIMITS_MB: Record<string, number> = {
+  gateway: 400,
+  organizations: 300,
+  campaigns: 300,
+  awards: 300,
+};
 
 export interface PhaseCosts {
   /** Per request of the measured window. */
@@ -97,8 +118,20 @@ export interface BenchResult {
   dataset: Dataset;
   dataDir: string;
   machine: { cpus: number; cpuModel: string; memoryMb: number; node: string; platform: string };
-  options: { connections: number; warmupSeconds: number; durationSeconds: number; logLevel: string; nodeFlags: string[]; env: Record<string, string>; root: string | null };
-  workload: { notes: string[]; scenarios: { name: string; operation: string; caller: CallerKind; description: string; variableSets: number }[]; write: { bloc: string; year: number; combinations: number } | null };
+  options: {
+    connections: number;
+    warmupSeconds: number;
+    durationSeconds: number;
+    logLevel: string;
+    nodeFlags: string[];
+    env: Record<string, string>;
+    root: string | null;
+  };
+  workload: {
+    notes: string[];
+    scenarios: { name: string; operation: string; caller: CallerKind; description: string; variableSets: number }[];
+    write: { bloc: string; year: number; combinations: number } | null;
+  };
   scenarios: ScenarioResult[];
   mixed: (PhaseResult & { mix: Record<string, number> }) | null;
   memory: MemoryPeaks & { limitsMb: Record<string, number>; withinLimits: boolean };
@@ -114,7 +147,11 @@ function statsFromGatewayAnswer(answer: Answer): Stats | null {
   const body = answer.body.trimEnd();
   const marker = body.lastIndexOf('"extensions":{"stats":');
   try {
-    const extensions = JSON.parse(marker >= 0 ? body.slice(marker + '"extensions":'.length, -1) : JSON.stringify((JSON.parse(body) as { extensions?: unknown }).extensions ?? {})) as { stats?: Stats };
+    const extensions = JSON.parse(
+      marker >= 0
+        ? body.slice(marker + '"extensions":'.length, -1)
+        : JSON.stringify((JSON.parse(body) as { extensions?: unknown }).extensions ?? {}),
+    ) as { stats?: Stats };
     return extensions.stats ?? null;
   } catch {
     return null;
@@ -130,7 +167,11 @@ interface Snapshot {
 async function snapshot(stack: Stack): Promise<Snapshot> {
   const names = [...SUBGRAPHS, 'gateway'] as ProcessName[];
   const series = await Promise.all(names.map((name) => scrape(stack.baseUrls[name])));
-  return { at: Date.now(), cpu: cpuSnapshot(stack.pids, stack.postmasterPid), series: Object.fromEntries(names.map((name, index) => [name, series[index]!])) as Record<ProcessName, Series> };
+  return {
+    at: Date.now(),
+    cpu: cpuSnapshot(stack.pids, stack.postmasterPid),
+    series: Object.fromEntries(names.map((name, index) => [name, series[index]!])) as Record<ProcessName, Series>,
+  };
 }
 
 type PoolSample = Record<string, { max: number; busy: number; waiting: number }>;
@@ -168,7 +209,13 @@ function summarizePools(samples: PoolSample[]): PhaseCosts['pools'] {
   return pools;
 }
 
-function costsBetween(before: Snapshot, after: Snapshot, requests: number, pools: PhaseCosts['pools'], sqlHotSpots: SqlHotSpot[]): PhaseCosts {
+function costsBetween(
+  before: Snapshot,
+  after: Snapshot,
+  requests: number,
+  pools: PhaseCosts['pools'],
+  sqlHotSpots: SqlHotSpot[],
+): PhaseCosts {
   const per = (value: number) => (requests ? value / requests : 0);
   const cpuMsPerRequest: Record<string, number> = {};
   let busy = 0;
@@ -190,10 +237,26 @@ function costsBetween(before: Snapshot, after: Snapshot, requests: number, pools
         serveMs: round(per(delta(b, a, 'tdkt_subgraph_request_duration_seconds_sum') * 1000)),
       };
     }
-    const calls = delta(before.series.gateway, after.series.gateway, 'tdkt_gateway_subgraph_fetches_total', { subgraph: name });
-    if (calls > 0) gatewayFetches[name] = { calls: round(per(calls)), waitMs: round(per(delta(before.series.gateway, after.series.gateway, 'tdkt_gateway_subgraph_fetch_duration_seconds_sum', { subgraph: name }) * 1000)) };
+    const calls = delta(before.series.gateway, after.series.gateway, 'tdkt_gateway_subgraph_fetches_total', {
+      subgraph: name,
+    });
+    if (calls > 0)
+      gatewayFetches[name] = {
+        calls: round(per(calls)),
+        waitMs: round(
+          per(
+            delta(before.series.gateway, after.series.gateway, 'tdkt_gateway_subgraph_fetch_duration_seconds_sum', {
+              subgraph: name,
+            }) * 1000,
+          ),
+        ),
+      };
   }
-  const gatewayCount = delta(before.series.gateway, after.series.gateway, 'tdkt_gateway_request_duration_seconds_count');
+  const gatewayCount = delta(
+    before.series.gateway,
+    after.series.gateway,
+    'tdkt_gateway_request_duration_seconds_count',
+  );
   const gatewaySum = delta(before.series.gateway, after.series.gateway, 'tdkt_gateway_request_duration_seconds_sum');
   return {
     cpuMsPerRequest,
@@ -203,7 +266,9 @@ function costsBetween(before: Snapshot, after: Snapshot, requests: number, pools
     sqlHotSpots,
     gatewayMs: gatewayCount ? round((gatewaySum / gatewayCount) * 1000) : null,
     coresBusy: round(busy / ((after.at - before.at) / 1000)),
-    otherCoresBusy: round(Math.max(0, (after.cpu['machine']! - before.cpu['machine']! - busy) / ((after.at - before.at) / 1000))),
+    otherCoresBusy: round(
+      Math.max(0, (after.cpu['machine']! - before.cpu['machine']! - busy) / ((after.at - before.at) / 1000)),
+    ),
   };
 }
 
@@ -228,7 +293,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       const vacuum = async () => {
         const started = Date.now();
         const tables = await vacuumIfNeeded(databaseUrls);
-        if (tables.length) say(`vacuumed ${tables.length} freshly written tables in ${Math.round((Date.now() - started) / 1000)} s (${tables.slice(0, 4).join(', ')}${tables.length > 4 ? ', …' : ''})`);
+        if (tables.length)
+          say(
+            `vacuumed ${tables.length} freshly written tables in ${Math.round((Date.now() - started) / 1000)} s (${tables.slice(0, 4).join(', ')}${tables.length > 4 ? ', …' : ''})`,
+          );
       };
       if (!problem) return vacuum();
       const other = Object.values(loads).find((load) => load && load.preset !== options.dataset);
@@ -239,9 +307,18 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         );
       }
       // Not loaded yet (or interrupted): load it now, as `npm run seed:scale` would (it resumes).
-      say(`the ${options.dataset} dataset is not loaded in ${path.resolve(options.dataDir)} (${problem}); loading it now (npm run seed:scale -- --preset ${options.dataset}; national takes about 15 minutes)`);
+      say(
+        `the ${options.dataset} dataset is not loaded in ${path.resolve(options.dataDir)} (${problem}); loading it now (npm run seed:scale -- --preset ${options.dataset}; national takes about 15 minutes)`,
+      );
       const { seedScale, stderrProgress, formatReport } = await import('@tdkt/scripts');
-      const report = await seedScale({ preset: options.dataset, databaseUrls, onProgress: stderrProgress(), log: (line) => say(`seed:scale: ${line}`), demo: options.seedDemo });
+      // The manifest's subgraphs are the loader's.
+      const report = await seedScale({
+        preset: options.dataset,
+        databaseUrls: databaseUrls as Parameters<typeof seedScale>[0]['databaseUrls'],
+        onProgress: stderrProgress(),
+        log: (line) => say(`seed:scale: ${line}`),
+        demo: options.seedDemo,
+      });
       say(formatReport(report));
       await vacuum();
     },
@@ -265,16 +342,31 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const workload: Workload = await resolveWorkload(stack.databaseUrls);
     for (const note of workload.notes) say(`note: ${note}`);
     const wanted = (scenario: Scenario) =>
-      options.only.length === 0 || options.only.some((name) => [scenario.name.toLowerCase(), scenario.operation.toLowerCase()].includes(name.toLowerCase()));
+      options.only.length === 0 ||
+      options.only.some((name) =>
+        [scenario.name.toLowerCase(), scenario.operation.toLowerCase()].includes(name.toLowerCase()),
+      );
     const scenarios = workload.scenarios.filter(wanted);
 
     // Callers: a CENTRAL_BOARD token (private fields such as annual ratings), officers for writes.
-    const centralToken = await issueCallerToken(stack.devKeys.privateJwk, { role: 'CENTRAL_BOARD', subject: `${BENCH_SUBJECT}:central`, expiresIn: '12h' });
+    const centralToken = await issueCallerToken(stack.devKeys.privateJwk, {
+      role: 'CENTRAL_BOARD',
+      subject: `${BENCH_SUBJECT}:central`,
+      expiresIn: '12h',
+    });
     const centralCaller: Caller = { subject: `${BENCH_SUBJECT}:central`, role: 'CENTRAL_BOARD', org: null };
     const publicCaller: Caller = { subject: null, role: null, org: null };
     const officerTokens = new Map<string, string>();
     for (const code of new Set(workload.write?.combinations.map((combination) => combination.organizationCode) ?? [])) {
-      officerTokens.set(code, await issueCallerToken(stack.devKeys.privateJwk, { role: 'ORG_OFFICER', org: code, subject: `${BENCH_SUBJECT}:officer:${code.toLowerCase()}`, expiresIn: '12h' }));
+      officerTokens.set(
+        code,
+        await issueCallerToken(stack.devKeys.privateJwk, {
+          role: 'ORG_OFFICER',
+          org: code,
+          subject: `${BENCH_SUBJECT}:officer:${code.toLowerCase()}`,
+          expiresIn: '12h',
+        }),
+      );
     }
     // Internal tokens for direct calls, re-signed every minute (subgraphs accept them for 5 minutes).
     const internalTokens: Record<CallerKind, string> = { public: '', central: '' };
@@ -288,8 +380,14 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     timers.push(refresh);
 
     const gatewayUrl = new URL(stack.gatewayUrl);
-    const gatewayHeaders = (caller: CallerKind): Record<string, string> => ({ 'x-tdkt-stats': '1', ...(caller === 'central' ? { authorization: `Bearer ${centralToken}` } : {}) });
-    const readBodies = (scenario: Scenario) => scenario.variables.map((variables) => JSON.stringify({ query: operations[scenario.operation], operationName: scenario.operation, variables }));
+    const gatewayHeaders = (caller: CallerKind): Record<string, string> => ({
+      'x-tdkt-stats': '1',
+      ...(caller === 'central' ? { authorization: `Bearer ${centralToken}` } : {}),
+    });
+    const readBodies = (scenario: Scenario) =>
+      scenario.variables.map((variables) =>
+        JSON.stringify({ query: operations[scenario.operation], operationName: scenario.operation, variables }),
+      );
 
     // A first pass: every variable set answers without errors (else the numbers would measure errors).
     for (const scenario of scenarios) {
@@ -300,17 +398,27 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         let problem: string | null = null;
         for (let attempt = 0; attempt < 4; attempt += 1) {
           if (attempt) await new Promise((resolve) => setTimeout(resolve, 3000));
-          const response = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...gatewayHeaders(scenario.caller) }, body });
+          const response = await fetch(gatewayUrl, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...gatewayHeaders(scenario.caller) },
+            body,
+          });
           const text = await response.text();
           problem = response.status !== 200 || text.includes('"errors"') ? text.slice(0, 300) : null;
           if (!problem) break;
         }
         if (problem) failed.push(`${body.slice(body.indexOf('"variables"') + 12, -1)} → ${problem}`);
       }
-      if (failed.length) say(`!! ${scenario.name}: ${failed.length} of ${scenario.variables.length} variable sets answer with an error, e.g. ${failed[0]}`);
+      if (failed.length)
+        say(
+          `!! ${scenario.name}: ${failed.length} of ${scenario.variables.length} variable sets answer with an error, e.g. ${failed[0]}`,
+        );
     }
 
-    const measure = async (label: string, run: (hooks: { onMeasureStart: () => Promise<void> }) => Promise<LoadResult>): Promise<PhaseResult> => {
+    const measure = async (
+      label: string,
+      run: (hooks: { onMeasureStart: () => Promise<void> }) => Promise<LoadResult>,
+    ): Promise<PhaseResult> => {
       let before: Snapshot | undefined;
       const poolSamples: PoolSample[] = [];
       let poolTimer: NodeJS.Timeout | undefined;
@@ -331,7 +439,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       );
       return { ...result, costs };
     };
-    const loadOptions = { connections: options.connections, warmupMs: options.warmupSeconds * 1000, durationMs: options.durationSeconds * 1000 };
+    const loadOptions = {
+      connections: options.connections,
+      warmupMs: options.warmupSeconds * 1000,
+      durationMs: options.durationSeconds * 1000,
+    };
 
     const results: ScenarioResult[] = [];
     for (const scenario of scenarios) {
@@ -341,7 +453,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         runLoad({
           ...loadOptions,
           ...hooks,
-          next: (_worker, sequence): RequestSpec => ({ kind: scenario.name, url: gatewayUrl, headers: gatewayHeaders(scenario.caller), body: bodies[sequence % bodies.length]! }),
+          next: (_worker, sequence): RequestSpec => ({
+            kind: scenario.name,
+            url: gatewayUrl,
+            headers: gatewayHeaders(scenario.caller),
+            body: bodies[sequence % bodies.length]!,
+          }),
           stats: statsFromGatewayAnswer,
         }),
       );
@@ -351,18 +468,29 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       if (options.direct && root) {
         const url = new URL(stack.subgraphUrls[root.subgraph as SubgraphName]);
         const directBodies = scenario.variables.map((variables) =>
-          JSON.stringify({ query: root.document, operationName: root.operationName, variables: Object.fromEntries(root.variables.map((name) => [name, variables[name]])) }),
-        );
-        const result = await measure(`${scenario.name} direct to ${root.subgraph}${plan.fetches.length > 1 ? ' (root fetch)' : ''}`, (hooks) =>
-          runLoad({
-            ...loadOptions,
-            ...hooks,
-            next: (_worker, sequence): RequestSpec => ({ kind: scenario.name, url, headers: { 'x-tdkt-caller': internalTokens[scenario.caller] }, body: directBodies[sequence % directBodies.length]! }),
-            stats: (answer) => {
-              const statements = answer.headers['x-tdkt-sql-statements'];
-              return { subgraphCalls: [root.subgraph], sqlStatements: { [root.subgraph]: Number(statements ?? 0) } };
-            },
+          JSON.stringify({
+            query: root.document,
+            operationName: root.operationName,
+            variables: Object.fromEntries(root.variables.map((name) => [name, variables[name]])),
           }),
+        );
+        const result = await measure(
+          `${scenario.name} direct to ${root.subgraph}${plan.fetches.length > 1 ? ' (root fetch)' : ''}`,
+          (hooks) =>
+            runLoad({
+              ...loadOptions,
+              ...hooks,
+              next: (_worker, sequence): RequestSpec => ({
+                kind: scenario.name,
+                url,
+                headers: { 'x-tdkt-caller': internalTokens[scenario.caller] },
+                body: directBodies[sequence % directBodies.length]!,
+              }),
+              stats: (answer) => {
+                const statements = answer.headers['x-tdkt-sql-statements'];
+                return { subgraphCalls: [root.subgraph], sqlStatements: { [root.subgraph]: Number(statements ?? 0) } };
+              },
+            }),
         );
         direct = { ...result, subgraph: root.subgraph, document: root.document };
       }
@@ -390,8 +518,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       // 10 % progress reports by the member's own officer, each with a fresh Idempotency-Key.
       const shares = new Map<string, number>();
       const perOperation = new Map<string, Scenario[]>();
-      for (const scenario of scenarios) perOperation.set(scenario.operation, [...(perOperation.get(scenario.operation) ?? []), scenario]);
-      for (const group of perOperation.values()) for (const scenario of group) shares.set(scenario.name, 90 / perOperation.size / group.length);
+      for (const scenario of scenarios)
+        perOperation.set(scenario.operation, [...(perOperation.get(scenario.operation) ?? []), scenario]);
+      for (const group of perOperation.values())
+        for (const scenario of group) shares.set(scenario.name, 90 / perOperation.size / group.length);
       const write = workload.write;
       if (write) shares.set('ReportPledgeProgress (write)', 10);
       else for (const [name, share] of shares) shares.set(name, (share * 100) / 90);
@@ -418,14 +548,21 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
             const scenario = byName.get(pick);
             if (scenario) {
               const list = bodies.get(pick)!;
-              return { kind: pick, url: gatewayUrl, headers: gatewayHeaders(scenario.caller), body: list[sequence % list.length]! };
+              return {
+                kind: pick,
+                url: gatewayUrl,
+                headers: gatewayHeaders(scenario.caller),
+                body: list[sequence % list.length]!,
+              };
             }
             // Each worker writes only its own (member, item, period) combinations: no two concurrent
             // reports of the same row (the table's key would refuse one of them).
             const mine = write!.combinations.filter((_, index) => index % options.connections === worker);
             const count = (writeCounters.get(worker) ?? 0) + 1;
             writeCounters.set(worker, count);
-            const combination = mine.length ? mine[count % mine.length]! : write!.combinations[count % write!.combinations.length]!;
+            const combination = mine.length
+              ? mine[count % mine.length]!
+              : write!.combinations[count % write!.combinations.length]!;
             return {
               kind: pick,
               url: gatewayUrl,
@@ -437,7 +574,16 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
               body: JSON.stringify({
                 query: writeDocument,
                 operationName: 'ReportPledgeProgress',
-                variables: { input: { pledgeId: write!.pledgeId, organizationCode: combination.organizationCode, itemCode: combination.itemCode, period: combination.period, value: (sequence % 1000) / 10, note: 'Báo cáo của công cụ đo tải (bench)' } },
+                variables: {
+                  input: {
+                    pledgeId: write!.pledgeId,
+                    organizationCode: combination.organizationCode,
+                    itemCode: combination.itemCode,
+                    period: combination.period,
+                    value: (sequence % 1000) / 10,
+                    note: 'Báo cáo của công cụ đo tải (bench)',
+                  },
+                },
               }),
             };
           },
@@ -449,8 +595,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 
     memory = sampler.stop();
     let benchWritesRemoved: number | null = null;
-    if (options.cleanUp && workload.write) benchWritesRemoved = await removeBenchWrites(stack.databaseUrls, BENCH_SUBJECT);
-    const withinLimits = Object.entries(MEMORY_LIMITS_MB).every(([name, limit]) => (memory!.peakRssMb[name] ?? 0) <= limit);
+    if (options.cleanUp && workload.write)
+      benchWritesRemoved = await removeBenchWrites(stack.databaseUrls, BENCH_SUBJECT);
+    const withinLimits = Object.entries(MEMORY_LIMITS_MB).every(
+      ([name, limit]) => (memory!.peakRssMb[name] ?? 0) <= limit,
+    );
     const cpu = cpus();
     return {
       version: 1,
@@ -458,17 +607,45 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       finishedAt: new Date().toISOString(),
       dataset: options.dataset,
       dataDir: path.resolve(options.dataDir),
-      machine: { cpus: cpu.length, cpuModel: cpu[0]?.model ?? 'unknown', memoryMb: Math.round(totalmem() / 2 ** 20), node: process.version, platform: `${process.platform}-${process.arch}` },
-      options: { connections: options.connections, warmupSeconds: options.warmupSeconds, durationSeconds: options.durationSeconds, logLevel: options.logLevel, nodeFlags: options.nodeFlags ?? [], env: options.env ?? {}, root: options.root ?? null },
+      machine: {
+        cpus: cpu.length,
+        cpuModel: cpu[0]?.model ?? 'unknown',
+        memoryMb: Math.round(totalmem() / 2 ** 20),
+        node: process.version,
+        platform: `${process.platform}-${process.arch}`,
+      },
+      options: {
+        connections: options.connections,
+        warmupSeconds: options.warmupSeconds,
+        durationSeconds: options.durationSeconds,
+        logLevel: options.logLevel,
+        nodeFlags: options.nodeFlags ?? [],
+        env: options.env ?? {},
+        root: options.root ?? null,
+      },
       workload: {
         notes: workload.notes,
-        scenarios: scenarios.map((scenario) => ({ name: scenario.name, operation: scenario.operation, caller: scenario.caller, description: scenario.description, variableSets: scenario.variables.length })),
-        write: workload.write ? { bloc: workload.write.blocCode, year: workload.write.year, combinations: workload.write.combinations.length } : null,
+        scenarios: scenarios.map((scenario) => ({
+          name: scenario.name,
+          operation: scenario.operation,
+          caller: scenario.caller,
+          description: scenario.description,
+          variableSets: scenario.variables.length,
+        })),
+        write: workload.write
+          ? {
+              bloc: workload.write.blocCode,
+              year: workload.write.year,
+              combinations: workload.write.combinations.length,
+            }
+          : null,
       },
       scenarios: results,
       mixed,
       memory: { ...memory, limitsMb: MEMORY_LIMITS_MB, withinLimits },
-      errors: results.reduce((sum, result) => sum + result.gateway.errors + (result.direct?.errors ?? 0), 0) + (mixed?.errors ?? 0),
+      errors:
+        results.reduce((sum, result) => sum + result.gateway.errors + (result.direct?.errors ?? 0), 0) +
+        (mixed?.errors ?? 0),
       benchWritesRemoved,
     };
   } finally {

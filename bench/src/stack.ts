@@ -5,18 +5,28 @@
  * internal key pair generated here, so the bench can also call each subgraph directly as the gateway
  * does.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
 import { ensureDatabases, startEmbeddedPostgres, type EmbeddedPostgres } from '@tdkt/embedded-db';
-import { createInternalSigner, generateInternalKeyPair, loadOrCreateDevKeys, type DevKeys, type InternalTokenSigner } from '@tdkt/identity';
+import {
+  createInternalSigner,
+  generateInternalKeyPair,
+  loadOrCreateDevKeys,
+  type DevKeys,
+  type InternalTokenSigner,
+} from '@tdkt/identity';
+import { SUBGRAPHS as MANIFEST, SUBGRAPH_NAMES, Supervisor, packageScript, settingName } from '@tdkt/platform';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
-export const SUBGRAPHS = ['organizations', 'campaigns', 'awards'] as const;
-export type SubgraphName = (typeof SUBGRAPHS)[number];
+/** The subgraphs of the platform manifest, by name. */
+export const SUBGRAPHS = SUBGRAPH_NAMES;
+export type SubgraphName = string;
 export type ProcessName = SubgraphName | 'gateway';
+/** Time each process has to become ready (a scale dataset makes the first start slow). */
+const READY_TIMEOUT_MS = 15 * 60_000;
+/** The gateway stops before the subgraphs it calls. */
+const GATEWAY_TIER = 1;
 
 export interface StackOptions {
   dataDir: string;
@@ -61,49 +71,9 @@ export function freePort(): Promise<number> {
   });
 }
 
-interface Child {
-  name: ProcessName;
-  child: ChildProcess;
-  exited: Promise<number | null>;
-  logFile: string;
-}
-
-function tailOf(file: string, lines: number): string {
-  try {
-    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
-  } catch {
-    return '';
-  }
-}
-
-function launch(name: ProcessName, script: string, env: NodeJS.ProcessEnv, logDir: string, execArgv: string[] = [], cwd = ROOT): Child {
+function builtScript(script: string): string {
   if (!existsSync(script)) throw new Error(`${script} is missing: run npm run build first`);
-  // The output goes straight to a file: the bench spends no CPU relaying it while it measures.
-  const logFile = path.join(logDir, `${name}.log`);
-  const fd = openSync(logFile, 'a');
-  // IPC channel: the processes exit by themselves when the bench dies (see kit run.ts). Detached: a
-  // terminal Ctrl-C reaches the bench only, which stops the gateway, the subgraphs, then Postgres.
-  const child = spawn(process.execPath, [...execArgv, script], { cwd, env, stdio: ['ignore', fd, fd, 'ipc'], detached: true });
-  closeSync(fd);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { name, child, exited, logFile };
-}
-
-async function waitReady(running: Child, url: string, timeoutMs = 15 * 60_000): Promise<void> {
-  const started = Date.now();
-  let exitCode: number | null | undefined;
-  void running.exited.then((code) => (exitCode = code));
-  for (;;) {
-    if (exitCode !== undefined) throw new Error(`${running.name} exited with code ${exitCode} while starting:\n${tailOf(running.logFile, 15)}`);
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() - started > timeoutMs) throw new Error(`${running.name} was not ready within ${timeoutMs / 1000} s (${url})`);
-    await delay(200);
-  }
+  return script;
 }
 
 /**
@@ -122,7 +92,10 @@ function acquireLock(dataDir: string): () => void {
     } catch {
       alive = false;
     }
-    if (alive) throw new Error(`${dataDir} is in use by another npm start or bench (pid ${holder}); stop it first, or pass --data-dir`);
+    if (alive)
+      throw new Error(
+        `${dataDir} is in use by another npm start or bench (pid ${holder}); stop it first, or pass --data-dir`,
+      );
     rmSync(file, { force: true });
   }
   // A live postmaster on this directory belongs to someone (npm start, seed:scale, a test): embedded-db
@@ -156,16 +129,21 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const release = acquireLock(dataDir);
   mkdirSync(options.logDir, { recursive: true });
   const postgresLog = path.join(options.logDir, 'postgres-start.log');
-  const children: Child[] = [];
+  // The output goes straight to files: the bench spends no CPU relaying it while it measures. A
+  // process dying mid-run is a failed bench, not a slow one: it is reported at once.
+  const supervisor = new Supervisor({
+    cwd: root,
+    output: { dir: options.logDir },
+    execArgv: options.execArgv,
+    say: options.say,
+    whenRunning: 'report',
+  });
   let postgres: EmbeddedPostgres | undefined;
   let stopping: Promise<void> | undefined;
 
   const stop = () => {
     stopping ??= (async () => {
-      for (const group of [children.filter((c) => c.name === 'gateway'), children.filter((c) => c.name !== 'gateway')]) {
-        for (const running of group) if (running.child.exitCode === null && running.child.signalCode === null) running.child.kill('SIGTERM');
-        await Promise.race([Promise.all(group.map((running) => running.exited)), delay(12_000)]);
-      }
+      await supervisor.stop();
       if (postgres) await postgres.stop();
       release();
     })();
@@ -185,21 +163,38 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   };
 
   try {
-    const ports = { postgres: await freePort(), gateway: await freePort(), organizations: await freePort(), campaigns: await freePort(), awards: await freePort() };
-    options.say(`starting PostgreSQL (${path.join(dataDir, 'pg')}, port ${ports.postgres})`);
-    postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port: ports.postgres, onLog: (line) => appendFileSync(postgresLog, `${line}\n`) });
-    await ensureDatabases(postgres.adminUrl, SUBGRAPHS.map((name) => `tdkt_${name}`));
+    const ports: Record<string, number> = { postgres: await freePort(), gateway: await freePort() };
+    for (const name of SUBGRAPHS) ports[name] = await freePort();
+    options.say(`starting PostgreSQL (${path.join(dataDir, 'pg')}, port ${ports['postgres']})`);
+    postgres = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, 'pg'),
+      port: ports['postgres']!,
+      onLog: (line) => appendFileSync(postgresLog, `${line}\n`),
+    });
+    await ensureDatabases(
+      postgres.adminUrl,
+      MANIFEST.map((entry) => entry.database),
+    );
     const postmasterPid = Number(readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
-    const databaseUrls = Object.fromEntries(SUBGRAPHS.map((name) => [name, postgres!.urlFor(`tdkt_${name}`)])) as Record<SubgraphName, string>;
+    const databaseUrls = Object.fromEntries(
+      MANIFEST.map((entry) => [entry.name, postgres!.urlFor(entry.database)]),
+    ) as Record<SubgraphName, string>;
     await options.beforeSubgraphs?.(databaseUrls);
 
     const devKeysDir = path.join(dataDir, 'dev-keys');
     const devKeys = await loadOrCreateDevKeys(devKeysDir);
     const internal = await generateInternalKeyPair();
-    const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((name) => [name, `http://127.0.0.1:${ports[name]}/graphql`])) as Record<SubgraphName, string>;
+    const baseUrls = Object.fromEntries(
+      [...SUBGRAPHS, 'gateway'].map((name) => [name, `http://127.0.0.1:${ports[name]}`]),
+    ) as Record<ProcessName, string>;
+    const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((name) => [name, `${baseUrls[name]}/graphql`])) as Record<
+      SubgraphName,
+      string
+    >;
 
     const env: NodeJS.ProcessEnv = { ...process.env, ...(options.env ?? {}) };
-    for (const name of ['DATABASE_URL', ...SUBGRAPHS.map((subgraph) => `${subgraph.toUpperCase()}_DATABASE_URL`), 'NODE_ENV', 'SUPERGRAPH_PATH']) delete env[name];
+    for (const name of ['DATABASE_URL', 'NODE_ENV', 'SUPERGRAPH_PATH']) delete env[name];
+    for (const name of SUBGRAPHS) delete env[settingName(name, 'DATABASE_URL')];
     Object.assign(env, {
       NODE_ENV: 'development', // not production: the gateway answers x-tdkt-stats
       LOG_LEVEL: options.logLevel,
@@ -210,33 +205,42 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       RATE_LIMIT_PUBLIC_PER_MINUTE: '0',
     });
     for (const name of SUBGRAPHS) {
-      env[`${name.toUpperCase()}_DATABASE_URL`] = databaseUrls[name];
-      env[`${name.toUpperCase()}_PORT`] = String(ports[name]);
-      env[`${name.toUpperCase()}_URL`] = subgraphUrls[name];
+      env[settingName(name, 'DATABASE_URL')] = databaseUrls[name];
+      env[settingName(name, 'PORT')] = String(ports[name]);
+      env[settingName(name, 'URL')] = subgraphUrls[name];
     }
 
     options.say('starting the subgraphs (migrations and reference data on first use)');
-    for (const name of SUBGRAPHS) {
-      children.push(launch(name, path.join(root, 'subgraphs', name, 'dist', 'main.js'), { ...env, TDKT_INTERNAL_PUBLIC_KEY: JSON.stringify(internal.publicJwk) }, options.logDir, options.execArgv, root));
-    }
-    await Promise.all(SUBGRAPHS.map((name, index) => waitReady(children[index]!, `http://127.0.0.1:${ports[name]}/ready`)));
+    const subgraphEnv = { ...env, TDKT_INTERNAL_PUBLIC_KEY: JSON.stringify(internal.publicJwk) };
+    const subgraphs = MANIFEST.map((entry) =>
+      supervisor.launch({
+        name: entry.name,
+        script: builtScript(packageScript(entry.package, 'dist/main.js', root)),
+        env: subgraphEnv,
+      }),
+    );
+    await Promise.all(
+      subgraphs.map((running) => supervisor.waitReady(running, `${baseUrls[running.name]}/ready`, READY_TIMEOUT_MS)),
+    );
 
-    const gatewayEnv: NodeJS.ProcessEnv = { ...env, TDKT_INTERNAL_PRIVATE_KEY: JSON.stringify(internal.privateJwk), GATEWAY_PORT: String(ports.gateway) };
-    const gateway = launch('gateway', path.join(root, 'gateway', 'dist', 'main.js'), gatewayEnv, options.logDir, options.execArgv, root);
-    children.push(gateway);
-    await waitReady(gateway, `http://127.0.0.1:${ports.gateway}/ready`);
+    const gatewayEnv: NodeJS.ProcessEnv = {
+      ...env,
+      TDKT_INTERNAL_PRIVATE_KEY: JSON.stringify(internal.privateJwk),
+      GATEWAY_PORT: String(ports['gateway']),
+    };
+    const gateway = supervisor.launch({
+      name: 'gateway',
+      script: builtScript(path.join(root, 'gateway', 'dist', 'main.js')),
+      env: gatewayEnv,
+      tier: GATEWAY_TIER,
+    });
+    await supervisor.waitReady(gateway, `${baseUrls['gateway']}/ready`, READY_TIMEOUT_MS);
 
-    const pids = Object.fromEntries(children.map((running) => [running.name, running.child.pid!])) as Record<ProcessName, number>;
-    const baseUrls = Object.fromEntries([...SUBGRAPHS.map((name) => [name, `http://127.0.0.1:${ports[name]}`]), ['gateway', `http://127.0.0.1:${ports.gateway}`]]) as Record<ProcessName, string>;
-    // A process dying mid-run is a failed bench, not a slow one: say so at once.
-    for (const running of children) {
-      void running.exited.then((code) => {
-        if (!stopping) options.say(`!! ${running.name} exited with code ${code} during the run:\n${tailOf(running.logFile, 10)}`);
-      });
-    }
+    const pids = supervisor.pids() as Record<ProcessName, number>;
+    supervisor.markReady();
     keepSignals();
     return {
-      gatewayUrl: `http://127.0.0.1:${ports.gateway}/graphql`,
+      gatewayUrl: `${baseUrls['gateway']}/graphql`,
       subgraphUrls,
       baseUrls,
       pids,

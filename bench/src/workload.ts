@@ -16,7 +16,10 @@ export function contractOperations(): Record<string, string> {
   const document = parse(readFileSync(CONTRACT_FILE, 'utf8'));
   return Object.fromEntries(
     document.definitions
-      .filter((definition): definition is OperationDefinitionNode => definition.kind === 'OperationDefinition' && !!definition.name)
+      .filter(
+        (definition): definition is OperationDefinitionNode =>
+          definition.kind === 'OperationDefinition' && !!definition.name,
+      )
       .map((definition) => [definition.name!.value, print(definition)]),
   );
 }
@@ -49,7 +52,20 @@ export interface Workload {
   notes: string[];
 }
 
-export const SEARCH_TERMS = ['ha noi', 'tu phap', 'ho chi minh', 'cong an', 'giao duc', 'y te', 'tai chinh', 'da nang', 'kiem sat', 'nong nghiep', 'hai phong', 'van hoa'];
+export const SEARCH_TERMS = [
+  'ha noi',
+  'tu phap',
+  'ho chi minh',
+  'cong an',
+  'giao duc',
+  'y te',
+  'tai chinh',
+  'da nang',
+  'kiem sat',
+  'nong nghiep',
+  'hai phong',
+  'van hoa',
+];
 
 async function query<T>(url: string, sql: string, parameters: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
@@ -104,7 +120,9 @@ export async function resolveWorkload(databaseUrls: Record<SubgraphName, string>
   // Half boards of a closed year (ranking, leading unit, the members' grants: every fetch of the plan),
   // half of the year in progress (open or signed pledges), then whatever else there is.
   const closed = boards.filter((board) => board.status === 'CLOSED').slice(0, 4);
-  const current = boards.filter((board) => board.status !== 'CLOSED' && board.status !== 'DRAFT').slice(0, 8 - closed.length);
+  const current = boards
+    .filter((board) => board.status !== 'CLOSED' && board.status !== 'DRAFT')
+    .slice(0, 8 - closed.length);
   const boardPicks = [...closed, ...current];
   for (const board of boards) if (boardPicks.length < 8 && !boardPicks.includes(board)) boardPicks.push(board);
 
@@ -146,7 +164,10 @@ export async function resolveWorkload(databaseUrls: Record<SubgraphName, string>
     );
   }
   if (persons.length === 0) {
-    persons = await query<{ id: string; last_year: number }>(organizations, `SELECT id, ${now.getUTCFullYear() - 1} AS last_year FROM organizations.person ORDER BY id LIMIT 50`);
+    persons = await query<{ id: string; last_year: number }>(
+      organizations,
+      `SELECT id, ${now.getUTCFullYear() - 1} AS last_year FROM organizations.person ORDER BY id LIMIT 50`,
+    );
   }
 
   const scenarios: Scenario[] = [];
@@ -156,7 +177,9 @@ export async function resolveWorkload(databaseUrls: Record<SubgraphName, string>
       operation: 'BlocBoard',
       caller: 'public',
       variables: boardPicks.map((board) => ({ code: board.code, year: board.year })),
-      description: boardPicks.map((board) => `${board.code} ${board.year} (${board.members} members, ${board.status})`).join('; '),
+      description: boardPicks
+        .map((board) => `${board.code} ${board.year} (${board.members} members, ${board.status})`)
+        .join('; '),
     });
     // The members of those bloc-years: each has a membership, probably a signature, maybe grants.
     const members = await query<{ code: string; year: number }>(
@@ -181,7 +204,11 @@ export async function resolveWorkload(databaseUrls: Record<SubgraphName, string>
       name: 'PersonRecord',
       operation: 'PersonRecord',
       caller: 'central',
-      variables: persons.map((person, index) => ({ id: person.id, awardTypeCode: awardTypes[index % awardTypes.length], year: person.last_year })),
+      variables: persons.map((person, index) => ({
+        id: person.id,
+        awardTypeCode: awardTypes[index % awardTypes.length],
+        year: person.last_year,
+      })),
       description: `${persons.length} persons${granted.length ? ' with grants and ratings' : ''}; eligibility for ${awardTypes.join(' / ')} in their last rated year (CENTRAL_BOARD token)`,
     });
   }
@@ -213,21 +240,37 @@ export async function resolveWorkload(databaseUrls: Record<SubgraphName, string>
 
   // Writes for the mixed workload: progress reports on the latest open or signed pledge.
   let write: WriteTarget | null = null;
-  const writable = boards.filter((board) => board.status === 'OPEN' || board.status === 'SIGNED').sort((a, b) => b.year - a.year)[0];
+  const writable = boards
+    .filter((board) => board.status === 'OPEN' || board.status === 'SIGNED')
+    .sort((a, b) => b.year - a.year)[0];
   if (writable) {
-    const items = await query<{ code: string }>(databaseUrls.campaigns, `SELECT code FROM campaigns.pledge_item WHERE pledge_id = $1 ORDER BY position`, [writable.id]);
+    const items = await query<{ code: string }>(
+      databaseUrls.campaigns,
+      `SELECT code FROM campaigns.pledge_item WHERE pledge_id = $1 ORDER BY position`,
+      [writable.id],
+    );
     const members = await query<{ code: string }>(
       organizations,
       `SELECT o.code FROM organizations.bloc_membership m JOIN organizations.organization o ON o.id = m.organization_id
         WHERE m.bloc_id = $1 AND m.year = $2 ORDER BY o.code`,
       [writable.bloc_id, writable.year],
     );
-    const periods = [`${writable.year}-Q1`, `${writable.year}-Q2`, `${writable.year}-Q3`, `${writable.year}-Q4`, `${writable.year}`];
+    const periods = [
+      `${writable.year}-Q1`,
+      `${writable.year}-Q2`,
+      `${writable.year}-Q3`,
+      `${writable.year}-Q4`,
+      `${writable.year}`,
+    ];
     write = {
       pledgeId: writable.id,
       blocCode: writable.code,
       year: writable.year,
-      combinations: members.flatMap((member) => items.flatMap((item) => periods.map((period) => ({ organizationCode: member.code, itemCode: item.code, period })))),
+      combinations: members.flatMap((member) =>
+        items.flatMap((item) =>
+          periods.map((period) => ({ organizationCode: member.code, itemCode: item.code, period })),
+        ),
+      ),
     };
   } else {
     notes.push('No open or signed pledge: the mixed workload has no writes.');
@@ -236,12 +279,17 @@ export async function resolveWorkload(databaseUrls: Record<SubgraphName, string>
 }
 
 /** Removes what the mixed workload wrote (progress reports and idempotency keys of the bench's callers). */
-export async function removeBenchWrites(databaseUrls: Record<SubgraphName, string>, subjectPrefix: string): Promise<number> {
+export async function removeBenchWrites(
+  databaseUrls: Record<SubgraphName, string>,
+  subjectPrefix: string,
+): Promise<number> {
   const removed = await query<{ count: string }>(
     databaseUrls.campaigns,
     `WITH gone AS (DELETE FROM campaigns.progress_report WHERE reported_by LIKE $1 RETURNING 1) SELECT count(*)::text AS count FROM gone`,
     [`${subjectPrefix}%`],
   );
-  await query(databaseUrls.campaigns, `DELETE FROM campaigns.idempotency_key WHERE subject LIKE $1`, [`${subjectPrefix}%`]).catch(() => undefined);
+  await query(databaseUrls.campaigns, `DELETE FROM campaigns.idempotency_key WHERE subject LIKE $1`, [
+    `${subjectPrefix}%`,
+  ]).catch(() => undefined);
   return Number(removed[0]?.count ?? 0);
 }

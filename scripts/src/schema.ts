@@ -17,7 +17,11 @@ async function main(): Promise<void> {
   const { files } = await composeSchemas();
   mkdirSync(SCHEMA_DIR, { recursive: true });
   for (const [name, content] of Object.entries(files)) writeFileSync(path.join(SCHEMA_DIR, name), content);
-  console.log(`Wrote ${Object.keys(files).map((name) => `schema/${name}`).join(', ')}`);
+  console.log(
+    `Wrote ${Object.keys(files)
+      .map((name) => `schema/${name}`)
+      .join(', ')}`,
+  );
 }
 
 main().catch((error: unknown) => {

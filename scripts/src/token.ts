@@ -16,7 +16,9 @@ async function main(): Promise<void> {
   const role = argument('role');
   const org = argument('org');
   if (!isRole(role)) {
-    process.stderr.write(`Usage: npm run --silent token -- --role ${ROLES.join('|')} [--org CODE] [--sub SUBJECT] [--expires 12h]\n`);
+    process.stderr.write(
+      `Usage: npm run --silent token -- --role ${ROLES.join('|')} [--org CODE] [--sub SUBJECT] [--expires 12h]\n`,
+    );
     process.exit(2);
   }
   if (role !== 'CENTRAL_BOARD' && !org) {
