@@ -28,7 +28,11 @@ export interface EmbeddedPostgres {
   stop(): Promise<void>;
 }
 
-interface Binaries { initdb: string; postgres: string; pgCtl: string }
+interface Binaries {
+  initdb: string;
+  postgres: string;
+  pgCtl: string;
+}
 
 async function binaries(): Promise<Binaries> {
   // The platform package is ESM only; a dynamic import keeps this module loadable from CommonJS.
@@ -37,7 +41,10 @@ async function binaries(): Promise<Binaries> {
   return { initdb: mod.initdb, postgres: mod.postgres, pgCtl: mod.pg_ctl };
 }
 
-interface RunAs { uid: number; gid: number }
+interface RunAs {
+  uid: number;
+  gid: number;
+}
 
 /** Postgres refuses to run as root: run it as the `postgres` OS user, created on demand. */
 function runAsIdentity(): RunAs | undefined {
@@ -147,7 +154,12 @@ class ForeignServerError extends Error {
   }
 }
 
-async function waitUntilAccepting(adminUrl: string, child: { exitCode: number | null }, logFile: string, dataDir: string): Promise<void> {
+async function waitUntilAccepting(
+  adminUrl: string,
+  child: { exitCode: number | null },
+  logFile: string,
+  dataDir: string,
+): Promise<void> {
   const started = Date.now();
   for (;;) {
     if (child.exitCode !== null) {
@@ -162,8 +174,12 @@ async function waitUntilAccepting(adminUrl: string, child: { exitCode: number | 
       if (rows[0]?.data_directory !== dataDir) throw new ForeignServerError(rows[0]?.data_directory);
       return;
     } catch (error) {
-      if (error instanceof ForeignServerError) throw new Error(`Port ${new URL(adminUrl).port} is used by another PostgreSQL (${error.message}); set EMBEDDED_PG_PORT to a free port`);
-      if (Date.now() - started > 60_000) throw new Error(`PostgreSQL did not accept connections within 60 s (log: ${logFile})`);
+      if (error instanceof ForeignServerError)
+        throw new Error(
+          `Port ${new URL(adminUrl).port} is used by another PostgreSQL (${error.message}); set EMBEDDED_PG_PORT to a free port`,
+        );
+      if (Date.now() - started > 60_000)
+        throw new Error(`PostgreSQL did not accept connections within 60 s (log: ${logFile})`);
       await delay(50);
     } finally {
       await client.end().catch(() => undefined);
@@ -191,7 +207,18 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (runAs) chownSync(logFile, runAs.uid, runAs.gid);
   const child = spawn(
     bin.postgres,
-    ['-D', absoluteDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    [
+      '-D',
+      absoluteDir,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+    ],
     // Detached: its own process group, so Ctrl-C in a terminal reaches our supervisor, which stops
     // Postgres last, after every client has closed its pool.
     { detached: true, stdio: ['ignore', logFd, logFd], ...(runAs ?? {}) },
@@ -231,7 +258,8 @@ export async function ensureDatabases(adminUrl: string, names: readonly string[]
   await client.connect();
   try {
     for (const name of names) {
-      if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`Refusing to create a database with the name "${name}"`);
+      if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name))
+        throw new Error(`Refusing to create a database with the name "${name}"`);
       const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
       if (!rowCount) {
         try {

@@ -61,9 +61,11 @@ const CALLER_ALGORITHMS = ['ES256', 'EdDSA', 'RS256', 'PS256'];
 function callerFromClaims(payload: JWTPayload): Caller {
   const role = payload['role'];
   const org = payload['org'];
-  if (typeof payload.sub !== 'string' || payload.sub.length === 0) throw new TokenError('Mã xác thực thiếu định danh người dùng (sub).');
+  if (typeof payload.sub !== 'string' || payload.sub.length === 0)
+    throw new TokenError('Mã xác thực thiếu định danh người dùng (sub).');
   if (!isRole(role)) throw new TokenError('Mã xác thực có vai trò không hợp lệ.');
-  if (org !== undefined && org !== null && typeof org !== 'string') throw new TokenError('Mã xác thực có mã đơn vị không hợp lệ.');
+  if (org !== undefined && org !== null && typeof org !== 'string')
+    throw new TokenError('Mã xác thực có mã đơn vị không hợp lệ.');
   if (role !== 'CENTRAL_BOARD' && !org) throw new TokenError(`Vai trò ${role} cần mã đơn vị (org).`);
   return Object.freeze({ subject: payload.sub, role, org: (org as string | undefined) ?? null });
 }
@@ -71,7 +73,8 @@ function callerFromClaims(payload: JWTPayload): Caller {
 function describeJoseError(error: unknown): TokenError {
   if (error instanceof TokenError) return error;
   if (error instanceof joseErrors.JWTExpired) return new TokenError('Mã xác thực đã hết hạn.');
-  if (error instanceof joseErrors.JWTClaimValidationFailed) return new TokenError('Mã xác thực không dành cho hệ thống này.');
+  if (error instanceof joseErrors.JWTClaimValidationFailed)
+    return new TokenError('Mã xác thực không dành cho hệ thống này.');
   return new TokenError('Mã xác thực không hợp lệ.');
 }
 
@@ -162,7 +165,9 @@ export async function issueCallerToken(privateJwk: JWK, options: IssueCallerToke
   if (options.org) claims['org'] = options.org;
   return new SignJWT(claims)
     .setProtectedHeader({ alg: privateJwk.alg ?? 'ES256', kid: privateJwk.kid })
-    .setSubject(options.subject ?? `dev:${options.role.toLowerCase()}${options.org ? `:${options.org.toLowerCase()}` : ''}`)
+    .setSubject(
+      options.subject ?? `dev:${options.role.toLowerCase()}${options.org ? `:${options.org.toLowerCase()}` : ''}`,
+    )
     .setIssuer(options.issuer ?? DEV_ISSUER)
     .setAudience(options.audience ?? CALLER_AUDIENCE)
     .setIssuedAt()
@@ -237,10 +242,7 @@ export async function createInternalVerifier(publicJwk: JWK): Promise<InternalTo
           requiredClaims: ['sub', 'exp', 'rid'],
           maxTokenAge: '5m',
         });
-        const caller =
-          payload['role'] === undefined
-            ? PUBLIC_CALLER
-            : callerFromClaims(payload);
+        const caller = payload['role'] === undefined ? PUBLIC_CALLER : callerFromClaims(payload);
         return { caller, requestId: String(payload['rid']), internalToken: token };
       } catch (error) {
         throw describeJoseError(error);
@@ -252,7 +254,8 @@ export async function createInternalVerifier(publicJwk: JWK): Promise<InternalTo
 /** Reads a JWK from an environment variable holding JSON, with a clear error when it is missing. */
 export function jwkFromEnv(name: string, env: NodeJS.ProcessEnv = process.env): JWK {
   const raw = env[name];
-  if (!raw) throw new Error(`${name} is not set: the gateway and the subgraphs need the internal key pair (npm start sets it)`);
+  if (!raw)
+    throw new Error(`${name} is not set: the gateway and the subgraphs need the internal key pair (npm start sets it)`);
   try {
     return JSON.parse(raw) as JWK;
   } catch {

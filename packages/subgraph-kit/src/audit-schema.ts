@@ -8,7 +8,20 @@
  * named after itself; the organizations subgraph owns the root field.
  */
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
-import { Arg, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, type ClassType } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Directive,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+  type ClassType,
+} from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { requireRole, type RequestContext } from './context.js';
 import { badInput, translateDatabaseError } from './errors.js';
@@ -42,7 +55,9 @@ export const JSONScalar = new GraphQLScalarType({
   parseLiteral: (node) => literalValue(node),
 });
 
-@ObjectType({ description: 'Một dòng nhật ký: ai (tài khoản, vai trò, đơn vị), làm gì (thao tác, đối tượng, trước/sau), khi nào.' })
+@ObjectType({
+  description: 'Một dòng nhật ký: ai (tài khoản, vai trò, đơn vị), làm gì (thao tác, đối tượng, trước/sau), khi nào.',
+})
 @Directive('@shareable')
 export class AuditEntry {
   @Field(() => ID)
@@ -139,7 +154,12 @@ const FILTER_COLUMNS: [keyof AuditFilter, string][] = [
 ];
 
 /** One page of `<schema>.audit_log`, newest first, keyset on the identity column. */
-export async function auditPage(db: DataSource, filter: AuditFilter | null | undefined, first: number | null | undefined, after: string | null | undefined) {
+export async function auditPage(
+  db: DataSource,
+  filter: AuditFilter | null | undefined,
+  first: number | null | undefined,
+  after: string | null | undefined,
+) {
   const limit = pageSize(first);
   const cursor = decodeCursor(after, 1);
   if (cursor && !(typeof cursor[0] === 'number' && Number.isSafeInteger(cursor[0]))) {
@@ -164,7 +184,9 @@ export async function auditPage(db: DataSource, filter: AuditFilter | null | und
   }
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   try {
-    const [{ count }] = (await db.query(`SELECT count(*)::int AS count FROM audit_log ${where}`, params)) as { count: number }[];
+    const [{ count }] = (await db.query(`SELECT count(*)::int AS count FROM audit_log ${where}`, params)) as {
+      count: number;
+    }[];
     const pageParams = [...params];
     let pageWhere = where;
     if (cursor) {
@@ -192,8 +214,13 @@ interface AuditContext extends RequestContext {
  * The `AuditTrail` entity and this subgraph's field on it (named after the subgraph); with
  * `ownsRoot`, also `Query.auditTrail`. Central Board only (contract README: "the audit log").
  */
-export function auditTrailSchema(field: string, options: { ownsRoot: boolean }): { resolvers: ClassType[]; orphanedTypes: ClassType[] } {
-  @ObjectType('AuditTrail', { description: 'Nhật ký thay đổi của nền tảng (chỉ Ban TĐKT Trung ương); mỗi phân hệ một danh sách.' })
+export function auditTrailSchema(
+  field: string,
+  options: { ownsRoot: boolean },
+): { resolvers: ClassType[]; orphanedTypes: ClassType[] } {
+  @ObjectType('AuditTrail', {
+    description: 'Nhật ký thay đổi của nền tảng (chỉ Ban TĐKT Trung ương); mỗi phân hệ một danh sách.',
+  })
   @Directive('@key(fields: "id")')
   class AuditTrail {
     @Field(() => ID)
@@ -202,7 +229,10 @@ export function auditTrailSchema(field: string, options: { ownsRoot: boolean }):
 
   @Resolver(() => AuditTrail)
   class AuditTrailFieldResolver {
-    @FieldResolver(() => AuditEntryConnection, { name: field, description: `Nhật ký các thay đổi do phân hệ ${field} ghi, mới nhất trước.` })
+    @FieldResolver(() => AuditEntryConnection, {
+      name: field,
+      description: `Nhật ký các thay đổi do phân hệ ${field} ghi, mới nhất trước.`,
+    })
     async entries(
       @Ctx() context: AuditContext,
       @Arg('filter', () => AuditFilter, { nullable: true }) filter?: AuditFilter | null,

@@ -45,17 +45,30 @@ export class AuditRecorder {
    * A row as JSON (`to_jsonb`), or null. `table` is always a constant of our own code, never input.
    * Pass `where`/`params` for rows identified otherwise than by `id`; several rows come back as an array.
    */
-  async snapshot(table: string, id: string | null, where?: { sql: string; params: unknown[]; many?: boolean }): Promise<unknown> {
+  async snapshot(
+    table: string,
+    id: string | null,
+    where?: { sql: string; params: unknown[]; many?: boolean },
+  ): Promise<unknown> {
     if (!where) {
       if (!id) return null;
-      const rows: { row: unknown }[] = await this.manager.query(`SELECT to_jsonb(t) AS row FROM ${table} t WHERE t.id = $1`, [id]);
+      const rows: { row: unknown }[] = await this.manager.query(
+        `SELECT to_jsonb(t) AS row FROM ${table} t WHERE t.id = $1`,
+        [id],
+      );
       return rows[0]?.row ?? null;
     }
     if (where.many) {
-      const rows: { rows: unknown }[] = await this.manager.query(`SELECT coalesce(jsonb_agg(to_jsonb(s)), '[]'::jsonb) AS rows FROM (SELECT t.* FROM ${table} t WHERE ${where.sql}) s`, where.params);
+      const rows: { rows: unknown }[] = await this.manager.query(
+        `SELECT coalesce(jsonb_agg(to_jsonb(s)), '[]'::jsonb) AS rows FROM (SELECT t.* FROM ${table} t WHERE ${where.sql}) s`,
+        where.params,
+      );
       return rows[0]?.rows ?? [];
     }
-    const rows: { row: unknown }[] = await this.manager.query(`SELECT to_jsonb(t) AS row FROM ${table} t WHERE ${where.sql} LIMIT 1`, where.params);
+    const rows: { row: unknown }[] = await this.manager.query(
+      `SELECT to_jsonb(t) AS row FROM ${table} t WHERE ${where.sql} LIMIT 1`,
+      where.params,
+    );
     return rows[0]?.row ?? null;
   }
 
@@ -71,13 +84,29 @@ export class AuditRecorder {
     await this.insert(entityType, id, before, `(SELECT to_jsonb(t) FROM ${table} t WHERE t.id = $9)`, [id]);
   }
 
-  private async insert(entityType: string, entityId: string | null, before: unknown, afterSql: string, afterParams: unknown[]): Promise<void> {
+  private async insert(
+    entityType: string,
+    entityId: string | null,
+    before: unknown,
+    afterSql: string,
+    afterParams: unknown[],
+  ): Promise<void> {
     if (this.recorded > 0) throw new Error(`audit: ${this.operation} recorded twice`);
     const { caller, requestId } = this.context;
     await this.manager.query(
       `INSERT INTO audit_log (request_id, actor_subject, actor_role, actor_organization_code, operation, entity_type, entity_id, before, after)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, ${afterSql})`,
-      [requestId || null, caller.subject ?? '(unknown)', caller.role ?? '(public)', caller.org, this.operation, entityType, entityId, json(before), ...afterParams],
+      [
+        requestId || null,
+        caller.subject ?? '(unknown)',
+        caller.role ?? '(public)',
+        caller.org,
+        this.operation,
+        entityType,
+        entityId,
+        json(before),
+        ...afterParams,
+      ],
     );
     this.recorded += 1;
   }
@@ -163,12 +192,17 @@ export function auditLogMigration(schema: string): string[] {
 export async function useApplicationRole(db: DataSource, subgraph: string): Promise<boolean> {
   const extra = (db.options as { extra?: { options?: string } }).extra ?? {};
   if (extra.options?.includes(`role=${APPLICATION_ROLE}`)) return true;
-  const [usable] = (await db.query(
-    `SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1) AND pg_has_role(current_user, $1, 'MEMBER') AS ok`,
-    [APPLICATION_ROLE],
-  ).catch(() => [{ ok: false }])) as { ok: boolean }[];
+  const [usable] = (await db
+    .query(
+      `SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1) AND pg_has_role(current_user, $1, 'MEMBER') AS ok`,
+      [APPLICATION_ROLE],
+    )
+    .catch(() => [{ ok: false }])) as { ok: boolean }[];
   if (!usable?.ok) {
-    log.warn('application role not available; the subgraph runs as the login role (the audit log stays append-only by trigger)', { subgraph, role: APPLICATION_ROLE });
+    log.warn(
+      'application role not available; the subgraph runs as the login role (the audit log stays append-only by trigger)',
+      { subgraph, role: APPLICATION_ROLE },
+    );
     return false;
   }
   await db.destroy();

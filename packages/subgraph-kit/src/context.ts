@@ -10,7 +10,9 @@ export interface RequestContext {
 }
 
 /** Every mutation needs a token (contract: no token = public read only). */
-export function requireSignedIn(context: RequestContext): asserts context is RequestContext & { caller: Caller & { role: Role } } {
+export function requireSignedIn(
+  context: RequestContext,
+): asserts context is RequestContext & { caller: Caller & { role: Role } } {
   if (!context.caller.role) throw unauthenticated('Cần đăng nhập để thực hiện thao tác này.');
 }
 

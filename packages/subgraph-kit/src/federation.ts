@@ -22,7 +22,7 @@ export async function buildFederatedSchema(
   }
   return buildSubgraphSchema({
     typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`),
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- type-graphql and @apollo/subgraph type resolver maps differently
+    // type-graphql and @apollo/subgraph type their resolver maps differently.
     resolvers: resolvers as any,
   });
 }

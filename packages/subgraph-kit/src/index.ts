@@ -9,7 +9,15 @@ export * from './context.js';
 export * from './server.js';
 export * from './run.js';
 export { log, setLogDestination } from './log.js';
-export { createSubgraphObservability, outcomeOf, poolOf, type Outcome, type PoolStats, type SubgraphObservability, type SubgraphObservabilityOptions } from './metrics.js';
+export {
+  createSubgraphObservability,
+  outcomeOf,
+  poolOf,
+  type Outcome,
+  type PoolStats,
+  type SubgraphObservability,
+  type SubgraphObservabilityOptions,
+} from './metrics.js';
 export * from './subgraph-client.js';
 export * from './seed-ids.js';
 export * from './organizations-directory.js';

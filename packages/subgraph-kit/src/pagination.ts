@@ -59,8 +59,10 @@ export function Connection<T extends object>(node: ClassType<T>, name: string) {
 
 export function pageSize(first: number | null | undefined, field = 'first'): number {
   if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0) throw badInput('Số bản ghi mỗi trang phải là số nguyên không âm.', { field });
-  if (first > MAX_PAGE_SIZE) throw badInput(`Mỗi trang lấy tối đa ${MAX_PAGE_SIZE} bản ghi.`, { field, max: MAX_PAGE_SIZE });
+  if (!Number.isInteger(first) || first < 0)
+    throw badInput('Số bản ghi mỗi trang phải là số nguyên không âm.', { field });
+  if (first > MAX_PAGE_SIZE)
+    throw badInput(`Mỗi trang lấy tối đa ${MAX_PAGE_SIZE} bản ghi.`, { field, max: MAX_PAGE_SIZE });
   return first;
 }
 
@@ -68,11 +70,19 @@ export function encodeCursor(key: readonly (string | number | null)[]): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string | null | undefined, arity: number, field = 'after'): (string | number | null)[] | null {
+export function decodeCursor(
+  cursor: string | null | undefined,
+  arity: number,
+  field = 'after',
+): (string | number | null)[] | null {
   if (cursor === null || cursor === undefined || cursor === '') return null;
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === arity && key.every((part) => part === null || ['string', 'number'].includes(typeof part))) {
+    if (
+      Array.isArray(key) &&
+      key.length === arity &&
+      key.every((part) => part === null || ['string', 'number'].includes(typeof part))
+    ) {
       return key as (string | number | null)[];
     }
   } catch {
@@ -82,11 +92,20 @@ export function decodeCursor(cursor: string | null | undefined, arity: number, f
 }
 
 /** Builds a page from `limit + 1` fetched rows (the extra row only says whether more exist). */
-export function toPage<T>(rows: T[], limit: number, totalCount: number, keyOf: (row: T) => (string | number | null)[]): Page<T> {
+export function toPage<T>(
+  rows: T[],
+  limit: number,
+  totalCount: number,
+  keyOf: (row: T) => (string | number | null)[],
+): Page<T> {
   const hasNextPage = rows.length > limit;
   const visible = hasNextPage ? rows.slice(0, limit) : rows;
   const edges = visible.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
-  return { totalCount, edges, pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1]!.cursor : null } };
+  return {
+    totalCount,
+    edges,
+    pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1]!.cursor : null },
+  };
 }
 
 export interface KeysetOptions<T> {
@@ -102,7 +121,10 @@ export interface KeysetOptions<T> {
  * One page of a TypeORM query by keyset (never OFFSET): count the filtered rows, then fetch
  * `first + 1` rows after the cursor in sort order.
  */
-export async function keysetPage<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, options: KeysetOptions<T>): Promise<Page<T>> {
+export async function keysetPage<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  options: KeysetOptions<T>,
+): Promise<Page<T>> {
   const limit = pageSize(options.first);
   const cursor = decodeCursor(options.after, options.sort.length);
   try {
@@ -113,20 +135,38 @@ export async function keysetPage<T extends ObjectLiteral>(query: SelectQueryBuil
   }
 }
 
-async function fetchPage<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, options: KeysetOptions<T>, limit: number, cursor: (string | number | null)[] | null): Promise<Page<T>> {
+async function fetchPage<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  options: KeysetOptions<T>,
+  limit: number,
+  cursor: (string | number | null)[] | null,
+): Promise<Page<T>> {
   const totalCount = await query.getCount();
   if (limit === 0) return { totalCount, edges: [], pageInfo: { hasNextPage: totalCount > 0, endCursor: null } };
   if (cursor) {
     const columns = options.sort.map((part) => `${options.alias}.${part.column}`).join(', ');
-    const values = options.sort.map((part, index) => `:after${index}${part.collation ? ` COLLATE ${part.collation}` : ''}`).join(', ');
-    query.andWhere(`(${columns}) > (${values})`, Object.fromEntries(cursor.map((value, index) => [`after${index}`, value])));
+    const values = options.sort
+      .map((part, index) => `:after${index}${part.collation ? ` COLLATE ${part.collation}` : ''}`)
+      .join(', ');
+    query.andWhere(
+      `(${columns}) > (${values})`,
+      Object.fromEntries(cursor.map((value, index) => [`after${index}`, value])),
+    );
   }
-  options.sort.forEach((part, index) => (index === 0 ? query.orderBy : query.addOrderBy).call(query, `${options.alias}.${part.column}`, 'ASC'));
+  options.sort.forEach((part, index) =>
+    (index === 0 ? query.orderBy : query.addOrderBy).call(query, `${options.alias}.${part.column}`, 'ASC'),
+  );
   const rows = await query.take(limit + 1).getMany();
   return toPage(rows, limit, totalCount, (row) => options.sort.map((part) => part.of(row)));
 }
 
 /** Adds one word-prefix condition per search word on a folded `search_text` column (see text.ts). */
-export function whereSearchMatches<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, alias: string, search: string | null | undefined): void {
-  searchTerms(search).forEach((term, index) => query.andWhere(`${alias}.search_text LIKE :searchTerm${index}`, { [`searchTerm${index}`]: `% ${term}%` }));
+export function whereSearchMatches<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  alias: string,
+  search: string | null | undefined,
+): void {
+  searchTerms(search).forEach((term, index) =>
+    query.andWhere(`${alias}.search_text LIKE :searchTerm${index}`, { [`searchTerm${index}`]: `% ${term}%` }),
+  );
 }

@@ -6,7 +6,9 @@
 import { createHash } from 'node:crypto';
 
 export function seedUuid(...parts: string[]): string {
-  const hex = createHash('sha256').update(`tdkt-seed:${parts.join('|')}`).digest('hex');
+  const hex = createHash('sha256')
+    .update(`tdkt-seed:${parts.join('|')}`)
+    .digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 

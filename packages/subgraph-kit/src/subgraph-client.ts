@@ -27,10 +27,14 @@ export function createSubgraphClient(name: string, url: string, timeoutMs = 5000
         body = (await response.json()) as typeof body;
         if (!response.ok && !body.errors) throw new Error(`HTTP ${response.status}`);
       } catch {
-        throw serviceUnavailable(`Dịch vụ "${name}" tạm thời không phản hồi; chưa thể kiểm tra dữ liệu liên quan. Vui lòng thử lại.`, { serviceName: name });
+        throw serviceUnavailable(
+          `Dịch vụ "${name}" tạm thời không phản hồi; chưa thể kiểm tra dữ liệu liên quan. Vui lòng thử lại.`,
+          { serviceName: name },
+        );
       }
       const first = body.errors?.[0];
-      if (first) throw new GraphQLError(first.message, { extensions: { ...(first.extensions ?? {}), serviceName: name } });
+      if (first)
+        throw new GraphQLError(first.message, { extensions: { ...(first.extensions ?? {}), serviceName: name } });
       return body.data as T;
     },
   };

@@ -19,10 +19,12 @@ export interface CleanTextOptions {
 }
 
 export function cleanText(value: string, options: CleanTextOptions): string {
-  if (CONTROL.test(value)) throw badInput(`${options.label} chứa ký tự điều khiển không hợp lệ.`, { field: options.field });
+  if (CONTROL.test(value))
+    throw badInput(`${options.label} chứa ký tự điều khiển không hợp lệ.`, { field: options.field });
   let text = value.normalize('NFC').trim();
   text = options.multiline ? text.replace(/[ \t]+/g, ' ') : text.replace(/\s+/g, ' ');
-  if (!options.multiline && /[\r\n]/.test(text)) throw badInput(`${options.label} không được xuống dòng.`, { field: options.field });
+  if (!options.multiline && /[\r\n]/.test(text))
+    throw badInput(`${options.label} không được xuống dòng.`, { field: options.field });
   const min = options.minLength ?? 1;
   const max = options.maxLength ?? 300;
   if ([...text].length < min) throw badInput(`${options.label} không được để trống.`, { field: options.field });
