@@ -1,4 +1,5 @@
 /** The bench result as markdown: one table of operations, one of where the time goes, one of memory. */
+import { SUBGRAPH_NAMES } from '@tdkt/platform';
 import type { BenchResult, PhaseResult, ScenarioResult } from './run.js';
 
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
@@ -86,7 +87,7 @@ export function renderMarkdown(result: BenchResult): string {
   );
   lines.push('');
   lines.push(
-    '| operation | gateway ms | waits on subgraphs (ms) | CPU ms/op: gateway · org · camp · awards · postgres · bench | cores busy | other | DB pool busy/max (waiting), mean |',
+    `| operation | gateway ms | waits on subgraphs (ms) | CPU ms/op: gateway · ${SUBGRAPH_NAMES.join(' · ')} · postgres · bench | cores busy | other | DB pool busy/max (waiting), mean |`,
   );
   lines.push('| --- | ---: | --- | --- | ---: | ---: | --- |');
   const costRow = (name: string, phase: PhaseResult) => {
@@ -94,7 +95,7 @@ export function renderMarkdown(result: BenchResult): string {
     const waits = Object.entries(c.gatewayFetches)
       .map(([subgraph, fetch]) => `${subgraph[0]}:${ms(fetch.waitMs)}`)
       .join(' ');
-    const cpu = ['gateway', 'organizations', 'campaigns', 'awards', 'postgres', 'bench']
+    const cpu = ['gateway', ...SUBGRAPH_NAMES, 'postgres', 'bench']
       .map((process) => ms(c.cpuMsPerRequest[process] ?? 0))
       .join(' · ');
     const pools = Object.entries(c.pools ?? {})
@@ -135,7 +136,7 @@ export function renderMarkdown(result: BenchResult): string {
 
   lines.push('| process | peak RSS (MB, polled during the run) | VmHWM (MB, whole life) | limit |');
   lines.push('| --- | ---: | ---: | --- |');
-  for (const name of ['gateway', 'organizations', 'campaigns', 'awards']) {
+  for (const name of ['gateway', ...SUBGRAPH_NAMES]) {
     const limit = result.memory.limitsMb[name];
     const peak = result.memory.peakRssMb[name] ?? 0;
     lines.push(

@@ -68,11 +68,10 @@ export const TARGETS: Record<string, { p50Ms?: number; gatewayRatio?: number }> 
   'AwardStatistics (bloc)': { p50Ms: 50, gatewayRatio: 2 },
   SearchOrganizations: { p50Ms: 30, gatewayRatio: 2 },
 };
+/** Resident memory each process may reach under load: the gateway, and every subgraph of the manifest. */
 export const MEMORY_LIMITS_MB: Record<string, number> = {
   gateway: 400,
-  organizations: 300,
-  campaigns: 300,
-  awards: 300,
+  ...Object.fromEntries(SUBGRAPHS.map((name) => [name, 300])),
 };
 
 export interface PhaseCosts {
