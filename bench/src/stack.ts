@@ -1,5 +1,5 @@
 /**
- * The platform as `npm start` runs it (embedded PostgreSQL, the three subgraph processes, the gateway
+ * The platform as `npm start` runs it (embedded PostgreSQL, a process per subgraph of the platform manifest, the gateway
  * process), on free ports of its own so it never collides with a running `npm start`, outside
  * production (so `x-tdkt-stats: 1` answers with statement counts), rate limits off, and with an
  * internal key pair generated here, so the bench can also call each subgraph directly as the gateway
