@@ -1,9 +1,9 @@
 /**
- * The platform as `npm start` runs it (embedded PostgreSQL, a process per subgraph of the platform manifest, the gateway
- * process), on free ports of its own so it never collides with a running `npm start`, outside
- * production (so `x-tdkt-stats: 1` answers with statement counts), rate limits off, and with an
- * internal key pair generated here, so the bench can also call each subgraph directly as the gateway
- * does.
+ * The platform as `npm start` runs it (embedded PostgreSQL, a process per subgraph of the platform
+ * manifest, the gateway process), on free ports of its own so it never collides with a running
+ * `npm start`, outside production (so `x-tdkt-stats: 1` answers with statement counts), rate limits
+ * off, and with an internal key pair generated here, so the bench can also call each subgraph
+ * directly as the gateway does.
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
