@@ -6,7 +6,7 @@
 import type { Server } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { BaseContext } from '@apollo/server';
-import { createInternalVerifier, jwkFromEnv, type InternalTokenVerifier } from '@tdkt/identity';
+import { createInternalVerifier, jwkFromEnv } from '@tdkt/identity';
 import {
   closeHttpServer,
   forceExitAfter,
@@ -19,23 +19,8 @@ import {
 import { databaseUrlFor, migrate, type Database } from './database.js';
 import type { PeerUrls, SubgraphDefinition } from './definition.js';
 import { log } from './log.js';
-import type { SubgraphApp } from './server.js';
 
 export { exitWithSupervisor } from '@tdkt/platform';
-
-/** The process's own description of a subgraph, from before the manifest; runSubgraph(definition) replaces it. */
-export interface SubgraphProcess<TContext extends BaseContext> {
-  name: string;
-  schema: string;
-  defaultPort: number;
-  createDatabase(url: string): Database;
-  /** Idempotent reference (and optionally demo) data, run after migrations. */
-  seed?(database: Database, options: { demo: boolean }): Promise<void>;
-  createApp(
-    database: Database,
-    verifier: Awaited<ReturnType<typeof createInternalVerifier>>,
-  ): Promise<SubgraphApp<TContext>>;
-}
 
 /** Wrong password, unknown database, missing role: waiting will not fix these. */
 const PERMANENT = new Set(['28P01', '28000', '3D000']);
@@ -65,85 +50,49 @@ export function peerUrlsFromEnv(name: string, env: NodeJS.ProcessEnv = process.e
   return Object.fromEntries(subgraphEntry(name).calls.map((peer) => [peer, subgraphUrl(subgraphEntry(peer), env)]));
 }
 
-interface Plan<TContext extends BaseContext> {
-  name: string;
-  databaseSchema: string;
-  port: number;
-  createDatabase(url: string): Database;
-  seed?(database: Database, options: { demo: boolean }): Promise<void>;
-  createApp(database: Database, verifier: InternalTokenVerifier): Promise<SubgraphApp<TContext>>;
-}
-
-function planOf<TContext extends BaseContext>(
-  subgraph: SubgraphDefinition<TContext> | SubgraphProcess<TContext>,
-  env: NodeJS.ProcessEnv,
-): Plan<TContext> {
-  const seed = subgraph.seed?.bind(subgraph);
-  if ('databaseSchema' in subgraph) {
-    const peers = peerUrlsFromEnv(subgraph.name, env);
-    return {
-      name: subgraph.name,
-      databaseSchema: subgraph.databaseSchema,
-      port: subgraphPort(subgraphEntry(subgraph.name), env),
-      createDatabase: (url) => subgraph.createDatabase(url),
-      ...(seed ? { seed } : {}),
-      createApp: (database, verifier) => subgraph.createApp(database, verifier, peers),
-    };
-  }
-  return {
-    name: subgraph.name,
-    databaseSchema: subgraph.schema,
-    port: Number(env[settingName(subgraph.name, 'PORT')] ?? subgraph.defaultPort),
-    createDatabase: (url) => subgraph.createDatabase(url),
-    ...(seed ? { seed } : {}),
-    createApp: (database, verifier) => subgraph.createApp(database, verifier),
-  };
-}
-
 /**
  * Runs a subgraph process: `runSubgraph(definition)` takes its port and its peers' URLs from the
  * platform manifest and the environment.
  */
-export function runSubgraph<TContext extends BaseContext>(definition: SubgraphDefinition<TContext>): Promise<void>;
-/** The shape of the processes' own descriptions, kept until each main.ts passes its definition. */
-export function runSubgraph<TContext extends BaseContext>(subgraph: SubgraphProcess<TContext>): Promise<void>;
 export async function runSubgraph<TContext extends BaseContext>(
-  subgraph: SubgraphDefinition<TContext> | SubgraphProcess<TContext>,
+  definition: SubgraphDefinition<TContext>,
 ): Promise<void> {
   const shutdown = watchProcessShutdown();
   const env = process.env;
-  const url = databaseUrlFor(subgraph.name, env);
+  const name = definition.name;
+  const url = databaseUrlFor(name, env);
   if (!url) {
     throw new Error(
-      `Set DATABASE_URL or ${settingName(subgraph.name, 'DATABASE_URL')} (npm start sets it for the embedded database)`,
+      `Set DATABASE_URL or ${settingName(name, 'DATABASE_URL')} (npm start sets it for the embedded database)`,
     );
   }
-  const plan = planOf(subgraph, env);
+  const port = subgraphPort(subgraphEntry(name), env);
+  const peers = peerUrlsFromEnv(name, env);
   const host = env['SUBGRAPH_HOST'] ?? '127.0.0.1';
   const verifier = await createInternalVerifier(jwkFromEnv('TDKT_INTERNAL_PUBLIC_KEY', env));
 
-  const database = plan.createDatabase(url);
-  await connectWithRetry(database, plan.name);
-  const ran = await migrate(database, plan.databaseSchema);
-  if (ran.length) log.info('migrations applied', { subgraph: plan.name, migrations: ran });
-  if (plan.seed) await plan.seed(database, { demo: env['SEED_DEMO'] !== 'false' });
+  const database = definition.createDatabase(url);
+  await connectWithRetry(database, name);
+  const ran = await migrate(database, definition.databaseSchema);
+  if (ran.length) log.info('migrations applied', { subgraph: name, migrations: ran });
+  if (definition.seed) await definition.seed(database, { demo: env['SEED_DEMO'] !== 'false' });
 
-  const { app, apollo } = await plan.createApp(database, verifier);
+  const { app, apollo } = await definition.createApp(database, verifier, peers);
   const server: Server = await new Promise((resolve, reject) => {
-    const listening = app.listen(plan.port, host, () => resolve(listening));
+    const listening = app.listen(port, host, () => resolve(listening));
     listening.once('error', reject);
   });
   server.keepAliveTimeout = 65_000; // longer than the gateway's idle socket timeout
-  log.info('subgraph listening', { subgraph: plan.name, url: `http://${host}:${plan.port}/graphql` });
+  log.info('subgraph listening', { subgraph: name, url: `http://${host}:${port}/graphql` });
 
   shutdown.onStop(async (signal) => {
-    log.info('stopping', { subgraph: plan.name, signal });
+    log.info('stopping', { subgraph: name, signal });
     forceExitAfter();
     const began = Date.now();
     await closeHttpServer(server);
     await apollo.stop();
     await database.dataSource.destroy();
-    log.info('stopped', { subgraph: plan.name, ms: Date.now() - began });
+    log.info('stopped', { subgraph: name, ms: Date.now() - began });
     process.exit(0);
   });
 }
