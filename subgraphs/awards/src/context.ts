@@ -1,11 +1,19 @@
-/** Per-request context of the awards subgraph: caller, loaders, the organizations directory, rights. */
+/** Per-request context of the awards subgraph: caller, stores, loaders, the organizations directory, scope. */
 import type { DataSource } from 'typeorm';
 import type { InternalContext } from '@tdkt/identity';
-import { createOrganizationsDirectory, forbidden, requireSignedIn, scopeReachesDescendants, type DirectoryOrganization, type OrganizationsDirectory, type RequestContext, type SubgraphClient } from '@tdkt/subgraph-kit';
-import { createAwardLoaders, type AwardLoaders } from './loaders/award.loaders.js';
+import {
+  createOrganizationsDirectory,
+  type OrganizationsDirectory,
+  type ScopedContext,
+  type SubgraphClient,
+} from '@tdkt/subgraph-kit';
+import { createLoaders, type AwardLoaders } from './loaders/index.js';
+import { createStores, type AwardsStores } from './store/index.js';
 
-export interface AwardsContext extends RequestContext {
+export interface AwardsContext extends ScopedContext {
   db: DataSource;
+  /** The stores over the DataSource (reads); a service builds its own over the transaction. */
+  stores: AwardsStores;
   loaders: AwardLoaders;
   organizations: OrganizationsDirectory;
   /** The campaigns subgraph (leading units of blocs), asked on behalf of the caller. */
@@ -14,27 +22,25 @@ export interface AwardsContext extends RequestContext {
   organizationsClient: SubgraphClient;
 }
 
-export function buildContext(db: DataSource, clients: { organizations: SubgraphClient; campaigns: SubgraphClient }, identity: InternalContext): AwardsContext {
+export function buildContext(
+  db: DataSource,
+  clients: { organizations: SubgraphClient; campaigns: SubgraphClient },
+  identity: InternalContext,
+): AwardsContext {
+  const stores = createStores(db);
+  const organizations = createOrganizationsDirectory(clients.organizations, identity.internalToken);
   return {
     ...identity,
     db,
-    loaders: createAwardLoaders(db),
-    organizations: createOrganizationsDirectory(clients.organizations, identity.internalToken),
+    stores,
+    loaders: createLoaders(stores),
+    organizations,
     campaigns: clients.campaigns,
     organizationsClient: clients.organizations,
+    /** The caller's organization, found by its code through the directory (batched and cached per request). */
+    async callerOrganizationId(): Promise<string | null> {
+      const own = identity.caller.org ? await organizations.organizationByCode.load(identity.caller.org) : null;
+      return own?.id ?? null;
+    },
   };
-}
-
-export async function isInCallerSubtree(context: AwardsContext, unit: DirectoryOrganization): Promise<boolean> {
-  const own = context.caller.org ? await context.organizations.organizationByCode.load(context.caller.org) : null;
-  return !!own && (own.id === unit.id || (scopeReachesDescendants(context) && unit.ancestorIds.includes(own.id)));
-}
-
-/** Acting for a unit: the Central Board, or an ORG_OFFICER of that unit's subtree. */
-export async function requireActFor(context: AwardsContext, unit: DirectoryOrganization, action: string): Promise<void> {
-  requireSignedIn(context);
-  if (context.caller.role === 'CENTRAL_BOARD') return;
-  if (context.caller.role === 'ORG_OFFICER' && (await isInCallerSubtree(context, unit))) return;
-  if (context.caller.role === 'ORG_OFFICER') throw forbidden(`Cán bộ của ${context.caller.org} không được ${action} cho ${unit.name}.`);
-  throw forbidden(`Vai trò ${context.caller.role} không được phép ${action}.`);
 }

@@ -11,8 +11,15 @@ export interface AwardsOptions {
   campaignsUrl: string;
 }
 
-export async function createAwardsApp(database: Database, verifier: InternalTokenVerifier, options: AwardsOptions): Promise<SubgraphApp<AwardsContext>> {
-  const clients = { organizations: createSubgraphClient('organizations', options.organizationsUrl), campaigns: createSubgraphClient('campaigns', options.campaignsUrl) };
+export async function createAwardsApp(
+  database: Database,
+  verifier: InternalTokenVerifier,
+  options: AwardsOptions,
+): Promise<SubgraphApp<AwardsContext>> {
+  const clients = {
+    organizations: createSubgraphClient('organizations', options.organizationsUrl),
+    campaigns: createSubgraphClient('campaigns', options.campaignsUrl),
+  };
   return createSubgraphApp<AwardsContext>({
     name: SUBGRAPH_NAME,
     schema: await buildAwardsSchema(),

@@ -57,9 +57,15 @@ export class AwardLedger1764100000000 implements MigrationInterface {
       CONSTRAINT award_grant_one_recipient CHECK ((person_id IS NULL) <> (organization_id IS NULL))
     )`);
     // Law Art 5: one achievement is not rewarded twice — one live grant of a title per recipient, year and basis.
-    await q.query(`CREATE UNIQUE INDEX award_grant_once ON awards.award_grant (award_type_code, coalesce(person_id, organization_id), year, basis) WHERE revoked_on IS NULL`);
-    await q.query(`CREATE INDEX award_grant_person_idx ON awards.award_grant (person_id, year) WHERE person_id IS NOT NULL`);
-    await q.query(`CREATE INDEX award_grant_organization_idx ON awards.award_grant (organization_id, year) WHERE organization_id IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX award_grant_once ON awards.award_grant (award_type_code, coalesce(person_id, organization_id), year, basis) WHERE revoked_on IS NULL`,
+    );
+    await q.query(
+      `CREATE INDEX award_grant_person_idx ON awards.award_grant (person_id, year) WHERE person_id IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE INDEX award_grant_organization_idx ON awards.award_grant (organization_id, year) WHERE organization_id IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX award_grant_unit_year_idx ON awards.award_grant (recipient_unit_id, year)`);
     await q.query(`CREATE INDEX award_grant_decision_idx ON awards.award_grant (decision_id)`);
 
@@ -85,7 +91,14 @@ export class AwardLedger1764100000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['grant_initiative', 'initiative_author', 'initiative', 'award_grant', 'decision', 'award_type']) {
+    for (const table of [
+      'grant_initiative',
+      'initiative_author',
+      'initiative',
+      'award_grant',
+      'decision',
+      'award_type',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS awards.${table}`);
     }
   }

@@ -58,11 +58,14 @@ export class Nominations1764200000000 implements MigrationInterface {
       recorded_by text,
       CONSTRAINT council_vote_ballots_check CHECK (yes + no + abstain <= members_total)
     )`);
-    await q.query(`ALTER TABLE awards.award_grant ADD CONSTRAINT award_grant_nomination_fk FOREIGN KEY (nomination_id) REFERENCES awards.nomination(id)`);
+    await q.query(
+      `ALTER TABLE awards.award_grant ADD CONSTRAINT award_grant_nomination_fk FOREIGN KEY (nomination_id) REFERENCES awards.nomination(id)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE awards.award_grant DROP CONSTRAINT IF EXISTS award_grant_nomination_fk`);
-    for (const table of ['council_vote', 'nomination_event', 'nomination']) await q.query(`DROP TABLE IF EXISTS awards.${table}`);
+    for (const table of ['council_vote', 'nomination_event', 'nomination'])
+      await q.query(`DROP TABLE IF EXISTS awards.${table}`);
   }
 }

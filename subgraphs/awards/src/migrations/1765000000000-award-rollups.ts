@@ -42,7 +42,9 @@ export class AwardRollups1765000000000 implements MigrationInterface {
     // A statistic names its unit by code (codes never change); a removed unit has none.
     await q.query(`CREATE INDEX org_unit_code_idx ON awards.org_unit (code) WHERE code IS NOT NULL`);
     // Forms 0602 split by the submitting body: units under a province or centrally-run city.
-    await q.query(`CREATE INDEX org_unit_province_idx ON awards.org_unit (id) INCLUDE (ancestor_ids) WHERE kind IN ('PROVINCE','CENTRAL_CITY')`);
+    await q.query(
+      `CREATE INDEX org_unit_province_idx ON awards.org_unit (id) INCLUDE (ancestor_ids) WHERE kind IN ('PROVINCE','CENTRAL_CITY')`,
+    );
     await q.query(`CREATE TABLE awards.org_tree_sync (
       id boolean PRIMARY KEY DEFAULT true CONSTRAINT org_tree_sync_single_row CHECK (id),
       cursor bigint NOT NULL DEFAULT 0,
@@ -255,7 +257,12 @@ export class AwardRollups1765000000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const trigger of ['award_grant_rollup_insert', 'award_grant_rollup_update', 'award_grant_rollup_delete', 'award_grant_rollup_truncate']) {
+    for (const trigger of [
+      'award_grant_rollup_insert',
+      'award_grant_rollup_update',
+      'award_grant_rollup_delete',
+      'award_grant_rollup_truncate',
+    ]) {
       await q.query(`DROP TRIGGER IF EXISTS ${trigger} ON awards.award_grant`);
     }
     for (const fn of [
@@ -272,6 +279,13 @@ export class AwardRollups1765000000000 implements MigrationInterface {
     ]) {
       await q.query(`DROP FUNCTION IF EXISTS awards.${fn}`);
     }
-    for (const table of ['award_grant_rollup_pending', 'award_grant_subtree_rollup', 'award_grant_rollup', 'org_tree_sync', 'org_unit']) await q.query(`DROP TABLE IF EXISTS awards.${table}`);
+    for (const table of [
+      'award_grant_rollup_pending',
+      'award_grant_subtree_rollup',
+      'award_grant_rollup',
+      'org_tree_sync',
+      'org_unit',
+    ])
+      await q.query(`DROP TABLE IF EXISTS awards.${table}`);
   }
 }

@@ -1,21 +1,20 @@
+/** The award catalogue (Luật TĐKT 2022): every type in order, or one by code. */
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { AwardCategory, AwardType } from '../types/award.types.js';
-import { AWARD_TYPE_COLUMNS } from '../loaders/award.loaders.js';
 import type { AwardsContext } from '../context.js';
+import { AwardCategory, AwardType } from '../types/award-type.types.js';
 
 @Resolver(() => AwardType)
 export class CatalogueResolver {
-  @Query(() => [AwardType], { description: 'Danh mục hình thức khen thưởng và danh hiệu thi đua (Luật TĐKT 2022), theo nhóm và thứ bậc.' })
-  async awardTypes(@Ctx() context: AwardsContext, @Arg('category', () => AwardCategory, { nullable: true }) category?: AwardCategory | null): Promise<AwardType[]> {
-    const rows: AwardType[] = await context.db.query(
-      `SELECT ${AWARD_TYPE_COLUMNS} FROM award_type WHERE ($1::text IS NULL OR category = $1) ORDER BY position`,
-      [category ?? null],
-    );
-    return rows.map((row) => {
-      const type = Object.assign(new AwardType(), row);
-      context.loaders.awardTypeByCode.prime(type.code, type);
-      return type;
-    });
+  @Query(() => [AwardType], {
+    description: 'Danh mục hình thức khen thưởng và danh hiệu thi đua (Luật TĐKT 2022), theo nhóm và thứ bậc.',
+  })
+  async awardTypes(
+    @Ctx() context: AwardsContext,
+    @Arg('category', () => AwardCategory, { nullable: true }) category?: AwardCategory | null,
+  ): Promise<AwardType[]> {
+    const types = await context.stores.awardTypes.list(category ?? null);
+    for (const type of types) context.loaders.awardTypeByCode.prime(type.code, type);
+    return types;
   }
 
   @Query(() => AwardType, { nullable: true })

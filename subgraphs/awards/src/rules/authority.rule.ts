@@ -1,5 +1,5 @@
 /**
- * Who may sign a decision awarding a given form on a given day (brief §1.7, §7 rule 12).
+ * Who may sign a decision awarding a given form on a given day (Luật TĐKT 2022, Arts 77–80).
  *
  * The table is dated because powers move: the district level is abolished on 2025-07-01 and the
  * commune chair takes over the district chair's titles (ND 129/2025/NĐ-CP Art 59). Decisions dated
@@ -9,6 +9,7 @@
  * Army and police decide under their own ministries' rules (Law Art 80(5)) [U]: not modelled, their
  * unit heads are treated like other unit heads.
  */
+// eslint-disable-next-line no-restricted-imports -- plain data; '!../catalogue/*' cannot re-include a file under an excluded '../*'
 import { findAwardType, isAwardTypeValidOn, type AuthorityKind, type AwardCategory } from '../catalogue/award-types.js';
 import { formatDateVi, isIsoDate, isValidOnDay } from './calendar.rule.js';
 import { LAW_2022_IN_FORCE } from './ruleset.rule.js';
@@ -133,12 +134,15 @@ function covers(power: DecisionPower, code: string, category: AwardCategory): bo
 export function authoritiesFor(awardTypeCode: string, decisionDate: string): AuthorityKind[] {
   const type = findAwardType(awardTypeCode);
   if (!type || !isIsoDate(decisionDate)) return [];
-  const kinds = DECISION_POWERS.filter((power) => covers(power, type.code, type.category) && isValidOnDay(power, decisionDate)).map((power) => power.authority);
+  const kinds = DECISION_POWERS.filter(
+    (power) => covers(power, type.code, type.category) && isValidOnDay(power, decisionDate),
+  ).map((power) => power.authority);
   return [...new Set(kinds)];
 }
 
 function validityPhrase(power: DecisionPower): string {
-  if (power.validFrom && power.validFrom > LAW_2022_IN_FORCE && power.validTo) return `từ ngày ${formatDateVi(power.validFrom)} đến hết ngày ${formatDateVi(power.validTo)}`;
+  if (power.validFrom && power.validFrom > LAW_2022_IN_FORCE && power.validTo)
+    return `từ ngày ${formatDateVi(power.validFrom)} đến hết ngày ${formatDateVi(power.validTo)}`;
   if (power.validFrom && power.validFrom > LAW_2022_IN_FORCE) return `từ ngày ${formatDateVi(power.validFrom)}`;
   if (power.validTo) return `đến hết ngày ${formatDateVi(power.validTo)}`;
   return 'trong mọi thời gian';
@@ -148,10 +152,15 @@ function validityPhrase(power: DecisionPower): string {
  * Whether `issuerAuthority` may sign a decision awarding `awardTypeCode` dated `decisionDate`
  * (YYYY-MM-DD). Never throws; a refusal carries a reason an officer can act on.
  */
-export function canDecide(issuerAuthority: AuthorityKind, awardTypeCode: string, decisionDate: string): { allowed: boolean; reason: string | null } {
+export function canDecide(
+  issuerAuthority: AuthorityKind,
+  awardTypeCode: string,
+  decisionDate: string,
+): { allowed: boolean; reason: string | null } {
   const type = findAwardType(awardTypeCode);
   if (!type) return { allowed: false, reason: `Không có hình thức khen thưởng mã ${awardTypeCode}.` };
-  if (!isIsoDate(decisionDate)) return { allowed: false, reason: `Ngày quyết định "${decisionDate}" không hợp lệ (định dạng YYYY-MM-DD).` };
+  if (!isIsoDate(decisionDate))
+    return { allowed: false, reason: `Ngày quyết định "${decisionDate}" không hợp lệ (định dạng YYYY-MM-DD).` };
   const issuer = AUTHORITY_LABELS[issuerAuthority] ?? String(issuerAuthority);
   if (decisionDate < LAW_2022_IN_FORCE) {
     return {
@@ -160,12 +169,20 @@ export function canDecide(issuerAuthority: AuthorityKind, awardTypeCode: string,
     };
   }
   if (!isAwardTypeValidOn(type, decisionDate)) {
-    return { allowed: false, reason: `${type.name} không còn hoặc chưa được áp dụng vào ngày ${formatDateVi(decisionDate)}.` };
+    return {
+      allowed: false,
+      reason: `${type.name} không còn hoặc chưa được áp dụng vào ngày ${formatDateVi(decisionDate)}.`,
+    };
   }
   const matching = DECISION_POWERS.filter((power) => covers(power, type.code, type.category));
-  if (matching.some((power) => power.authority === issuerAuthority && isValidOnDay(power, decisionDate))) return { allowed: true, reason: null };
+  if (matching.some((power) => power.authority === issuerAuthority && isValidOnDay(power, decisionDate)))
+    return { allowed: true, reason: null };
 
-  const holders = [...new Set(matching.filter((power) => isValidOnDay(power, decisionDate)).map((power) => AUTHORITY_LABELS[power.authority]))];
+  const holders = [
+    ...new Set(
+      matching.filter((power) => isValidOnDay(power, decisionDate)).map((power) => AUTHORITY_LABELS[power.authority]),
+    ),
+  ];
   const holdersText = holders.length > 0 ? ` Vào ngày đó thẩm quyền thuộc: ${holders.join('; ')}.` : '';
   const ownAtOtherTimes = matching.filter((power) => power.authority === issuerAuthority);
   if (ownAtOtherTimes.length > 0) {
@@ -175,7 +192,10 @@ export function canDecide(issuerAuthority: AuthorityKind, awardTypeCode: string,
       reason: `${issuer} chỉ có thẩm quyền quyết định tặng ${type.name} ${when}; quyết định ngày ${formatDateVi(decisionDate)} không thuộc thời gian này.${holdersText}`,
     };
   }
-  return { allowed: false, reason: `${issuer} không có thẩm quyền quyết định tặng ${type.name} (${type.legalBasis}).${holdersText}` };
+  return {
+    allowed: false,
+    reason: `${issuer} không có thẩm quyền quyết định tặng ${type.name} (${type.legalBasis}).${holdersText}`,
+  };
 }
 
 /** Which authority an issuing organization exercises (Law Art 77–80; NĐ 129/2025 Art 59 for communes). */

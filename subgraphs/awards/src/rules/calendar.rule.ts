@@ -32,5 +32,8 @@ export interface DayValidity {
 
 /** Both ends inclusive; null is open-ended. */
 export function isValidOnDay(validity: DayValidity, isoDate: string): boolean {
-  return (validity.validFrom === null || validity.validFrom <= isoDate) && (validity.validTo === null || isoDate <= validity.validTo);
+  return (
+    (validity.validFrom === null || validity.validFrom <= isoDate) &&
+    (validity.validTo === null || isoDate <= validity.validTo)
+  );
 }

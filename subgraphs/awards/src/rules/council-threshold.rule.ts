@@ -1,5 +1,5 @@
 /**
- * Emulation & Commendation Council votes (brief §1.8, §7 rule 10).
+ * Emulation & Commendation Council votes (Hội đồng TĐKT: ND 98/2023 Art 30, ND 152/2025).
  *
  * ND 98/2023 Art 30(7) [V]: secret ballot is mandatory for Anh hùng LLVTND / Anh hùng Lao động, CSTĐ
  * toàn quốc, CSTĐ bộ/tỉnh, CSTĐ cơ sở, Cờ thi đua bộ/tỉnh and Cờ thi đua CP, and a candidate passes
@@ -8,7 +8,7 @@
  * their votes are recorded in the minutes.
  *
  * Under ND 152/2025 the same thresholds appear in sector circulars (e.g. TT 01/2024/TT-TANDTC) [V];
- * the ND 152 article that carries them is not identified (brief §10 q.2) [U]. The values are kept per
+ * the ND 152 article that carries them is not identified [U]. The values are kept per
  * ruleset so that a change lands in one row.
  *
  * Not modelled here (configurable elsewhere): quorum of 2/3 and 80 % attendance at award sessions
@@ -67,10 +67,21 @@ export function councilVotePasses(vote: CouncilVote, threshold: number | null): 
   const problems: CouncilVoteProblem[] = [];
   const { membersTotal, yes, no, abstain } = vote;
   if (!Number.isInteger(membersTotal) || membersTotal <= 0) {
-    problems.push({ code: 'INVALID_MEMBERS_TOTAL', message: `Tổng số thành viên Hội đồng phải là số nguyên dương (nhận được ${membersTotal}).` });
+    problems.push({
+      code: 'INVALID_MEMBERS_TOTAL',
+      message: `Tổng số thành viên Hội đồng phải là số nguyên dương (nhận được ${membersTotal}).`,
+    });
   }
-  for (const [label, count] of [['đồng ý', yes], ['không đồng ý', no], ['không biểu quyết', abstain]] as const) {
-    if (!Number.isInteger(count) || count < 0) problems.push({ code: 'INVALID_VOTE_COUNT', message: `Số phiếu ${label} phải là số nguyên không âm (nhận được ${count}).` });
+  for (const [label, count] of [
+    ['đồng ý', yes],
+    ['không đồng ý', no],
+    ['không biểu quyết', abstain],
+  ] as const) {
+    if (!Number.isInteger(count) || count < 0)
+      problems.push({
+        code: 'INVALID_VOTE_COUNT',
+        message: `Số phiếu ${label} phải là số nguyên không âm (nhận được ${count}).`,
+      });
   }
   if (problems.length === 0 && yes + no + abstain > membersTotal) {
     problems.push({
@@ -79,11 +90,15 @@ export function councilVotePasses(vote: CouncilVote, threshold: number | null): 
     });
   }
   if (threshold !== null && !(Number.isFinite(threshold) && threshold > 0 && threshold <= 1)) {
-    problems.push({ code: 'INVALID_THRESHOLD', message: `Tỷ lệ phiếu yêu cầu phải trong khoảng (0, 1] (nhận được ${threshold}).` });
+    problems.push({
+      code: 'INVALID_THRESHOLD',
+      message: `Tỷ lệ phiếu yêu cầu phải trong khoảng (0, 1] (nhận được ${threshold}).`,
+    });
   }
   if (threshold === null) return { passed: problems.length === 0, required: 0, problems };
   // Whole percent arithmetic so that 80 % of 15 is 12, not 12.000000000000002 rounded up to 13.
   const percent = Math.round(threshold * 10_000);
-  const required = Number.isInteger(membersTotal) && membersTotal > 0 ? Math.ceil((percent * membersTotal) / 10_000) : 0;
+  const required =
+    Number.isInteger(membersTotal) && membersTotal > 0 ? Math.ceil((percent * membersTotal) / 10_000) : 0;
   return { passed: problems.length === 0 && yes >= required, required, problems };
 }

@@ -2,6 +2,7 @@
  * The awards subgraph's pure domain rules: catalogue, rulesets, decision authority, council votes and
  * eligibility. No database, no GraphQL: resolvers call these and turn refusals into errors.
  */
+// eslint-disable-next-line no-restricted-imports -- plain data; '!../catalogue/*' cannot re-include a file under an excluded '../*'
 export {
   AWARD_TYPES,
   AWARD_CHAINS,
@@ -25,7 +26,14 @@ export {
   type EvaluatedRuleset,
   type RulesetDefinition,
 } from './ruleset.rule.js';
-export { DECISION_POWERS, AUTHORITY_LABELS, authoritiesFor, authorityOfIssuer, canDecide, type DecisionPower } from './authority.rule.js';
+export {
+  DECISION_POWERS,
+  AUTHORITY_LABELS,
+  authoritiesFor,
+  authorityOfIssuer,
+  canDecide,
+  type DecisionPower,
+} from './authority.rule.js';
 export {
   COUNCIL_THRESHOLDS,
   councilThreshold,

@@ -3,7 +3,8 @@
  * COUNCIL_REVIEW → APPROVED | REJECTED → DECIDED (APPROVED only), and WITHDRAWN from any open state.
  * Law Art 84 (dossiers) and ND 98/152 (council review before the decision).
  */
-export type NominationStatus = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'COUNCIL_REVIEW' | 'APPROVED' | 'REJECTED' | 'DECIDED' | 'WITHDRAWN';
+export type NominationStatus =
+  'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'COUNCIL_REVIEW' | 'APPROVED' | 'REJECTED' | 'DECIDED' | 'WITHDRAWN';
 export type NominationAction = 'SUBMIT' | 'RETURN' | 'START_REVIEW' | 'APPROVE' | 'REJECT' | 'DECIDE' | 'WITHDRAW';
 
 const TRANSITIONS: Record<NominationAction, { from: NominationStatus[]; to: NominationStatus }> = {
@@ -27,7 +28,10 @@ export const STATUS_LABELS: Record<NominationStatus, string> = {
   WITHDRAWN: 'đã rút',
 };
 
-export function transition(from: NominationStatus, action: NominationAction): { to: NominationStatus } | { refused: string } {
+export function transition(
+  from: NominationStatus,
+  action: NominationAction,
+): { to: NominationStatus } | { refused: string } {
   const rule = TRANSITIONS[action];
   if (rule.from.includes(from)) return { to: rule.to };
   return { refused: `Hồ sơ đề nghị ${STATUS_LABELS[from]}; không thể thực hiện thao tác này.` };

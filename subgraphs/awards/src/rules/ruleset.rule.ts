@@ -1,5 +1,5 @@
 /**
- * Which legal texts govern a decision, chosen by the decision's date (brief §1.1, §7):
+ * Which legal texts govern a decision, chosen by the decision's date (each decree's effective date and repeal clause):
  *
  * - before 2024-01-01: Luật Thi đua, khen thưởng 2003 (amended 2005, 2009, 2013) and its decrees. Kept
  *   only so old grants can be read; this engine does not evaluate it (`LAW_2003`, evaluated: false).
@@ -9,7 +9,7 @@
  *   district chair's titles).
  *
  * The 2025 draft law amending 06/2022/QH15 (CSTĐCS would again require an initiative) is NOT in force
- * as of early 2026 (brief §1.1, [U] on its status) and has no ruleset here. When it passes, add a value
+ * as of early 2026 ([U] on its status) and has no ruleset here. When it passes, add a value
  * with its effective date and give it its own parameters in eligibility.rule.ts.
  */
 import { isIsoDate } from './calendar.rule.js';
@@ -29,7 +29,13 @@ export interface RulesetDefinition {
 }
 
 export const RULESETS: readonly RulesetDefinition[] = [
-  { ruleset: 'LAW_2003', evaluated: false, validFrom: null, validTo: '2023-12-31', instruments: 'Luật Thi đua, khen thưởng 2003 (sửa đổi 2005, 2009, 2013)' },
+  {
+    ruleset: 'LAW_2003',
+    evaluated: false,
+    validFrom: null,
+    validTo: '2023-12-31',
+    instruments: 'Luật Thi đua, khen thưởng 2003 (sửa đổi 2005, 2009, 2013)',
+  },
   {
     ruleset: 'LAW_2022+ND_98_2023',
     evaluated: true,

@@ -19,25 +19,8 @@
  */
 import type { DataSource } from 'typeorm';
 import type { SubgraphClient } from '@tdkt/subgraph-kit';
-
-/** Changes per page: one page of a first full copy of the national tree is a few hundred kilobytes. */
-export const TREE_PAGE_SIZE = 2_000;
-
-export const TREE_FIELDS = 'cursor hasMore reset units { id code ancestorIds kind }';
-
-export interface TreeUnit {
-  id: string;
-  code: string | null;
-  ancestorIds: string[] | null;
-  kind: string | null;
-}
-
-export interface TreePage {
-  cursor: string;
-  hasMore: boolean;
-  reset: boolean;
-  units: TreeUnit[];
-}
+import { fetchTreePage, queryWithTreeChanges, type TreePage } from '../clients/organizations-tree.client.js';
+import { OrganizationTreeStore } from '../store/organization-tree.store.js';
 
 export interface TreeContext {
   db: DataSource;
@@ -59,7 +42,11 @@ class OrganizationTreeSync {
   /** Applications in this process run one after another. */
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly db: DataSource) {}
+  private readonly store: OrganizationTreeStore;
+
+  constructor(db: DataSource) {
+    this.store = new OrganizationTreeStore(db);
+  }
 
   /** Whether the tree log should be read before answering (the interval has passed). */
   due(): boolean {
@@ -69,8 +56,7 @@ class OrganizationTreeSync {
   /** The cursor to ask the organizations subgraph with (read from the database once per process). */
   async knownCursor(): Promise<string> {
     if (this.cursor === null) {
-      const [row] = (await this.db.query(`SELECT cursor::text AS cursor FROM org_tree_sync`)) as { cursor: string }[];
-      this.cursor = row?.cursor ?? '0';
+      this.cursor = (await this.store.cursor()) ?? '0';
     }
     return this.cursor;
   }
@@ -113,27 +99,23 @@ class OrganizationTreeSync {
     for (let round = 0; round < 100_000; round += 1) {
       if (!page) page = await fetchTreePage(context, from);
       if (page.reset) {
-        await this.db.query(`SELECT awards.reset_organization_tree_cursor()`);
+        await this.store.reset();
         this.cursor = '0';
         from = '0';
         page = null;
         continue;
       }
       if (page.units.length > 0 || page.cursor !== from) {
-        const [row] = (await this.db.query(`SELECT awards.apply_organization_tree($1::bigint, $2::bigint, $3::jsonb)::text AS cursor`, [
-          from,
-          page.cursor,
-          JSON.stringify(page.units),
-        ])) as { cursor: string }[];
-        if (row!.cursor === '-1') {
+        const cursor = await this.store.apply(from, page.cursor, page.units);
+        if (cursor === '-1') {
           // Another process applied less than we assumed: read on from where the database stands.
           this.cursor = null;
           from = await this.knownCursor();
           page = null;
           continue;
         }
-        this.cursor = row!.cursor;
-        from = row!.cursor;
+        this.cursor = cursor;
+        from = cursor;
       }
       if (!page.hasMore) return;
       page = null;
@@ -152,15 +134,6 @@ export function organizationTreeSync(db: DataSource): OrganizationTreeSync {
   return sync;
 }
 
-async function fetchTreePage(context: TreeContext, after: string): Promise<TreePage> {
-  const data = await context.organizationsClient.query<{ tree: TreePage }>(
-    `query($after: String!) { tree: organizationTreeChanges(after: $after, first: ${TREE_PAGE_SIZE}) { ${TREE_FIELDS} } }`,
-    { after },
-    context.internalToken,
-  );
-  return data.tree;
-}
-
 /** Brings the copy of the tree up to date if it is due (or `force`). No call at all within the interval. */
 export function ensureTreeCurrent(context: TreeContext, force = false): Promise<void> {
   return organizationTreeSync(context.db).ensureCurrent(context, force);
@@ -170,17 +143,21 @@ export function ensureTreeCurrent(context: TreeContext, force = false): Promise<
  * Asks the organizations subgraph `fields` (a selection on Query, using `variables`), with the tree
  * changes in the same call when they are due, applies them, and returns the answer to `fields`.
  */
-export async function askOrganizations<T>(context: TreeContext, fields: string, variables: Record<string, { type: string; value: unknown }>): Promise<T> {
+export async function askOrganizations<T>(
+  context: TreeContext,
+  fields: string,
+  variables: Record<string, { type: string; value: unknown }>,
+): Promise<T> {
   const sync = organizationTreeSync(context.db);
   const withTree = sync.due();
   const started = Date.now();
   const after = withTree ? await sync.knownCursor() : null;
-  const declarations = [...(withTree ? ['$treeAfter: String!'] : []), ...Object.entries(variables).map(([name, variable]) => `$${name}: ${variable.type}`)];
-  const tree = withTree ? `tree: organizationTreeChanges(after: $treeAfter, first: ${TREE_PAGE_SIZE}) { ${TREE_FIELDS} }` : '';
-  const data = await context.organizationsClient.query<T & { tree?: TreePage }>(
-    `query${declarations.length ? `(${declarations.join(', ')})` : ''} { ${tree} ${fields} }`,
-    { ...(withTree ? { treeAfter: after } : {}), ...Object.fromEntries(Object.entries(variables).map(([name, variable]) => [name, variable.value])) },
+  const data = await queryWithTreeChanges<T>(
+    context.organizationsClient,
     context.internalToken,
+    after,
+    fields,
+    variables,
   );
   if (withTree && data.tree) {
     await sync.catchUp(context, after!, data.tree);

@@ -8,7 +8,8 @@
  */
 import { badInput, notFound } from '@tdkt/subgraph-kit';
 import type { AwardsContext } from '../context.js';
-import { askOrganizations, ensureTreeCurrent } from './organization-tree.sync.js';
+import type { ScopeColumns } from '../store/statistics.store.js';
+import { askOrganizations, ensureTreeCurrent } from './organization-tree-sync.service.js';
 
 export interface AwardScopeFilter {
   organizationCode?: string | null;
@@ -56,16 +57,24 @@ async function blocMembers(context: AwardsContext, code: string, years: number[]
     `scope: bloc(code: $code) { id ${years.map((year) => `y${year}: memberIds(year: ${year})`).join(' ')} }`,
     { code: { type: 'String!', value: code } },
   );
-  const members = data.scope ? years.flatMap((year) => ((data.scope![`y${year}`] as string[]) ?? []).map((id) => ({ id, year }))) : null;
+  const members = data.scope
+    ? years.flatMap((year) => ((data.scope![`y${year}`] as string[]) ?? []).map((id) => ({ id, year })))
+    : null;
   if (cache.size >= MEMBERS_CACHE_SIZE) cache.delete(cache.keys().next().value!);
   cache.set(key, { at, members });
   return members;
 }
 
-export async function resolveAwardScope(context: AwardsContext, filter: AwardScopeFilter, options: { allowNational: boolean }): Promise<AwardScope> {
+export async function resolveAwardScope(
+  context: AwardsContext,
+  filter: AwardScopeFilter,
+  options: { allowNational: boolean },
+): Promise<AwardScope> {
   const chosen = (filter.organizationCode ? 1 : 0) + (filter.blocCode ? 1 : 0);
   if (chosen > 1 || (chosen === 0 && !options.allowNational)) {
-    throw badInput('Hãy chọn đúng một phạm vi: organizationCode (cây đơn vị) hoặc blocCode (khối/cụm).', { field: 'filter' });
+    throw badInput('Hãy chọn đúng một phạm vi: organizationCode (cây đơn vị) hoặc blocCode (khối/cụm).', {
+      field: 'filter',
+    });
   }
   const yearFrom = filter.yearFrom ?? 1945;
   const yearTo = filter.yearTo ?? 2100;
@@ -77,7 +86,8 @@ export async function resolveAwardScope(context: AwardsContext, filter: AwardSco
   if (filter.blocCode) {
     const from = Math.max(yearFrom, 2000);
     const to = Math.min(yearTo, new Date().getUTCFullYear() + 1);
-    if (to - from >= MAX_BLOC_YEARS) throw badInput(`Thống kê theo khối/cụm tối đa ${MAX_BLOC_YEARS} năm một lần.`, { field: 'filter.yearFrom' });
+    if (to - from >= MAX_BLOC_YEARS)
+      throw badInput(`Thống kê theo khối/cụm tối đa ${MAX_BLOC_YEARS} năm một lần.`, { field: 'filter.yearFrom' });
     const years = Array.from({ length: Math.max(0, to - from + 1) }, (_, index) => from + index);
     const code = filter.blocCode.trim().toUpperCase();
     const members = await blocMembers(context, code, years);
@@ -88,7 +98,13 @@ export async function resolveAwardScope(context: AwardsContext, filter: AwardSco
   }
 
   await ensureTreeCurrent(context);
-  return { unitIds: null, years: [], code: filter.organizationCode ? filter.organizationCode.trim().toUpperCase() : null, yearFrom, yearTo };
+  return {
+    unitIds: null,
+    years: [],
+    code: filter.organizationCode ? filter.organizationCode.trim().toUpperCase() : null,
+    yearFrom,
+    yearTo,
+  };
 }
 
 /**
@@ -96,7 +112,7 @@ export async function resolveAwardScope(context: AwardsContext, filter: AwardSco
  * for units the copy does not know, brings the copy up to date and runs it again. Then a subtree that
  * is still unknown does not exist.
  */
-export async function withCurrentTree<T extends { scope_units: number; unknown_units: boolean }>(
+export async function withCurrentTree<T extends ScopeColumns>(
   context: AwardsContext,
   scope: AwardScope,
   run: () => Promise<T[]>,
@@ -107,60 +123,7 @@ export async function withCurrentTree<T extends { scope_units: number; unknown_u
     await ensureTreeCurrent(context, true);
     rows = await run();
   }
-  if (scope.code && (rows[0]?.scope_units ?? 0) === 0) throw notFound(`Không tìm thấy đơn vị có mã ${scope.code}.`, { field: 'filter.organizationCode' });
+  if (scope.code && (rows[0]?.scope_units ?? 0) === 0)
+    throw notFound(`Không tìm thấy đơn vị có mã ${scope.code}.`, { field: 'filter.organizationCode' });
   return rows;
-}
-
-/**
- * `scope(unit_id, year)` and `outermost(node, year)` CTEs over parameters $1 (bloc members' uuid[], or
- * null), $2 (their int[] years) and $7 (a subtree's code, or null; $1 and $7 null: the whole country),
- * for a `WITH` list.
- */
-export const SCOPE_CTES = `scope(unit_id, year) AS (
-    SELECT s.unit_id, s.year FROM unnest($1::uuid[], $2::int[]) AS s(unit_id, year) WHERE $1::uuid[] IS NOT NULL
-    UNION ALL
-    SELECT u.id, NULL::int FROM org_unit u WHERE $1::uuid[] IS NULL AND $7::text IS NOT NULL AND u.code = $7::text
-    UNION ALL
-    SELECT u.id, NULL::int FROM org_unit u WHERE $1::uuid[] IS NULL AND $7::text IS NULL AND u.ancestor_ids = '{}'::uuid[]
-  ),
-  chains(unit_id, year, ancestor_id) AS MATERIALIZED (
-    SELECT s.unit_id, s.year, a.id FROM scope s JOIN org_unit u ON u.id = s.unit_id CROSS JOIN LATERAL unnest(u.ancestor_ids) AS a(id)
-  ),
-  nested(unit_id, year) AS (
-    SELECT c.unit_id, c.year FROM chains c JOIN scope o ON o.unit_id = c.ancestor_id AND coalesce(o.year, 0) = coalesce(c.year, 0)
-  ),
-  outermost(node, year) AS (
-    SELECT unit_id, year FROM scope EXCEPT SELECT unit_id, year FROM nested
-  )`;
-
-/**
- * A `counts` CTE: for each row of `nodes(node, year, ...carry)` (year null: every year), the subtree
- * counts of years $3..$4 — the folded rollup rows plus the changes still pending, fanned out over the
- * chains as they are now (migration 1765000000000).
- */
-export function subtreeCounts(nodes: string, carry: string[] = []): string {
-  const extra = carry.map((column) => `n.${column}, `).join('');
-  return `counts AS (
-    SELECT ${extra}r.year, r.award_type_code, r.subject_kind, r.basis, r.gender, r.count
-      FROM ${nodes} n JOIN award_grant_subtree_rollup r
-        ON r.ancestor_id = n.node AND r.year BETWEEN greatest($3, coalesce(n.year, $3)) AND least($4, coalesce(n.year, $4))
-    UNION ALL
-    SELECT ${extra}p.year, p.award_type_code, p.subject_kind, p.basis, p.gender, p.n
-      FROM award_grant_rollup_pending p LEFT JOIN org_unit u ON u.id = p.organization_id
-      JOIN ${nodes} n ON (n.node = p.organization_id OR n.node = ANY (u.ancestor_ids)) AND (n.year IS NULL OR p.year = n.year)
-     WHERE p.year BETWEEN $3 AND $4
-  )`;
-}
-
-/**
- * Columns for a statistic's SELECT: how many pending changes it saw (to decide whether to fold them),
- * how many units its scope has (0: an unknown code), and whether grants are pending for units the copy
- * of the tree does not know yet.
- */
-export const SCOPE_COLUMNS = `(SELECT count(*)::int FROM award_grant_rollup_pending) AS pending,
-  (SELECT count(*)::int FROM scope) AS scope_units,
-  EXISTS (SELECT 1 FROM award_grant_rollup_pending p WHERE NOT EXISTS (SELECT 1 FROM org_unit u WHERE u.id = p.organization_id)) AS unknown_units`;
-
-export function scopeParameters(scope: AwardScope): [string[] | null, (number | null)[]] {
-  return [scope.unitIds, scope.unitIds ? scope.years : []];
 }

@@ -7,7 +7,8 @@
  */
 import type { DataSource } from 'typeorm';
 import { log } from '@tdkt/subgraph-kit';
-import { ensureTreeCurrent, type TreeContext } from './organization-tree.sync.js';
+import { StatisticsStore } from '../store/statistics.store.js';
+import { ensureTreeCurrent, type TreeContext } from './organization-tree-sync.service.js';
 
 export const COMPACT_AFTER = 500;
 
@@ -17,12 +18,13 @@ export function compactIfMany(context: TreeContext, pending: number | undefined)
   if (pending === undefined || pending === null || pending < COMPACT_AFTER || running.has(context.db)) return;
   const run = ensureTreeCurrent(context, true)
     .then(() => compactNow(context.db))
-    .catch((error: unknown) => log.warn('award rollup compaction failed', { error: error instanceof Error ? error.message : String(error) }))
+    .catch((error: unknown) =>
+      log.warn('award rollup compaction failed', { error: error instanceof Error ? error.message : String(error) }),
+    )
     .finally(() => running.delete(context.db));
   running.set(context.db, run);
 }
 
-export async function compactNow(db: DataSource): Promise<number> {
-  const [row] = (await db.query(`SELECT awards.compact_award_rollups() AS keys`)) as { keys: number }[];
-  return row?.keys ?? 0;
+export function compactNow(db: DataSource): Promise<number> {
+  return new StatisticsStore(db).compact();
 }

@@ -5,8 +5,9 @@
  */
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { notFound } from '@tdkt/subgraph-kit';
-import { EligibilityVerdict, Grant, SubjectKind } from '../types/award.types.js';
-import { Person } from '../types/federation.types.js';
+import { SubjectKind } from '../types/award-type.types.js';
+import { EligibilityVerdict, Grant } from '../types/grant.types.js';
+import { Person } from '../types/person.stub.js';
 import { evaluateEligibility, type GrantFact } from '../rules/index.js';
 import type { AwardsContext } from '../context.js';
 
@@ -14,17 +15,23 @@ import type { AwardsContext } from '../context.js';
 export class PersonEligibilityResolver {
   @FieldResolver(() => EligibilityVerdict, {
     nullable: true,
-    description: 'Điều kiện để được đề nghị danh hiệu/hình thức khen thưởng cho năm thành tích; null nếu người xem không được xem xếp loại của cá nhân.',
+    description:
+      'Điều kiện để được đề nghị danh hiệu/hình thức khen thưởng cho năm thành tích; null nếu người xem không được xem xếp loại của cá nhân.',
   })
   async eligibility(
     @Root() person: Person,
     @Ctx() context: AwardsContext,
     @Arg('awardTypeCode') awardTypeCode: string,
     @Arg('year', () => Int) year: number,
-    @Arg('decisionDate', () => String, { nullable: true, description: 'Ngày dự kiến quyết định (mặc định 15/1 năm sau năm thành tích).' }) decisionDate?: string | null,
+    @Arg('decisionDate', () => String, {
+      nullable: true,
+      description: 'Ngày dự kiến quyết định (mặc định 15/1 năm sau năm thành tích).',
+    })
+    decisionDate?: string | null,
   ): Promise<EligibilityVerdict | null> {
     const code = awardTypeCode.trim().toUpperCase();
-    if (!(await context.loaders.awardTypeByCode.load(code))) throw notFound(`Không có hình thức khen thưởng mã ${awardTypeCode}.`, { field: 'awardTypeCode' });
+    if (!(await context.loaders.awardTypeByCode.load(code)))
+      throw notFound(`Không có hình thức khen thưởng mã ${awardTypeCode}.`, { field: 'awardTypeCode' });
     const [facts, grants, initiatives] = await Promise.all([
       context.organizations.personFactsById.load(person.id),
       context.loaders.grantsByPersonId.load(person.id),
@@ -48,7 +55,12 @@ export class PersonEligibilityResolver {
       history: {
         grants: grantFacts,
         ratings: facts.ratings,
-        initiatives: initiatives.map((initiative) => ({ id: initiative.id, scope: initiative.scope, recognizedOn: initiative.recognizedOn, usedByGrantIds: initiative.usedByGrantIds })),
+        initiatives: initiatives.map((initiative) => ({
+          id: initiative.id,
+          scope: initiative.scope,
+          recognizedOn: initiative.recognizedOn,
+          usedByGrantIds: initiative.usedByGrantIds,
+        })),
         // Inquiries and disciplines are not recorded yet (organizations subgraph); the verdict says so in notes.
         openInquiries: [],
         disciplines: [],
@@ -60,7 +72,10 @@ export class PersonEligibilityResolver {
       ruleset: verdict.ruleset,
       reasons: verdict.reasons,
       evidence: verdict.evidence.map((fact) => byId.get(fact.id)).filter((grant): grant is Grant => !!grant),
-      notes: [...(verdict.notes ?? []), 'Chưa đối chiếu kỷ luật, thanh tra, khiếu nại đang xem xét (chưa có dữ liệu trong hệ thống).'],
+      notes: [
+        ...(verdict.notes ?? []),
+        'Chưa đối chiếu kỷ luật, thanh tra, khiếu nại đang xem xét (chưa có dữ liệu trong hệ thống).',
+      ],
     });
   }
 }

@@ -1,4 +1,4 @@
-/** Entities owned by the organizations subgraph, as awards sees them: the key only. */
+/** The organizations subgraph's Organization as awards sees it: the key only. */
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 @ObjectType()
@@ -8,12 +8,4 @@ export class Organization {
   id!: string;
 }
 
-@ObjectType()
-@Directive('@key(fields: "id")')
-export class Person {
-  @Field(() => ID)
-  id!: string;
-}
-
 export const organizationRef = (id: string): Organization => Object.assign(new Organization(), { id });
-export const personRef = (id: string): Person => Object.assign(new Person(), { id });

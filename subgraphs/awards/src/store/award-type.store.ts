@@ -1,0 +1,87 @@
+/** The award catalogue in the database (award_type): read by code or category, upserted from catalogue/award-types.ts. */
+import { defineTable, type Queryable, type TableDescriptor } from '@tdkt/subgraph-kit';
+import type { AwardTypeDefinition } from '../catalogue/award-types.js';
+import { AwardType } from '../types/award-type.types.js';
+
+export const AWARD_TYPE_TABLE: TableDescriptor = defineTable('awards', 'award_type', [
+  'code',
+  'name',
+  'category',
+  'award_class',
+  'subject_kinds',
+  'deciding_authority',
+  'rank',
+  'reward_multiplier_person',
+  'reward_multiplier_collective',
+  'legal_basis',
+  'valid_from',
+  'valid_to',
+  'position',
+]);
+
+/** The SELECT list of an AwardType (statistics join it to their counts). */
+export const AWARD_TYPE_COLUMNS = `code, name, category, award_class AS "awardClass", subject_kinds AS "subjectKinds", deciding_authority AS "decidingAuthority",
+  rank, reward_multiplier_person::float8 AS "rewardMultiplierPerson", reward_multiplier_collective::float8 AS "rewardMultiplierCollective",
+  legal_basis AS "legalBasis", valid_from::text AS "validFrom", valid_to::text AS "validTo"`;
+
+/** A row as AWARD_TYPE_COLUMNS selects it: the type's own fields. */
+export type AwardTypeRow = Omit<AwardType, never>;
+
+export const toAwardType = (row: AwardTypeRow): AwardType => Object.assign(new AwardType(), row);
+
+export class AwardTypeStore {
+  constructor(private readonly db: Queryable) {}
+
+  /** The catalogue in its order (one category, or all). */
+  async list(category: string | null): Promise<AwardType[]> {
+    const rows: AwardTypeRow[] = await this.db.query(
+      `SELECT ${AWARD_TYPE_COLUMNS} FROM award_type WHERE ($1::text IS NULL OR category = $1) ORDER BY position`,
+      [category],
+    );
+    return rows.map(toAwardType);
+  }
+
+  async byCodes(codes: readonly string[]): Promise<AwardType[]> {
+    const rows: AwardTypeRow[] = await this.db.query(
+      `SELECT ${AWARD_TYPE_COLUMNS} FROM award_type WHERE code = ANY($1::text[])`,
+      [codes],
+    );
+    return rows.map(toAwardType);
+  }
+
+  /** Serializes concurrent seeds of the catalogue (several processes may start at once). */
+  async lockSeed(): Promise<void> {
+    await this.db.query(`SELECT pg_advisory_xact_lock(hashtext('tdkt:seed:awards'))`);
+  }
+
+  /** Inserts or updates every type of the catalogue, in the catalogue's order (position). */
+  async upsertCatalogue(types: readonly AwardTypeDefinition[]): Promise<void> {
+    await this.db.query(
+      `INSERT INTO award_type (code, name, category, award_class, subject_kinds, deciding_authority, rank, reward_multiplier_person,
+                               reward_multiplier_collective, legal_basis, valid_from, valid_to, position)
+       SELECT t.code, t.name, t.category, t.award_class, string_to_array(t.subject_kinds, ','), t.deciding_authority, t.rank, t.person, t.collective,
+              t.legal_basis, t.valid_from, t.valid_to, t.position
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::numeric[], $9::numeric[], $10::text[], $11::date[], $12::date[], $13::int[])
+           AS t(code, name, category, award_class, subject_kinds, deciding_authority, rank, person, collective, legal_basis, valid_from, valid_to, position)
+       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, category = EXCLUDED.category, award_class = EXCLUDED.award_class,
+         subject_kinds = EXCLUDED.subject_kinds, deciding_authority = EXCLUDED.deciding_authority, rank = EXCLUDED.rank,
+         reward_multiplier_person = EXCLUDED.reward_multiplier_person, reward_multiplier_collective = EXCLUDED.reward_multiplier_collective,
+         legal_basis = EXCLUDED.legal_basis, valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to, position = EXCLUDED.position`,
+      [
+        types.map((t) => t.code),
+        types.map((t) => t.name.normalize('NFC')),
+        types.map((t) => t.category),
+        types.map((t) => t.awardClass),
+        types.map((t) => t.subjectKinds.join(',')),
+        types.map((t) => t.decidingAuthority),
+        types.map((t) => t.rank),
+        types.map((t) => t.rewardMultiplier.person),
+        types.map((t) => t.rewardMultiplier.collective),
+        types.map((t) => t.legalBasis),
+        types.map((t) => t.validFrom),
+        types.map((t) => t.validTo),
+        types.map((_, index) => index + 1),
+      ],
+    );
+  }
+}

@@ -1,0 +1,71 @@
+/** Decisions (quyết định khen thưởng): issued through the workflow, or imported from the paper record. */
+import { defineTable, type Queryable, type TableDescriptor } from '@tdkt/subgraph-kit';
+import { Decision } from '../types/grant.types.js';
+
+export const DECISION_TABLE: TableDescriptor = defineTable('awards', 'decision', [
+  'id',
+  'number',
+  'issued_on',
+  'issuer_organization_id',
+  'authority',
+  'is_legacy',
+  'created_at',
+  'created_by',
+]);
+
+const DECISION_COLUMNS = `id, number, issued_on::text AS "issuedOn", issuer_organization_id AS "issuerOrganizationId", authority, is_legacy AS "isLegacy"`;
+
+export interface DecisionRow {
+  id: string;
+  number: string;
+  issuedOn: string;
+  issuerOrganizationId: string;
+  authority: string | null;
+  isLegacy: boolean;
+}
+
+export const toDecision = (row: DecisionRow): Decision => Object.assign(new Decision(), row);
+
+export class DecisionStore {
+  constructor(private readonly db: Queryable) {}
+
+  async byIds(ids: readonly string[]): Promise<Decision[]> {
+    const rows: DecisionRow[] = await this.db.query(
+      `SELECT ${DECISION_COLUMNS}
+         FROM decision WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return rows.map(toDecision);
+  }
+
+  async insert(values: {
+    number: string;
+    issuedOn: string;
+    issuerId: string;
+    authority: string | null;
+    createdBy: string | null;
+  }): Promise<Decision> {
+    const [row] = (await this.db.query(
+      `INSERT INTO decision (number, issued_on, issuer_organization_id, authority, created_by) VALUES ($1, $2, $3, $4, $5)
+       RETURNING ${DECISION_COLUMNS}`,
+      [values.number, values.issuedOn, values.issuerId, values.authority, values.createdBy],
+    )) as DecisionRow[];
+    return toDecision(row!);
+  }
+
+  /** A legacy decision by issuer and number: created once, then found again (with the date it was created with). */
+  async upsertLegacy(values: {
+    number: string;
+    issuedOn: string;
+    issuerId: string;
+    createdBy: string | null;
+  }): Promise<{ id: string; issuedOn: string }> {
+    const [row] = (await this.db.query(
+      `INSERT INTO decision (number, issued_on, issuer_organization_id, is_legacy, created_by) VALUES ($1, $2, $3, true, $4)
+       ON CONFLICT (issuer_organization_id, number) DO UPDATE SET number = EXCLUDED.number
+       RETURNING id, issued_on::text AS "issuedOn"`,
+      [values.number, values.issuedOn, values.issuerId, values.createdBy],
+    )) as { id: string; issuedOn: string }[];
+    return row!;
+  }
+}

@@ -1,0 +1,184 @@
+/** The ledger's grants (award_grant): batched reads for loaders, the rows a verdict or a revocation needs, and writes. */
+import { defineTable, type Queryable, type TableDescriptor } from '@tdkt/subgraph-kit';
+import type { EntityManager } from 'typeorm';
+import type { CommendationBasis } from '../types/award-type.types.js';
+import { Grant } from '../types/grant.types.js';
+
+export const AWARD_GRANT_TABLE: TableDescriptor = defineTable('awards', 'award_grant', [
+  'id',
+  'award_type_code',
+  'person_id',
+  'organization_id',
+  'recipient_unit_id',
+  'recipient_gender',
+  'year',
+  'basis',
+  'decision_id',
+  'nomination_id',
+  'imported',
+  'revoked_on',
+  'revoke_reason',
+  'created_at',
+]);
+
+/** The SELECT list of a Grant over `award_grant g`. */
+export const GRANT_COLUMNS = `g.id, g.award_type_code AS "awardTypeCode", g.person_id AS "personId", g.organization_id AS "organizationId",
+  g.recipient_unit_id AS "recipientUnitId", g.year, g.basis, g.decision_id AS "decisionId", g.imported,
+  g.revoked_on::text AS "revokedOn", g.revoke_reason AS "revokeReason"`;
+
+export interface GrantRow {
+  id: string;
+  awardTypeCode: string;
+  personId: string | null;
+  organizationId: string | null;
+  recipientUnitId: string;
+  year: number;
+  basis: CommendationBasis;
+  decisionId: string;
+  imported: boolean;
+  revokedOn: string | null;
+  revokeReason: string | null;
+}
+
+export const toGrant = (row: GrantRow): Grant => Object.assign(new Grant(), row);
+
+/** A grant to write: the recipient as the nomination or the import row names it. */
+export interface NewGrant {
+  awardTypeCode: string;
+  personId: string | null;
+  organizationId: string | null;
+  recipientUnitId: string;
+  recipientGender: string | null;
+  year: number;
+  basis: string;
+}
+
+export class GrantStore {
+  constructor(private readonly db: Queryable) {}
+
+  async byIds(ids: readonly string[]): Promise<Grant[]> {
+    const rows: GrantRow[] = await this.db.query(
+      `SELECT ${GRANT_COLUMNS} FROM award_grant g WHERE g.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return rows.map(toGrant);
+  }
+
+  async byId(id: string): Promise<Grant | null> {
+    const [row] = (await this.db.query(`SELECT ${GRANT_COLUMNS} FROM award_grant g WHERE g.id = $1`, [
+      id,
+    ])) as GrantRow[];
+    return row ? toGrant(row) : null;
+  }
+
+  /** Every grant of these persons (revoked ones included: the record shows them as revoked). */
+  async byPersonIds(ids: readonly string[]): Promise<Grant[]> {
+    const rows: GrantRow[] = await this.db.query(
+      `SELECT ${GRANT_COLUMNS} FROM award_grant g WHERE g.person_id = ANY($1::uuid[]) ORDER BY g.year, g.created_at`,
+      [ids],
+    );
+    return rows.map(toGrant);
+  }
+
+  /** Collective grants of (organization, year) pairs; a null year: every year. */
+  async byOrganizationYears(organizationIds: readonly string[], years: readonly (number | null)[]): Promise<Grant[]> {
+    const rows: GrantRow[] = await this.db.query(
+      `SELECT ${GRANT_COLUMNS} FROM award_grant g
+         JOIN unnest($1::uuid[], $2::int[]) AS k(organization_id, year) ON g.organization_id = k.organization_id AND (k.year IS NULL OR g.year = k.year)
+        ORDER BY g.year, g.created_at`,
+      [organizationIds, years],
+    );
+    return rows.map(toGrant);
+  }
+
+  /** The grants linked to these exemplars, each with its exemplar's id. */
+  async byExemplarIds(ids: readonly string[]): Promise<{ exemplarId: string; grant: Grant }[]> {
+    const rows: (GrantRow & { exemplarId: string })[] = await this.db.query(
+      `SELECT e.exemplar_id AS "exemplarId", ${GRANT_COLUMNS} FROM award_grant g JOIN exemplar_grant e ON e.grant_id = g.id
+        WHERE e.exemplar_id = ANY($1::uuid[]) ORDER BY g.year`,
+      [ids],
+    );
+    return rows.map(({ exemplarId, ...grant }) => ({ exemplarId, grant: toGrant(grant) }));
+  }
+
+  /** A recipient's grants with their decision's date, by year (the history an eligibility verdict reads). */
+  async historyOf(subject: {
+    personId: string | null;
+    organizationId: string | null;
+  }): Promise<(Grant & { decisionDate: string | null })[]> {
+    const rows: (GrantRow & { decisionDate: string | null })[] = await this.db.query(
+      `SELECT ${GRANT_COLUMNS}, d.issued_on::text AS "decisionDate" FROM award_grant g JOIN decision d ON d.id = g.decision_id
+      WHERE ${subject.personId ? 'g.person_id' : 'g.organization_id'} = $1 ORDER BY g.year`,
+      [subject.personId ?? subject.organizationId],
+    );
+    return rows.map((row) => Object.assign(new Grant(), row));
+  }
+
+  /** A grant with its decision's issuer and date (who may revoke it, and from when). */
+  async withDecision(id: string): Promise<(GrantRow & { issuerId: string; issuedOn: string }) | null> {
+    const [row] = (await this.db.query(
+      `SELECT ${GRANT_COLUMNS}, d.issuer_organization_id AS "issuerId", d.issued_on::text AS "issuedOn" FROM award_grant g JOIN decision d ON d.id = g.decision_id WHERE g.id = $1`,
+      [id],
+    )) as (GrantRow & { issuerId: string; issuedOn: string })[];
+    return row ?? null;
+  }
+
+  /** How many of `ids` are grants of this recipient (person or organization). */
+  async countOwnedBy(ids: readonly string[], recipientId: string | null): Promise<number> {
+    const owned: { id: string }[] = await this.db.query(
+      `SELECT id FROM award_grant WHERE id = ANY($1::uuid[]) AND coalesce(person_id, organization_id) = $2`,
+      [ids, recipientId],
+    );
+    return owned.length;
+  }
+
+  /** The grant a decision makes of an approved nomination. */
+  async insertDecided(grant: NewGrant, decisionId: string, nominationId: string): Promise<string> {
+    const [row] = (await this.db.query(
+      `INSERT INTO award_grant (award_type_code, person_id, organization_id, recipient_unit_id, recipient_gender, year, basis, decision_id, nomination_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [
+        grant.awardTypeCode,
+        grant.personId,
+        grant.organizationId,
+        grant.recipientUnitId,
+        grant.recipientGender,
+        grant.year,
+        grant.basis,
+        decisionId,
+        nominationId,
+      ],
+    )) as { id: string }[];
+    return row!.id;
+  }
+
+  /** An imported grant; null when the same live grant is already in the ledger (Law Art 5: not twice). */
+  async insertImported(grant: NewGrant, decisionId: string): Promise<string | null> {
+    const inserted: { id: string }[] = await this.db.query(
+      `INSERT INTO award_grant (award_type_code, person_id, organization_id, recipient_unit_id, recipient_gender, year, basis, decision_id, imported)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, true)
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [
+        grant.awardTypeCode,
+        grant.personId,
+        grant.organizationId,
+        grant.recipientUnitId,
+        grant.recipientGender,
+        grant.year,
+        grant.basis,
+        decisionId,
+      ],
+    );
+    return inserted[0]?.id ?? null;
+  }
+
+  /** Revokes a live grant; false when it was already revoked. Needs the EntityManager of a transaction. */
+  async revoke(id: string, revokedOn: string, reason: string): Promise<boolean> {
+    const { affected } = await (this.db as EntityManager).queryRunner!.query(
+      `UPDATE award_grant SET revoked_on = $2, revoke_reason = $3 WHERE id = $1 AND revoked_on IS NULL`,
+      [id, revokedOn, reason],
+      true,
+    );
+    return !!affected;
+  }
+}
