@@ -3,6 +3,7 @@ import { createSubgraphApp, createSubgraphClient, type Database, type SubgraphAp
 import { buildContext, type AwardsContext } from './context.js';
 import { buildAwardsSchema } from './schema.js';
 import { SUBGRAPH_NAME } from './data-source.js';
+import { pingDatabase } from './store/index.js';
 
 export interface AwardsOptions {
   /** The organizations subgraph: persons, their units and ratings, read on behalf of the caller. */
@@ -27,8 +28,6 @@ export async function createAwardsApp(
     sql: database.sql,
     dataSource: database.dataSource,
     buildContext: (identity) => buildContext(database.dataSource, clients, identity),
-    checkReady: async () => {
-      await database.dataSource.query('SELECT 1');
-    },
+    checkReady: () => pingDatabase(database.dataSource),
   });
 }

@@ -87,7 +87,7 @@ export class NominationResolver {
 
   @Mutation(() => Nomination, { description: 'Trình hồ sơ đề nghị (hoặc trình lại hồ sơ bị trả).' })
   submitNomination(@Ctx() context: AwardsContext, @Arg('id', () => ID) id: string): Promise<Nomination> {
-    return moveNomination(context, id, 'SUBMIT', 'proposer', null);
+    return moveNomination(context, id, 'SUBMIT', null);
   }
 
   @Mutation(() => Nomination, {
@@ -102,7 +102,6 @@ export class NominationResolver {
       context,
       id,
       'RETURN',
-      'reviewer',
       cleanText(reason, { label: 'Lý do trả lại', field: 'reason', maxLength: 2000, multiline: true }),
     );
   }
@@ -117,7 +116,6 @@ export class NominationResolver {
       context,
       id,
       'WITHDRAW',
-      'proposer',
       cleanOptionalText(reason, { label: 'Lý do', field: 'reason', maxLength: 2000, multiline: true }),
     );
   }

@@ -40,3 +40,50 @@ export function transition(
 export function allowedFrom(action: NominationAction): NominationStatus[] {
   return [...TRANSITIONS[action].from];
 }
+
+/**
+ * Who takes each step: the proposing unit submits and withdraws its own file; the level above returns
+ * it for completion; the Hội đồng TĐKT of the proposer or of a level above votes (Law Art 84; ND
+ * 98/2023 and ND 152/2025 on council review); the issuer with the power of Law Arts 77–80 decides.
+ */
+export type NominationActor = 'proposer' | 'reviewer' | 'council' | 'issuer';
+
+export const ACTION_ACTORS: Readonly<Record<NominationAction, NominationActor>> = {
+  SUBMIT: 'proposer',
+  WITHDRAW: 'proposer',
+  RETURN: 'reviewer',
+  START_REVIEW: 'council',
+  APPROVE: 'council',
+  REJECT: 'council',
+  DECIDE: 'issuer',
+};
+
+/** What a review decision needs to know of the caller, relative to the proposing unit. */
+export interface ReviewerFacts {
+  role: string | null;
+  /** The caller's unit is above the proposer and the caller's scope reaches the units under it. */
+  callerIsAbove: boolean;
+  /** The caller's unit is the proposer itself. */
+  callerIsProposer: boolean;
+  proposerName: string;
+}
+
+/**
+ * Returning a file and recording the council's vote: the Central Board, or an officer of a unit above
+ * the proposer; the proposer's own council may vote, but returning a file is never the proposer's act.
+ */
+export function canReview(
+  actor: 'reviewer' | 'council',
+  facts: ReviewerFacts,
+): { allowed: true } | { allowed: false; reason: string } {
+  if (facts.role === 'CENTRAL_BOARD') return { allowed: true };
+  if (facts.role === 'ORG_OFFICER' && (facts.callerIsAbove || (facts.callerIsProposer && actor === 'council')))
+    return { allowed: true };
+  return {
+    allowed: false,
+    reason:
+      actor === 'council'
+        ? `Chỉ Hội đồng TĐKT của ${facts.proposerName} hoặc cấp trên (hoặc Ban TĐKT TW) được ghi kết quả bỏ phiếu.`
+        : `Chỉ cấp trên của ${facts.proposerName} (hoặc Ban TĐKT TW) được trả lại hồ sơ; đơn vị trình có thể rút hồ sơ.`,
+  };
+}

@@ -18,6 +18,8 @@ import {
   type DirectoryOrganization,
 } from '@tdkt/subgraph-kit';
 import {
+  ACTION_ACTORS,
+  canReview,
   councilThreshold,
   councilVotePasses,
   rulesetFor,
@@ -147,14 +149,14 @@ const OPERATIONS: Partial<Record<NominationAction, string>> = {
   WITHDRAW: 'withdrawNomination',
 };
 
-/** A step of the workflow taken by the proposer (submit, withdraw) or the level above (return). */
+/** A step of the workflow taken by the proposer (submit, withdraw) or the level above (return): ACTION_ACTORS. */
 export async function moveNomination(
   context: AwardsContext,
   id: string,
-  action: NominationAction,
-  actor: 'proposer' | 'reviewer',
+  action: 'SUBMIT' | 'RETURN' | 'WITHDRAW',
   reason: string | null,
 ): Promise<Nomination> {
+  const actor = ACTION_ACTORS[action] as 'proposer' | 'reviewer';
   requireSignedIn(context);
   if (!isUuid(id)) throw notFound(NOT_FOUND, { field: 'id' });
   const current = await context.stores.nominations.byId(id);
@@ -256,7 +258,7 @@ export async function recordCouncilVote(
   });
 }
 
-/** proposer: acts for the proposing unit; reviewer/council: the Central Board or an officer of a unit above the proposer. */
+/** proposer: acts for the proposing unit; reviewer/council: the rule of the workflow (canReview). */
 async function requireRole(
   context: AwardsContext,
   nomination: NominationRow,
@@ -268,14 +270,11 @@ async function requireRole(
   requireSignedIn(context);
   if (context.caller.role === 'CENTRAL_BOARD') return;
   const own = await context.callerOrganizationId();
-  // The council of the proposing unit or of a unit above it votes (each level's Hội đồng TĐKT); returning
-  // a file for completion is the level above's act, never the proposer's own.
-  const above = !!own && scopeReachesDescendants(context) && proposer.ancestorIds.includes(own);
-  const itself = !!own && own === proposer.id;
-  if (context.caller.role === 'ORG_OFFICER' && (above || (itself && actor === 'council'))) return;
-  throw forbidden(
-    actor === 'council'
-      ? `Chỉ Hội đồng TĐKT của ${proposer.name} hoặc cấp trên (hoặc Ban TĐKT TW) được ghi kết quả bỏ phiếu.`
-      : `Chỉ cấp trên của ${proposer.name} (hoặc Ban TĐKT TW) được trả lại hồ sơ; đơn vị trình có thể rút hồ sơ.`,
-  );
+  const verdict = canReview(actor, {
+    role: context.caller.role,
+    callerIsAbove: !!own && scopeReachesDescendants(context) && proposer.ancestorIds.includes(own),
+    callerIsProposer: !!own && own === proposer.id,
+    proposerName: proposer.name,
+  });
+  if (!verdict.allowed) throw forbidden(verdict.reason);
 }

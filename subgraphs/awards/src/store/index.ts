@@ -32,6 +32,11 @@ export interface AwardsStores {
   organizationTree: OrganizationTreeStore;
 }
 
+/** The readiness probe: the database answers a trivial statement. */
+export async function pingDatabase(db: Queryable): Promise<void> {
+  await db.query('SELECT 1');
+}
+
 export function createStores(db: Queryable): AwardsStores {
   return {
     awardTypes: new AwardTypeStore(db),
