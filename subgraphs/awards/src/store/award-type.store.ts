@@ -1,7 +1,7 @@
 /** The award catalogue in the database (award_type): read by code or category, upserted from catalogue/award-types.ts. */
 import { defineTable, type Queryable, type TableDescriptor } from '@tdkt/subgraph-kit';
 import type { AwardTypeDefinition } from '../catalogue/award-types.js';
-import { AwardType } from '../types/award-type.types.js';
+import { AwardType, type AwardCategory, type SubjectKind } from '../types/award-type.types.js';
 
 export const AWARD_TYPE_TABLE: TableDescriptor = defineTable('awards', 'award_type', [
   'code',
@@ -24,8 +24,21 @@ export const AWARD_TYPE_COLUMNS = `code, name, category, award_class AS "awardCl
   rank, reward_multiplier_person::float8 AS "rewardMultiplierPerson", reward_multiplier_collective::float8 AS "rewardMultiplierCollective",
   legal_basis AS "legalBasis", valid_from::text AS "validFrom", valid_to::text AS "validTo"`;
 
-/** A row as AWARD_TYPE_COLUMNS selects it: the type's own fields. */
-export type AwardTypeRow = Omit<AwardType, never>;
+/** A row as AWARD_TYPE_COLUMNS selects it. */
+export interface AwardTypeRow {
+  code: string;
+  name: string;
+  category: AwardCategory;
+  awardClass: string | null;
+  subjectKinds: SubjectKind[];
+  decidingAuthority: string;
+  rank: number;
+  rewardMultiplierPerson: number | null;
+  rewardMultiplierCollective: number | null;
+  legalBasis: string;
+  validFrom: string | null;
+  validTo: string | null;
+}
 
 export const toAwardType = (row: AwardTypeRow): AwardType => Object.assign(new AwardType(), row);
 
