@@ -3,10 +3,13 @@
  * their decisions' dates, initiatives), the live ratings of the organizations subgraph and, for a bloc's
  * flag, the bloc's membership and acclaimed leading unit.
  */
-import { evaluateEligibility, type EligibilityVerdict } from '../rules/index.js';
+import { notFound } from '@tdkt/subgraph-kit';
+import { evaluateEligibility, type EligibilityVerdict, type GrantFact } from '../rules/index.js';
 import { blocLeadingUnitId } from '../clients/campaigns.client.js';
 import type { AwardsContext } from '../context.js';
 import type { AwardsStores } from '../store/index.js';
+import { SubjectKind } from '../types/award-type.types.js';
+import { EligibilityVerdict as EligibilityVerdictType, type Grant } from '../types/grant.types.js';
 
 export interface VerdictSubject {
   personId: string | null;
@@ -71,5 +74,66 @@ export async function computeVerdict(
       disciplines: [],
     },
     blocLeadingUnit,
+  });
+}
+
+/**
+ * `Person.eligibility`: the rules applied to the person's ledger and live ratings. Ratings are private
+ * in the organizations subgraph, so a caller who may not see them gets no verdict (null), never a wrong one.
+ */
+export async function personEligibility(
+  context: AwardsContext,
+  personId: string,
+  awardTypeCode: string,
+  year: number,
+  decisionDate: string | null,
+): Promise<EligibilityVerdictType | null> {
+  const code = awardTypeCode.trim().toUpperCase();
+  if (!(await context.loaders.awardTypeByCode.load(code)))
+    throw notFound(`Không có hình thức khen thưởng mã ${awardTypeCode}.`, { field: 'awardTypeCode' });
+  const [facts, grants, initiatives] = await Promise.all([
+    context.organizations.personFactsById.load(personId),
+    context.loaders.grantsByPersonId.load(personId),
+    context.loaders.initiativesByPersonId.load(personId),
+  ]);
+  if (!facts || facts.ratings === null) return null;
+  const decisions = await Promise.all(grants.map((grant) => context.loaders.decisionById.load(grant.decisionId)));
+  const grantFacts: GrantFact[] = grants.map((grant, index) => ({
+    id: grant.id,
+    awardTypeCode: grant.awardTypeCode,
+    year: grant.year,
+    basis: grant.basis,
+    decisionDate: decisions[index]?.issuedOn ?? null,
+    revoked: grant.revokedOn !== null,
+  }));
+  const verdict = evaluateEligibility({
+    awardTypeCode: code,
+    year,
+    decisionDate: decisionDate ?? undefined,
+    subject: { kind: SubjectKind.PERSON },
+    history: {
+      grants: grantFacts,
+      ratings: facts.ratings,
+      initiatives: initiatives.map((initiative) => ({
+        id: initiative.id,
+        scope: initiative.scope,
+        recognizedOn: initiative.recognizedOn,
+        usedByGrantIds: initiative.usedByGrantIds,
+      })),
+      // Inquiries and disciplines are not recorded yet (organizations subgraph); the verdict says so in notes.
+      openInquiries: [],
+      disciplines: [],
+    },
+  });
+  const byId = new Map(grants.map((grant) => [grant.id, grant]));
+  return Object.assign(new EligibilityVerdictType(), {
+    eligible: verdict.eligible,
+    ruleset: verdict.ruleset,
+    reasons: verdict.reasons,
+    evidence: verdict.evidence.map((fact) => byId.get(fact.id)).filter((grant): grant is Grant => !!grant),
+    notes: [
+      ...(verdict.notes ?? []),
+      'Chưa đối chiếu kỷ luật, thanh tra, khiếu nại đang xem xét (chưa có dữ liệu trong hệ thống).',
+    ],
   });
 }
