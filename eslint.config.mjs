@@ -82,7 +82,7 @@ export default tseslint.config(
               group: ['type-graphql', 'typeorm', 'graphql', 'graphql-*', '@apollo/*', 'dataloader', 'pg', 'express', '@tdkt/subgraph-kit', '@tdkt/organizations', '@tdkt/campaigns', '@tdkt/awards'],
               message: 'Rules import no framework: pass plain data in, return a verdict.',
             },
-            { group: ['../*', '!../rules/*', '!../catalogue/*'], message: 'Rules depend only on other rules and plain data (the catalogue).' },
+            { group: ['../*', '!../catalogue', '!../catalogue/*'], message: 'Rules depend only on other rules and plain data (the catalogue).' },
           ],
         },
       ],

@@ -9,7 +9,6 @@
  * Army and police decide under their own ministries' rules (Law Art 80(5)) [U]: not modelled, their
  * unit heads are treated like other unit heads.
  */
-// eslint-disable-next-line no-restricted-imports -- plain data; '!../catalogue/*' cannot re-include a file under an excluded '../*'
 import { findAwardType, isAwardTypeValidOn, type AuthorityKind, type AwardCategory } from '../catalogue/award-types.js';
 import { formatDateVi, isIsoDate, isValidOnDay } from './calendar.rule.js';
 import { LAW_2022_IN_FORCE } from './ruleset.rule.js';

@@ -1,5 +1,4 @@
 /** Eligibility: the parameters of each ruleset and the helpers every title rule shares (facts normalized once, exclusions, initiatives). */
-// eslint-disable-next-line no-restricted-imports -- plain data; '!../catalogue/*' cannot re-include a file under an excluded '../*'
 import { type AwardTypeDefinition, findAwardType, type SubjectKind } from '../catalogue/award-types.js';
 import { formatDateVi, isIsoDate, yearOf } from './calendar.rule.js';
 import { type EvaluatedRuleset } from './ruleset.rule.js';

@@ -1,5 +1,4 @@
 /** Eligibility: the facts a verdict is computed from, the verdict, and its stable reason codes. */
-// eslint-disable-next-line no-restricted-imports -- plain data; '!../catalogue/*' cannot re-include a file under an excluded '../*'
 import { type SubjectKind } from '../catalogue/award-types.js';
 import { type Ruleset } from './ruleset.rule.js';
 

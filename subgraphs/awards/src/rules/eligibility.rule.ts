@@ -28,7 +28,6 @@
  * eligibility-collective-titles (.rule.ts), over the shared facts and helpers of eligibility-facts and
  * eligibility-context; this module holds the rulebook and the entry point, and re-exports the facts.
  */
-// eslint-disable-next-line no-restricted-imports -- plain data; '!../catalogue/*' cannot re-include a file under an excluded '../*'
 import { findAwardType, isAwardTypeValidOn, type SubjectKind } from '../catalogue/award-types.js';
 import { formatDateVi, isIsoDate, yearOf } from './calendar.rule.js';
 import {

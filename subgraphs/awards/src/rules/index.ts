@@ -2,7 +2,6 @@
  * The awards subgraph's pure domain rules: catalogue, rulesets, decision authority, council votes and
  * eligibility. No database, no GraphQL: resolvers call these and turn refusals into errors.
  */
-// eslint-disable-next-line no-restricted-imports -- plain data; '!../catalogue/*' cannot re-include a file under an excluded '../*'
 export {
   AWARD_TYPES,
   AWARD_CHAINS,
