@@ -9,12 +9,20 @@ const SUBGRAPHS = ['organizations', 'campaigns', 'awards'];
 
 /** Comments explain the code by the law or by the reason; they never point at documents outside the repository. */
 const noOutsideReferences = {
-  meta: { type: 'suggestion', messages: { outside: 'Comment points at a document that is not in the repository ({{ref}}): cite the law or say why.' } },
+  meta: {
+    type: 'suggestion',
+    messages: {
+      outside: 'Comment points at a document that is not in the repository ({{ref}}): cite the law or say why.',
+    },
+  },
   create(context) {
     return {
       Program() {
         for (const comment of context.sourceCode.getAllComments()) {
-          const match = /\bbrief(?:\.md)?\s*§|\bissue\s+#?\d+|shared\/(?:domain|notes|contract)\b|\bseeds?\s+0\d\d\b/i.exec(comment.value);
+          const match =
+            /\bbrief(?:\.md)?\s*§|\bissue\s+#?\d+|shared\/(?:domain|notes|contract)\b|\bseeds?\s+0\d\d\b/i.exec(
+              comment.value,
+            );
           if (match) context.report({ loc: comment.loc, messageId: 'outside', data: { ref: match[0] } });
         }
       },
@@ -30,7 +38,16 @@ const noSqlOutsideStores = {
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '.turbo/**', 'coverage/**', 'test-artifacts/**', 'bench/results/**', 'schema/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '.data/**',
+      '.turbo/**',
+      'coverage/**',
+      'test-artifacts/**',
+      'bench/results/**',
+      'schema/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -40,8 +57,19 @@ export default tseslint.config(
     plugins: { tdkt: { rules: { 'no-outside-references': noOutsideReferences } } },
     rules: {
       'tdkt/no-outside-references': 'error',
-      'max-len': ['error', { code: 160, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreUrls: true, ignoreRegExpLiterals: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', destructuredArrayIgnorePattern: '^_' }],
+      'max-len': [
+        'error',
+        { code: 160, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreUrls: true, ignoreRegExpLiterals: true },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrors: 'none',
+          destructuredArrayIgnorePattern: '^_',
+        },
+      ],
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-require-imports': 'off',
       'no-control-regex': 'off',
@@ -63,7 +91,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: SUBGRAPHS.filter((other) => other !== name).map((other) => `@tdkt/${other}`), message: 'A subgraph never imports another subgraph.' },
+            {
+              group: SUBGRAPHS.filter((other) => other !== name).map((other) => `@tdkt/${other}`),
+              message: 'A subgraph never imports another subgraph.',
+            },
             { group: ['../../*'], message: 'Packages meet only through declared dependencies.' },
           ],
         },
@@ -79,17 +110,38 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['type-graphql', 'typeorm', 'graphql', 'graphql-*', '@apollo/*', 'dataloader', 'pg', 'express', '@tdkt/subgraph-kit', '@tdkt/organizations', '@tdkt/campaigns', '@tdkt/awards'],
+              group: [
+                'type-graphql',
+                'typeorm',
+                'graphql',
+                'graphql-*',
+                '@apollo/*',
+                'dataloader',
+                'pg',
+                'express',
+                '@tdkt/subgraph-kit',
+                '@tdkt/organizations',
+                '@tdkt/campaigns',
+                '@tdkt/awards',
+              ],
               message: 'Rules import no framework: pass plain data in, return a verdict.',
             },
-            { group: ['../*', '!../catalogue', '!../catalogue/*'], message: 'Rules depend only on other rules and plain data (the catalogue).' },
+            {
+              group: ['../*', '!../catalogue', '!../catalogue/*'],
+              message: 'Rules depend only on other rules and plain data (the catalogue).',
+            },
           ],
         },
       ],
     },
   },
   {
-    files: ['subgraphs/*/src/resolvers/**/*.ts', 'subgraphs/*/src/loaders/**/*.ts', 'subgraphs/*/src/types/**/*.ts', 'subgraphs/*/src/services/**/*.ts'],
+    files: [
+      'subgraphs/*/src/resolvers/**/*.ts',
+      'subgraphs/*/src/loaders/**/*.ts',
+      'subgraphs/*/src/types/**/*.ts',
+      'subgraphs/*/src/services/**/*.ts',
+    ],
     rules: { 'no-restricted-syntax': ['error', noSqlOutsideStores] },
   },
 );
