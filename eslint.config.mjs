@@ -4,8 +4,12 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import { readdirSync } from 'node:fs';
 
-const SUBGRAPHS = ['organizations', 'campaigns', 'awards'];
+/** Every folder under subgraphs/ is a subgraph (the platform manifest lists the same). */
+const SUBGRAPHS = readdirSync(new URL('./subgraphs/', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 
 /** Comments explain the code by the law or by the reason; they never point at documents outside the repository. */
 const noOutsideReferences = {
