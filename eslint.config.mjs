@@ -108,6 +108,7 @@ export default tseslint.config(
   // Rules are pure decisions on plain data: no framework, no database, no HTTP.
   {
     files: ['subgraphs/*/src/rules/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -124,9 +125,7 @@ export default tseslint.config(
                 'pg',
                 'express',
                 '@tdkt/subgraph-kit',
-                '@tdkt/organizations',
-                '@tdkt/campaigns',
-                '@tdkt/awards',
+                ...SUBGRAPHS.map((name) => `@tdkt/${name}`),
               ],
               message: 'Rules import no framework: pass plain data in, return a verdict.',
             },
