@@ -1,20 +1,50 @@
-/** Per-request context of the campaigns subgraph: caller, loaders, the organizations directory, rights. */
+/** Per-request context of the campaigns subgraph: caller, stores, loaders, the organizations directory, rights. */
 import type { DataSource } from 'typeorm';
 import type { InternalContext } from '@tdkt/identity';
-import { forbidden, requireSignedIn, scopeReachesDescendants, type RequestContext, type SubgraphClient } from '@tdkt/subgraph-kit';
-import { createOrganizationsDirectory, type DirectoryOrganization, type OrganizationsDirectory } from '@tdkt/subgraph-kit';
-import { createLoaders, type Loaders } from './loaders/loaders.js';
+import {
+  createOrganizationsDirectory,
+  forbidden,
+  isInCallerSubtree,
+  requireSignedIn,
+  type DirectoryOrganization,
+  type OrganizationsDirectory,
+  type ScopedContext,
+  type SubgraphClient,
+  type UnitInScope,
+} from '@tdkt/subgraph-kit';
+import { createLoaders, type Loaders } from './loaders/index.js';
+import { createStores, type Stores } from './store/index.js';
 
-export interface CampaignsContext extends RequestContext {
+export { canSeePrivateDataOf, isInCallerSubtree } from '@tdkt/subgraph-kit';
+
+export interface CampaignsContext extends ScopedContext {
+  /** The DataSource: services open their transactions on it (auditedTransaction). */
   db: DataSource;
+  /** Stores over the DataSource, for reads outside a transaction. */
+  stores: Stores;
   loaders: Loaders;
   organizations: OrganizationsDirectory;
   /** The organizations subgraph itself, for lists the directory does not batch (blocs of a year, subtrees). */
   organizationsClient: SubgraphClient;
 }
 
-export function buildContext(db: DataSource, organizationsClient: SubgraphClient, identity: InternalContext): CampaignsContext {
-  return { ...identity, db, loaders: createLoaders(db), organizations: createOrganizationsDirectory(organizationsClient, identity.internalToken), organizationsClient };
+export function buildContext(
+  db: DataSource,
+  organizationsClient: SubgraphClient,
+  identity: InternalContext,
+): CampaignsContext {
+  const stores = createStores(db);
+  const organizations = createOrganizationsDirectory(organizationsClient, identity.internalToken);
+  const context: CampaignsContext = {
+    ...identity,
+    db,
+    stores,
+    loaders: createLoaders(stores),
+    organizations,
+    organizationsClient,
+    callerOrganizationId: async () => (await callerOrganization(context))?.id ?? null,
+  };
+  return context;
 }
 
 /** The caller's own organization (null for the public, the Central Board, or an unknown claim). */
@@ -22,17 +52,73 @@ export async function callerOrganization(context: CampaignsContext): Promise<Dir
   return context.caller.org ? context.organizations.organizationByCode.load(context.caller.org) : null;
 }
 
-/** True when `unit` is the caller's organization or lies under it. */
-export async function isInCallerSubtree(context: CampaignsContext, unit: DirectoryOrganization): Promise<boolean> {
-  const own = await callerOrganization(context);
-  return !!own && (own.id === unit.id || (scopeReachesDescendants(context) && unit.ancestorIds.includes(own.id)));
-}
-
-/** Acting for a unit: the Central Board, or an ORG_OFFICER of that unit's subtree. */
-export async function requireActFor(context: CampaignsContext, unit: DirectoryOrganization, action: string): Promise<void> {
+/**
+ * Acting for a unit: the Central Board, or an ORG_OFFICER of that unit's subtree (the kit's scope
+ * check). Campaigns keeps its own wording of the refusal ("… không được <action> thay cho <unit>."),
+ * which officers and tests already rely on.
+ */
+export async function requireActFor(context: CampaignsContext, unit: UnitInScope, action: string): Promise<void> {
   requireSignedIn(context);
   if (context.caller.role === 'CENTRAL_BOARD') return;
   if (context.caller.role === 'ORG_OFFICER' && (await isInCallerSubtree(context, unit))) return;
-  if (context.caller.role === 'ORG_OFFICER') throw forbidden(`Cán bộ của ${context.caller.org} không được ${action} thay cho ${unit.name}.`);
+  if (context.caller.role === 'ORG_OFFICER')
+    throw forbidden(`Cán bộ của ${context.caller.org} không được ${action} thay cho ${unit.name}.`);
   throw forbidden(`Vai trò ${context.caller.role} không được phép ${action}.`);
+}
+
+/** A bloc of a page of `blocs`, with its members that year (and where they sit, when asked). */
+export interface BlocOfPage {
+  cursor: string;
+  blocId: string;
+  members: { id: string; ancestors: { id: string }[] }[];
+}
+
+/**
+ * One page of the blocs of a year from the organizations subgraph (their order, cursors and members
+ * that year, in Vietnamese name order like `blocs`), asked on behalf of the caller in one call. Member ids
+ * only (no organization rows) unless `withAncestors`: the caller's rights then depend on where the
+ * members sit, and the caller's own organization id comes back too.
+ */
+export async function blocPageOfYear(
+  context: CampaignsContext,
+  args: { kind: string | null; year: number; first: number | null; after: string | null },
+  withAncestors: boolean,
+): Promise<{
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  blocs: BlocOfPage[];
+  callerId: string | null;
+}> {
+  type RawMember = { organization: { id: string; ancestors: { id: string }[] } | null };
+  type RawPage = {
+    page: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: { cursor: string; node: { id: string; memberIds?: string[]; members?: RawMember[] } }[];
+    };
+    caller?: { id: string } | null;
+  };
+  const data = await context.organizationsClient.query<RawPage>(
+    `query($kind: BlocKind, $year: Int!, $first: Int, $after: String${withAncestors ? ', $callerCode: String!' : ''}) {
+         page: blocs(filter: { kind: $kind, year: $year }, first: $first, after: $after) {
+           totalCount pageInfo { hasNextPage endCursor }
+           edges { cursor node { id ${withAncestors ? 'members(year: $year) { organization { id ancestors { id } } }' : 'memberIds(year: $year)'} } }
+         }
+         ${withAncestors ? 'caller: organization(code: $callerCode) { id }' : ''}
+       }`,
+    { ...args, ...(withAncestors ? { callerCode: context.caller.org } : {}) },
+    context.internalToken,
+  );
+  return {
+    totalCount: data.page.totalCount,
+    pageInfo: data.page.pageInfo,
+    blocs: data.page.edges.map((edge) => ({
+      cursor: edge.cursor,
+      blocId: edge.node.id,
+      members: edge.node.members
+        ? edge.node.members.flatMap((member) => (member.organization ? [member.organization] : []))
+        : (edge.node.memberIds ?? []).map((id) => ({ id, ancestors: [] as { id: string }[] })),
+    })),
+    callerId: data.caller?.id ?? null,
+  };
 }

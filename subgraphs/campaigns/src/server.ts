@@ -9,7 +9,11 @@ export interface CampaignsOptions {
   organizationsUrl: string;
 }
 
-export async function createCampaignsApp(database: Database, verifier: InternalTokenVerifier, options: CampaignsOptions): Promise<SubgraphApp<CampaignsContext>> {
+export async function createCampaignsApp(
+  database: Database,
+  verifier: InternalTokenVerifier,
+  options: CampaignsOptions,
+): Promise<SubgraphApp<CampaignsContext>> {
   const organizations = createSubgraphClient('organizations', options.organizationsUrl);
   return createSubgraphApp<CampaignsContext>({
     name: SUBGRAPH_NAME,

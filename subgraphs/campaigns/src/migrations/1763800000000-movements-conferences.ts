@@ -70,8 +70,12 @@ export class MovementsConferences1763800000000 implements MigrationInterface {
       updated_at timestamptz NOT NULL DEFAULT now(),
       CONSTRAINT movement_registration_person_key UNIQUE (movement_id, person_id)
     )`);
-    await q.query(`CREATE UNIQUE INDEX movement_registration_organization_key ON campaigns.movement_registration (movement_id, organization_id) WHERE person_id IS NULL`);
-    await q.query(`CREATE INDEX movement_registration_organization_idx ON campaigns.movement_registration (organization_id)`);
+    await q.query(
+      `CREATE UNIQUE INDEX movement_registration_organization_key ON campaigns.movement_registration (movement_id, organization_id) WHERE person_id IS NULL`,
+    );
+    await q.query(
+      `CREATE INDEX movement_registration_organization_idx ON campaigns.movement_registration (organization_id)`,
+    );
 
     await q.query(`CREATE TABLE campaigns.conference (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -109,7 +113,9 @@ export class MovementsConferences1763800000000 implements MigrationInterface {
     await q.query(`CREATE INDEX conference_host_idx ON campaigns.conference (host_id)`);
     await q.query(`CREATE INDEX conference_feeds_into_idx ON campaigns.conference (feeds_into_id)`);
     await q.query(`CREATE INDEX conference_period_idx ON campaigns.conference (period_from, code)`);
-    await q.query(`CREATE INDEX conference_search_idx ON campaigns.conference USING gin (search_text public.gin_trgm_ops)`);
+    await q.query(
+      `CREATE INDEX conference_search_idx ON campaigns.conference USING gin (search_text public.gin_trgm_ops)`,
+    );
 
     // A delegate is a person (person_id, when the person is on record) or the representative of a
     // collective (organization_id), never both; each person and each collective once per conference.
@@ -141,9 +147,15 @@ export class MovementsConferences1763800000000 implements MigrationInterface {
       CONSTRAINT conference_delegate_birth_year_check CHECK (birth_year IS NULL OR birth_year BETWEEN 1900 AND 2100),
       CONSTRAINT conference_delegate_not_own_conference CHECK (selected_for_id IS NULL OR selected_for_id <> conference_id)
     )`);
-    await q.query(`CREATE INDEX conference_delegate_selected_for_idx ON campaigns.conference_delegate (selected_for_id, conference_id, ordinal) WHERE selected_for_id IS NOT NULL`);
-    await q.query(`CREATE INDEX conference_delegate_person_idx ON campaigns.conference_delegate (person_id) WHERE person_id IS NOT NULL`);
-    await q.query(`CREATE INDEX conference_delegate_organization_idx ON campaigns.conference_delegate (organization_id) WHERE organization_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX conference_delegate_selected_for_idx ON campaigns.conference_delegate (selected_for_id, conference_id, ordinal) WHERE selected_for_id IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE INDEX conference_delegate_person_idx ON campaigns.conference_delegate (person_id) WHERE person_id IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE INDEX conference_delegate_organization_idx ON campaigns.conference_delegate (organization_id) WHERE organization_id IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -116,7 +116,16 @@ export class Pledges1763900000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['bloc_vote', 'pledge_ranking', 'scorecard_item', 'scorecard', 'progress_report', 'pledge_signature', 'pledge_item', 'pledge']) {
+    for (const table of [
+      'bloc_vote',
+      'pledge_ranking',
+      'scorecard_item',
+      'scorecard',
+      'progress_report',
+      'pledge_signature',
+      'pledge_item',
+      'pledge',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS campaigns.${table}`);
     }
   }

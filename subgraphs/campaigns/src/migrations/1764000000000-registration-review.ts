@@ -23,7 +23,9 @@ export class RegistrationReview1764000000000 implements MigrationInterface {
       referenceBlocId('NOI_CHINH_TW'),
       seedUuid('movement', 'NOI_CHINH_TW_2021'),
     ]);
-    await q.query(`ALTER TABLE campaigns.movement ADD CONSTRAINT movement_bloc_check CHECK ((scope = 'BLOC') = (bloc_id IS NOT NULL)) NOT VALID`);
+    await q.query(
+      `ALTER TABLE campaigns.movement ADD CONSTRAINT movement_bloc_check CHECK ((scope = 'BLOC') = (bloc_id IS NOT NULL)) NOT VALID`,
+    );
 
     await q.query(`ALTER TABLE campaigns.movement_registration
       ADD COLUMN reviewed_at timestamptz,
@@ -42,6 +44,8 @@ export class RegistrationReview1764000000000 implements MigrationInterface {
       DROP COLUMN IF EXISTS review_reason,
       DROP COLUMN IF EXISTS reviewed_by,
       DROP COLUMN IF EXISTS reviewed_at`);
-    await q.query(`ALTER TABLE campaigns.movement DROP CONSTRAINT IF EXISTS movement_bloc_check, DROP COLUMN IF EXISTS bloc_id`);
+    await q.query(
+      `ALTER TABLE campaigns.movement DROP CONSTRAINT IF EXISTS movement_bloc_check, DROP COLUMN IF EXISTS bloc_id`,
+    );
   }
 }

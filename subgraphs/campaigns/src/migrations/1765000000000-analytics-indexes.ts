@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Indexes for the analytics of issue 6. Form 0601 (statistical-form-0601.resolver.ts) counts the
+ * Indexes for the analytics. Form 0601 (statistical-form-0601.resolver.ts) counts the
  * movements launched in a year: by launch date (launched_on, else start_date), over every movement.
  */
 export class AnalyticsIndexes1765000000000 implements MigrationInterface {

@@ -2,7 +2,7 @@
  * Whether a conference's delegate list meets its composition rules, and how it breaks down by the
  * facets the organizers asked to keep balanced. Pure: plain data in, a report out (no framework, no
  * database). The rules come from the conference plans, e.g. UBND quận Tây Hồ's plan for the 2020
- * Hội nghị Điển hình tiên tiến (seed 003): "Tối đa 300 đại biểu. Trong đó, đại biểu điển hình tiên
+ * Hội nghị Điển hình tiên tiến (Kế hoạch of UBND quận Tây Hồ, Hà Nội): "Tối đa 300 đại biểu. Trong đó, đại biểu điển hình tiên
  * tiến chiếm 70%; đại biểu khách mời và lãnh đạo các cấp, các ngành chiếm 30%", balanced by ngành,
  * lĩnh vực, thành phần kinh tế, dân tộc, tôn giáo, đại biểu nữ, đại biểu trẻ tuổi, người lao động
  * trực tiếp. The plans set no numbers for the balance, so facets are reported, never judged.
@@ -22,14 +22,20 @@ export type FacetValue = 'SECTOR' | 'GENDER' | 'ETHNICITY' | 'AGE_BAND' | 'DIREC
 export type AgeBandValue = 'UP_TO_30' | 'FROM_31_TO_45' | 'FROM_46_TO_60' | 'OVER_60';
 
 /**
- * Who counts as an exemplar delegate ("đại biểu điển hình tiên tiến"). Seed 003 lists the
+ * Who counts as an exemplar delegate ("đại biểu điển hình tiên tiến"). The Tây Hồ plan lists the
  * conference's members as leaders, then "đại diện tập thể và cá nhân Anh hùng, Chiến sĩ thi đua, các
  * gương điển hình tiên tiến …, các gương người tốt, việc tốt", and splits them 70 % exemplars / 30 %
  * "khách mời và lãnh đạo các cấp, các ngành". So heroes, emulation fighters (every level), exemplars
  * and good-deed examples count; leaders, guests and the chairs of emulation councils (who lead
- * delegations at a congress, brief §3) do not.
+ * delegations at a congress) do not.
  */
-export const EXEMPLAR_CATEGORIES: ReadonlySet<DelegateCategoryValue> = new Set(['HERO', 'NATIONAL_EMULATION_FIGHTER', 'EMULATION_FIGHTER', 'EXEMPLAR', 'GOOD_DEED']);
+export const EXEMPLAR_CATEGORIES: ReadonlySet<DelegateCategoryValue> = new Set([
+  'HERO',
+  'NATIONAL_EMULATION_FIGHTER',
+  'EMULATION_FIGHTER',
+  'EXEMPLAR',
+  'GOOD_DEED',
+]);
 
 export const isExemplarCategory = (category: DelegateCategoryValue): boolean => EXEMPLAR_CATEGORIES.has(category);
 
@@ -136,7 +142,12 @@ function breakdown(facet: FacetValue, delegates: readonly DelegateFacts[], refer
   }
   const total = delegates.length;
   const buckets = [...counts.entries()]
-    .map(([value, count]) => ({ value, label: LABELS[value] ?? value, count, share: total ? Math.round((count / total) * 10_000) / 10_000 : 0 }))
+    .map(([value, count]) => ({
+      value,
+      label: LABELS[value] ?? value,
+      count,
+      share: total ? Math.round((count / total) * 10_000) / 10_000 : 0,
+    }))
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'vi'));
   return { facet, buckets };
 }
@@ -146,7 +157,12 @@ export function checkComposition(rules: CompositionRules, delegates: readonly De
   const exemplarCount = delegates.filter((delegate) => isExemplarCategory(delegate.category)).length;
   const lines: CompositionLine[] = [];
   if (rules.maxDelegates !== null) {
-    lines.push({ rule: 'MAX_DELEGATES', required: `≤ ${rules.maxDelegates} đại biểu`, actual: `${total} đại biểu`, passed: total <= rules.maxDelegates });
+    lines.push({
+      rule: 'MAX_DELEGATES',
+      required: `≤ ${rules.maxDelegates} đại biểu`,
+      actual: `${total} đại biểu`,
+      passed: total <= rules.maxDelegates,
+    });
   }
   if (rules.minExemplarShare !== null) {
     // Integer arithmetic in thousandths: 0.7 × 290 must not become 202.99999 and let 203 pass wrongly.
@@ -156,7 +172,12 @@ export function checkComposition(rules: CompositionRules, delegates: readonly De
     lines.push(
       total === 0
         ? { rule: 'MIN_EXEMPLAR_SHARE', required, actual: 'chưa có đại biểu', passed: false }
-        : { rule: 'MIN_EXEMPLAR_SHARE', required, actual: `${percent(exemplarCount, total)} (${exemplarCount}/${total})`, passed: exemplarCount * 1000 >= permille * total },
+        : {
+            rule: 'MIN_EXEMPLAR_SHARE',
+            required,
+            actual: `${percent(exemplarCount, total)} (${exemplarCount}/${total})`,
+            passed: exemplarCount * 1000 >= permille * total,
+          },
     );
   }
   return {

@@ -90,22 +90,44 @@ export interface ProposedMovement {
 export function checkMovement(movement: ProposedMovement): MovementProblem[] {
   const problems: MovementProblem[] = [];
   if (movement.scope === 'BLOC' && !movement.bloc) {
-    problems.push({ field: 'input.blocCode', message: 'Phong trào phạm vi khối, cụm thi đua (BLOC) phải ghi mã khối, cụm (blocCode) để xác định đơn vị được đăng ký.' });
+    problems.push({
+      field: 'input.blocCode',
+      message:
+        'Phong trào phạm vi khối, cụm thi đua (BLOC) phải ghi mã khối, cụm (blocCode) để xác định đơn vị được đăng ký.',
+    });
   }
   if (movement.scope !== 'BLOC' && movement.bloc) {
-    problems.push({ field: 'input.blocCode', message: `Chỉ phong trào phạm vi khối, cụm thi đua (BLOC) mới ghi khối, cụm; bỏ mã khối hoặc chọn phạm vi BLOC.` });
+    problems.push({
+      field: 'input.blocCode',
+      message: `Chỉ phong trào phạm vi khối, cụm thi đua (BLOC) mới ghi khối, cụm; bỏ mã khối hoặc chọn phạm vi BLOC.`,
+    });
   }
   if (movement.endDate !== null && movement.endDate < movement.startDate) {
-    problems.push({ field: 'input.endDate', message: `Ngày kết thúc (${movement.endDate}) không được trước ngày bắt đầu (${movement.startDate}).` });
+    problems.push({
+      field: 'input.endDate',
+      message: `Ngày kết thúc (${movement.endDate}) không được trước ngày bắt đầu (${movement.startDate}).`,
+    });
   }
   if (movement.launchedOn !== null && movement.endDate !== null && movement.launchedOn > movement.endDate) {
-    problems.push({ field: 'input.launchedOn', message: `Ngày phát động (${movement.launchedOn}) không được sau ngày kết thúc (${movement.endDate}).` });
+    problems.push({
+      field: 'input.launchedOn',
+      message: `Ngày phát động (${movement.launchedOn}) không được sau ngày kết thúc (${movement.endDate}).`,
+    });
   }
   const launchDay = movement.launchedOn ?? movement.startDate;
   const { launcher } = movement;
-  if ((launcher.validFrom !== null && launcher.validFrom > launchDay) || (launcher.validTo !== null && launcher.validTo < launchDay)) {
-    const when = launcher.validTo !== null && launcher.validTo < launchDay ? `đã kết thúc hoạt động ngày ${launcher.validTo}` : `chỉ bắt đầu hoạt động từ ${launcher.validFrom}`;
-    problems.push({ field: 'input.organizationCode', message: `${launcher.name} ${when}, không thể phát động phong trào ngày ${launchDay}.` });
+  if (
+    (launcher.validFrom !== null && launcher.validFrom > launchDay) ||
+    (launcher.validTo !== null && launcher.validTo < launchDay)
+  ) {
+    const when =
+      launcher.validTo !== null && launcher.validTo < launchDay
+        ? `đã kết thúc hoạt động ngày ${launcher.validTo}`
+        : `chỉ bắt đầu hoạt động từ ${launcher.validFrom}`;
+    problems.push({
+      field: 'input.organizationCode',
+      message: `${launcher.name} ${when}, không thể phát động phong trào ngày ${launchDay}.`,
+    });
   }
   const { parent } = movement;
   if (parent) {
@@ -116,7 +138,10 @@ export function checkMovement(movement: ProposedMovement): MovementProblem[] {
       });
     }
     if (parent.endDate !== null && movement.startDate > parent.endDate) {
-      problems.push({ field: 'input.parentCode', message: `Phong trào cấp trên "${parent.title}" đã kết thúc ngày ${parent.endDate}.` });
+      problems.push({
+        field: 'input.parentCode',
+        message: `Phong trào cấp trên "${parent.title}" đã kết thúc ngày ${parent.endDate}.`,
+      });
     }
   }
   return problems;
@@ -154,17 +179,24 @@ export function blocMembershipYear(movement: { startDate: string; endDate: strin
  * movement is for the units that are members of its bloc in the membership year (a person registers
  * through a member unit). Registering after the movement has ended is refused: units register (đăng
  * ký thi đua) when a movement is launched and the launching level approves or returns the
- * registration (brief §4.2, the MISA TĐKT workflow).
+ * registration (the workflow of the MISA TĐKT software that units already use).
  */
 export function checkRegistration({ movement, registrant, today, bloc }: RegistrationCheck): MovementProblem[] {
   const problems: MovementProblem[] = [];
   if (movement.endDate !== null && movement.endDate < today) {
-    problems.push({ field: 'input.movementCode', message: `Phong trào "${movement.title}" đã kết thúc ngày ${movement.endDate}; không nhận đăng ký mới.` });
+    problems.push({
+      field: 'input.movementCode',
+      message: `Phong trào "${movement.title}" đã kết thúc ngày ${movement.endDate}; không nhận đăng ký mới.`,
+    });
   }
   if (registrant.validTo !== null && registrant.validTo < today) {
-    problems.push({ field: 'input.organizationCode', message: `${registrant.name} đã kết thúc hoạt động ngày ${registrant.validTo}.` });
+    problems.push({
+      field: 'input.organizationCode',
+      message: `${registrant.name} đã kết thúc hoạt động ngày ${registrant.validTo}.`,
+    });
   }
-  const inLauncherSubtree = registrant.id === movement.launcherId || registrant.ancestorIds.includes(movement.launcherId);
+  const inLauncherSubtree =
+    registrant.id === movement.launcherId || registrant.ancestorIds.includes(movement.launcherId);
   if ((movement.scope === 'MINISTRY_OR_PROVINCE' || movement.scope === 'UNIT') && !inLauncherSubtree) {
     problems.push({
       field: 'input.organizationCode',
@@ -196,7 +228,12 @@ export type ReviewDecisionValue = 'APPROVED' | 'RETURNED';
  */
 export function checkReview(review: { decision: ReviewDecisionValue; reason: string | null }): MovementProblem[] {
   if (review.decision === 'RETURNED' && review.reason === null) {
-    return [{ field: 'input.reason', message: 'Trả lại bản đăng ký thì phải ghi lý do, để đơn vị biết cần bổ sung, sửa đổi gì.' }];
+    return [
+      {
+        field: 'input.reason',
+        message: 'Trả lại bản đăng ký thì phải ghi lý do, để đơn vị biết cần bổ sung, sửa đổi gì.',
+      },
+    ];
   }
   return [];
 }

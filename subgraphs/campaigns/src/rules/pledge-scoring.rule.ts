@@ -1,8 +1,8 @@
 /**
  * Pure decisions of the pledge year: scorecard totals, the closing ranking, the leading-unit vote.
  * Numbers come from each bloc's own scoring framework (khung tiêu chí / bảng chấm điểm), never from
- * here: the brief (§2.4) found them issued per bloc (e.g. Ninh Thuận QĐ 27/2016/QĐ-UBND) with max
- * points per criterion, a capped bonus and penalties — the shape this code follows.
+ * here: each bloc issues its own (e.g. Ninh Thuận QĐ 27/2016/QĐ-UBND), with max points per criterion,
+ * a capped bonus and penalties — the shape this code follows.
  */
 
 export interface ItemScheme {
@@ -28,7 +28,13 @@ export interface ScoreVerdict {
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
 /** total = Σ min(points, max) + min(bonus, bonus cap) − penalty; every item scored once, none unknown. */
-export function scoreTotal(items: readonly ItemScheme[], scores: readonly ItemScore[], bonus: number, penalty: number, bonusCap: number): ScoreVerdict {
+export function scoreTotal(
+  items: readonly ItemScheme[],
+  scores: readonly ItemScore[],
+  bonus: number,
+  penalty: number,
+  bonusCap: number,
+): ScoreVerdict {
   const problems: ScoreProblem[] = [];
   const byCode = new Map(items.map((item) => [item.code, item]));
   const seen = new Set<string>();
@@ -36,17 +42,30 @@ export function scoreTotal(items: readonly ItemScheme[], scores: readonly ItemSc
   scores.forEach((score, index) => {
     const item = byCode.get(score.itemCode);
     const field = `input.scores[${index}]`;
-    if (!item) return problems.push({ field: `${field}.itemCode`, message: `Giao ước không có tiêu chí ${score.itemCode}.` });
-    if (seen.has(score.itemCode)) return problems.push({ field: `${field}.itemCode`, message: `Tiêu chí ${score.itemCode} được chấm hai lần.` });
+    if (!item)
+      return problems.push({ field: `${field}.itemCode`, message: `Giao ước không có tiêu chí ${score.itemCode}.` });
+    if (seen.has(score.itemCode))
+      return problems.push({ field: `${field}.itemCode`, message: `Tiêu chí ${score.itemCode} được chấm hai lần.` });
     seen.add(score.itemCode);
-    if (!Number.isFinite(score.points) || score.points < 0) return problems.push({ field: `${field}.points`, message: `Điểm của tiêu chí ${score.itemCode} phải là số không âm.` });
-    if (score.points > item.maxScore) return problems.push({ field: `${field}.points`, message: `Tiêu chí ${score.itemCode} có điểm tối đa ${item.maxScore}; không thể chấm ${score.points}.` });
+    if (!Number.isFinite(score.points) || score.points < 0)
+      return problems.push({
+        field: `${field}.points`,
+        message: `Điểm của tiêu chí ${score.itemCode} phải là số không âm.`,
+      });
+    if (score.points > item.maxScore)
+      return problems.push({
+        field: `${field}.points`,
+        message: `Tiêu chí ${score.itemCode} có điểm tối đa ${item.maxScore}; không thể chấm ${score.points}.`,
+      });
     sum += Math.min(score.points, item.maxScore);
   });
   const missing = items.filter((item) => !seen.has(item.code)).map((item) => item.code);
-  if (missing.length) problems.push({ field: 'input.scores', message: `Chưa chấm các tiêu chí: ${missing.join(', ')}.` });
-  if (!Number.isFinite(bonus) || bonus < 0) problems.push({ field: 'input.bonus', message: 'Điểm thưởng phải là số không âm.' });
-  if (!Number.isFinite(penalty) || penalty < 0) problems.push({ field: 'input.penalty', message: 'Điểm trừ phải là số không âm.' });
+  if (missing.length)
+    problems.push({ field: 'input.scores', message: `Chưa chấm các tiêu chí: ${missing.join(', ')}.` });
+  if (!Number.isFinite(bonus) || bonus < 0)
+    problems.push({ field: 'input.bonus', message: 'Điểm thưởng phải là số không âm.' });
+  if (!Number.isFinite(penalty) || penalty < 0)
+    problems.push({ field: 'input.penalty', message: 'Điểm trừ phải là số không âm.' });
   return { total: round2(sum + Math.min(Math.max(bonus, 0), bonusCap) - Math.max(penalty, 0)), problems };
 }
 
@@ -83,19 +102,25 @@ export interface VoteInput {
 export function votePasses(vote: VoteInput): { passed: boolean; required: number; problems: ScoreProblem[] } {
   const problems: ScoreProblem[] = [];
   for (const key of ['yes', 'no', 'abstain'] as const) {
-    if (!Number.isInteger(vote[key]) || vote[key] < 0) problems.push({ field: `input.${key}`, message: 'Số phiếu phải là số nguyên không âm.' });
+    if (!Number.isInteger(vote[key]) || vote[key] < 0)
+      problems.push({ field: `input.${key}`, message: 'Số phiếu phải là số nguyên không âm.' });
   }
   if (vote.yes + vote.no + vote.abstain > vote.membersTotal) {
-    problems.push({ field: 'input', message: `Tổng số phiếu (${vote.yes + vote.no + vote.abstain}) vượt quá số thành viên của khối (${vote.membersTotal}).` });
+    problems.push({
+      field: 'input',
+      message: `Tổng số phiếu (${vote.yes + vote.no + vote.abstain}) vượt quá số thành viên của khối (${vote.membersTotal}).`,
+    });
   }
-  if (!(vote.threshold > 0 && vote.threshold <= 1)) problems.push({ field: 'input.threshold', message: 'Tỷ lệ biểu quyết phải lớn hơn 0 và không quá 1 (100 %).' });
+  if (!(vote.threshold > 0 && vote.threshold <= 1))
+    problems.push({ field: 'input.threshold', message: 'Tỷ lệ biểu quyết phải lớn hơn 0 và không quá 1 (100 %).' });
   const required = Math.ceil(vote.threshold * vote.membersTotal - 1e-9);
   return { passed: problems.length === 0 && vote.yes >= required, required, problems };
 }
 
 /** "2024" or "2024-Q2", in the pledge's own year. */
 export function checkPeriod(period: string, year: number): string | null {
-  if (!/^[0-9]{4}(-Q[1-4])?$/.test(period)) return `Kỳ báo cáo "${period}" không hợp lệ: dùng dạng "${year}" (cả năm) hoặc "${year}-Q2" (quý).`;
+  if (!/^[0-9]{4}(-Q[1-4])?$/.test(period))
+    return `Kỳ báo cáo "${period}" không hợp lệ: dùng dạng "${year}" (cả năm) hoặc "${year}-Q2" (quý).`;
   if (Number(period.slice(0, 4)) !== year) return `Kỳ báo cáo ${period} không thuộc năm ${year} của giao ước.`;
   return null;
 }

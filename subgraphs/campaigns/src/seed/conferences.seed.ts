@@ -26,7 +26,7 @@ interface SeedConference {
 
 /** Parents (feedsInto targets) first. */
 export const REAL_CONFERENCES: readonly SeedConference[] = [
-  // Brief §3 (thanhnien.vn): 9–10/12/2020, about 2,300 delegates (an attendance, not a rule: no limit
+  // thanhnien.vn: 9–10/12/2020, about 2,300 delegates (an attendance, not a rule: no limit
   // stored). Organized by the Central Emulation and Commendation Council, whose standing agency is the
   // Ban TĐKT Trung ương (the only one of the two that is a unit in the organizations subgraph).
   {
@@ -43,10 +43,11 @@ export const REAL_CONFERENCES: readonly SeedConference[] = [
     minExemplarShare: null,
     balanceFacets: [],
     feedsIntoCode: null,
-    source: 'Brief §3: Đại hội Thi đua yêu nước toàn quốc lần thứ X, 9–10/12/2020 (thanhnien.vn); Kế hoạch 1272/KH-VPCP ngày 20/2/2020 (seed 000)',
+    source:
+      'Brief §3: Đại hội Thi đua yêu nước toàn quốc lần thứ X, 9–10/12/2020 (thanhnien.vn); Kế hoạch 1272/KH-VPCP ngày 20/2/2020 (seed 000)',
   },
-  // Seed 003 names it as the congress the district conferences lead to; its date and theme are not in
-  // the seeds, so they stay null.
+  // The Tây Hồ plan names it as the congress the district conferences lead to; it gives no date or
+  // theme, so they stay null.
   {
     code: 'DHTDYN_HN_2020_2025',
     title: 'Đại hội Thi đua yêu nước thành phố Hà Nội giai đoạn 2020–2025',
@@ -61,9 +62,10 @@ export const REAL_CONFERENCES: readonly SeedConference[] = [
     minExemplarShare: null,
     balanceFacets: [],
     feedsIntoCode: 'DHTDYN_TOAN_QUOC_X',
-    source: 'Seed 003: UBND quận Tây Hồ, Kế hoạch tổ chức Hội nghị điển hình tiên tiến các cấp tiến tới Đại hội thi đua yêu nước thành phố Hà Nội giai đoạn 2020–2025',
+    source:
+      'Seed 003: UBND quận Tây Hồ, Kế hoạch tổ chức Hội nghị điển hình tiên tiến các cấp tiến tới Đại hội thi đua yêu nước thành phố Hà Nội giai đoạn 2020–2025',
   },
-  // Seed 003, section 2b (cấp quận): "Hội nghị Điển hình tiên tiến", "Tối đa 300 đại biểu. Trong đó, đại
+  // The Tây Hồ plan, section 2b (cấp quận): "Hội nghị Điển hình tiên tiến", "Tối đa 300 đại biểu. Trong đó, đại
   // biểu điển hình tiên tiến chiếm 70%; đại biểu khách mời và lãnh đạo các cấp, các ngành chiếm 30%",
   // balanced by sector, ethnicity, women, youth and direct workers (economic sector and religion are not
   // modelled as facets), "½ ngày hoàn thành trong Quý II/2020 (có Văn bản triển khai cụ thể sau)": the
@@ -78,18 +80,43 @@ export const REAL_CONFERENCES: readonly SeedConference[] = [
     periodFrom: 2020,
     periodTo: 2025,
     heldOn: null,
-    theme: 'Biểu dương thành tích các phong trào thi đua yêu nước và tôn vinh các tập thể, cá nhân Anh hùng, Chiến sĩ thi đua, các gương điển hình tiên tiến',
+    theme:
+      'Biểu dương thành tích các phong trào thi đua yêu nước và tôn vinh các tập thể, cá nhân Anh hùng, Chiến sĩ thi đua, các gương điển hình tiên tiến',
     maxDelegates: 300,
     minExemplarShare: 0.7,
     balanceFacets: ['SECTOR', 'GENDER', 'ETHNICITY', 'AGE_BAND', 'DIRECT_WORKER'],
     feedsIntoCode: 'DHTDYN_HN_2020_2025',
-    source: 'Seed 003: UBND quận Tây Hồ, Kế hoạch tổ chức Hội nghị điển hình tiên tiến các cấp (2020), mục 2b — tối đa 300 đại biểu, 70 % điển hình tiên tiến, 30 % khách mời và lãnh đạo; Quý II/2020',
+    source:
+      'Seed 003: UBND quận Tây Hồ, Kế hoạch tổ chức Hội nghị điển hình tiên tiến các cấp (2020), mục 2b — tối đa 300 đại biểu, 70 % điển hình tiên tiến, 30 % khách mời và lãnh đạo; Quý II/2020',
   },
 ];
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Ngô', 'Dương', 'Lý'];
-const MALE_GIVEN = ['Văn An', 'Đức Bình', 'Minh Cường', 'Quang Dũng', 'Hữu Hải', 'Văn Hùng', 'Thành Long', 'Hoài Nam', 'Văn Sơn', 'Anh Tuấn', 'Đình Khoa'];
-const FEMALE_GIVEN = ['Thị Dung', 'Thu Giang', 'Thị Hà', 'Ngọc Lan', 'Thị Mai', 'Thu Phương', 'Thanh Tâm', 'Hải Yến', 'Thị Hoa', 'Minh Thư'];
+const MALE_GIVEN = [
+  'Văn An',
+  'Đức Bình',
+  'Minh Cường',
+  'Quang Dũng',
+  'Hữu Hải',
+  'Văn Hùng',
+  'Thành Long',
+  'Hoài Nam',
+  'Văn Sơn',
+  'Anh Tuấn',
+  'Đình Khoa',
+];
+const FEMALE_GIVEN = [
+  'Thị Dung',
+  'Thu Giang',
+  'Thị Hà',
+  'Ngọc Lan',
+  'Thị Mai',
+  'Thu Phương',
+  'Thanh Tâm',
+  'Hải Yến',
+  'Thị Hoa',
+  'Minh Thư',
+];
 const ETHNICITIES = ['Kinh', 'Kinh', 'Kinh', 'Kinh', 'Kinh', 'Kinh', 'Kinh', 'Kinh', 'Kinh', 'Tày', 'Mường', 'Hoa'];
 const SECTORS = ['ECONOMY', 'CULTURE_SOCIETY', 'CULTURE_SOCIETY', 'DEFENCE_SECURITY', 'ECONOMY', 'OTHER'];
 
@@ -99,7 +126,15 @@ const SECTORS = ['ECONOMY', 'CULTURE_SOCIETY', 'CULTURE_SOCIETY', 'DEFENCE_SECUR
  * and 280 ≤ 300. The first ten exemplars are selected for the city congress.
  */
 export function demoTayHoDelegates() {
-  const plan: [string, number][] = [['HERO', 2], ['NATIONAL_EMULATION_FIGHTER', 3], ['EMULATION_FIGHTER', 45], ['EXEMPLAR', 130], ['GOOD_DEED', 20], ['LEADER', 40], ['GUEST', 40]];
+  const plan: [string, number][] = [
+    ['HERO', 2],
+    ['NATIONAL_EMULATION_FIGHTER', 3],
+    ['EMULATION_FIGHTER', 45],
+    ['EXEMPLAR', 130],
+    ['GOOD_DEED', 20],
+    ['LEADER', 40],
+    ['GUEST', 40],
+  ];
   const categories = plan.flatMap(([category, count]) => Array.from({ length: count }, () => category));
   return categories.map((category, index) => {
     const female = index % 5 === 1 || index % 5 === 3; // 40 % women

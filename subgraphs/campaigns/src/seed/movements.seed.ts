@@ -23,7 +23,7 @@ interface SeedMovement {
 }
 
 /**
- * Seed 004 (congly.vn; brief §0.1, §2.2): on 22/1/2021 the Khối thi đua các Bộ, ngành Nội chính Trung
+ * congly.vn: on 22/1/2021 the Khối thi đua các Bộ, ngành Nội chính Trung
  * ương held its year-end 2020 conference, chaired by its Khối trưởng for 2020, the Ministry of Public
  * Security (Bộ Công an); there "Thượng tướng Nguyễn Trọng Nghĩa … đã phát động phong trào thi đua năm
  * 2021 với chủ đề 'Đoàn kết, nêu gương, kỷ cương, sáng tạo, hiệu quả'". The launch speech came from the
@@ -45,7 +45,8 @@ export const REAL_MOVEMENTS: readonly SeedMovement[] = [
     endDate: '2021-12-31',
     launchedOn: '2021-01-22',
     parentCode: null,
-    source: 'Hội nghị tổng kết công tác thi đua, khen thưởng năm 2020 của Khối thi đua các Bộ, ngành Nội chính Trung ương, 22/1/2021 (congly.vn)',
+    source:
+      'Hội nghị tổng kết công tác thi đua, khen thưởng năm 2020 của Khối thi đua các Bộ, ngành Nội chính Trung ương, 22/1/2021 (congly.vn)',
   },
 ];
 
@@ -83,7 +84,11 @@ export const DEMO_MOVEMENTS: readonly SeedMovement[] = [
   },
 ];
 
-async function insertMovements(manager: EntityManager, rows: readonly SeedMovement[], isDemo: boolean): Promise<number> {
+async function insertMovements(
+  manager: EntityManager,
+  rows: readonly SeedMovement[],
+  isDemo: boolean,
+): Promise<number> {
   let inserted = 0;
   for (const row of rows) {
     const created: unknown[] = await manager.query(

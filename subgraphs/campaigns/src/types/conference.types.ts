@@ -1,8 +1,95 @@
-import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+/**
+ * A conference (hội nghị, đại hội): one table, so one class is both the TypeORM entity and the GraphQL
+ * object type; its connection, page arguments and composition report.
+ */
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { ArgsType, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Connection } from '@tdkt/subgraph-kit';
-import { Conference } from '../entities/conference.entity.js';
-import { ConferenceFacet, ConferenceKind, ConferenceLevel, DelegateCategory, DelegateSector, Gender } from './campaign-enums.movements.js';
+import { ConferenceFacet, ConferenceKind, ConferenceLevel } from './conference.enums.js';
+
+/** numeric(4,3) arrives from pg as a string; the API speaks numbers. */
+const numeric = {
+  to: (value: number | null) => value,
+  from: (value: string | null) => (value === null ? null : Number(value)),
+};
+
+/** Hội nghị điển hình tiên tiến, đại hội thi đua yêu nước, hội nghị tổng kết – ký giao ước, tôn vinh. */
+@Entity({ name: 'conference' })
+@ObjectType({
+  description:
+    'Hội nghị điển hình tiên tiến, đại hội thi đua yêu nước, hội nghị tổng kết và ký giao ước, hội nghị tôn vinh.',
+})
+export class Conference {
+  @PrimaryGeneratedColumn('uuid')
+  @Field(() => ID)
+  id!: string;
+
+  @Column({ type: 'text', unique: true })
+  @Field()
+  code!: string;
+
+  @Column({ type: 'text' })
+  @Field()
+  title!: string;
+
+  @Column({ type: 'text' })
+  @Field(() => ConferenceKind)
+  kind!: ConferenceKind;
+
+  @Column({ type: 'text' })
+  @Field(() => ConferenceLevel)
+  level!: ConferenceLevel;
+
+  @Column({ name: 'host_id', type: 'uuid' })
+  hostId!: string;
+
+  @Column({ name: 'period_from', type: 'integer' })
+  @Field(() => Int, { description: 'Năm đầu của giai đoạn (ví dụ 2020 trong 2020–2025).' })
+  periodFrom!: number;
+
+  @Column({ name: 'period_to', type: 'integer' })
+  @Field(() => Int)
+  periodTo!: number;
+
+  @Column({ name: 'held_on', type: 'date', nullable: true })
+  @Field(() => GraphQLLocalDate, {
+    nullable: true,
+    description: 'Ngày tổ chức; null khi mới dự kiến hoặc chưa rõ ngày.',
+  })
+  heldOn!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Chủ đề.' })
+  theme!: string | null;
+
+  @Column({ name: 'max_delegates', type: 'integer', nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Số đại biểu tối đa.' })
+  maxDelegates!: number | null;
+
+  @Column({ name: 'min_exemplar_share', type: 'numeric', precision: 4, scale: 3, nullable: true, transformer: numeric })
+  @Field(() => Float, { nullable: true, description: 'Tỷ lệ tối thiểu đại biểu điển hình tiên tiến (0,7 = 70 %).' })
+  minExemplarShare!: number | null;
+
+  @Column({ name: 'balance_facets', type: 'text', array: true, default: () => "'{}'" })
+  @Field(() => [ConferenceFacet], { description: 'Cơ cấu cần cân đối, báo cáo trong compositionReport.' })
+  balanceFacets!: ConferenceFacet[];
+
+  @Column({ name: 'feeds_into_id', type: 'uuid', nullable: true })
+  feedsIntoId!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Nguồn, kế hoạch tổ chức.' })
+  source!: string | null;
+
+  @Column({ name: 'is_demo', type: 'boolean', default: false })
+  @Field()
+  isDemo!: boolean;
+
+  @Column({ type: 'integer', default: 1 })
+  @Field(() => Int)
+  version!: number;
+}
 
 @ObjectType()
 export class ConferenceConnection extends Connection(Conference, 'Conference') {}
@@ -14,117 +101,6 @@ export class ConferencePageArgs {
 
   @Field(() => String, { nullable: true, description: 'endCursor của trang trước.' })
   after?: string | null;
-}
-
-@InputType()
-export class ConferenceFilter {
-  @Field(() => String, { nullable: true, description: 'Tìm theo tên, chủ đề hoặc mã, không cần dấu.' })
-  search?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Mã đơn vị tổ chức.' })
-  hostCode?: string | null;
-
-  @Field(() => ConferenceKind, { nullable: true })
-  kind?: ConferenceKind | null;
-
-  @Field(() => ConferenceLevel, { nullable: true })
-  level?: ConferenceLevel | null;
-
-  @Field(() => Int, { nullable: true, description: 'Các hội nghị có giai đoạn bao gồm năm này.' })
-  year?: number | null;
-}
-
-@InputType()
-export class CreateConferenceInput {
-  @Field({ description: 'Mã hội nghị: chữ in hoa không dấu, số, gạch dưới (ví dụ HN_DHTT_TAY_HO_2020).' })
-  code!: string;
-
-  @Field()
-  title!: string;
-
-  @Field(() => ConferenceKind)
-  kind!: ConferenceKind;
-
-  @Field(() => ConferenceLevel)
-  level!: ConferenceLevel;
-
-  @Field({ description: 'Mã đơn vị tổ chức.' })
-  hostCode!: string;
-
-  @Field(() => Int)
-  periodFrom!: number;
-
-  @Field(() => Int)
-  periodTo!: number;
-
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Bỏ trống khi chưa định ngày.' })
-  heldOn?: string | null;
-
-  @Field(() => String, { nullable: true })
-  theme?: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'Số đại biểu tối đa.' })
-  maxDelegates?: number | null;
-
-  @Field(() => Float, { nullable: true, description: 'Tỷ lệ tối thiểu đại biểu điển hình tiên tiến, từ 0 đến 1 (0.7 = 70 %).' })
-  minExemplarShare?: number | null;
-
-  @Field(() => [ConferenceFacet], { nullable: true, description: 'Cơ cấu cần cân đối (báo cáo trong compositionReport).' })
-  balanceFacets?: ConferenceFacet[] | null;
-
-  @Field(() => String, { nullable: true, description: 'Mã hội nghị, đại hội cấp trên nhận đại biểu của hội nghị này.' })
-  feedsIntoCode?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Kế hoạch, văn bản tổ chức.' })
-  source?: string | null;
-}
-
-@InputType()
-export class ConferenceDelegateInput {
-  @Field({ description: 'Họ tên (người đại diện, khi là tập thể).' })
-  fullName!: string;
-
-  @Field(() => ID, { nullable: true, description: 'Cá nhân đã có trong hệ thống (nếu có).' })
-  personId?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Mã tập thể mà đại biểu đại diện.' })
-  organizationCode?: string | null;
-
-  @Field(() => DelegateCategory)
-  category!: DelegateCategory;
-
-  @Field(() => DelegateSector, { nullable: true })
-  sector?: DelegateSector | null;
-
-  @Field(() => Gender, { nullable: true })
-  gender?: Gender | null;
-
-  @Field(() => String, { nullable: true, description: 'Dân tộc, ví dụ "Kinh", "Tày".' })
-  ethnicity?: string | null;
-
-  @Field(() => Int, { nullable: true })
-  birthYear?: number | null;
-
-  @Field(() => Boolean, { nullable: true, defaultValue: false })
-  isDirectWorker?: boolean | null;
-}
-
-@InputType()
-export class AddConferenceDelegatesInput {
-  @Field()
-  conferenceCode!: string;
-
-  @Field(() => [ConferenceDelegateInput])
-  delegates!: ConferenceDelegateInput[];
-}
-
-@InputType()
-export class SelectDelegatesForHigherConferenceInput {
-  @Field({ description: 'Mã hội nghị cấp dưới (hội nghị thông qua danh sách).' })
-  conferenceCode!: string;
-
-  @Field(() => [ID], { description: 'Đại biểu của hội nghị này đi dự hội nghị, đại hội cấp trên; thay thế danh sách đã chọn trước đó.' })
-  delegateIds!: string[];
 }
 
 @ObjectType({ description: 'Một dòng kiểm tra cơ cấu, ví dụ "≤ 300 đại biểu: 287 đại biểu ✓".' })

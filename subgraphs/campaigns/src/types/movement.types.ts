@@ -1,9 +1,85 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+/**
+ * A movement (phong trào thi đua): one table, so one class is both the TypeORM entity (the store reads
+ * and writes it through its repository) and the GraphQL object type; its connection and page arguments.
+ */
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { ArgsType, Field, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
+import { MovementLaunchLevel, MovementMethod, MovementScope } from './movement.enums.js';
 import { Connection } from '@tdkt/subgraph-kit';
 
-import { Movement } from '../entities/movement.entity.js';
-import { MovementLaunchLevel, MovementMethod, MovementScope, RegistrationDecision, RegistrationStatus } from './campaign-enums.movements.js';
+/** A movement (phong trào thi đua) launched by a unit; the unit is stored by id (organizations subgraph). */
+@Entity({ name: 'movement' })
+@ObjectType({ description: 'Phong trào thi đua do một cấp, một đơn vị phát động.' })
+export class Movement {
+  @PrimaryGeneratedColumn('uuid')
+  @Field(() => ID)
+  id!: string;
+
+  @Column({ type: 'text', unique: true })
+  @Field({ description: 'Mã phong trào, ổn định (chữ in hoa không dấu, số, gạch dưới).' })
+  code!: string;
+
+  @Column({ type: 'text' })
+  @Field({ description: 'Tên phong trào.' })
+  title!: string;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Chủ đề, khẩu hiệu thi đua.' })
+  theme!: string | null;
+
+  @Column({ name: 'launched_by_id', type: 'uuid' })
+  launchedById!: string;
+
+  @Column({ name: 'launch_level', type: 'text' })
+  @Field(() => MovementLaunchLevel)
+  launchLevel!: MovementLaunchLevel;
+
+  @Column({ type: 'text' })
+  @Field(() => MovementMethod)
+  method!: MovementMethod;
+
+  @Column({ type: 'text' })
+  @Field(() => MovementScope)
+  scope!: MovementScope;
+
+  @Column({ name: 'start_date', type: 'date' })
+  @Field(() => GraphQLLocalDate, { description: 'Ngày bắt đầu thời gian thi đua.' })
+  startDate!: string;
+
+  @Column({ name: 'end_date', type: 'date', nullable: true })
+  @Field(() => GraphQLLocalDate, {
+    nullable: true,
+    description: 'Ngày kết thúc; null khi phong trào chưa định ngày kết thúc.',
+  })
+  endDate!: string | null;
+
+  @Column({ name: 'launched_on', type: 'date', nullable: true })
+  @Field(() => GraphQLLocalDate, {
+    nullable: true,
+    description: 'Ngày phát động (hội nghị, văn bản phát động), khi khác ngày bắt đầu.',
+  })
+  launchedOn!: string | null;
+
+  @Column({ name: 'parent_id', type: 'uuid', nullable: true })
+  parentId!: string | null;
+
+  /** The bloc whose members may register; set exactly when scope is BLOC (movement_bloc_check). */
+  @Column({ name: 'bloc_id', type: 'uuid', nullable: true })
+  blocId!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Nguồn, văn bản phát động.' })
+  source!: string | null;
+
+  @Column({ name: 'is_demo', type: 'boolean', default: false })
+  @Field({ description: 'Dữ liệu minh họa (SEED_DEMO), không phải dữ liệu thật.' })
+  isDemo!: boolean;
+
+  @Column({ type: 'integer', default: 1 })
+  @Field(() => Int)
+  version!: number;
+}
 
 @ObjectType()
 export class MovementConnection extends Connection(Movement, 'Movement') {}
@@ -15,94 +91,4 @@ export class MovementPageArgs {
 
   @Field(() => String, { nullable: true, description: 'endCursor của trang trước.' })
   after?: string | null;
-}
-
-@InputType()
-export class MovementFilter {
-  @Field(() => String, { nullable: true, description: 'Tìm theo tên, chủ đề hoặc mã, không cần dấu.' })
-  search?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Mã đơn vị phát động.' })
-  launchedByCode?: string | null;
-
-  @Field(() => MovementMethod, { nullable: true })
-  method?: MovementMethod | null;
-
-  @Field(() => MovementScope, { nullable: true })
-  scope?: MovementScope | null;
-
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Chỉ các phong trào đang diễn ra vào ngày này.' })
-  activeOn?: string | null;
-}
-
-@InputType()
-export class CreateMovementInput {
-  @Field({ description: 'Mã phong trào: chữ in hoa không dấu, số, gạch dưới (ví dụ NOI_CHINH_TW_2021).' })
-  code!: string;
-
-  @Field()
-  title!: string;
-
-  @Field(() => String, { nullable: true, description: 'Chủ đề, khẩu hiệu.' })
-  theme?: string | null;
-
-  @Field({ description: 'Mã đơn vị phát động.' })
-  organizationCode!: string;
-
-  @Field(() => MovementLaunchLevel)
-  launchLevel!: MovementLaunchLevel;
-
-  @Field(() => MovementMethod)
-  method!: MovementMethod;
-
-  @Field(() => MovementScope)
-  scope!: MovementScope;
-
-  @Field(() => String, { nullable: true, description: 'Mã khối, cụm thi đua: bắt buộc khi phạm vi là BLOC (chỉ thành viên của khối, cụm được đăng ký), bỏ trống với phạm vi khác.' })
-  blocCode?: string | null;
-
-  @Field(() => GraphQLLocalDate)
-  startDate!: string;
-
-  @Field(() => GraphQLLocalDate, { nullable: true })
-  endDate?: string | null;
-
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Ngày phát động, khi khác ngày bắt đầu.' })
-  launchedOn?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Mã phong trào cấp trên mà phong trào này hưởng ứng.' })
-  parentCode?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Văn bản phát động (số, ngày, cơ quan ban hành).' })
-  source?: string | null;
-}
-
-@InputType()
-export class RegisterForMovementInput {
-  @Field()
-  movementCode!: string;
-
-  @Field({ description: 'Mã đơn vị đăng ký (với cá nhân: đơn vị đăng ký cho người đó).' })
-  organizationCode!: string;
-
-  @Field(() => ID, { nullable: true, description: 'Cá nhân đăng ký (bỏ trống khi đơn vị đăng ký cho tập thể mình).' })
-  personId?: string | null;
-
-  @Field(() => RegistrationStatus, { nullable: true, defaultValue: RegistrationStatus.SUBMITTED, description: 'DRAFT (đang soạn) hoặc SUBMITTED (gửi ngay).' })
-  status?: RegistrationStatus | null;
-
-  @Field(() => String, { nullable: true, description: 'Chỉ tiêu, danh hiệu đăng ký.' })
-  note?: string | null;
-}
-
-@InputType()
-export class ReviewRegistrationInput {
-  @Field(() => ID)
-  registrationId!: string;
-
-  @Field(() => RegistrationDecision)
-  decision!: RegistrationDecision;
-
-  @Field(() => String, { nullable: true, description: 'Lý do: bắt buộc khi trả lại (RETURNED), tùy chọn khi chấp thuận.' })
-  reason?: string | null;
 }

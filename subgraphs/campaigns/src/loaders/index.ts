@@ -2,17 +2,16 @@
  * Per-request DataLoaders of the campaigns subgraph: every list and reference field goes through one,
  * so a board of N members, M items and P periods costs a constant number of statements.
  */
-import type { DataSource } from 'typeorm';
+import type { Stores } from '../store/index.js';
 import { createPledgeLoaders } from './pledge.loaders.js';
 import { createMovementLoaders } from './movement.loaders.js';
 import { createConferenceLoaders } from './conference.loaders.js';
 
-export function createLoaders(db: DataSource) {
+export function createLoaders(stores: Stores) {
   return {
-    db,
-    ...createPledgeLoaders(db),
-    ...createMovementLoaders(db),
-    ...createConferenceLoaders(db),
+    ...createPledgeLoaders(stores),
+    ...createMovementLoaders(stores),
+    ...createConferenceLoaders(stores),
   };
 }
 

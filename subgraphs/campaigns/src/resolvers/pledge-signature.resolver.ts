@@ -1,0 +1,17 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { CampaignsContext } from '../context.js';
+import { Organization, organizationRef } from '../types/organization.stub.js';
+import { Pledge, PledgeSignature } from '../types/pledge.types.js';
+
+@Resolver(() => PledgeSignature)
+export class PledgeSignatureResolver {
+  @FieldResolver(() => Organization)
+  organization(@Root() signature: PledgeSignature): Organization {
+    return organizationRef(signature.organizationId);
+  }
+
+  @FieldResolver(() => Pledge, { nullable: true })
+  pledge(@Root() signature: PledgeSignature, @Ctx() context: CampaignsContext): Promise<Pledge | null> {
+    return context.loaders.pledgeById.load(signature.pledgeId);
+  }
+}

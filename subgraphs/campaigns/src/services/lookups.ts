@@ -1,0 +1,35 @@
+/** Lookups and refusals the campaigns services share. */
+import { badInput, notFound, type DirectoryOrganization } from '@tdkt/subgraph-kit';
+import type { CampaignsContext } from '../context.js';
+import { normalizeCode } from '../rules/movement.rule.js';
+
+/** Same format as the organizations subgraph's codes; anything else cannot be a unit. */
+export const ORGANIZATION_CODE = /^[A-Z0-9][A-Z0-9_]{1,39}$/;
+
+/** A unit by code, read live from the organizations subgraph on behalf of the caller. */
+export async function directoryOrganizationOrFail(
+  context: CampaignsContext,
+  rawCode: string,
+  field: string,
+): Promise<DirectoryOrganization> {
+  const code = normalizeCode(rawCode);
+  const unit = ORGANIZATION_CODE.test(code) ? await context.organizations.organizationByCode.load(code) : null;
+  if (!unit) throw notFound(`Không tìm thấy đơn vị có mã ${rawCode.trim() || '(trống)'}.`, { field });
+  return unit;
+}
+
+/** The first problem a rule found, as the error an officer sees; every problem travels in extensions. */
+export function refuse(problems: { field: string; message: string }[]): never {
+  const first = problems[0]!;
+  throw badInput(problems.map((problem) => problem.message).join(' '), { field: first.field, problems });
+}
+
+/** Today in Việt Nam (UTC+7): a movement ending "today" still takes registrations until midnight there. */
+export function todayInVietnam(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}

@@ -1,0 +1,102 @@
+/**
+ * Who may act on, and see, the pledge year of a bloc. Contract roles: the Central Board always; the
+ * officers of the bloc's LEAD for that year create, open and close the pledge, verify scores and record
+ * the vote (HD 2746/HD-BTĐKT: the Khối trưởng runs the bloc's year); each member's own officers sign,
+ * report progress and self-score for it. Membership and leadership are read live from the
+ * organizations subgraph, never copied.
+ */
+import {
+  badInput,
+  forbidden,
+  isUuid,
+  notFound,
+  requireSignedIn,
+  type DirectoryMember,
+  type DirectoryOrganization,
+} from '@tdkt/subgraph-kit';
+import { callerOrganization, isInCallerSubtree, type CampaignsContext } from '../context.js';
+import { PledgeStatus, type Pledge } from '../types/pledge.types.js';
+
+export interface BlocYear {
+  members: DirectoryMember[];
+  lead: DirectoryMember | undefined;
+  blocName: string;
+}
+
+export async function loadPledge(context: CampaignsContext, id: string, field = 'id'): Promise<Pledge> {
+  const pledge = isUuid(id) ? await context.loaders.pledgeById.load(id) : null;
+  if (!pledge) throw notFound('Không tìm thấy giao ước này.', { field });
+  return pledge;
+}
+
+/** The pledge as it is now, after a mutation changed it. */
+export async function reloadPledge(context: CampaignsContext, id: string): Promise<Pledge> {
+  context.loaders.pledgeById.clear(id);
+  return (await context.loaders.pledgeById.load(id))!;
+}
+
+export async function blocYearOf(context: CampaignsContext, blocId: string, year: number): Promise<BlocYear> {
+  const found = await context.organizations.blocYear(blocId, year);
+  if (!found) throw notFound('Không tìm thấy khối/cụm thi đua của giao ước.');
+  return {
+    members: found.members,
+    lead: found.members.find((member) => member.role === 'LEAD'),
+    blocName: found.bloc.name,
+  };
+}
+
+/** The Central Board, or an ORG_OFFICER of the bloc's LEAD organization for that year. */
+export async function requireBlocLead(
+  context: CampaignsContext,
+  blocYear: BlocYear,
+  year: number,
+  action: string,
+): Promise<void> {
+  requireSignedIn(context);
+  if (context.caller.role === 'CENTRAL_BOARD') return;
+  const own = await callerOrganization(context);
+  if (context.caller.role === 'ORG_OFFICER' && own && blocYear.lead && own.id === blocYear.lead.organization.id) return;
+  const leadName = blocYear.lead ? blocYear.lead.organization.name : 'chưa có Khối trưởng';
+  throw forbidden(
+    `Chỉ Khối trưởng của ${blocYear.blocName} năm ${year} (${leadName}) hoặc Ban TĐKT Trung ương được ${action}.`,
+  );
+}
+
+export async function isBlocLeadOfficer(context: CampaignsContext, blocYear: BlocYear): Promise<boolean> {
+  if (context.caller.role !== 'ORG_OFFICER' || !blocYear.lead) return false;
+  return (await callerOrganization(context))?.id === blocYear.lead.organization.id;
+}
+
+export async function memberOrFail(
+  context: CampaignsContext,
+  blocYear: BlocYear,
+  code: string,
+  year: number,
+  field: string,
+): Promise<DirectoryOrganization> {
+  const organization = await context.organizations.organizationByCode.load(code.trim().toUpperCase());
+  if (!organization) throw notFound(`Không tìm thấy đơn vị có mã ${code}.`, { field });
+  if (!blocYear.members.some((member) => member.organization.id === organization.id)) {
+    throw badInput(`${organization.name} không phải thành viên của ${blocYear.blocName} năm ${year}.`, { field });
+  }
+  return organization;
+}
+
+/** Who may see progress and scores: the Central Board and staff of the bloc's members that year. */
+export async function canSeeWorkingData(context: CampaignsContext, pledge: Pledge): Promise<boolean> {
+  if (!context.caller.role) return false;
+  if (context.caller.role === 'CENTRAL_BOARD') return true;
+  const blocYear = await context.organizations.blocYear(pledge.blocId, pledge.year);
+  if (!blocYear) return false;
+  for (const member of blocYear.members) if (await isInCallerSubtree(context, member.organization)) return true;
+  return false;
+}
+
+/**
+ * A pledge still being drafted (DRAFT) is the bloc's working paper: the Central Board and staff of that
+ * year's members see it; everyone else sees it once it is opened for signature.
+ */
+export async function visiblePledge(context: CampaignsContext, pledge: Pledge | null): Promise<Pledge | null> {
+  if (!pledge || pledge.status !== PledgeStatus.DRAFT) return pledge;
+  return (await canSeeWorkingData(context, pledge)) ? pledge : null;
+}

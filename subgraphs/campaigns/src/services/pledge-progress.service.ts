@@ -1,0 +1,198 @@
+/**
+ * What members write against an open pledge: progress reports (a correction is a new revision, the
+ * earlier ones stay) and staged scorecards — self-scoring (tự chấm) by the member, cross-scoring (chấm
+ * chéo) by another member, verification (thẩm định) by the bloc's lead, in that order. Both take the
+ * pledge row's lock shared, so members write side by side while a close waits for them.
+ */
+import {
+  auditedTransaction,
+  badInput,
+  cleanOptionalText,
+  conflict,
+  forbidden,
+  notFound,
+  requireSignedIn,
+  translateDatabaseError,
+  type DirectoryOrganization,
+} from '@tdkt/subgraph-kit';
+import { callerOrganization, requireActFor, type CampaignsContext } from '../context.js';
+import { checkPeriod, scoreTotal } from '../rules/pledge-scoring.rule.js';
+import { canReportProgress, canSubmitScorecard } from '../rules/pledge-workflow.rule.js';
+import { createStores } from '../store/index.js';
+import type { ReportPledgeProgressInput, SubmitScorecardInput } from '../types/pledge.inputs.js';
+import { ScorecardStage, type ProgressReport, type Scorecard } from '../types/pledge.types.js';
+import {
+  blocYearOf,
+  isBlocLeadOfficer,
+  loadPledge,
+  memberOrFail,
+  requireBlocLead,
+  type BlocYear,
+} from './pledge-access.js';
+import { lockPledgeFor } from './pledge.service.js';
+
+/** The stage whose scorecard must exist before this one is submitted. */
+const STAGE_BEFORE: Record<ScorecardStage, ScorecardStage | null> = {
+  SELF: null,
+  CROSS: ScorecardStage.SELF,
+  VERIFIED: ScorecardStage.CROSS,
+};
+
+/** A member (or the bloc's lead for it) reports, or corrects, its figure for an item in a period. */
+export async function reportPledgeProgress(
+  context: CampaignsContext,
+  input: ReportPledgeProgressInput,
+): Promise<ProgressReport> {
+  const pledge = await loadPledge(context, input.pledgeId, 'input.pledgeId');
+  const blocYear = await blocYearOf(context, pledge.blocId, pledge.year);
+  const organization = await memberOrFail(
+    context,
+    blocYear,
+    input.organizationCode,
+    pledge.year,
+    'input.organizationCode',
+  );
+  if (!(await isBlocLeadOfficer(context, blocYear))) await requireActFor(context, organization, 'báo cáo tiến độ');
+  const periodProblem = checkPeriod(input.period, pledge.year);
+  if (periodProblem) throw badInput(periodProblem, { field: 'input.period' });
+  if (!Number.isFinite(input.value)) throw badInput('Giá trị tiến độ phải là một số.', { field: 'input.value' });
+  const itemCode = input.itemCode.trim().toUpperCase();
+  const items = await context.loaders.itemsByPledgeId.load(pledge.id);
+  if (!items.some((item) => item.code === itemCode))
+    throw notFound(`Giao ước không có nội dung ${input.itemCode}.`, { field: 'input.itemCode' });
+  const note = cleanOptionalText(input.note, {
+    label: 'Ghi chú',
+    field: 'input.note',
+    maxLength: 2000,
+    multiline: true,
+  });
+  try {
+    return await auditedTransaction(context.db, context, 'reportPledgeProgress', async (manager, audit) => {
+      await lockPledgeFor(manager, pledge.id, 'SHARE', (current) => canReportProgress(current.status, current.year));
+      const before = await audit.snapshot('progress_report', null, {
+        sql: 't.pledge_id = $1 AND t.organization_id = $2 AND t.item_code = $3 AND t.period = $4 ORDER BY t.revision DESC',
+        params: [pledge.id, organization.id, itemCode, input.period],
+      });
+      const row = await createStores(manager).pledgeProgress.insertProgress({
+        pledgeId: pledge.id,
+        organizationId: organization.id,
+        itemCode,
+        period: input.period,
+        value: input.value,
+        note,
+        reportedBy: context.caller.subject,
+      });
+      await audit.record({
+        entityType: 'ProgressReport',
+        entityId: `${pledge.id}/${organization.id}/${itemCode}/${input.period}`,
+        before,
+        after: row,
+      });
+      return row;
+    });
+  } catch (error) {
+    throw translateDatabaseError(error, {
+      progress_report_pkey: 'Tiến độ này vừa được báo cáo đồng thời; vui lòng gửi lại.',
+    });
+  }
+}
+
+/** Who scores at `stage` for `organizationId`, or a refusal: the member itself, another member, the lead. */
+async function scorerFor(
+  context: CampaignsContext,
+  blocYear: BlocYear,
+  organization: DirectoryOrganization,
+  stage: ScorecardStage,
+  year: number,
+): Promise<string | null> {
+  if (stage === ScorecardStage.SELF) {
+    await requireActFor(context, organization, 'tự chấm điểm');
+    return organization.id;
+  }
+  if (stage === ScorecardStage.CROSS) {
+    // Cross-scoring (chấm chéo) is done by another member of the bloc, or by the lead.
+    requireSignedIn(context);
+    const own = await callerOrganization(context);
+    const scorer = blocYear.members.find((member) => member.organization.id === own?.id);
+    if (context.caller.role !== 'CENTRAL_BOARD') {
+      if (context.caller.role !== 'ORG_OFFICER' || !scorer)
+        throw forbidden(`Chỉ cán bộ của một đơn vị thành viên khác trong ${blocYear.blocName} được chấm chéo.`);
+      if (scorer.organization.id === organization.id) throw forbidden('Một đơn vị không tự chấm chéo cho mình.');
+    }
+    return own?.id ?? null;
+  }
+  await requireBlocLead(context, blocYear, year, 'thẩm định điểm');
+  return blocYear.lead?.organization.id ?? null;
+}
+
+/** Submits (or replaces) a member's scorecard of one stage; stages go self → cross → verified. */
+export async function submitScorecard(context: CampaignsContext, input: SubmitScorecardInput): Promise<Scorecard> {
+  const pledge = await loadPledge(context, input.pledgeId, 'input.pledgeId');
+  const blocYear = await blocYearOf(context, pledge.blocId, pledge.year);
+  const organization = await memberOrFail(
+    context,
+    blocYear,
+    input.organizationCode,
+    pledge.year,
+    'input.organizationCode',
+  );
+  const scorerId = await scorerFor(context, blocYear, organization, input.stage, pledge.year);
+  const items = await context.loaders.itemsByPledgeId.load(pledge.id);
+  const scores = input.scores.map((score) => ({ itemCode: score.itemCode.trim().toUpperCase(), points: score.points }));
+  const verdict = scoreTotal(items, scores, input.bonus ?? 0, input.penalty ?? 0, pledge.bonusCap);
+  if (verdict.problems.length)
+    throw badInput(verdict.problems.map((problem) => problem.message).join(' '), {
+      field: verdict.problems[0]!.field,
+      problems: verdict.problems,
+    });
+  try {
+    await auditedTransaction(context.db, context, 'submitScorecard', async (manager, audit) => {
+      const { pledgeProgress } = createStores(manager);
+      const current = await lockPledgeFor(manager, pledge.id, 'SHARE', (now) =>
+        canSubmitScorecard(now.status, now.year),
+      );
+      const card = [pledge.id, organization.id, input.stage];
+      const cardImage = async () => ({
+        scorecard: await audit.snapshot('scorecard', null, {
+          sql: 't.pledge_id = $1 AND t.organization_id = $2 AND t.stage = $3',
+          params: card,
+        }),
+        items: await audit.snapshot('scorecard_item', null, {
+          sql: 't.pledge_id = $1 AND t.organization_id = $2 AND t.stage = $3',
+          params: card,
+          many: true,
+        }),
+      });
+      const beforeImage = await cardImage();
+      const before = STAGE_BEFORE[input.stage];
+      if (before && !(await pledgeProgress.scorecardExists(pledge.id, organization.id, before))) {
+        throw conflict(
+          `Chưa có phiếu ${before === ScorecardStage.SELF ? 'tự chấm' : 'chấm chéo'} của ${organization.name}; hãy chấm theo thứ tự tự chấm → chấm chéo → thẩm định.`,
+        );
+      }
+      await pledgeProgress.replaceScorecard({
+        pledgeId: pledge.id,
+        organizationId: organization.id,
+        stage: input.stage,
+        bonus: input.bonus ?? 0,
+        penalty: input.penalty ?? 0,
+        totalScore: verdict.total,
+        schemeVersion: current.schemeVersion,
+        scoredByOrganizationId: scorerId,
+        submittedBy: context.caller.subject,
+        scores,
+      });
+      await audit.record({
+        entityType: 'Scorecard',
+        entityId: `${pledge.id}/${organization.id}/${input.stage}`,
+        before: beforeImage.scorecard ? beforeImage : null,
+        after: await cardImage(),
+      });
+    });
+  } catch (error) {
+    throw translateDatabaseError(error, { scorecard_pkey: 'Phiếu chấm này vừa được nộp đồng thời; vui lòng thử lại.' });
+  }
+  context.loaders.scorecardsByPledgeId.clear(pledge.id);
+  const cards = await context.loaders.scorecardsByPledgeId.load(pledge.id);
+  return cards.find((card) => card.organizationId === organization.id && card.stage === input.stage)!;
+}

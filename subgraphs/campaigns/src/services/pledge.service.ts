@@ -1,0 +1,349 @@
+/**
+ * Mutations of the pledge year (giao ước thi đua): draft, change, open, sign, close (rank) and the vote
+ * on the leading unit. Each is one audited transaction that locks the pledge row and asks
+ * rules/pledge-workflow.rule.ts whether the pledge's status allows the change. Progress reports and
+ * scorecards: pledge-progress.service.ts.
+ */
+import {
+  auditedTransaction,
+  badInput,
+  cleanOptionalText,
+  cleanText,
+  conflict,
+  notFound,
+  requireSignedIn,
+  translateDatabaseError,
+  type AuditRecorder,
+} from '@tdkt/subgraph-kit';
+import type { EntityManager } from 'typeorm';
+import { requireActFor, type CampaignsContext } from '../context.js';
+import { rankByTotal, votePasses } from '../rules/pledge-scoring.rule.js';
+import {
+  canClose,
+  canOpen,
+  canRecordVote,
+  canSign,
+  canUpdate,
+  statusAfterSignature,
+  type PledgeVerdict,
+} from '../rules/pledge-workflow.rule.js';
+import { createStores, type NewPledgeItem } from '../store/index.js';
+import type {
+  CreatePledgeInput,
+  PledgeItemInput,
+  RecordBlocVoteInput,
+  SignPledgeInput,
+  UpdatePledgeInput,
+} from '../types/pledge.inputs.js';
+import type { BlocVote, Pledge, PledgeSignature } from '../types/pledge.types.js';
+import { blocYearOf, loadPledge, memberOrFail, reloadPledge, requireBlocLead } from './pledge-access.js';
+
+const CONSTRAINTS: Record<string, string> = {
+  pledge_bloc_year_key: 'Khối/cụm này đã có giao ước cho năm đó.',
+  pledge_item_code_check: 'Mã tiêu chí chỉ gồm chữ in hoa không dấu, chữ số, dấu chấm, gạch (tối đa 20 ký tự).',
+  pledge_item_max_score_check: 'Điểm tối đa của mỗi tiêu chí phải lớn hơn 0.',
+  pledge_item_pkey: 'Hai tiêu chí trùng mã.',
+};
+
+const ITEM_CODE = /^[A-Z0-9][A-Z0-9._-]{0,19}$/;
+
+/**
+ * Locks the pledge row for the rest of the transaction (see PledgeStore.lock) and returns it as it is
+ * now, or refuses with CONFLICT when its status does not allow the change.
+ */
+export async function lockPledgeFor(
+  manager: EntityManager,
+  id: string,
+  mode: 'UPDATE' | 'SHARE',
+  verdictOf: (pledge: Pledge) => PledgeVerdict,
+): Promise<Pledge> {
+  const current = await createStores(manager).pledges.lock(id, mode);
+  if (!current) throw notFound('Không tìm thấy giao ước này.');
+  const verdict = verdictOf(current);
+  if (!verdict.allowed) throw conflict(verdict.reason, { status: current.status });
+  return current;
+}
+
+/** What the audit log keeps of a pledge: the row and its items. */
+async function pledgeImage(audit: AuditRecorder, id: string): Promise<unknown> {
+  return {
+    pledge: await audit.snapshot('pledge', id),
+    items: await audit.snapshot('pledge_item', null, {
+      sql: 't.pledge_id = $1 ORDER BY t.position',
+      params: [id],
+      many: true,
+    }),
+  };
+}
+
+/** Validates and normalizes a pledge's items (codes upper-case and unique, titles NFC, max scores > 0). */
+function cleanItems(input: PledgeItemInput[]): NewPledgeItem[] {
+  if (input.length === 0) throw badInput('Giao ước cần ít nhất một nội dung.', { field: 'input.items' });
+  if (input.length > 100) throw badInput('Giao ước có tối đa 100 nội dung.', { field: 'input.items' });
+  const seen = new Set<string>();
+  return input.map((item, index) => {
+    const code = item.code.trim().toUpperCase();
+    const field = `input.items[${index}]`;
+    if (!ITEM_CODE.test(code))
+      throw badInput(
+        `Mã tiêu chí "${item.code}" không hợp lệ: chữ in hoa không dấu, chữ số, dấu chấm, gạch (tối đa 20 ký tự).`,
+        { field: `${field}.code` },
+      );
+    if (seen.has(code)) throw badInput(`Hai tiêu chí trùng mã ${code}.`, { field: `${field}.code` });
+    seen.add(code);
+    if (!Number.isFinite(item.maxScore) || item.maxScore <= 0 || item.maxScore > 10_000)
+      throw badInput('Điểm tối đa phải lớn hơn 0 (và không quá 10 000).', { field: `${field}.maxScore` });
+    if (item.targetValue !== null && item.targetValue !== undefined && !Number.isFinite(item.targetValue))
+      throw badInput('Chỉ tiêu phải là một số.', { field: `${field}.targetValue` });
+    return {
+      code,
+      title: cleanText(item.title, { label: 'Nội dung', field: `${field}.title`, maxLength: 500 }),
+      unit: cleanOptionalText(item.unit, { label: 'Đơn vị tính', field: `${field}.unit`, maxLength: 40 }),
+      targetValue: item.targetValue ?? null,
+      maxScore: item.maxScore,
+    };
+  });
+}
+
+/** The bloc's lead drafts the pledge of a year (DRAFT). */
+export async function createPledge(context: CampaignsContext, input: CreatePledgeInput): Promise<Pledge> {
+  requireSignedIn(context);
+  if (!Number.isInteger(input.year) || input.year < 1945 || input.year > new Date().getUTCFullYear() + 1) {
+    throw badInput(`Năm ${input.year} không hợp lệ.`, { field: 'input.year' });
+  }
+  const bloc = await context.organizations.blocByCode.load(input.blocCode.trim().toUpperCase());
+  if (!bloc) throw notFound(`Không tìm thấy khối/cụm thi đua có mã ${input.blocCode}.`, { field: 'input.blocCode' });
+  const blocYear = await blocYearOf(context, bloc.id, input.year);
+  await requireBlocLead(context, blocYear, input.year, 'soạn giao ước');
+  if (blocYear.members.length === 0)
+    throw badInput(`${bloc.name} chưa có danh sách thành viên năm ${input.year}.`, { field: 'input.year' });
+  const theme = cleanText(input.theme, { label: 'Chủ đề', field: 'input.theme', maxLength: 500 });
+  const legalBasis = cleanOptionalText(input.schemeLegalBasis, {
+    label: 'Căn cứ thang điểm',
+    field: 'input.schemeLegalBasis',
+    maxLength: 500,
+  });
+  const items = cleanItems(input.items);
+  const bonusCap = input.bonusCap ?? 0;
+  if (!Number.isFinite(bonusCap) || bonusCap < 0)
+    throw badInput('Mức trần điểm thưởng phải là số không âm.', { field: 'input.bonusCap' });
+  const threshold = input.leadingVoteThreshold ?? 0.8;
+  if (!(threshold > 0 && threshold <= 1))
+    throw badInput('Tỷ lệ biểu quyết phải lớn hơn 0 và không quá 1.', { field: 'input.leadingVoteThreshold' });
+  try {
+    const id = await auditedTransaction(context.db, context, 'createPledge', async (manager, audit) => {
+      const { pledges } = createStores(manager);
+      const created = await pledges.insert({
+        blocId: bloc.id,
+        year: input.year,
+        theme,
+        bonusCap,
+        leadingVoteThreshold: threshold,
+        schemeLegalBasis: legalBasis,
+        createdBy: context.caller.subject,
+      });
+      await pledges.insertItems(created, items);
+      await audit.record({
+        entityType: 'Pledge',
+        entityId: created,
+        before: null,
+        after: await pledgeImage(audit, created),
+      });
+      return created;
+    });
+    return (await context.loaders.pledgeById.load(id))!;
+  } catch (error) {
+    throw translateDatabaseError(error, {
+      ...CONSTRAINTS,
+      pledge_bloc_year_key: `${bloc.name} đã có giao ước năm ${input.year}.`,
+    });
+  }
+}
+
+/** The lead changes a DRAFT pledge; new items or a new bonus cap are a new version of the scoring scheme. */
+export async function updatePledge(context: CampaignsContext, input: UpdatePledgeInput): Promise<Pledge> {
+  const pledge = await loadPledge(context, input.id, 'input.id');
+  await requireBlocLead(context, await blocYearOf(context, pledge.blocId, pledge.year), pledge.year, 'sửa giao ước');
+  const theme =
+    input.theme === null || input.theme === undefined
+      ? null
+      : cleanText(input.theme, { label: 'Chủ đề', field: 'input.theme', maxLength: 500 });
+  const items = input.items ? cleanItems(input.items) : null;
+  if (
+    input.bonusCap !== null &&
+    input.bonusCap !== undefined &&
+    !(Number.isFinite(input.bonusCap) && input.bonusCap >= 0)
+  ) {
+    throw badInput('Mức trần điểm thưởng phải là số không âm.', { field: 'input.bonusCap' });
+  }
+  const threshold = input.leadingVoteThreshold;
+  if (threshold !== null && threshold !== undefined && !(threshold > 0 && threshold <= 1))
+    throw badInput('Tỷ lệ biểu quyết phải lớn hơn 0 và không quá 1.', { field: 'input.leadingVoteThreshold' });
+  const legalBasis = cleanOptionalText(input.schemeLegalBasis, {
+    label: 'Căn cứ thang điểm',
+    field: 'input.schemeLegalBasis',
+    maxLength: 500,
+  });
+  const schemeChanged = items !== null || (input.bonusCap !== null && input.bonusCap !== undefined);
+  try {
+    await auditedTransaction(context.db, context, 'updatePledge', async (manager, audit) => {
+      const { pledges } = createStores(manager);
+      const current = await pledges.lock(pledge.id);
+      if (!current) throw notFound('Không tìm thấy giao ước này.');
+      const before = await pledgeImage(audit, pledge.id);
+      const verdict = canUpdate(current.status, current.year);
+      if (!verdict.allowed) throw conflict(verdict.reason, { status: current.status });
+      await pledges.update(
+        pledge.id,
+        {
+          theme,
+          bonusCap: input.bonusCap ?? null,
+          leadingVoteThreshold: threshold ?? null,
+          schemeLegalBasis: legalBasis,
+        },
+        schemeChanged,
+      );
+      if (items) {
+        await pledges.deleteItems(pledge.id);
+        await pledges.insertItems(pledge.id, items);
+      }
+      await audit.record({
+        entityType: 'Pledge',
+        entityId: pledge.id,
+        before,
+        after: await pledgeImage(audit, pledge.id),
+      });
+    });
+  } catch (error) {
+    throw translateDatabaseError(error, CONSTRAINTS);
+  }
+  context.loaders.itemsByPledgeId.clear(pledge.id);
+  return reloadPledge(context, pledge.id);
+}
+
+/** The lead opens the pledge for signature; from here its items and scoring scheme are frozen. */
+export async function openPledge(context: CampaignsContext, id: string): Promise<Pledge> {
+  const pledge = await loadPledge(context, id);
+  await requireBlocLead(context, await blocYearOf(context, pledge.blocId, pledge.year), pledge.year, 'mở ký giao ước');
+  await auditedTransaction(context.db, context, 'openPledge', async (manager, audit) => {
+    await lockPledgeFor(manager, pledge.id, 'UPDATE', (current) => canOpen(current.status, current.year));
+    const before = await audit.snapshot('pledge', pledge.id);
+    await createStores(manager).pledges.markOpen(pledge.id);
+    await audit.recordRow('Pledge', 'pledge', pledge.id, before);
+  });
+  return reloadPledge(context, pledge.id);
+}
+
+/** A member signs; the last member's signature makes the pledge SIGNED. */
+export async function signPledge(context: CampaignsContext, input: SignPledgeInput): Promise<PledgeSignature> {
+  const pledge = await loadPledge(context, input.pledgeId, 'input.pledgeId');
+  const blocYear = await blocYearOf(context, pledge.blocId, pledge.year);
+  const organization = await memberOrFail(
+    context,
+    blocYear,
+    input.organizationCode,
+    pledge.year,
+    'input.organizationCode',
+  );
+  await requireActFor(context, organization, 'ký giao ước');
+  // A repeated signature is refused before queueing for the pledge's row lock (a burst of retries must
+  // not hold up the members still signing); the unique key stays the last word under a race.
+  if (await context.stores.pledges.hasSignature(pledge.id, organization.id))
+    throw conflict(`${organization.name} đã ký giao ước này.`, { field: 'input.organizationCode' });
+  try {
+    const signature = await auditedTransaction(context.db, context, 'signPledge', async (manager, audit) => {
+      const { pledges } = createStores(manager);
+      // The row lock serializes signatures of one pledge: the last signer sees every other one and
+      // moves the pledge to SIGNED exactly once.
+      const current = await lockPledgeFor(manager, pledge.id, 'UPDATE', (now) => canSign(now.status, now.year));
+      const inserted = await pledges.insertSignature(pledge.id, organization.id, context.caller.subject);
+      if (!inserted) throw conflict(`${organization.name} đã ký giao ước này.`, { field: 'input.organizationCode' });
+      const signers = new Set(await pledges.signerIds(pledge.id));
+      const complete = blocYear.members.every((member) => signers.has(member.organization.id));
+      if (complete) await pledges.markSigned(pledge.id);
+      await audit.record({
+        entityType: 'PledgeSignature',
+        entityId: `${pledge.id}/${organization.id}`,
+        before: { pledgeStatus: current.status },
+        after: { signature: inserted, pledgeStatus: complete ? statusAfterSignature(true) : current.status },
+      });
+      return inserted;
+    });
+    context.loaders.pledgeById.clear(pledge.id);
+    return signature;
+  } catch (error) {
+    throw translateDatabaseError(error);
+  }
+}
+
+/** The lead closes the year: every member's verified score, ranked (equal totals share a rank). */
+export async function closePledge(context: CampaignsContext, id: string): Promise<Pledge> {
+  const pledge = await loadPledge(context, id);
+  const blocYear = await blocYearOf(context, pledge.blocId, pledge.year);
+  await requireBlocLead(context, blocYear, pledge.year, 'tổng kết giao ước');
+  await auditedTransaction(context.db, context, 'closePledge', async (manager, audit) => {
+    const { pledges, pledgeProgress } = createStores(manager);
+    await lockPledgeFor(manager, pledge.id, 'UPDATE', (current) => canClose(current.status, current.year));
+    const before = await audit.snapshot('pledge', pledge.id);
+    const verified = await pledgeProgress.verifiedTotals(pledge.id);
+    const have = new Set(verified.map((row) => row.organizationId));
+    const missing = blocYear.members
+      .filter((member) => !have.has(member.organization.id))
+      .map((member) => member.organization.name);
+    if (missing.length) throw conflict(`Chưa thẩm định điểm của: ${missing.join(', ')}.`, { missing });
+    const ranking = rankByTotal(
+      verified.filter((row) => blocYear.members.some((member) => member.organization.id === row.organizationId)),
+    );
+    await pledges.insertRanking(pledge.id, ranking);
+    await pledges.markClosed(pledge.id);
+    await audit.record({
+      entityType: 'Pledge',
+      entityId: pledge.id,
+      before,
+      after: { pledge: await audit.snapshot('pledge', pledge.id), ranking },
+    });
+  });
+  return reloadPledge(context, pledge.id);
+}
+
+/** The bloc's vote on acclaiming a member as the leading unit, after the year is closed. */
+export async function recordBlocVote(context: CampaignsContext, input: RecordBlocVoteInput): Promise<BlocVote> {
+  const pledge = await loadPledge(context, input.pledgeId, 'input.pledgeId');
+  const blocYear = await blocYearOf(context, pledge.blocId, pledge.year);
+  await requireBlocLead(context, blocYear, pledge.year, 'ghi biểu quyết suy tôn');
+  const candidate = await memberOrFail(
+    context,
+    blocYear,
+    input.candidateOrganizationCode,
+    pledge.year,
+    'input.candidateOrganizationCode',
+  );
+  const verdict = votePasses({
+    membersTotal: blocYear.members.length,
+    yes: input.yes,
+    no: input.no,
+    abstain: input.abstain,
+    threshold: pledge.leadingVoteThreshold,
+  });
+  if (verdict.problems.length)
+    throw badInput(verdict.problems.map((problem) => problem.message).join(' '), { field: verdict.problems[0]!.field });
+  const vote = await auditedTransaction(context.db, context, 'recordBlocVote', async (manager, audit) => {
+    await lockPledgeFor(manager, pledge.id, 'UPDATE', (current) => canRecordVote(current.status, current.year));
+    const row = await createStores(manager).pledges.insertVote({
+      pledgeId: pledge.id,
+      candidateOrganizationId: candidate.id,
+      membersTotal: blocYear.members.length,
+      yes: input.yes,
+      no: input.no,
+      abstain: input.abstain,
+      threshold: pledge.leadingVoteThreshold,
+      passed: verdict.passed,
+      votedOn: input.votedOn,
+      recordedBy: context.caller.subject,
+    });
+    await audit.recordRow('BlocVote', 'bloc_vote', row.id);
+    return row;
+  });
+  context.loaders.votesByPledgeId.clear(pledge.id);
+  return vote;
+}
