@@ -150,7 +150,7 @@ export function personsStep(context: LoadContext): StepDefinition {
           for (let index = unit.personStart; index < unit.personStart + unit.personCount; index += 1) {
             const person = generatePerson(unit, index, group.workflow);
             persons.row(
-              `${person.id}\t${text(person.fullName)}\t${person.female ? 'FEMALE' : 'MALE'}\t${person.birthYear}\t${text(person.ethnicity)}\t${unit.id}\t${text(person.position)}\t${person.directWorker ? 't' : 'f'}\t${stamp(day(2024, 2, 1) + (index % 90), 8 * 60 + (index % 600))}`,
+              `${person.id}\t${text(person.fullName)}\t${person.female ? 'FEMALE' : 'MALE'}\t${person.birthYear}\t${text(person.ethnicity)}\t${unit.id}\t${text(person.position)}\t${person.directWorker ? 't' : 'f'}\tf\t1\t${stamp(day(2024, 2, 1) + (index % 90), 8 * 60 + (index % 600))}`,
             );
             for (let slot = 0; slot < person.ratings.length; slot += 1) {
               const rating = person.ratings[slot]!;

@@ -1,231 +1,45 @@
 /**
- * The tables the scale loader writes with COPY, and the columns of each in the order the steps write
- * their values: one place per table. Each COPY takes its table and column list from here
- * (`CopyWriter.open(client, table)`, `new RowBuffer(table)`), so a column is added here and in the step
- * that writes its value. The schemas are those the platform manifest gives the subgraphs.
- *
- * The maps are keyed by table name, like the descriptors the subgraphs' stores export; a row writer
- * depends on the column ORDER, so a descriptor that replaces one of these must list the same columns
- * in the same order.
+ * The tables the scale loader writes with COPY: the descriptors the subgraphs' stores export, so a
+ * column is declared once, in the store that owns the table. A step writes each row's values in its
+ * descriptor's column order (`CopyWriter.open(client, table)`, `new RowBuffer(table)`); a new column
+ * with a default needs nothing here, a new required one needs its value in the step that writes it.
  */
-import { subgraphEntry } from '@tdkt/platform';
-import { defineTable, qualifiedName, type TableDescriptor } from '@tdkt/subgraph-kit';
-
-const ORGANIZATIONS = subgraphEntry('organizations').databaseSchema;
-const CAMPAIGNS = subgraphEntry('campaigns').databaseSchema;
-const AWARDS = subgraphEntry('awards').databaseSchema;
+import { ORGANIZATIONS_TABLES } from '@tdkt/organizations';
+import { CAMPAIGNS_TABLES } from '@tdkt/campaigns';
+import { AWARDS_TABLES } from '@tdkt/awards';
+import { qualifiedName } from '@tdkt/subgraph-kit';
 
 export const ORGANIZATIONS_SCALE_TABLES = {
-  organization: defineTable(ORGANIZATIONS, 'organization', [
-    'id',
-    'code',
-    'name',
-    'short_name',
-    'kind',
-    'level',
-    'parent_id',
-    'valid_from',
-    'valid_to',
-    'is_demo',
-    'version',
-    'created_at',
-    'updated_at',
-  ]),
-  lineage_event: defineTable(ORGANIZATIONS, 'lineage_event', [
-    'id',
-    'kind',
-    'effective_date',
-    'legal_basis',
-    'note',
-    'created_at',
-  ]),
-  lineage_participant: defineTable(ORGANIZATIONS, 'lineage_participant', ['event_id', 'organization_id', 'role']),
-  bloc: defineTable(ORGANIZATIONS, 'bloc', [
-    'id',
-    'code',
-    'name',
-    'kind',
-    'organizer_id',
-    'is_demo',
-    'version',
-    'created_at',
-  ]),
-  bloc_membership: defineTable(ORGANIZATIONS, 'bloc_membership', ['bloc_id', 'year', 'organization_id', 'role']),
-  person: defineTable(ORGANIZATIONS, 'person', [
-    'id',
-    'full_name',
-    'gender',
-    'birth_year',
-    'ethnicity',
-    'organization_id',
-    'position',
-    'is_direct_worker',
-    'created_at',
-  ]),
-  annual_rating: defineTable(ORGANIZATIONS, 'annual_rating', ['person_id', 'year', 'rating', 'recorded_at']),
-} as const satisfies Record<string, TableDescriptor>;
+  organization: ORGANIZATIONS_TABLES.organization,
+  lineage_event: ORGANIZATIONS_TABLES.lineage_event,
+  lineage_participant: ORGANIZATIONS_TABLES.lineage_participant,
+  bloc: ORGANIZATIONS_TABLES.bloc,
+  bloc_membership: ORGANIZATIONS_TABLES.bloc_membership,
+  person: ORGANIZATIONS_TABLES.person,
+  annual_rating: ORGANIZATIONS_TABLES.annual_rating,
+};
 
 export const CAMPAIGNS_SCALE_TABLES = {
-  pledge: defineTable(CAMPAIGNS, 'pledge', [
-    'id',
-    'bloc_id',
-    'year',
-    'theme',
-    'status',
-    'bonus_cap',
-    'leading_vote_threshold',
-    'scheme_version',
-    'scheme_legal_basis',
-    'opened_at',
-    'signed_at',
-    'closed_at',
-    'is_demo',
-    'version',
-    'created_at',
-    'created_by',
-  ]),
-  pledge_item: defineTable(CAMPAIGNS, 'pledge_item', [
-    'pledge_id',
-    'code',
-    'title',
-    'target_value',
-    'unit',
-    'max_score',
-    'position',
-  ]),
-  pledge_signature: defineTable(CAMPAIGNS, 'pledge_signature', [
-    'pledge_id',
-    'organization_id',
-    'signed_at',
-    'signed_by',
-  ]),
-  progress_report: defineTable(CAMPAIGNS, 'progress_report', [
-    'pledge_id',
-    'organization_id',
-    'item_code',
-    'period',
-    'revision',
-    'value',
-    'note',
-    'reported_at',
-    'reported_by',
-  ]),
-  scorecard: defineTable(CAMPAIGNS, 'scorecard', [
-    'pledge_id',
-    'organization_id',
-    'stage',
-    'bonus',
-    'penalty',
-    'total_score',
-    'scheme_version',
-    'scored_by_organization_id',
-    'submitted_at',
-    'submitted_by',
-  ]),
-  scorecard_item: defineTable(CAMPAIGNS, 'scorecard_item', [
-    'pledge_id',
-    'organization_id',
-    'stage',
-    'item_code',
-    'points',
-  ]),
-  pledge_ranking: defineTable(CAMPAIGNS, 'pledge_ranking', ['pledge_id', 'organization_id', 'rank', 'total_score']),
-  bloc_vote: defineTable(CAMPAIGNS, 'bloc_vote', [
-    'id',
-    'pledge_id',
-    'candidate_organization_id',
-    'members_total',
-    'yes',
-    'no',
-    'abstain',
-    'threshold',
-    'passed',
-    'voted_on',
-    'recorded_at',
-    'recorded_by',
-  ]),
-} as const satisfies Record<string, TableDescriptor>;
+  pledge: CAMPAIGNS_TABLES.pledge,
+  pledge_item: CAMPAIGNS_TABLES.pledge_item,
+  pledge_signature: CAMPAIGNS_TABLES.pledge_signature,
+  progress_report: CAMPAIGNS_TABLES.progress_report,
+  scorecard: CAMPAIGNS_TABLES.scorecard,
+  scorecard_item: CAMPAIGNS_TABLES.scorecard_item,
+  pledge_ranking: CAMPAIGNS_TABLES.pledge_ranking,
+  bloc_vote: CAMPAIGNS_TABLES.bloc_vote,
+};
 
 export const AWARDS_SCALE_TABLES = {
-  decision: defineTable(AWARDS, 'decision', [
-    'id',
-    'number',
-    'issued_on',
-    'issuer_organization_id',
-    'authority',
-    'is_legacy',
-    'created_at',
-    'created_by',
-  ]),
-  award_grant: defineTable(AWARDS, 'award_grant', [
-    'id',
-    'award_type_code',
-    'person_id',
-    'organization_id',
-    'recipient_unit_id',
-    'recipient_gender',
-    'year',
-    'basis',
-    'decision_id',
-    'nomination_id',
-    'imported',
-    'revoked_on',
-    'revoke_reason',
-    'created_at',
-  ]),
-  nomination: defineTable(AWARDS, 'nomination', [
-    'id',
-    'award_type_code',
-    'person_id',
-    'organization_id',
-    'recipient_unit_id',
-    'recipient_gender',
-    'year',
-    'basis',
-    'proposed_by_organization_id',
-    'bloc_id',
-    'movement_code',
-    'status',
-    'eligibility',
-    'decision_id',
-    'version',
-    'created_at',
-    'created_by',
-  ]),
-  nomination_event: defineTable(AWARDS, 'nomination_event', [
-    'id',
-    'nomination_id',
-    'from_status',
-    'to_status',
-    'at',
-    'by_subject',
-    'by_organization',
-    'reason',
-  ]),
-  council_vote: defineTable(AWARDS, 'council_vote', [
-    'id',
-    'nomination_id',
-    'members_total',
-    'yes',
-    'no',
-    'abstain',
-    'threshold',
-    'passed',
-    'voted_on',
-    'recorded_at',
-    'recorded_by',
-  ]),
-  initiative: defineTable(AWARDS, 'initiative', [
-    'id',
-    'title',
-    'scope',
-    'recognized_on',
-    'recognized_by_organization_id',
-    'created_at',
-  ]),
-  initiative_author: defineTable(AWARDS, 'initiative_author', ['initiative_id', 'person_id']),
-  grant_initiative: defineTable(AWARDS, 'grant_initiative', ['grant_id', 'initiative_id']),
-} as const satisfies Record<string, TableDescriptor>;
+  decision: AWARDS_TABLES.decision,
+  award_grant: AWARDS_TABLES.award_grant,
+  nomination: AWARDS_TABLES.nomination,
+  nomination_event: AWARDS_TABLES.nomination_event,
+  council_vote: AWARDS_TABLES.council_vote,
+  initiative: AWARDS_TABLES.initiative,
+  initiative_author: AWARDS_TABLES.initiative_author,
+  grant_initiative: AWARDS_TABLES.grant_initiative,
+};
 
 /** `schema.table`: how the steps, the bookkeeping and the report name a table. */
 export const tableName = qualifiedName;
