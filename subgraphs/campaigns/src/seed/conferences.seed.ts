@@ -44,7 +44,7 @@ export const REAL_CONFERENCES: readonly SeedConference[] = [
     balanceFacets: [],
     feedsIntoCode: null,
     source:
-      'Brief §3: Đại hội Thi đua yêu nước toàn quốc lần thứ X, 9–10/12/2020 (thanhnien.vn); Kế hoạch 1272/KH-VPCP ngày 20/2/2020 (seed 000)',
+      'Kế hoạch 1272/KH-VPCP ngày 20/2/2020 của Văn phòng Chính phủ; Đại hội Thi đua yêu nước toàn quốc lần thứ X, 9–10/12/2020',
   },
   // The Tây Hồ plan names it as the congress the district conferences lead to; it gives no date or
   // theme, so they stay null.
@@ -63,7 +63,7 @@ export const REAL_CONFERENCES: readonly SeedConference[] = [
     balanceFacets: [],
     feedsIntoCode: 'DHTDYN_TOAN_QUOC_X',
     source:
-      'Seed 003: UBND quận Tây Hồ, Kế hoạch tổ chức Hội nghị điển hình tiên tiến các cấp tiến tới Đại hội thi đua yêu nước thành phố Hà Nội giai đoạn 2020–2025',
+      'UBND quận Tây Hồ, Kế hoạch tổ chức Hội nghị điển hình tiên tiến các cấp tiến tới Đại hội thi đua yêu nước thành phố Hà Nội giai đoạn 2020–2025',
   },
   // The Tây Hồ plan, section 2b (cấp quận): "Hội nghị Điển hình tiên tiến", "Tối đa 300 đại biểu. Trong đó, đại
   // biểu điển hình tiên tiến chiếm 70%; đại biểu khách mời và lãnh đạo các cấp, các ngành chiếm 30%",
@@ -87,7 +87,7 @@ export const REAL_CONFERENCES: readonly SeedConference[] = [
     balanceFacets: ['SECTOR', 'GENDER', 'ETHNICITY', 'AGE_BAND', 'DIRECT_WORKER'],
     feedsIntoCode: 'DHTDYN_HN_2020_2025',
     source:
-      'Seed 003: UBND quận Tây Hồ, Kế hoạch tổ chức Hội nghị điển hình tiên tiến các cấp (2020), mục 2b — tối đa 300 đại biểu, 70 % điển hình tiên tiến, 30 % khách mời và lãnh đạo; Quý II/2020',
+      'UBND quận Tây Hồ, Kế hoạch tổ chức Hội nghị điển hình tiên tiến các cấp (2020), mục 2b — tối đa 300 đại biểu, 70 % điển hình tiên tiến, 30 % khách mời và lãnh đạo; Quý II/2020',
   },
 ];
 

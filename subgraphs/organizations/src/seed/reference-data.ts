@@ -116,9 +116,9 @@ export interface SeedBloc {
   years: { year: number; members: SeedBlocMembership[]; source: string }[];
 }
 
-const SRC_176 = 'NQ 176/2025/QH15; brief §5.1';
-const SRC_202 = 'NQ 202/2025/QH15 (12/6/2025), NQ 60-NQ/TW; brief §5.2';
-const SRC_UNCHANGED = 'brief §5.2 (unchanged unit, 11 of 34)';
+const SRC_176 = 'NQ 176/2025/QH15';
+const SRC_202 = 'NQ 202/2025/QH15 (12/6/2025), NQ 60-NQ/TW';
+const SRC_UNCHANGED = 'NQ 202/2025/QH15 (unchanged unit, 11 of 34)';
 const ABSORBED = '2025-06-30';
 
 export const REFERENCE_ORGANIZATIONS: readonly SeedOrganization[] = [
@@ -132,7 +132,7 @@ export const REFERENCE_ORGANIZATIONS: readonly SeedOrganization[] = [
     parentCode: null,
     validFrom: null,
     validTo: null,
-    source: 'contract README; brief §1.7',
+    source: 'Luật TĐKT 2022 (deciding authorities); the platform contract',
   },
   {
     code: 'CTN',
@@ -143,7 +143,7 @@ export const REFERENCE_ORGANIZATIONS: readonly SeedOrganization[] = [
     parentCode: null,
     validFrom: null,
     validTo: null,
-    source: 'contract README; brief §1.7',
+    source: 'Luật TĐKT 2022 (deciding authorities); the platform contract',
   },
   {
     code: 'QH',
@@ -154,7 +154,7 @@ export const REFERENCE_ORGANIZATIONS: readonly SeedOrganization[] = [
     parentCode: null,
     validFrom: null,
     validTo: null,
-    source: 'brief §1.2, §1.7',
+    source: 'Hiến pháp 2013 (state structure); Luật TĐKT 2022 (deciding authorities)',
   },
 
   // ── 14 ministries from 2025-03-01 (Nghị quyết 176/2025/QH15) ─────────────────────────────────────
@@ -494,7 +494,7 @@ export const REFERENCE_ORGANIZATIONS: readonly SeedOrganization[] = [
     parentCode: null,
     validFrom: null,
     validTo: null,
-    source: 'contract README; brief §2.2, §5.1',
+    source: 'Khối thi đua Nội chính membership; NQ 176/2025/QH15; the platform contract',
   },
   {
     code: 'VKSNDTC',
@@ -505,7 +505,7 @@ export const REFERENCE_ORGANIZATIONS: readonly SeedOrganization[] = [
     parentCode: null,
     validFrom: null,
     validTo: null,
-    source: 'contract README; brief §2.2, §5.1',
+    source: 'Khối thi đua Nội chính membership; NQ 176/2025/QH15; the platform contract',
   },
   {
     code: 'KTNN',
@@ -516,9 +516,9 @@ export const REFERENCE_ORGANIZATIONS: readonly SeedOrganization[] = [
     parentCode: null,
     validFrom: null,
     validTo: null,
-    source: 'contract README; brief §2.2, §5.1',
+    source: 'Khối thi đua Nội chính membership; NQ 176/2025/QH15; the platform contract',
   },
-  // Kind/parent not given by our sources: OTHER, parent null (see modelling decision 5; likely under BQP since 2025 [U]).
+  // Kind/parent not given by our sources: OTHER, parent null (likely under BQP since 2025 [U]); recorded as it is named, not guessed.
   {
     code: 'BQLLANG',
     name: 'Ban Quản lý Lăng Chủ tịch Hồ Chí Minh',
@@ -528,7 +528,7 @@ export const REFERENCE_ORGANIZATIONS: readonly SeedOrganization[] = [
     parentCode: null,
     validFrom: null,
     validTo: null,
-    source: 'contract README; brief §2.2',
+    source: 'Khối thi đua Nội chính membership (bqllang.gov.vn 2022); the platform contract',
   },
   {
     code: 'UBTWMTTQVN',
@@ -539,7 +539,7 @@ export const REFERENCE_ORGANIZATIONS: readonly SeedOrganization[] = [
     parentCode: null,
     validFrom: null,
     validTo: null,
-    source: 'brief §2.2, §5.1',
+    source: 'Khối thi đua Nội chính membership; NQ 176/2025/QH15',
   },
   {
     code: 'BTDKTTW',
@@ -550,7 +550,7 @@ export const REFERENCE_ORGANIZATIONS: readonly SeedOrganization[] = [
     parentCode: 'BNV',
     validFrom: null,
     validTo: null,
-    source: 'contract README; brief §0 terminology, §2.1',
+    source: 'Luật TĐKT 2022 (the Central Board under Bộ Nội vụ); the platform contract',
   },
 
   // ── Provincial units: the 11 unchanged on 2025-07-01 (Nghị quyết 202/2025/QH15) ──────────────────
@@ -575,9 +575,9 @@ export const REFERENCE_ORGANIZATIONS: readonly SeedOrganization[] = [
     validFrom: null,
     validTo: '2025-06-30',
     source:
-      'seed 003 (UBND quận Tây Hồ, kế hoạch Hội nghị điển hình tiên tiến 2020); district level abolished 2025-07-01 (brief §1.2); successor wards not recorded',
+      'UBND quận Tây Hồ, kế hoạch Hội nghị điển hình tiên tiến 2020; district level abolished 2025-07-01 (Luật Tổ chức chính quyền địa phương 2025); successor wards not recorded',
   },
-  // Tỉnh Thừa Thiên Huế until 2024-12-31; centrally-run city from 2025-01-01 (modelling decision 3).
+  // Tỉnh Thừa Thiên Huế until 2024-12-31; centrally-run city from 2025-01-01 (NQ 175/2024/QH15); one unit, renamed, keeps its history.
   {
     code: 'HUE',
     name: 'Thành phố Huế',
@@ -1430,7 +1430,7 @@ export const REFERENCE_LINEAGE: readonly SeedLineageEvent[] = [
     legalBasis: LB_202,
     predecessorCodes: ['QUANG_NGAI', 'KON_TUM'],
     successorCodes: ['QUANG_NGAI'],
-    note: 'Tỉnh Quảng Ngãi mới từ tỉnh Quảng Ngãi và tỉnh Kon Tum. Brief marks this pairing [U].',
+    note: 'Tỉnh Quảng Ngãi mới từ tỉnh Quảng Ngãi và tỉnh Kon Tum (Nghị quyết 202/2025/QH15).',
   },
   // [U] unverified pairing (the NQ 60 list excerpt we have is truncated): Gia Lai ← Bình Định
   {
@@ -1439,7 +1439,7 @@ export const REFERENCE_LINEAGE: readonly SeedLineageEvent[] = [
     legalBasis: LB_202,
     predecessorCodes: ['GIA_LAI', 'BINH_DINH'],
     successorCodes: ['GIA_LAI'],
-    note: 'Tỉnh Gia Lai mới từ tỉnh Gia Lai và tỉnh Bình Định. Brief marks this pairing [U].',
+    note: 'Tỉnh Gia Lai mới từ tỉnh Gia Lai và tỉnh Bình Định (Nghị quyết 202/2025/QH15).',
   },
   {
     kind: 'MERGE',
@@ -1531,7 +1531,7 @@ export const REFERENCE_LINEAGE: readonly SeedLineageEvent[] = [
   },
 ];
 
-const NOI_CHINH_MEMBER_LIST = 'members per brief §2.2 [V] (bqllang.gov.vn 2022; baovephapluat.vn)';
+const NOI_CHINH_MEMBER_LIST = 'members [V] (bqllang.gov.vn 2022; baovephapluat.vn)';
 
 export const REFERENCE_BLOCS: readonly SeedBloc[] = [
   {
@@ -1552,7 +1552,7 @@ export const REFERENCE_BLOCS: readonly SeedBloc[] = [
           { organizationCode: 'TTCP', role: 'MEMBER' },
           { organizationCode: 'KTNN', role: 'MEMBER' },
         ],
-        source: `LEAD BCA evidenced (seed 004: year-end 2020 conference 22/1/2021; contract README); deputy unknown; ${NOI_CHINH_MEMBER_LIST}, carried over to 2020`,
+        source: `LEAD BCA evidenced (year-end 2020 conference 22/1/2021; the platform contract); deputy unknown; ${NOI_CHINH_MEMBER_LIST}, carried over to 2020`,
       },
       {
         year: 2021,
@@ -1580,7 +1580,7 @@ export const REFERENCE_BLOCS: readonly SeedBloc[] = [
           { organizationCode: 'TTCP', role: 'MEMBER' },
           { organizationCode: 'KTNN', role: 'MEMBER' },
         ],
-        source: `LEAD BTP, DEPUTY BQLLANG evidenced (bqllang.gov.vn mid-year 2022 review; contract README); ${NOI_CHINH_MEMBER_LIST}`,
+        source: `LEAD BTP, DEPUTY BQLLANG evidenced (bqllang.gov.vn mid-year 2022 review; the platform contract); ${NOI_CHINH_MEMBER_LIST}`,
       },
       {
         year: 2023,
@@ -1608,7 +1608,7 @@ export const REFERENCE_BLOCS: readonly SeedBloc[] = [
           { organizationCode: 'TTCP', role: 'MEMBER' },
           { organizationCode: 'KTNN', role: 'MEMBER' },
         ],
-        source: `LEAD TANDTC, DEPUTY VKSNDTC evidenced (year-end 2024 conference; brief §2.2; contract README); ${NOI_CHINH_MEMBER_LIST}, carried over to 2024`,
+        source: `LEAD TANDTC, DEPUTY VKSNDTC evidenced (year-end 2024 conference; the platform contract); ${NOI_CHINH_MEMBER_LIST}, carried over to 2024`,
       },
       {
         year: 2025,
@@ -1622,7 +1622,7 @@ export const REFERENCE_BLOCS: readonly SeedBloc[] = [
           { organizationCode: 'TTCP', role: 'MEMBER' },
           { organizationCode: 'KTNN', role: 'MEMBER' },
         ],
-        source: `lead/deputy not evidenced (all MEMBER); ${NOI_CHINH_MEMBER_LIST}, carried over to 2025 (post-merger membership unverified, brief §10 q4)`,
+        source: `lead/deputy not evidenced (all MEMBER); ${NOI_CHINH_MEMBER_LIST}, carried over to 2025 (post-merger membership unverified)`,
       },
     ],
   },
@@ -1641,8 +1641,7 @@ export const REFERENCE_BLOCS: readonly SeedBloc[] = [
           { organizationCode: 'DN', role: 'LEAD' },
           { organizationCode: 'CT', role: 'MEMBER' },
         ],
-        source:
-          'LEAD DN evidenced (danang.gov.vn id=30520; brief §2.2); deputy unknown; the 5 centrally-run cities of the time',
+        source: 'LEAD DN evidenced (danang.gov.vn id=30520); deputy unknown; the 5 centrally-run cities of the time',
       },
       {
         year: 2018,
@@ -1654,7 +1653,7 @@ export const REFERENCE_BLOCS: readonly SeedBloc[] = [
           { organizationCode: 'CT', role: 'DEPUTY' },
         ],
         source:
-          'LEAD HP, DEPUTY CT evidenced (danang.gov.vn id=30520; baodanang.vn 2018 pledge; brief §2.2); the 5 centrally-run cities of the time',
+          'LEAD HP, DEPUTY CT evidenced (danang.gov.vn id=30520; baodanang.vn 2018 pledge); the 5 centrally-run cities of the time',
       },
       {
         year: 2024,
@@ -1666,7 +1665,7 @@ export const REFERENCE_BLOCS: readonly SeedBloc[] = [
           { organizationCode: 'CT', role: 'MEMBER' },
         ],
         source:
-          'members evidenced (dantocphattrien.vietnamnet.vn; brief §2.2; contract README); lead/deputy not evidenced (2024 review hosted by Cần Thơ on 22/3/2025)',
+          'members evidenced (dantocphattrien.vietnamnet.vn; the platform contract); lead/deputy not evidenced (2024 review hosted by Cần Thơ on 22/3/2025)',
       },
       {
         year: 2025,
@@ -1679,7 +1678,7 @@ export const REFERENCE_BLOCS: readonly SeedBloc[] = [
           { organizationCode: 'HUE', role: 'MEMBER' },
         ],
         source:
-          'members evidenced: the 5 cities + Huế (dantocphattrien.vietnamnet.vn; brief §2.2; contract README); lead/deputy not evidenced',
+          'members evidenced: the 5 cities + Huế (dantocphattrien.vietnamnet.vn; the platform contract); lead/deputy not evidenced',
       },
     ],
   },
