@@ -1,8 +1,11 @@
-/** One Jest run for the whole repository: unit, integration and end-to-end tests (real Postgres). */
+/**
+ * One Jest run for the whole repository: the rules beside their code (subgraphs/<name>/src/rules), and
+ * the unit, in-process and end-to-end tests under test/ (real PostgreSQL).
+ */
 module.exports = {
   testEnvironment: 'node',
   rootDir: __dirname,
-  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/subgraphs/*/src/**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }] },
   globalSetup: '<rootDir>/test/support/global-setup.js',
   globalTeardown: '<rootDir>/test/support/global-teardown.js',

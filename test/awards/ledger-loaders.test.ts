@@ -22,7 +22,10 @@ beforeAll(async () => {
     issuedOn: `${1996 + index}-01-10`,
     issuerCode: 'BTP',
   }));
-  expect(dataOf(await stack.gql(contractOperation('ImportGrants'), { input: { grants } }, { token: board })).importGrants.imported).toBe(30);
+  expect(
+    dataOf(await stack.gql(contractOperation('ImportGrants'), { input: { grants } }, { token: board })).importGrants
+      .imported,
+  ).toBe(30);
 });
 afterAll(() => stack?.stop());
 
@@ -41,10 +44,14 @@ async function entities(ids: string[]): Promise<{ data: any[]; statements: numbe
 }
 
 it('resolves 3 or 30 Grant references with their fields in the same number of statements', async () => {
-  const rows: { id: string; year: number }[] = await stack.subgraphs.awards.database.dataSource.query(`SELECT id, year FROM award_grant ORDER BY year`);
+  const rows: { id: string; year: number }[] = await stack.subgraphs.awards.database.dataSource.query(
+    `SELECT id, year FROM award_grant ORDER BY year`,
+  );
   const few = await entities(rows.slice(0, 3).map((row) => row.id));
   const many = await entities([...rows.map((row) => row.id), '00000000-0000-4000-8000-000000000000', 'not-a-uuid']);
-  expect(few.data).toEqual(rows.slice(0, 3).map((row) => ({ id: row.id, year: row.year, basis: 'MERIT', awardType: { code: 'GIAY_KHEN' } })));
+  expect(few.data).toEqual(
+    rows.slice(0, 3).map((row) => ({ id: row.id, year: row.year, basis: 'MERIT', awardType: { code: 'GIAY_KHEN' } })),
+  );
   expect(many.data).toHaveLength(32);
   expect(many.data.slice(0, 30).map((grant) => grant.year)).toEqual(rows.map((row) => row.year));
   expect(many.data.slice(30)).toEqual([null, null]);

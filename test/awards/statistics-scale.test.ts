@@ -19,12 +19,23 @@ const urlOf = (name: string) => {
 };
 
 async function statistics(filter: Record<string, unknown>) {
-  const response = await stack.gql(contractOperation('AwardStatistics'), { filter }, { token: board, headers: { 'x-tdkt-stats': '1' } });
-  return { data: dataOf(response).awardStatistics, sql: response.body.extensions!['stats'].sqlStatements as Record<string, number> };
+  const response = await stack.gql(
+    contractOperation('AwardStatistics'),
+    { filter },
+    { token: board, headers: { 'x-tdkt-stats': '1' } },
+  );
+  return {
+    data: dataOf(response).awardStatistics,
+    sql: response.body.extensions!['stats'].sqlStatements as Record<string, number>,
+  };
 }
 
 /** Live grants per year of a unit's subtree (as the organizations database has the tree now). */
-async function ledgerByYear(code: string, yearFrom: number, yearTo: number): Promise<{ year: number; count: number }[]> {
+async function ledgerByYear(
+  code: string,
+  yearFrom: number,
+  yearTo: number,
+): Promise<{ year: number; count: number }[]> {
   const ids: { id: string }[] = await stack.subgraphs.organizations.database.dataSource.query(
     `WITH RECURSIVE down(id) AS (SELECT id FROM organization WHERE code = $1 UNION SELECT o.id FROM organization o JOIN down ON o.parent_id = down.id) SELECT id FROM down`,
     [code],
@@ -39,23 +50,38 @@ beforeAll(async () => {
   stack = await startStack();
   board = await stack.token('CENTRAL_BOARD');
   const [organizations, campaigns, awards] = stack.databaseNames;
-  await seedScale({ preset: 'small', databaseUrls: { organizations: urlOf(organizations!), campaigns: urlOf(campaigns!), awards: urlOf(awards!) } });
+  await seedScale({
+    preset: 'small',
+    databaseUrls: { organizations: urlOf(organizations!), campaigns: urlOf(campaigns!), awards: urlOf(awards!) },
+  });
 }, 900_000);
 afterAll(() => stack?.stop());
 
 it('copies the whole tree on the first statistic and counts a province, a ministry and the country as the ledger does', async () => {
-  const grants = (await stack.subgraphs.awards.database.dataSource.query(`SELECT count(*)::int AS n FROM award_grant WHERE revoked_on IS NULL`))[0].n;
+  const grants = (
+    await stack.subgraphs.awards.database.dataSource.query(
+      `SELECT count(*)::int AS n FROM award_grant WHERE revoked_on IS NULL`,
+    )
+  )[0].n;
   expect(grants).toBeGreaterThan(50_000);
   const first = await statistics({ organizationCode: 'HN', yearFrom: 2016, yearTo: 2025 });
-  const units = (await stack.subgraphs.organizations.database.dataSource.query(`SELECT count(*)::int AS n FROM organization`))[0].n;
-  expect((await stack.subgraphs.awards.database.dataSource.query(`SELECT count(*)::int AS n FROM org_unit`))[0].n).toBe(units);
+  const units = (
+    await stack.subgraphs.organizations.database.dataSource.query(`SELECT count(*)::int AS n FROM organization`)
+  )[0].n;
+  expect((await stack.subgraphs.awards.database.dataSource.query(`SELECT count(*)::int AS n FROM org_unit`))[0].n).toBe(
+    units,
+  );
   expect(first.data.byYear).toEqual(await ledgerByYear('HN', 2016, 2025));
   for (const code of ['HCM', 'BTP', 'BCA', 'CP']) {
     const answer = await statistics({ organizationCode: code, yearFrom: 2016, yearTo: 2025 });
     expect([code, answer.data.byYear]).toEqual([code, await ledgerByYear(code, 2016, 2025)]);
     expect(answer.sql['awards']).toBe(1);
   }
-  const country = (await stack.gql(`query { f: statisticalForm0602(filter: { yearFrom: 2016, yearTo: 2025 }) { rows { code total } } }`)).body.data.f.rows;
+  const country = (
+    await stack.gql(
+      `query { f: statisticalForm0602(filter: { yearFrom: 2016, yearTo: 2025 }) { rows { code total } } }`,
+    )
+  ).body.data.f.rows;
   const stateLevel: { n: number }[] = await stack.subgraphs.awards.database.dataSource.query(
     `SELECT count(*)::int AS n FROM award_grant g JOIN award_type t ON t.code = g.award_type_code
       WHERE g.revoked_on IS NULL AND g.year BETWEEN 2016 AND 2025 AND t.deciding_authority IN ('PRESIDENT','PRIME_MINISTER')`,
@@ -83,7 +109,10 @@ it('answers for a small and a large bloc, and the bloc overview, in the same num
       { first },
       { token: board, headers: { 'x-tdkt-stats': '1' } },
     );
-    return { data: dataOf(response).blocPledgeSummaries, sql: response.body.extensions!['stats'].sqlStatements as Record<string, number> };
+    return {
+      data: dataOf(response).blocPledgeSummaries,
+      sql: response.body.extensions!['stats'].sqlStatements as Record<string, number>,
+    };
   };
   const two = await overview(2);
   const hundred = await overview(100);

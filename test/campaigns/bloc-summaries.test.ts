@@ -11,7 +11,8 @@ let stack: Stack;
 let board: string;
 const YEAR = 2025;
 
-const gql = (query: string, variables: Record<string, unknown> = {}, token: string | undefined = board) => stack.gql(query, variables, token ? { token } : {});
+const gql = (query: string, variables: Record<string, unknown> = {}, token: string | undefined = board) =>
+  stack.gql(query, variables, token ? { token } : {});
 const campaignsDb = () => stack.subgraphs.campaigns.database.dataSource;
 
 const SUMMARIES = `query($year: Int!, $kind: BlocKind, $first: Int, $after: String) {
@@ -30,35 +31,79 @@ const SUMMARIES = `query($year: Int!, $kind: BlocKind, $first: Int, $after: Stri
 
 /** Members are created under one organizer; returns the member codes (the first is the LEAD). */
 async function makeBloc(code: string, members: number, years: number[], kind = 'BLOC'): Promise<string[]> {
-  dataOf(await gql(contractOperation('CreateOrganization'), { input: { code: `${code}_TC`, name: `Đơn vị tổ chức ${code}`, kind: 'OTHER', parentCode: 'BNV' } }));
+  dataOf(
+    await gql(contractOperation('CreateOrganization'), {
+      input: { code: `${code}_TC`, name: `Đơn vị tổ chức ${code}`, kind: 'OTHER', parentCode: 'BNV' },
+    }),
+  );
   const codes = Array.from({ length: members }, (_, index) => `${code}_${String(index + 1).padStart(2, '0')}`);
-  for (const member of codes) dataOf(await gql(contractOperation('CreateOrganization'), { input: { code: member, name: `Thành viên ${member}`, kind: 'DEPARTMENT', parentCode: `${code}_TC` } }));
-  dataOf(await gql(contractOperation('CreateBloc'), { input: { code, name: `Khối ${code}`, kind, organizerCode: `${code}_TC` } }));
+  for (const member of codes)
+    dataOf(
+      await gql(contractOperation('CreateOrganization'), {
+        input: { code: member, name: `Thành viên ${member}`, kind: 'DEPARTMENT', parentCode: `${code}_TC` },
+      }),
+    );
+  dataOf(
+    await gql(contractOperation('CreateBloc'), {
+      input: { code, name: `Khối ${code}`, kind, organizerCode: `${code}_TC` },
+    }),
+  );
   for (const year of years) {
-    dataOf(await gql(contractOperation('SetBlocMembership'), { input: { blocCode: code, year, members: codes.map((member, index) => ({ organizationCode: member, role: index === 0 ? 'LEAD' : 'MEMBER' })) } }));
+    dataOf(
+      await gql(contractOperation('SetBlocMembership'), {
+        input: {
+          blocCode: code,
+          year,
+          members: codes.map((member, index) => ({ organizationCode: member, role: index === 0 ? 'LEAD' : 'MEMBER' })),
+        },
+      }),
+    );
   }
   return codes;
 }
 
-async function createPledge(blocCode: string, year: number, items: { code: string; targetValue: number | null }[]): Promise<string> {
+async function createPledge(
+  blocCode: string,
+  year: number,
+  items: { code: string; targetValue: number | null }[],
+): Promise<string> {
   const created = dataOf(
-    await gql(contractOperation('CreatePledge'), { input: { blocCode, year, theme: `Giao ước ${blocCode}`, items: items.map((item) => ({ ...item, title: `Tiêu chí ${item.code}`, unit: 'chỉ tiêu', maxScore: 10 })) } }),
+    await gql(contractOperation('CreatePledge'), {
+      input: {
+        blocCode,
+        year,
+        theme: `Giao ước ${blocCode}`,
+        items: items.map((item) => ({ ...item, title: `Tiêu chí ${item.code}`, unit: 'chỉ tiêu', maxScore: 10 })),
+      },
+    }),
   ).createPledge;
   dataOf(await gql(contractOperation('OpenPledge'), { id: created.id }));
   return created.id;
 }
 
-const sign = async (pledgeId: string, organizationCode: string) => dataOf(await gql(contractOperation('SignPledge'), { input: { pledgeId, organizationCode } }));
+const sign = async (pledgeId: string, organizationCode: string) =>
+  dataOf(await gql(contractOperation('SignPledge'), { input: { pledgeId, organizationCode } }));
 const report = async (pledgeId: string, organizationCode: string, itemCode: string, period: string, value: number) =>
-  dataOf(await gql(contractOperation('ReportPledgeProgress'), { input: { pledgeId, organizationCode, itemCode, period, value } }));
+  dataOf(
+    await gql(contractOperation('ReportPledgeProgress'), {
+      input: { pledgeId, organizationCode, itemCode, period, value },
+    }),
+  );
 
 /** `token` null: the public. */
 /** `token` null: the public. `sql`: per subgraph, the gateway's fetches; `organizationsAll`: every organizations statement, campaigns' own call included. */
 async function summaries(variables: Record<string, unknown>, token: string | null = board) {
   const before = stack.subgraphs.organizations.database.sql.total;
-  const response = await stack.gql(SUMMARIES, { year: YEAR, ...variables }, { ...(token ? { token } : {}), headers: { 'x-tdkt-stats': '1' } });
+  const response = await stack.gql(
+    SUMMARIES,
+    { year: YEAR, ...variables },
+    { ...(token ? { token } : {}), headers: { 'x-tdkt-stats': '1' } },
+  );
   const organizationsAll = stack.subgraphs.organizations.database.sql.total - before;
-  const sql: Record<string, number> = { ...(response.body.extensions!['stats'].sqlStatements as Record<string, number>), organizationsAll };
+  const sql: Record<string, number> = {
+    ...(response.body.extensions!['stats'].sqlStatements as Record<string, number>),
+    organizationsAll,
+  };
   return { data: dataOf(response).blocPledgeSummaries, sql };
 }
 
@@ -73,7 +118,11 @@ beforeAll(async () => {
 
   // KHOI_A: 3 members, signed, progress reported, closed with a ranking and an acclaimed leading unit.
   khoiA = await makeBloc('KHOI_A', 3, [YEAR]);
-  const pledgeA = await createPledge('KHOI_A', YEAR, [{ code: 'TC1', targetValue: 100 }, { code: 'TC2', targetValue: 10 }, { code: 'TC3', targetValue: null }]);
+  const pledgeA = await createPledge('KHOI_A', YEAR, [
+    { code: 'TC1', targetValue: 100 },
+    { code: 'TC2', targetValue: 10 },
+    { code: 'TC3', targetValue: null },
+  ]);
   for (const member of khoiA) await sign(pledgeA, member);
   await report(pledgeA, khoiA[0]!, 'TC1', '2025-Q2', 40);
   await report(pledgeA, khoiA[0]!, 'TC1', '2025-Q4', 100); // cumulative: the latest quarter counts → 100 %, met
@@ -85,11 +134,31 @@ beforeAll(async () => {
   for (const [index, member] of khoiA.entries()) {
     for (const stage of ['SELF', 'CROSS', 'VERIFIED']) {
       const points = index === 1 ? 10 : 8 - index;
-      dataOf(await gql(contractOperation('SubmitScorecard'), { input: { pledgeId: pledgeA, organizationCode: member, stage, scores: ['TC1', 'TC2', 'TC3'].map((itemCode) => ({ itemCode, points })) } }));
+      dataOf(
+        await gql(contractOperation('SubmitScorecard'), {
+          input: {
+            pledgeId: pledgeA,
+            organizationCode: member,
+            stage,
+            scores: ['TC1', 'TC2', 'TC3'].map((itemCode) => ({ itemCode, points })),
+          },
+        }),
+      );
     }
   }
   dataOf(await gql(contractOperation('ClosePledge'), { id: pledgeA }));
-  dataOf(await gql(`mutation($input: RecordBlocVoteInput!) { recordBlocVote(input: $input) { passed } }`, { input: { pledgeId: pledgeA, candidateOrganizationCode: khoiA[1], yes: 3, no: 0, abstain: 0, votedOn: '2026-01-10' } }));
+  dataOf(
+    await gql(`mutation($input: RecordBlocVoteInput!) { recordBlocVote(input: $input) { passed } }`, {
+      input: {
+        pledgeId: pledgeA,
+        candidateOrganizationCode: khoiA[1],
+        yes: 3,
+        no: 0,
+        abstain: 0,
+        votedOn: '2026-01-10',
+      },
+    }),
+  );
 
   // KHOI_B: 2 members, open, one signature, no progress. KHOI_C: members, no pledge. CUM_D: a cluster.
   khoiB = await makeBloc('KHOI_B', 2, [YEAR]);
@@ -103,7 +172,15 @@ afterAll(() => stack?.stop());
 it('summarizes each bloc’s pledge year with the numbers computed by hand', async () => {
   const { data } = await summaries({ kind: 'BLOC', first: 50 });
   const a = nodeOf(data, 'KHOI_A');
-  expect(a).toMatchObject({ year: YEAR, status: 'CLOSED', membersCount: 3, signedCount: 3, signatureRate: 1, targetItems: 2, progressVisible: true });
+  expect(a).toMatchObject({
+    year: YEAR,
+    status: 'CLOSED',
+    membersCount: 3,
+    signedCount: 3,
+    signatureRate: 1,
+    targetItems: 2,
+    progressVisible: true,
+  });
   // Members × items with a target = 3 × 2 = 6: (100 % + 100 %) + 50 % + 0 + 0 + 0 = 2.5; met: 2.
   expect(a.averageProgress).toBeCloseTo(2.5 / 6, 10);
   expect(a.completionRate).toBeCloseTo(2 / 6, 10);
@@ -112,8 +189,27 @@ it('summarizes each bloc’s pledge year with the numbers computed by hand', asy
   expect(a.bloc).toEqual({ code: 'KHOI_A', name: 'Khối KHOI_A', kind: 'BLOC' });
   expect(a.pledge.theme).toBe('Giao ước KHOI_A');
 
-  expect(nodeOf(data, 'KHOI_B')).toMatchObject({ status: 'OPEN', membersCount: 2, signedCount: 1, signatureRate: 0.5, targetItems: 1, averageProgress: 0, completionRate: 0, firstRanked: [], leadingUnit: null });
-  expect(nodeOf(data, 'KHOI_C')).toMatchObject({ status: null, pledge: null, membersCount: 4, signedCount: 0, signatureRate: 0, targetItems: 0, averageProgress: null, completionRate: null });
+  expect(nodeOf(data, 'KHOI_B')).toMatchObject({
+    status: 'OPEN',
+    membersCount: 2,
+    signedCount: 1,
+    signatureRate: 0.5,
+    targetItems: 1,
+    averageProgress: 0,
+    completionRate: 0,
+    firstRanked: [],
+    leadingUnit: null,
+  });
+  expect(nodeOf(data, 'KHOI_C')).toMatchObject({
+    status: null,
+    pledge: null,
+    membersCount: 4,
+    signedCount: 0,
+    signatureRate: 0,
+    targetItems: 0,
+    averageProgress: null,
+    completionRate: null,
+  });
   expect(nodeOf(data, 'CUM_D')).toBeUndefined();
   expect(data.edges.every((edge: any) => edge.node.bloc.kind === 'BLOC')).toBe(true);
 
@@ -139,7 +235,13 @@ it('pages through the blocs in name order', async () => {
 
 it('shows progress only to the Central Board and the staff of the bloc’s members', async () => {
   const open = (await summaries({ kind: 'BLOC', first: 50 }, null)).data;
-  expect(nodeOf(open, 'KHOI_A')).toMatchObject({ progressVisible: false, averageProgress: null, completionRate: null, signedCount: 3, status: 'CLOSED' });
+  expect(nodeOf(open, 'KHOI_A')).toMatchObject({
+    progressVisible: false,
+    averageProgress: null,
+    completionRate: null,
+    signedCount: 3,
+    status: 'CLOSED',
+  });
   const officer = await stack.token('ORG_OFFICER', khoiA[0]);
   const own = (await summaries({ kind: 'BLOC', first: 50 }, officer)).data;
   expect(nodeOf(own, 'KHOI_A').progressVisible).toBe(true);
@@ -147,27 +249,49 @@ it('shows progress only to the Central Board and the staff of the bloc’s membe
   expect(nodeOf(own, 'KHOI_B')).toMatchObject({ progressVisible: false, averageProgress: null });
   // The organizer above the members sees its members' blocs.
   const organizer = await stack.token('ORG_OFFICER', 'KHOI_B_TC');
-  expect(nodeOf((await summaries({ kind: 'BLOC', first: 50 }, organizer)).data, 'KHOI_B')).toMatchObject({ progressVisible: true, averageProgress: 0 });
+  expect(nodeOf((await summaries({ kind: 'BLOC', first: 50 }, organizer)).data, 'KHOI_B')).toMatchObject({
+    progressVisible: true,
+    averageProgress: 0,
+  });
 });
 
 /** A bloc-year ready to read: pledge closed with a ranking, signatures, progress (straight into the tables: this measures reading). */
 async function fillDirectly(blocCode: string, members: string[], year: number, items: number): Promise<void> {
-  const pledgeId = await createPledge(blocCode, year, Array.from({ length: items }, (_, index) => ({ code: `TC${index + 1}`, targetValue: 10 })));
+  const pledgeId = await createPledge(
+    blocCode,
+    year,
+    Array.from({ length: items }, (_, index) => ({ code: `TC${index + 1}`, targetValue: 10 })),
+  );
   const ids = new Map<string, string>(
-    dataOf(await gql(`{ list: organizations(filter: { search: "${blocCode}" }, first: 100) { edges { node { id code } } } }`)).list.edges.map((edge: any) => [edge.node.code, edge.node.id]),
+    dataOf(
+      await gql(
+        `{ list: organizations(filter: { search: "${blocCode}" }, first: 100) { edges { node { id code } } } }`,
+      ),
+    ).list.edges.map((edge: any) => [edge.node.code, edge.node.id]),
   );
   const memberIds = members.map((code) => ids.get(code)!);
   const db = campaignsDb();
-  await db.query(`INSERT INTO pledge_signature (pledge_id, organization_id) SELECT $1, unnest($2::uuid[])`, [pledgeId, memberIds]);
-  const rows = memberIds.flatMap((id, m) => Array.from({ length: items }, (_, i) => [id, `TC${i + 1}`, (m + i) % 12] as const));
+  await db.query(`INSERT INTO pledge_signature (pledge_id, organization_id) SELECT $1, unnest($2::uuid[])`, [
+    pledgeId,
+    memberIds,
+  ]);
+  const rows = memberIds.flatMap((id, m) =>
+    Array.from({ length: items }, (_, i) => [id, `TC${i + 1}`, (m + i) % 12] as const),
+  );
   await db.query(
     `INSERT INTO progress_report (pledge_id, organization_id, item_code, period, revision, value)
      SELECT $1, r.o, r.i, '${year}', 1, r.v FROM unnest($2::uuid[], $3::text[], $4::numeric[]) AS r(o, i, v)`,
     [pledgeId, rows.map((row) => row[0]), rows.map((row) => row[1]), rows.map((row) => row[2])],
   );
-  await db.query(`INSERT INTO pledge_ranking (pledge_id, organization_id, rank, total_score) SELECT $1, id, ord::int, 100 - ord FROM unnest($2::uuid[]) WITH ORDINALITY AS t(id, ord)`, [pledgeId, memberIds]);
+  await db.query(
+    `INSERT INTO pledge_ranking (pledge_id, organization_id, rank, total_score) SELECT $1, id, ord::int, 100 - ord FROM unnest($2::uuid[]) WITH ORDINALITY AS t(id, ord)`,
+    [pledgeId, memberIds],
+  );
   await db.query(`UPDATE pledge SET status = 'CLOSED', signed_at = now(), closed_at = now() WHERE id = $1`, [pledgeId]);
-  await db.query(`INSERT INTO bloc_vote (pledge_id, candidate_organization_id, members_total, yes, no, abstain, threshold, passed, voted_on) VALUES ($1, $2, $3, $3, 0, 0, 0.8, true, '${year + 1}-01-10')`, [pledgeId, memberIds[0], members.length]);
+  await db.query(
+    `INSERT INTO bloc_vote (pledge_id, candidate_organization_id, members_total, yes, no, abstain, threshold, passed, voted_on) VALUES ($1, $2, $3, $3, 0, 0, 0.8, true, '${year + 1}-01-10')`,
+    [pledgeId, memberIds[0], members.length],
+  );
 }
 
 it('answers the overview for 20 blocs in as many SQL statements per subgraph as for 2', async () => {
@@ -181,7 +305,11 @@ it('answers the overview for 20 blocs in as many SQL statements per subgraph as 
   const many = await summaries({ year: 2019, first: 20 });
   expect(few.data.edges).toHaveLength(2);
   expect(many.data.edges).toHaveLength(20);
-  expect(many.data.edges.every((edge: any) => edge.node.status === 'CLOSED' && edge.node.leadingUnit && edge.node.firstRanked.length === 1)).toBe(true);
+  expect(
+    many.data.edges.every(
+      (edge: any) => edge.node.status === 'CLOSED' && edge.node.leadingUnit && edge.node.firstRanked.length === 1,
+    ),
+  ).toBe(true);
   expect(many.sql).toEqual(few.sql);
   expect(many.sql['campaigns']).toBe(2); // the summaries, and the pledges asked for (one batched statement)
   expect(many.sql['organizationsAll']).toBeLessThanOrEqual(8);
@@ -193,12 +321,29 @@ it('answers BlocBoard with grants for 30 members in as many SQL statements per s
   const board30 = await makeBloc('BB_LON', 30, [2024]);
   await fillDirectly('BB_LON', board30, 2024, 10);
   for (const members of [board3, board30]) {
-    const grants = members.map((code, index) => ({ organizationCode: code, awardTypeCode: index % 2 ? 'GIAY_KHEN' : 'TTLD_TIEN_TIEN', year: 2024, basis: 'MERIT', decisionNumber: `${code}/QĐ`, issuedOn: '2025-01-20', issuerCode: 'BNV' }));
-    expect(dataOf(await gql(contractOperation('ImportGrants'), { input: { grants } })).importGrants.imported).toBe(members.length);
+    const grants = members.map((code, index) => ({
+      organizationCode: code,
+      awardTypeCode: index % 2 ? 'GIAY_KHEN' : 'TTLD_TIEN_TIEN',
+      year: 2024,
+      basis: 'MERIT',
+      decisionNumber: `${code}/QĐ`,
+      issuedOn: '2025-01-20',
+      issuerCode: 'BNV',
+    }));
+    expect(dataOf(await gql(contractOperation('ImportGrants'), { input: { grants } })).importGrants.imported).toBe(
+      members.length,
+    );
   }
   const read = async (code: string) => {
-    const response = await stack.gql(contractOperation('BlocBoard'), { code, year: 2024 }, { token: board, headers: { 'x-tdkt-stats': '1' } });
-    return { data: dataOf(response).bloc, sql: response.body.extensions!['stats'].sqlStatements as Record<string, number> };
+    const response = await stack.gql(
+      contractOperation('BlocBoard'),
+      { code, year: 2024 },
+      { token: board, headers: { 'x-tdkt-stats': '1' } },
+    );
+    return {
+      data: dataOf(response).bloc,
+      sql: response.body.extensions!['stats'].sqlStatements as Record<string, number>,
+    };
   };
   const small = await read('BB_NHO');
   const large = await read('BB_LON');

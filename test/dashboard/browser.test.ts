@@ -40,11 +40,14 @@ describeInBrowser('the dashboard in Chromium', () => {
   let anId: string;
 
   beforeAll(async () => {
-    if (!existsSync(path.join(DASHBOARD_DIST, 'index.html'))) throw new Error('dashboard/dist is missing: run `npm run build` first (npm test does)');
-    stack = await startStack({ seed: true, demo: true });
+    if (!existsSync(path.join(DASHBOARD_DIST, 'index.html')))
+      throw new Error('dashboard/dist is missing: run `npm run build` first (npm test does)');
+    stack = await startStack({ demo: true });
     base = new URL(stack.gatewayUrl).origin;
     board = await stack.token('CENTRAL_BOARD');
-    const persons = dataOf(await stack.gql(`{ persons(first: 50) { edges { node { id fullName } } } }`, {}, { token: board })).persons.edges.map((edge: any) => edge.node);
+    const persons = dataOf(
+      await stack.gql(`{ persons(first: 50) { edges { node { id fullName } } } }`, {}, { token: board }),
+    ).persons.edges.map((edge: any) => edge.node);
     anId = persons.find((person: { fullName: string }) => person.fullName === 'Nguyễn Văn An').id;
     // Awards for the charts and the ranking's award column (the seed has none).
     const imported = dataOf(
@@ -53,12 +56,60 @@ describeInBrowser('the dashboard in Chromium', () => {
         {
           input: {
             grants: [
-              { organizationCode: 'BTP', awardTypeCode: 'CO_THI_DUA_CP', year: 2024, basis: 'MERIT', decisionNumber: '100/QĐ-TTg', issuedOn: '2025-03-01', issuerCode: 'CP' },
-              { organizationCode: 'BCA', awardTypeCode: 'BANG_KHEN_TTG', year: 2024, basis: 'MERIT', decisionNumber: '101/QĐ-TTg', issuedOn: '2025-03-01', issuerCode: 'CP' },
-              { organizationCode: 'TANDTC', awardTypeCode: 'CO_THI_DUA_CP', year: 2022, basis: 'MERIT', decisionNumber: '50/QĐ-TTg', issuedOn: '2023-03-01', issuerCode: 'CP' },
-              { personId: anId, awardTypeCode: 'LDTT', year: 2022, basis: 'MERIT', decisionNumber: '15/QĐ-BTP', issuedOn: '2023-01-15', issuerCode: 'BTP' },
-              { personId: anId, awardTypeCode: 'CSTD_CO_SO', year: 2023, basis: 'MERIT', decisionNumber: '20/QĐ-BTP', issuedOn: '2024-01-20', issuerCode: 'BTP' },
-              { personId: anId, awardTypeCode: 'LDTT', year: 2024, basis: 'MERIT', decisionNumber: '30/QĐ-BTP', issuedOn: '2025-01-15', issuerCode: 'BTP' },
+              {
+                organizationCode: 'BTP',
+                awardTypeCode: 'CO_THI_DUA_CP',
+                year: 2024,
+                basis: 'MERIT',
+                decisionNumber: '100/QĐ-TTg',
+                issuedOn: '2025-03-01',
+                issuerCode: 'CP',
+              },
+              {
+                organizationCode: 'BCA',
+                awardTypeCode: 'BANG_KHEN_TTG',
+                year: 2024,
+                basis: 'MERIT',
+                decisionNumber: '101/QĐ-TTg',
+                issuedOn: '2025-03-01',
+                issuerCode: 'CP',
+              },
+              {
+                organizationCode: 'TANDTC',
+                awardTypeCode: 'CO_THI_DUA_CP',
+                year: 2022,
+                basis: 'MERIT',
+                decisionNumber: '50/QĐ-TTg',
+                issuedOn: '2023-03-01',
+                issuerCode: 'CP',
+              },
+              {
+                personId: anId,
+                awardTypeCode: 'LDTT',
+                year: 2022,
+                basis: 'MERIT',
+                decisionNumber: '15/QĐ-BTP',
+                issuedOn: '2023-01-15',
+                issuerCode: 'BTP',
+              },
+              {
+                personId: anId,
+                awardTypeCode: 'CSTD_CO_SO',
+                year: 2023,
+                basis: 'MERIT',
+                decisionNumber: '20/QĐ-BTP',
+                issuedOn: '2024-01-20',
+                issuerCode: 'BTP',
+              },
+              {
+                personId: anId,
+                awardTypeCode: 'LDTT',
+                year: 2024,
+                basis: 'MERIT',
+                decisionNumber: '30/QĐ-BTP',
+                issuedOn: '2025-01-15',
+                issuerCode: 'BTP',
+              },
             ],
           },
         },
@@ -73,7 +124,12 @@ describeInBrowser('the dashboard in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
-    if (Object.keys(screenshots).length) console.log(`dashboard screenshots:\n${Object.entries(screenshots).map(([page, file]) => `  ${page}: ${file}`).join('\n')}`);
+    if (Object.keys(screenshots).length)
+      console.log(
+        `dashboard screenshots:\n${Object.entries(screenshots)
+          .map(([page, file]) => `  ${page}: ${file}`)
+          .join('\n')}`,
+      );
   });
 
   async function open(page: Page, pathAndQuery: string): Promise<void> {
@@ -81,7 +137,8 @@ describeInBrowser('the dashboard in Chromium', () => {
     await settled(page);
   }
 
-  const gql = async (query: string, variables: Record<string, unknown> = {}, token?: string) => dataOf(await stack.gql(query, variables, token ? { token } : {}));
+  const gql = async (query: string, variables: Record<string, unknown> = {}, token?: string) =>
+    dataOf(await stack.gql(query, variables, token ? { token } : {}));
 
   it('Tổng quan: the year with the latest pledge, every bloc and cluster with its pledge, awards by type and year, movements by level and scope', async () => {
     const page = await browser.newPage();
@@ -98,9 +155,20 @@ describeInBrowser('the dashboard in Chromium', () => {
     for (const bloc of blocs) {
       const row = page.locator(`[data-testid="blocs-table"] tr[data-bloc="${bloc.code}"]`);
       expect(await textOf(row.locator('[data-field="name"]'))).toBe(bloc.name);
-      expect(await textOf(row.locator('[data-field="signed"]'))).toBe(`${bloc.pledge?.signatures.length ?? 0}/${bloc.members.length}`);
+      expect(await textOf(row.locator('[data-field="signed"]'))).toBe(
+        `${bloc.pledge?.signatures.length ?? 0}/${bloc.members.length}`,
+      );
       expect(await textOf(row.locator('[data-field="leading"]'))).toBe(bloc.pledge?.leadingUnit?.name ?? '—');
-      expect(await textOf(row.locator('[data-field="status"]'))).toBe(bloc.pledge ? ({ DRAFT: 'Đang soạn', OPEN: 'Đang mở ký', SIGNED: 'Đã ký đủ', CLOSED: 'Đã tổng kết' } as Record<string, string>)[bloc.pledge.status] : 'Chưa có');
+      expect(await textOf(row.locator('[data-field="status"]'))).toBe(
+        bloc.pledge
+          ? (
+              { DRAFT: 'Đang soạn', OPEN: 'Đang mở ký', SIGNED: 'Đã ký đủ', CLOSED: 'Đã tổng kết' } as Record<
+                string,
+                string
+              >
+            )[bloc.pledge.status]
+          : 'Chưa có',
+      );
     }
     // Vietnamese order: "Cụm …" before "Khối …".
     const names = await page.locator('[data-testid="blocs-table"] tbody [data-field="name"]').allTextContents();
@@ -111,10 +179,19 @@ describeInBrowser('the dashboard in Chromium', () => {
     const byYear: Record<string, number> = {};
     let total = 0;
     for (const bloc of blocs) {
-      const inYear = (await gql(contractOperation('AwardStatistics'), { filter: { blocCode: bloc.code, yearFrom: 2024, yearTo: 2024 } })).awardStatistics;
+      const inYear = (
+        await gql(contractOperation('AwardStatistics'), {
+          filter: { blocCode: bloc.code, yearFrom: 2024, yearTo: 2024 },
+        })
+      ).awardStatistics;
       total += inYear.total;
-      for (const entry of inYear.byAwardType) byType[entry.awardType.code] = (byType[entry.awardType.code] ?? 0) + entry.count;
-      const years = (await gql(contractOperation('AwardStatistics'), { filter: { blocCode: bloc.code, yearFrom: 2015, yearTo: 2024 } })).awardStatistics;
+      for (const entry of inYear.byAwardType)
+        byType[entry.awardType.code] = (byType[entry.awardType.code] ?? 0) + entry.count;
+      const years = (
+        await gql(contractOperation('AwardStatistics'), {
+          filter: { blocCode: bloc.code, yearFrom: 2015, yearTo: 2024 },
+        })
+      ).awardStatistics;
       for (const entry of years.byYear) byYear[String(entry.year)] = (byYear[String(entry.year)] ?? 0) + entry.count;
     }
     expect(total).toBe(3); // BTP's flag, BCA's certificate, An's title: all inside the Nội chính bloc's members
@@ -126,10 +203,22 @@ describeInBrowser('the dashboard in Chromium', () => {
     expect(await page.locator('[data-testid="awards-by-type"] canvas').count()).toBe(1);
 
     // Movements under way in 2024, counted by launch level and scope.
-    const movements = (await gql(`{ movements(first: 100) { edges { node { launchLevel scope startDate endDate } } } }`)).movements.edges
+    const movements = (
+      await gql(`{ movements(first: 100) { edges { node { launchLevel scope startDate endDate } } } }`)
+    ).movements.edges
       .map((edge: any) => edge.node)
-      .filter((movement: any) => movement.startDate <= '2024-12-31' && (!movement.endDate || movement.endDate >= '2024-01-01'));
-    const count = (key: 'launchLevel' | 'scope') => movements.reduce((counts: Record<string, number>, movement: any) => ({ ...counts, [movement[key]]: (counts[movement[key]] ?? 0) + 1 }), {});
+      .filter(
+        (movement: any) =>
+          movement.startDate <= '2024-12-31' && (!movement.endDate || movement.endDate >= '2024-01-01'),
+      );
+    const count = (key: 'launchLevel' | 'scope') =>
+      movements.reduce(
+        (counts: Record<string, number>, movement: any) => ({
+          ...counts,
+          [movement[key]]: (counts[movement[key]] ?? 0) + 1,
+        }),
+        {},
+      );
     expect(movements.length).toBeGreaterThan(0);
     expect(parseNumber(await textOf(page.locator('[data-kpi="movements"] .kpi-value')))).toBe(movements.length);
     expect(await chartNumbers(page, 'movements-by-level')).toEqual(count('launchLevel'));
@@ -145,14 +234,20 @@ describeInBrowser('the dashboard in Chromium', () => {
     const pledge2022 = (await gql(contractOperation('BlocBoard'), { code: 'NOI_CHINH_TW', year: 2022 }, board)).bloc;
     const latest = new Map<string, number>();
     const order = (period: string) => (/^\d{4}$/.test(period) ? `${period}-Q9` : period);
-    const sorted = [...pledge2022.pledge.progress].sort((a: any, b: any) => order(a.period).localeCompare(order(b.period)));
+    const sorted = [...pledge2022.pledge.progress].sort((a: any, b: any) =>
+      order(a.period).localeCompare(order(b.period)),
+    );
     for (const report of sorted) latest.set(`${report.organization.code}|${report.item.code}`, report.value);
     const targeted = pledge2022.pledge.items.filter((item: any) => item.targetValue > 0);
     let sum = 0;
-    for (const member of pledge2022.members) for (const item of targeted) sum += Math.min(1, (latest.get(`${member.organization.code}|${item.code}`) ?? 0) / item.targetValue);
+    for (const member of pledge2022.members)
+      for (const item of targeted)
+        sum += Math.min(1, (latest.get(`${member.organization.code}|${item.code}`) ?? 0) / item.targetValue);
     const average = Math.round((sum / (pledge2022.members.length * targeted.length)) * 100);
     expect(average).toBe(47);
-    expect(parseNumber(await textOf(page.locator('tr[data-bloc="NOI_CHINH_TW"] [data-field="progress"] .meter-text')))).toBe(average);
+    expect(
+      parseNumber(await textOf(page.locator('tr[data-bloc="NOI_CHINH_TW"] [data-field="progress"] .meter-text'))),
+    ).toBe(average);
     await page.close();
   });
 
@@ -162,7 +257,9 @@ describeInBrowser('the dashboard in Chromium', () => {
     const bloc = (await gql(contractOperation('BlocBoard'), { code: 'NOI_CHINH_TW', year: 2024 })).bloc;
     expect(await textOf(page.locator('h1'))).toBe(bloc.name);
     expect(parseNumber(await textOf(page.locator('[data-kpi="members"] .kpi-value')))).toBe(bloc.members.length);
-    expect(await textOf(page.locator('[data-kpi="signed"] .kpi-value'))).toBe(`${bloc.pledge.signatures.length}/${bloc.members.length}`);
+    expect(await textOf(page.locator('[data-kpi="signed"] .kpi-value'))).toBe(
+      `${bloc.pledge.signatures.length}/${bloc.members.length}`,
+    );
     expect(await textOf(page.locator('[data-kpi="leading"] .kpi-value'))).toBe(bloc.pledge.leadingUnit.name);
     const roleNames: Record<string, string> = { LEAD: 'Khối trưởng', DEPUTY: 'Khối phó', MEMBER: 'Thành viên' };
     for (const member of bloc.members) {
@@ -176,7 +273,9 @@ describeInBrowser('the dashboard in Chromium', () => {
       const row = page.locator(`[data-testid="ranking-table"] tr[data-member="${entry.organization.code}"]`);
       expect(parseNumber(await textOf(row.locator('[data-field="rank"]')))).toBe(entry.rank);
       expect(parseNumber(await textOf(row.locator('[data-field="score"]')))).toBe(entry.totalScore);
-      expect(await row.locator('[data-field="grants"] .chip').allTextContents()).toEqual(entry.organization.grants.map((grant: any) => grant.awardType.name));
+      expect(await row.locator('[data-field="grants"] .chip').allTextContents()).toEqual(
+        entry.organization.grants.map((grant: any) => grant.awardType.name),
+      );
     }
     expect(await page.locator('[data-testid="ranking-table"] .chip').count()).toBe(2); // BTP's flag and BCA's certificate of 2024
     screenshots['Khối thi đua'] = await screenshot(page, 'bloc-board');
@@ -188,9 +287,13 @@ describeInBrowser('the dashboard in Chromium', () => {
     expect(year2022.pledge.progress.length).toBeGreaterThan(0);
     for (const member of year2022.members) {
       for (const item of year2022.pledge.items) {
-        const reports = year2022.pledge.progress.filter((report: any) => report.organization.code === member.organization.code && report.item.code === item.code);
+        const reports = year2022.pledge.progress.filter(
+          (report: any) => report.organization.code === member.organization.code && report.item.code === item.code,
+        );
         const last = reports.sort((a: any, b: any) => a.period.localeCompare(b.period)).at(-1);
-        const cell = page.locator(`[data-testid="progress-grid"] tr[data-member="${member.organization.code}"] td[data-item="${item.code}"]`);
+        const cell = page.locator(
+          `[data-testid="progress-grid"] tr[data-member="${member.organization.code}"] td[data-item="${item.code}"]`,
+        );
         if (last) expect(parseNumber(await textOf(cell.locator('[data-field="value"]')))).toBe(last.value);
         else expect(await textOf(cell)).toBe('·');
       }
@@ -202,9 +305,16 @@ describeInBrowser('the dashboard in Chromium', () => {
   it('Đơn vị: search without diacritics, tree position and lineage, memberships, pledges, grants and subtree statistics', async () => {
     const page = await browser.newPage();
     await open(page, '/don-vi?q=bo%20tu%20phap');
-    const search = (await gql(contractOperation('SearchOrganizations'), { search: 'bo tu phap', first: 25 })).organizations;
-    expect(await textOf(page.getByTestId('organization-count'))).toBe(`${search.edges.length} / ${search.totalCount} đơn vị`);
-    expect(await page.locator('[data-testid="organization-results"] li').evaluateAll((items) => items.map((item) => item.getAttribute('data-code')))).toEqual(search.edges.map((edge: any) => edge.node.code));
+    const search = (await gql(contractOperation('SearchOrganizations'), { search: 'bo tu phap', first: 25 }))
+      .organizations;
+    expect(await textOf(page.getByTestId('organization-count'))).toBe(
+      `${search.edges.length} / ${search.totalCount} đơn vị`,
+    );
+    expect(
+      await page
+        .locator('[data-testid="organization-results"] li')
+        .evaluateAll((items) => items.map((item) => item.getAttribute('data-code'))),
+    ).toEqual(search.edges.map((edge: any) => edge.node.code));
     await page.locator('[data-testid="organization-results"] li[data-code="BTP"] a').click();
     await settled(page);
     await page.getByTestId('year-select').selectOption('2024');
@@ -217,21 +327,32 @@ describeInBrowser('the dashboard in Chromium', () => {
     expect(await textOf(page.locator('h1'))).toBe(profile.name);
     expect(parseNumber(await textOf(page.locator('[data-kpi="children"] .kpi-value')))).toBe(tree.children.length);
     expect(parseNumber(await textOf(page.locator('[data-kpi="subtree"] .kpi-value')))).toBe(subtree.length);
-    expect(await page.locator('[data-testid="memberships"] li').evaluateAll((items) => items.map((item) => item.getAttribute('data-bloc')))).toEqual(profile.blocMemberships.map((membership: any) => membership.bloc.code));
+    expect(
+      await page
+        .locator('[data-testid="memberships"] li')
+        .evaluateAll((items) => items.map((item) => item.getAttribute('data-bloc'))),
+    ).toEqual(profile.blocMemberships.map((membership: any) => membership.bloc.code));
     expect(await page.locator('[data-testid="signatures"] li').count()).toBe(profile.pledgeSignatures.length);
     expect(await page.locator('[data-testid="grants-table"] tbody tr').count()).toBe(profile.grants.length);
     expect(parseNumber(await textOf(page.locator('[data-kpi="grants"] .kpi-value')))).toBe(profile.grants.length);
-    const statistics = (await gql(contractOperation('AwardStatistics'), { filter: { organizationCode: 'BTP' } })).awardStatistics;
+    const statistics = (await gql(contractOperation('AwardStatistics'), { filter: { organizationCode: 'BTP' } }))
+      .awardStatistics;
     expect(parseNumber(await textOf(page.locator('[data-testid="statistics-total"] strong')))).toBe(statistics.total);
-    expect(await chartNumbers(page, 'subtree-by-type')).toEqual(Object.fromEntries(statistics.byAwardType.map((entry: any) => [entry.awardType.code, entry.count])));
-    expect(await chartNumbers(page, 'subtree-by-year')).toEqual(Object.fromEntries(statistics.byYear.map((entry: any) => [String(entry.year), entry.count])));
+    expect(await chartNumbers(page, 'subtree-by-type')).toEqual(
+      Object.fromEntries(statistics.byAwardType.map((entry: any) => [entry.awardType.code, entry.count])),
+    );
+    expect(await chartNumbers(page, 'subtree-by-year')).toEqual(
+      Object.fromEntries(statistics.byYear.map((entry: any) => [String(entry.year), entry.count])),
+    );
     screenshots['Đơn vị'] = await screenshot(page, 'organization');
 
     // Lineage: the new Hồ Chí Minh City continues the code HCM with two predecessors (2025-07-01).
     await open(page, '/don-vi/HCM');
     const hcm = (await gql(contractOperation('OrganizationTree'), { code: 'HCM' })).organization;
     expect(hcm.predecessors.length).toBe(2);
-    expect((await page.locator('[data-testid="predecessors"] li').allTextContents()).sort()).toEqual(hcm.predecessors.map((entry: any) => entry.name).sort());
+    expect((await page.locator('[data-testid="predecessors"] li').allTextContents()).sort()).toEqual(
+      hcm.predecessors.map((entry: any) => entry.name).sort(),
+    );
     expect(await page.locator('[data-testid="lineage-table"] tbody tr').count()).toBeGreaterThan(0);
     screenshots['Đơn vị (lịch sử sắp xếp)'] = await screenshot(page, 'organization-lineage');
     await page.close();
@@ -248,15 +369,21 @@ describeInBrowser('the dashboard in Chromium', () => {
     await page.locator(`[data-testid="person-results"] li[data-person="${anId}"] a`).click();
     await settled(page);
 
-    const record = (await gql(contractOperation('PersonRecord'), { id: anId, awardTypeCode: 'CSTD_CO_SO', year: 2024 }, board)).person;
+    const record = (
+      await gql(contractOperation('PersonRecord'), { id: anId, awardTypeCode: 'CSTD_CO_SO', year: 2024 }, board)
+    ).person;
     expect(await textOf(page.locator('h1'))).toBe('Nguyễn Văn An');
     expect(await page.locator('[data-testid="grants-table"] tbody tr').count()).toBe(record.grants.length);
     expect(parseNumber(await textOf(page.locator('[data-kpi="grants"] .kpi-value')))).toBe(record.grants.length);
     expect(await page.locator('[data-testid="ratings"] li').count()).toBe(record.annualRatings.length);
-    expect(parseNumber(await textOf(page.locator('[data-kpi="excellent"] .kpi-value')))).toBe(record.annualRatings.filter((rating: any) => rating.rating === 'EXCELLENT').length);
+    expect(parseNumber(await textOf(page.locator('[data-kpi="excellent"] .kpi-value')))).toBe(
+      record.annualRatings.filter((rating: any) => rating.rating === 'EXCELLENT').length,
+    );
     const verdict = page.getByTestId('verdict');
     expect(await verdict.getAttribute('data-eligible')).toBe(String(record.eligibility.eligible));
-    expect(await page.locator('[data-testid="reasons"] li').allTextContents()).toEqual(record.eligibility.reasons.map((reason: any) => reason.message));
+    expect(await page.locator('[data-testid="reasons"] li').allTextContents()).toEqual(
+      record.eligibility.reasons.map((reason: any) => reason.message),
+    );
     expect(await textOf(verdict)).toContain(record.eligibility.ruleset);
 
     // Another title: Chiến sĩ thi đua cấp bộ needs more than An has, and says why in words.
@@ -264,11 +391,15 @@ describeInBrowser('the dashboard in Chromium', () => {
     await page.getByTestId('eligibility-year').fill('2024');
     await page.locator('[data-testid="eligibility-form"] button[type="submit"]').click();
     await settled(page);
-    const higher = (await gql(contractOperation('PersonRecord'), { id: anId, awardTypeCode: 'CSTD_BO_TINH', year: 2024 }, board)).person.eligibility;
+    const higher = (
+      await gql(contractOperation('PersonRecord'), { id: anId, awardTypeCode: 'CSTD_BO_TINH', year: 2024 }, board)
+    ).person.eligibility;
     expect(await page.getByTestId('verdict').getAttribute('data-eligible')).toBe(String(higher.eligible));
     expect(higher.eligible).toBe(false);
     expect(higher.reasons.length).toBeGreaterThan(0);
-    expect(await page.locator('[data-testid="reasons"] li').allTextContents()).toEqual(higher.reasons.map((reason: any) => reason.message));
+    expect(await page.locator('[data-testid="reasons"] li').allTextContents()).toEqual(
+      higher.reasons.map((reason: any) => reason.message),
+    );
     screenshots['Cá nhân'] = await screenshot(page, 'person');
     await page.close();
   });
@@ -276,10 +407,16 @@ describeInBrowser('the dashboard in Chromium', () => {
   it('Hội nghị: the composition report rule by rule, and 280 delegates paged, in Vietnamese name order, searched without diacritics', async () => {
     const page = await browser.newPage();
     await open(page, '/hoi-nghi');
-    await page.locator('[data-testid="conference-list"] tr[data-conference="HNDHTT_TAY_HO_2020"] a[href="/hoi-nghi/HNDHTT_TAY_HO_2020"]').click();
+    await page
+      .locator(
+        '[data-testid="conference-list"] tr[data-conference="HNDHTT_TAY_HO_2020"] a[href="/hoi-nghi/HNDHTT_TAY_HO_2020"]',
+      )
+      .click();
     await settled(page);
     const conference = (
-      await gql(`{ conference(code: "HNDHTT_TAY_HO_2020") { title delegates { ordinal fullName organization { name } } compositionReport { total exemplarCount passed lines { rule required actual passed } breakdowns { facet buckets { value count } } } } }`)
+      await gql(
+        `{ conference(code: "HNDHTT_TAY_HO_2020") { title delegates { ordinal fullName organization { name } } compositionReport { total exemplarCount passed lines { rule required actual passed } breakdowns { facet buckets { value count } } } } }`,
+      )
     ).conference;
     const report = conference.compositionReport;
     expect(await textOf(page.locator('h1'))).toBe(conference.title);
@@ -293,7 +430,9 @@ describeInBrowser('the dashboard in Chromium', () => {
       expect(await textOf(row.locator('[data-field="passed"]'))).toBe(line.passed ? '✓' : '✗');
     }
     for (const breakdown of report.breakdowns) {
-      expect(await chartNumbers(page, `facet-${breakdown.facet}`)).toEqual(Object.fromEntries(breakdown.buckets.map((bucket: any) => [bucket.value, bucket.count])));
+      expect(await chartNumbers(page, `facet-${breakdown.facet}`)).toEqual(
+        Object.fromEntries(breakdown.buckets.map((bucket: any) => [bucket.value, bucket.count])),
+      );
     }
 
     const table = page.getByTestId('delegates-table');
@@ -308,18 +447,28 @@ describeInBrowser('the dashboard in Chromium', () => {
       const words = name.split(' ');
       return `${words.at(-1)} ${words.slice(0, -1).join(' ')}`;
     };
-    const byName = [...conference.delegates].sort((a: any, b: any) => a.ordinal - b.ordinal).sort((a: any, b: any) => collator.compare(key(a.fullName), key(b.fullName)));
-    const shown = await table.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-delegate')));
+    const byName = [...conference.delegates]
+      .sort((a: any, b: any) => a.ordinal - b.ordinal)
+      .sort((a: any, b: any) => collator.compare(key(a.fullName), key(b.fullName)));
+    const shown = await table
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-delegate')));
     expect(shown).toEqual(byName.slice(0, 25).map((delegate: any) => String(delegate.ordinal)));
     await table.getByText('Trang sau ›').click();
     expect(await textOf(table.getByTestId('pager-status'))).toBe('Trang 2/12');
-    expect(await table.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-delegate')))).toEqual(byName.slice(25, 50).map((delegate: any) => String(delegate.ordinal)));
+    expect(
+      await table.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-delegate'))),
+    ).toEqual(byName.slice(25, 50).map((delegate: any) => String(delegate.ordinal)));
     // "dang" finds Đặng (đ → d, marks ignored).
     await table.locator('input[type="search"]').fill('dang');
-    const matching = conference.delegates.filter((delegate: any) => fold(`${delegate.fullName} ${delegate.organization?.name ?? ''}`).includes('dang'));
+    const matching = conference.delegates.filter((delegate: any) =>
+      fold(`${delegate.fullName} ${delegate.organization?.name ?? ''}`).includes('dang'),
+    );
     expect(matching.length).toBeGreaterThan(0);
     expect(await textOf(table.getByTestId('table-count'))).toBe(`${matching.length} / 280 đại biểu`);
-    expect((await table.locator('tbody [data-field="name"]').allTextContents()).every((name) => fold(name).includes('dang'))).toBe(true);
+    expect(
+      (await table.locator('tbody [data-field="name"]').allTextContents()).every((name) => fold(name).includes('dang')),
+    ).toBe(true);
     expect(await table.locator('tbody [data-field="name"]').first().textContent()).toContain('Đặng');
     await table.locator('input[type="search"]').fill('');
     screenshots['Hội nghị'] = await screenshot(page, 'conference');
@@ -378,13 +527,34 @@ describeInBrowser('the dashboard in Chromium', () => {
     const pledgeId = answer.pledge.id;
     const codes: string[] = answer.members.map((entry: any) => entry.organization.code);
     for (const code of codes.filter((code) => code !== 'BTP')) {
-      dataOf(await stack.gql(contractOperation('SignPledge'), { input: { pledgeId, organizationCode: code } }, { token: await stack.token('ORG_OFFICER', code) }));
+      dataOf(
+        await stack.gql(
+          contractOperation('SignPledge'),
+          { input: { pledgeId, organizationCode: code } },
+          { token: await stack.token('ORG_OFFICER', code) },
+        ),
+      );
     }
     for (const [index, code] of codes.entries()) {
-      const scores = [{ itemCode: '1', points: 60 - index }, { itemCode: '2', points: 30 + (index % 3) * 5 }];
-      dataOf(await stack.gql(contractOperation('SubmitScorecard'), { input: { pledgeId, organizationCode: code, stage: 'SELF', scores } }, { token: await stack.token('ORG_OFFICER', code) }));
+      const scores = [
+        { itemCode: '1', points: 60 - index },
+        { itemCode: '2', points: 30 + (index % 3) * 5 },
+      ];
+      dataOf(
+        await stack.gql(
+          contractOperation('SubmitScorecard'),
+          { input: { pledgeId, organizationCode: code, stage: 'SELF', scores } },
+          { token: await stack.token('ORG_OFFICER', code) },
+        ),
+      );
       const scorer = codes[(index + 1) % codes.length]!;
-      dataOf(await stack.gql(contractOperation('SubmitScorecard'), { input: { pledgeId, organizationCode: code, stage: 'CROSS', scores } }, { token: await stack.token('ORG_OFFICER', scorer) }));
+      dataOf(
+        await stack.gql(
+          contractOperation('SubmitScorecard'),
+          { input: { pledgeId, organizationCode: code, stage: 'CROSS', scores } },
+          { token: await stack.token('ORG_OFFICER', scorer) },
+        ),
+      );
     }
     await lead.reload();
     await settled(lead);
@@ -394,7 +564,10 @@ describeInBrowser('the dashboard in Chromium', () => {
       await lead.locator(`[data-testid="verify-form"][data-member="${code}"] [data-action="submit-verify"]`).click();
       await lead.getByTestId('action-ok').waitFor();
       await settled(lead);
-      await lead.locator(`[data-testid="verify-table"] tr[data-member="${code}"] [data-field="verified"]`).filter({ hasNotText: '·' }).waitFor();
+      await lead
+        .locator(`[data-testid="verify-table"] tr[data-member="${code}"] [data-field="verified"]`)
+        .filter({ hasNotText: '·' })
+        .waitFor();
     }
     await lead.locator('[data-action="close"]').click();
     await lead.getByTestId('action-ok').waitFor();
@@ -433,7 +606,9 @@ describeInBrowser('the dashboard in Chromium', () => {
       const page = await browser.newPage();
       await open(page, '/khoi/NOI_CHINH_TW?nam=2024');
       const partial = page.getByTestId('partial');
-      expect(await textOf(partial)).toContain('Dịch vụ “awards” (khen thưởng, điều kiện khen thưởng) tạm thời không phản hồi');
+      expect(await textOf(partial)).toContain(
+        'Dịch vụ “awards” (khen thưởng, điều kiện khen thưởng) tạm thời không phản hồi',
+      );
       expect(await page.locator('[data-testid="ranking-table"] tbody tr').count()).toBe(8);
       expect(await textOf(page.locator('tr[data-member="BTP"] [data-field="grants"]'))).toBe('thiếu dữ liệu');
       expect(await textOf(page.locator('[data-kpi="signed"] .kpi-value'))).toBe('8/8');
@@ -441,7 +616,9 @@ describeInBrowser('the dashboard in Chromium', () => {
 
       await open(page, '/?nam=2024');
       expect(await page.locator('[data-testid="blocs-table"] tbody tr[data-bloc]').count()).toBe(2);
-      expect(await textOf(page.locator('[data-testid="awards-section"] [data-testid="partial"]'))).toContain('“awards”');
+      expect(await textOf(page.locator('[data-testid="awards-section"] [data-testid="partial"]'))).toContain(
+        '“awards”',
+      );
       await page.close();
     } finally {
       await stack.restartSubgraph('awards');

@@ -16,7 +16,16 @@ export const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..');
 export const DASHBOARD_DIST = path.join(REPOSITORY_ROOT, 'dashboard', 'dist');
 export const ARTIFACTS = path.join(REPOSITORY_ROOT, 'test-artifacts', 'dashboard');
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 
 export interface Browser {
   context: BrowserContext;
@@ -65,7 +74,9 @@ export async function launchChromium(): Promise<Browser> {
 /** Waits until the page has no loading indicator left (every section answered). */
 export async function settled(page: Page): Promise<void> {
   // A function, not a string: the page's CSP forbids eval. (No DOM types in the tests' tsconfig.)
-  await page.waitForFunction(() => !(globalThis as any).document.querySelector('main .loading'), undefined, { timeout: 20_000 });
+  await page.waitForFunction(() => !(globalThis as any).document.querySelector('main .loading'), undefined, {
+    timeout: 20_000,
+  });
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
@@ -98,7 +109,11 @@ export async function chartNumbers(page: Page, testId: string): Promise<Record<s
 }
 
 /** Signs in through the page's own development picker (POST /dev/token). */
-export async function signInWithPicker(page: Page, role: 'VIEWER' | 'ORG_OFFICER' | 'CENTRAL_BOARD', org?: string): Promise<void> {
+export async function signInWithPicker(
+  page: Page,
+  role: 'VIEWER' | 'ORG_OFFICER' | 'CENTRAL_BOARD',
+  org?: string,
+): Promise<void> {
   await page.getByTestId('sign-in').click();
   await page.getByTestId('dev-role').selectOption(role);
   if (org) await page.getByTestId('dev-org').fill(org);

@@ -8,7 +8,14 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEV_ISSUER, createCallerVerifier, createInternalSigner, generateInternalKeyPair, loadOrCreateDevKeys, type DevKeys } from '@tdkt/identity';
+import {
+  DEV_ISSUER,
+  createCallerVerifier,
+  createInternalSigner,
+  generateInternalKeyPair,
+  loadOrCreateDevKeys,
+  type DevKeys,
+} from '@tdkt/identity';
 import { createGatewayApp, type GatewayApp } from '@tdkt/gateway';
 import { committedSupergraph } from '@tdkt/scripts';
 
@@ -21,7 +28,10 @@ beforeAll(async () => {
   keys = await loadOrCreateDevKeys(path.join(work, 'keys'));
   const dist = path.join(work, 'dist');
   mkdirSync(path.join(dist, 'assets'), { recursive: true });
-  writeFileSync(path.join(dist, 'index.html'), '<!doctype html><html lang="vi"><head><script type="module" src="/assets/index-Ab12Cd34.js"></script></head><body><div id="app"></div></body></html>');
+  writeFileSync(
+    path.join(dist, 'index.html'),
+    '<!doctype html><html lang="vi"><head><script type="module" src="/assets/index-Ab12Cd34.js"></script></head><body><div id="app"></div></body></html>',
+  );
   writeFileSync(path.join(dist, 'assets', 'index-Ab12Cd34.js'), 'console.log("bảng điều khiển")');
   writeFileSync(path.join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
 });
@@ -53,7 +63,12 @@ async function gateway(options: { production?: boolean; dashboardDir?: string | 
 }
 
 function cspDirectives(header: string | null): Record<string, string> {
-  return Object.fromEntries((header ?? '').split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name!, values.join(' ')]));
+  return Object.fromEntries(
+    (header ?? '')
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values.join(' ')]),
+  );
 }
 
 describe('outside production', () => {
@@ -70,7 +85,8 @@ describe('outside production', () => {
     expect(response.headers.get('cache-control')).toBe('no-cache');
     const csp = cspDirectives(response.headers.get('content-security-policy'));
     expect(csp['default-src']).toBe("'self'");
-    for (const directive of ['script-src', 'style-src', 'img-src', 'font-src', 'connect-src']) expect(csp[directive]).toBe("'self'");
+    for (const directive of ['script-src', 'style-src', 'img-src', 'font-src', 'connect-src'])
+      expect(csp[directive]).toBe("'self'");
     expect(csp['object-src']).toBe("'none'");
     expect(csp['frame-ancestors']).toBe("'none'");
     // Nothing but 'self' and 'none' anywhere: no hosts, no data:, no 'unsafe-inline'.
@@ -98,7 +114,11 @@ describe('outside production', () => {
     expect((await fetch(`${base}/robots.txt`)).status).toBe(404);
     expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: 'ok' });
     expect((await fetch(`${base}/metrics`)).headers.get('content-type')).toMatch(/^text\/plain/);
-    const graphql = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const graphql = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
     expect(await graphql.json()).toEqual({ data: { __typename: 'Query' } });
     // A GET of /graphql is the API's (CSRF refusal), never the page.
     expect(await (await fetch(`${base}/graphql`)).text()).not.toContain('<div id="app">');
@@ -108,19 +128,36 @@ describe('outside production', () => {
   it('signs a development token for the sign-in picker that the gateway accepts', async () => {
     const config = await (await fetch(`${base}/dashboard-config.json`)).json();
     expect(config).toEqual({ production: false, devSignIn: true, signInUrl: null });
-    const response = await fetch(`${base}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'ORG_OFFICER', org: 'btp' }) });
+    const response = await fetch(`${base}/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'ORG_OFFICER', org: 'btp' }),
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const { token, role, org } = (await response.json()) as { token: string; role: string; org: string };
     expect({ role, org }).toEqual({ role: 'ORG_OFFICER', org: 'BTP' });
     const caller = await createCallerVerifier({ issuer: DEV_ISSUER, jwks: { keys: [keys.publicJwk] } }).verify(token);
     expect(caller).toMatchObject({ role: 'ORG_OFFICER', org: 'BTP' });
-    const board = (await (await fetch(`${base}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'CENTRAL_BOARD' }) })).json()) as { token: string };
-    expect(await createCallerVerifier({ issuer: DEV_ISSUER, jwks: { keys: [keys.publicJwk] } }).verify(board.token)).toMatchObject({ role: 'CENTRAL_BOARD', org: null });
+    const board = (await (
+      await fetch(`${base}/dev/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ role: 'CENTRAL_BOARD' }),
+      })
+    ).json()) as { token: string };
+    expect(
+      await createCallerVerifier({ issuer: DEV_ISSUER, jwks: { keys: [keys.publicJwk] } }).verify(board.token),
+    ).toMatchObject({ role: 'CENTRAL_BOARD', org: null });
   });
 
   it('refuses a token request without a valid role, or without the organization the role needs', async () => {
-    const ask = (body: unknown) => fetch(`${base}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const ask = (body: unknown) =>
+      fetch(`${base}/dev/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const noRole = await ask({ role: 'ADMIN' });
     expect(noRole.status).toBe(400);
     expect(((await noRole.json()) as any).error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'role' });
@@ -134,9 +171,16 @@ describe('outside production', () => {
 describe('in production', () => {
   it('has no development sign-in: POST /dev/token is 404 and the page is told so', async () => {
     const base = await gateway({ production: true });
-    const response = await fetch(`${base}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'CENTRAL_BOARD' }) });
+    const response = await fetch(`${base}/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'CENTRAL_BOARD' }),
+    });
     expect(response.status).toBe(404);
-    expect(await (await fetch(`${base}/dashboard-config.json`)).json()).toMatchObject({ production: true, devSignIn: false });
+    expect(await (await fetch(`${base}/dashboard-config.json`)).json()).toMatchObject({
+      production: true,
+      devSignIn: false,
+    });
     expect((await fetch(`${base}/`)).status).toBe(200);
   });
 });

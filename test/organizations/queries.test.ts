@@ -14,9 +14,22 @@ afterAll(() => stack?.stop());
 describe('OrganizationTree (contract)', () => {
   it('shows Ho Chi Minh City with the provinces merged into it on 2025-07-01', async () => {
     const { organization } = dataOf(await stack.gql(contractOperation('OrganizationTree'), { code: 'HCM' }));
-    expect(organization).toMatchObject({ code: 'HCM', name: 'Thành phố Hồ Chí Minh', kind: 'CENTRAL_CITY', level: 'PROVINCIAL', validTo: null, parent: null });
-    expect(organization.predecessors.map((unit: { code: string }) => unit.code).sort()).toEqual(['BA_RIA_VUNG_TAU', 'BINH_DUONG']);
-    expect(organization.predecessors.map((unit: { name: string }) => unit.name)).toEqual(['Tỉnh Bà Rịa – Vũng Tàu', 'Tỉnh Bình Dương']);
+    expect(organization).toMatchObject({
+      code: 'HCM',
+      name: 'Thành phố Hồ Chí Minh',
+      kind: 'CENTRAL_CITY',
+      level: 'PROVINCIAL',
+      validTo: null,
+      parent: null,
+    });
+    expect(organization.predecessors.map((unit: { code: string }) => unit.code).sort()).toEqual([
+      'BA_RIA_VUNG_TAU',
+      'BINH_DUONG',
+    ]);
+    expect(organization.predecessors.map((unit: { name: string }) => unit.name)).toEqual([
+      'Tỉnh Bà Rịa – Vũng Tàu',
+      'Tỉnh Bình Dương',
+    ]);
     expect(organization.successors).toEqual([]);
   });
 
@@ -36,12 +49,16 @@ describe('OrganizationTree (contract)', () => {
   });
 
   it('lists ancestors nearest first', async () => {
-    const { organization } = dataOf(await stack.gql(`{ organization(code: "DEMO_HCM_BAN_TDKT") { ancestors { code } } }`));
+    const { organization } = dataOf(
+      await stack.gql(`{ organization(code: "DEMO_HCM_BAN_TDKT") { ancestors { code } } }`),
+    );
     expect(organization.ancestors).toEqual([{ code: 'DEMO_HCM_SO_NOI_VU' }, { code: 'HCM' }]);
   });
 
   it('answers null for an unknown code and refuses a call with neither code nor id', async () => {
-    expect(dataOf(await stack.gql(contractOperation('OrganizationTree'), { code: 'NO_SUCH_UNIT' })).organization).toBeNull();
+    expect(
+      dataOf(await stack.gql(contractOperation('OrganizationTree'), { code: 'NO_SUCH_UNIT' })).organization,
+    ).toBeNull();
     expect(errorCodes(await stack.gql('{ organization { code } }'))).toEqual(['BAD_USER_INPUT']);
   });
 });
@@ -55,14 +72,21 @@ describe('reference data', () => {
 
   it('has 14 ministries, 3 ministerial-level agencies and 5 government agencies after 2025-03-01', async () => {
     const count = async (kind: string) =>
-      dataOf(await stack.gql(`query($k: [OrganizationKind!]) { organizations(filter: { kinds: $k, activeOn: "2025-03-01" }, first: 0) { totalCount } }`, { k: [kind] }))
-        .organizations.totalCount;
-    expect([await count('MINISTRY'), await count('MINISTERIAL_AGENCY'), await count('GOVERNMENT_AGENCY')]).toEqual([14, 3, 5]);
+      dataOf(
+        await stack.gql(
+          `query($k: [OrganizationKind!]) { organizations(filter: { kinds: $k, activeOn: "2025-03-01" }, first: 0) { totalCount } }`,
+          { k: [kind] },
+        ),
+      ).organizations.totalCount;
+    expect([await count('MINISTRY'), await count('MINISTERIAL_AGENCY'), await count('GOVERNMENT_AGENCY')]).toEqual([
+      14, 3, 5,
+    ]);
   });
 });
 
 describe('SearchOrganizations (contract)', () => {
-  const search = (text: string, first = 10, after?: string) => stack.gql(contractOperation('SearchOrganizations'), { search: text, first, after });
+  const search = (text: string, first = 10, after?: string) =>
+    stack.gql(contractOperation('SearchOrganizations'), { search: text, first, after });
 
   it('finds "Hà Nội" from "ha noi", without diacritics', async () => {
     const { organizations } = dataOf(await search('ha noi'));
@@ -71,7 +95,9 @@ describe('SearchOrganizations (contract)', () => {
   });
 
   it('finds units by đ written as d, and by code', async () => {
-    const dak = dataOf(await search('dak lak')).organizations.edges.map((edge: { node: { code: string } }) => edge.node.code);
+    const dak = dataOf(await search('dak lak')).organizations.edges.map(
+      (edge: { node: { code: string } }) => edge.node.code,
+    );
     expect(dak).toContain('DAK_LAK');
     expect(dataOf(await search('TANDTC')).organizations.edges[0].node.code).toBe('TANDTC');
   });
@@ -121,10 +147,18 @@ describe('blocs', () => {
 
   it('knows the leads of 2020 and 2022 and that Huế joined the cities cluster in 2025', async () => {
     const lead = async (code: string, year: number) =>
-      dataOf(await stack.gql(BLOC_MEMBERS, { code, year })).bloc.members.filter((member: { role: string }) => member.role !== 'MEMBER');
-    expect((await lead('NOI_CHINH_TW', 2020)).map((member: any) => [member.role, member.organization.code])).toEqual([['LEAD', 'BCA']]);
-    expect((await lead('NOI_CHINH_TW', 2022)).map((member: any) => [member.role, member.organization.code])).toEqual([['LEAD', 'BTP'], ['DEPUTY', 'BQLLANG']]);
-    const cities = async (year: number) => dataOf(await stack.gql(BLOC_MEMBERS, { code: 'CUM_TP_TRUC_THUOC_TW', year })).bloc.members.length;
+      dataOf(await stack.gql(BLOC_MEMBERS, { code, year })).bloc.members.filter(
+        (member: { role: string }) => member.role !== 'MEMBER',
+      );
+    expect((await lead('NOI_CHINH_TW', 2020)).map((member: any) => [member.role, member.organization.code])).toEqual([
+      ['LEAD', 'BCA'],
+    ]);
+    expect((await lead('NOI_CHINH_TW', 2022)).map((member: any) => [member.role, member.organization.code])).toEqual([
+      ['LEAD', 'BTP'],
+      ['DEPUTY', 'BQLLANG'],
+    ]);
+    const cities = async (year: number) =>
+      dataOf(await stack.gql(BLOC_MEMBERS, { code: 'CUM_TP_TRUC_THUOC_TW', year })).bloc.members.length;
     expect([await cities(2024), await cities(2025)]).toEqual([5, 6]);
   });
 
@@ -132,7 +166,9 @@ describe('blocs', () => {
     const { organization } = dataOf(
       await stack.gql(`{ organization(code: "TANDTC") { blocMemberships(year: 2024) { role bloc { code name } } } }`),
     );
-    expect(organization.blocMemberships).toEqual([{ role: 'LEAD', bloc: { code: 'NOI_CHINH_TW', name: 'Khối thi đua các Bộ, ngành Nội chính Trung ương' } }]);
+    expect(organization.blocMemberships).toEqual([
+      { role: 'LEAD', bloc: { code: 'NOI_CHINH_TW', name: 'Khối thi đua các Bộ, ngành Nội chính Trung ương' } },
+    ]);
   });
 
   it('refuses an impossible year', async () => {
@@ -178,7 +214,11 @@ describe('persons', () => {
     expect(errorCodes(await stack.gql(FIND, { s: 'nguyen' }))).toEqual(['UNAUTHENTICATED']);
     const hcmViewer = await stack.token('VIEWER', 'HCM');
     const { persons } = dataOf(await stack.gql(FIND, { s: null }, { token: hcmViewer }));
-    expect(persons.edges.map((edge: any) => edge.node.organization.code).every((code: string) => code.startsWith('DEMO_HCM'))).toBe(true);
+    expect(
+      persons.edges
+        .map((edge: any) => edge.node.organization.code)
+        .every((code: string) => code.startsWith('DEMO_HCM')),
+    ).toBe(true);
     expect(persons.totalCount).toBe(2);
   });
 
@@ -187,7 +227,14 @@ describe('persons', () => {
     const id = dataOf(await stack.gql(FIND, { s: 'tran thi binh' }, { token: officer })).persons.edges[0].node.id;
     const DETAIL = `query($id: ID!) { person(id: $id) { fullName organization { code } gender birthYear ethnicity annualRatings { year rating } } }`;
     const open = dataOf(await stack.gql(DETAIL, { id })).person;
-    expect(open).toEqual({ fullName: 'Trần Thị Bình', organization: { code: 'DEMO_HCM_BAN_TDKT' }, gender: null, birthYear: null, ethnicity: null, annualRatings: null });
+    expect(open).toEqual({
+      fullName: 'Trần Thị Bình',
+      organization: { code: 'DEMO_HCM_BAN_TDKT' },
+      gender: null,
+      birthYear: null,
+      ethnicity: null,
+      annualRatings: null,
+    });
     const outsider = dataOf(await stack.gql(DETAIL, { id }, { token: await stack.token('VIEWER', 'BTP') })).person;
     expect(outsider.annualRatings).toBeNull();
     const insider = dataOf(await stack.gql(DETAIL, { id }, { token: await stack.token('VIEWER', 'HCM') })).person;

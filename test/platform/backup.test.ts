@@ -7,12 +7,29 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
-import { backup, openBackup, pgDumpInstalled, restore, tableStats, type BackupTarget, type Manifest } from '@tdkt/scripts';
+import {
+  backup,
+  openBackup,
+  pgDumpInstalled,
+  restore,
+  tableStats,
+  type BackupTarget,
+  type Manifest,
+} from '@tdkt/scripts';
 import { migrate } from '@tdkt/subgraph-kit';
 import { createOrganizationsDatabase, seedOrganizations } from '@tdkt/organizations';
 import { createCampaignsDatabase, seedCampaigns } from '@tdkt/campaigns';
@@ -56,7 +73,11 @@ async function sql(url: string, statement: string, values: unknown[] = []): Prom
 }
 
 async function statsOf(targets: BackupTarget[]) {
-  return Object.fromEntries(await Promise.all(targets.map(async (target) => [target.subgraph, await tableStats(target.url, target.schema)] as const)));
+  return Object.fromEntries(
+    await Promise.all(
+      targets.map(async (target) => [target.subgraph, await tableStats(target.url, target.schema)] as const),
+    ),
+  );
 }
 
 function manifestStats(manifest: Manifest) {
@@ -77,16 +98,48 @@ describeWithTools('db:backup / db:restore on the per-subgraph databases (embedde
 
   beforeAll(async () => {
     stack = await startStack();
-    targets = SUBGRAPH_NAMES.map((name, index) => ({ subgraph: name, url: urlOf(stack.adminUrl, stack.databaseNames[index]!), schema: name }));
+    targets = SUBGRAPH_NAMES.map((name, index) => ({
+      subgraph: name,
+      url: urlOf(stack.adminUrl, stack.databaseNames[index]!),
+      schema: name,
+    }));
     board = await stack.token('CENTRAL_BOARD');
     const lead = await stack.token('ORG_OFFICER', 'TANDTC');
-    dataOf(await stack.gql(`mutation { createOrganization(input: { code: "BACKED_UP", name: "Đơn vị được sao lưu", kind: OTHER, parentCode: "HN" }) { code } }`, {}, { token: board }));
-    dataOf(await stack.gql(contractOperation('SetBlocMembership'), {
-      input: { blocCode: 'NOI_CHINH_TW', year: YEAR, members: MEMBERS.map((code, index) => ({ organizationCode: code, role: index === 0 ? 'LEAD' : 'MEMBER' })) },
-    }, { token: board }));
-    dataOf(await stack.gql(contractOperation('CreatePledge'), {
-      input: { blocCode: 'NOI_CHINH_TW', year: YEAR, theme: 'Đoàn kết, sáng tạo', items: [{ code: '1', title: 'Hoàn thành nhiệm vụ', maxScore: 100 }], bonusCap: 5 },
-    }, { token: lead }));
+    dataOf(
+      await stack.gql(
+        `mutation { createOrganization(input: { code: "BACKED_UP", name: "Đơn vị được sao lưu", kind: OTHER, parentCode: "HN" }) { code } }`,
+        {},
+        { token: board },
+      ),
+    );
+    dataOf(
+      await stack.gql(
+        contractOperation('SetBlocMembership'),
+        {
+          input: {
+            blocCode: 'NOI_CHINH_TW',
+            year: YEAR,
+            members: MEMBERS.map((code, index) => ({ organizationCode: code, role: index === 0 ? 'LEAD' : 'MEMBER' })),
+          },
+        },
+        { token: board },
+      ),
+    );
+    dataOf(
+      await stack.gql(
+        contractOperation('CreatePledge'),
+        {
+          input: {
+            blocCode: 'NOI_CHINH_TW',
+            year: YEAR,
+            theme: 'Đoàn kết, sáng tạo',
+            items: [{ code: '1', title: 'Hoàn thành nhiệm vụ', maxScore: 100 }],
+            bonusCap: 5,
+          },
+        },
+        { token: lead },
+      ),
+    );
   });
   afterAll(() => stack?.stop());
 
@@ -94,10 +147,14 @@ describeWithTools('db:backup / db:restore on the per-subgraph databases (embedde
     const result = await backup({ targets, file: path.join(work, 'stack.tar') });
     file = result.file;
     manifest = result.manifest;
-    console.log(`backup of the test data: ${result.seconds.toFixed(2)} s, ${(statSync(file).size / 1024).toFixed(0)} KiB`);
+    console.log(
+      `backup of the test data: ${result.seconds.toFixed(2)} s, ${(statSync(file).size / 1024).toFixed(0)} KiB`,
+    );
     expect(manifest.entries.map((entry) => entry.subgraph)).toEqual(['organizations', 'campaigns', 'awards']);
     expect(manifest.serverVersionNum).toBeGreaterThanOrEqual(150000);
-    expect(manifest.entries[0]!.extensions.map((extension) => extension.name)).toEqual(expect.arrayContaining(['pg_trgm', 'unaccent']));
+    expect(manifest.entries[0]!.extensions.map((extension) => extension.name)).toEqual(
+      expect.arrayContaining(['pg_trgm', 'unaccent']),
+    );
     expect(manifest.entries[1]!.tables['campaigns.pledge']!.rows).toBeGreaterThanOrEqual(1);
     expect(manifest.entries[2]!.tables['awards.award_type']!.rows).toBeGreaterThan(50);
     expect(manifest.entries[0]!.tables['organizations.organization']!.md5).toMatch(/^[0-9a-f]{32}$/);
@@ -105,12 +162,20 @@ describeWithTools('db:backup / db:restore on the per-subgraph databases (embedde
   });
 
   it('refuses to restore while the subgraphs are connected, unless forced', async () => {
-    await expect(restore({ targets, file })).rejects.toThrow(/subgraphs are connected to the target: .*tdkt-organizations/);
+    await expect(restore({ targets, file })).rejects.toThrow(
+      /subgraphs are connected to the target: .*tdkt-organizations/,
+    );
   });
 
   it('restores the backup over changed and deleted data, verifies it, and the change is gone', async () => {
     // Changes after the backup: a new unit through the gateway, a rename, a deleted pledge, edited and added award tables.
-    dataOf(await stack.gql(`mutation { createOrganization(input: { code: "AFTER_BACKUP", name: "Đơn vị tạo sau", kind: OTHER, parentCode: "HN" }) { code } }`, {}, { token: board }));
+    dataOf(
+      await stack.gql(
+        `mutation { createOrganization(input: { code: "AFTER_BACKUP", name: "Đơn vị tạo sau", kind: OTHER, parentCode: "HN" }) { code } }`,
+        {},
+        { token: board },
+      ),
+    );
     await sql(targets[0]!.url, `UPDATE organizations.organization SET name = 'Tên đã đổi' WHERE code = 'BACKED_UP'`);
     await sql(targets[1]!.url, `DELETE FROM campaigns.pledge_item; DELETE FROM campaigns.pledge`);
     await sql(targets[2]!.url, `UPDATE awards.award_type SET rank = rank + 1000`);
@@ -128,19 +193,37 @@ describeWithTools('db:backup / db:restore on the per-subgraph databases (embedde
     expect(await statsOf(targets)).toEqual(manifestStats(manifest));
 
     // Through the gateway (the subgraphs kept running): the backup's state, not the later one.
-    const read = dataOf(await stack.gql(`{ kept: organization(code: "BACKED_UP") { name } later: organization(code: "AFTER_BACKUP") { code } }`));
+    const read = dataOf(
+      await stack.gql(
+        `{ kept: organization(code: "BACKED_UP") { name } later: organization(code: "AFTER_BACKUP") { code } }`,
+      ),
+    );
     expect(read).toEqual({ kept: { name: 'Đơn vị được sao lưu' }, later: null });
-    expect(await sql(targets[1]!.url, `SELECT count(*)::int AS n FROM campaigns.pledge WHERE theme = 'Đoàn kết, sáng tạo'`)).toEqual([{ n: 1 }]);
+    expect(
+      await sql(targets[1]!.url, `SELECT count(*)::int AS n FROM campaigns.pledge WHERE theme = 'Đoàn kết, sáng tạo'`),
+    ).toEqual([{ n: 1 }]);
     expect(await sql(targets[2]!.url, `SELECT to_regclass('awards.added_after_backup') AS t`)).toEqual([{ t: null }]);
     // The restored database takes writes again (sequences, constraints and indexes are back).
-    dataOf(await stack.gql(`mutation { createOrganization(input: { code: "AFTER_RESTORE", name: "Đơn vị sau khôi phục", kind: OTHER, parentCode: "HN" }) { code } }`, {}, { token: board }));
-    const found = dataOf(await stack.gql(`{ organizations(filter: { search: "sau khoi phuc" }) { edges { node { code } } } }`));
-    expect(found.organizations.edges.map((edge: { node: { code: string } }) => edge.node.code)).toEqual(['AFTER_RESTORE']);
+    dataOf(
+      await stack.gql(
+        `mutation { createOrganization(input: { code: "AFTER_RESTORE", name: "Đơn vị sau khôi phục", kind: OTHER, parentCode: "HN" }) { code } }`,
+        {},
+        { token: board },
+      ),
+    );
+    const found = dataOf(
+      await stack.gql(`{ organizations(filter: { search: "sau khoi phuc" }) { edges { node { code } } } }`),
+    );
+    expect(found.organizations.edges.map((edge: { node: { code: string } }) => edge.node.code)).toEqual([
+      'AFTER_RESTORE',
+    ]);
   });
 
   it('refuses a missing, truncated, corrupted or foreign file before touching the databases', async () => {
     const before = await statsOf(targets);
-    await expect(restore({ targets, file: path.join(work, 'no-such.tar'), force: true })).rejects.toThrow(/Backup file not found: .*no-such\.tar/);
+    await expect(restore({ targets, file: path.join(work, 'no-such.tar'), force: true })).rejects.toThrow(
+      /Backup file not found: .*no-such\.tar/,
+    );
 
     const bytes = readFileSync(file);
     const truncated = path.join(work, 'truncated.tar');
@@ -152,13 +235,17 @@ describeWithTools('db:backup / db:restore on the per-subgraph databases (embedde
     const at = bytes.length - 4096; // inside the last dump
     flipped[at] = flipped[at]! ^ 0xff;
     writeFileSync(corrupted, flipped);
-    await expect(restore({ targets, file: corrupted, force: true })).rejects.toThrow(/corrupted: awards\.dump does not match the SHA-256/);
+    await expect(restore({ targets, file: corrupted, force: true })).rejects.toThrow(
+      /corrupted: awards\.dump does not match the SHA-256/,
+    );
 
     const badHeader = path.join(work, 'bad-header.tar');
     const header = Buffer.from(bytes);
     header[10] = header[10]! ^ 0x01;
     writeFileSync(badHeader, header);
-    await expect(restore({ targets, file: badHeader, force: true })).rejects.toThrow(/corrupted or not a backup file \(bad tar header at byte 0\)/);
+    await expect(restore({ targets, file: badHeader, force: true })).rejects.toThrow(
+      /corrupted or not a backup file \(bad tar header at byte 0\)/,
+    );
 
     const foreign = path.join(work, 'notes.txt');
     writeFileSync(foreign, 'not a backup\n'.repeat(100));
@@ -180,14 +267,23 @@ describeWithTools('db:backup / db:restore scripts on one DATABASE_URL (a schema 
     return result;
   };
   const script = (name: string, args: string[], extra: NodeJS.ProcessEnv = {}) =>
-    spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'dist', name), ...args], { cwd: ROOT, env: { ...env(), ...extra }, encoding: 'utf8', timeout: 120_000 });
+    spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'dist', name), ...args], {
+      cwd: ROOT,
+      env: { ...env(), ...extra },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
 
   beforeAll(async () => {
     const { urlFor } = await createDatabases([name]);
     url = urlFor(name);
     targets = SUBGRAPH_NAMES.map((subgraph) => ({ subgraph, url, schema: subgraph }));
     // What npm start does with DATABASE_URL: every subgraph migrates and seeds its schema in one database.
-    for (const [subgraph, create] of [['organizations', createOrganizationsDatabase], ['campaigns', createCampaignsDatabase], ['awards', createAwardsDatabase]] as const) {
+    for (const [subgraph, create] of [
+      ['organizations', createOrganizationsDatabase],
+      ['campaigns', createCampaignsDatabase],
+      ['awards', createAwardsDatabase],
+    ] as const) {
       const database = create(url, { poolSize: 2 });
       await database.dataSource.initialize();
       await migrate(database, subgraph);
@@ -221,7 +317,9 @@ describeWithTools('db:backup / db:restore scripts on one DATABASE_URL (a schema 
     started = Date.now();
     const restored = script('db-restore.js', [file]);
     const restoreSeconds = (Date.now() - started) / 1000;
-    console.log(`scripts on one DATABASE_URL: db-backup ${backupSeconds.toFixed(2)} s, db-restore ${restoreSeconds.toFixed(2)} s (node start-up included)`);
+    console.log(
+      `scripts on one DATABASE_URL: db-backup ${backupSeconds.toFixed(2)} s, db-restore ${restoreSeconds.toFixed(2)} s (node start-up included)`,
+    );
     expect(restored.stderr).toBe('');
     expect(restored.status).toBe(0);
     expect(restored.stdout).toMatch(/organizations\s+organizations\.person\s+\d+\s+\d+\s+ok/);
@@ -236,15 +334,33 @@ describeWithTools('db:backup / db:restore scripts on one DATABASE_URL (a schema 
     const edited = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
     edited.entries[0]!.tables['organizations.bloc']!.md5 = '0'.repeat(32);
     writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(edited));
-    execFileSync('tar', ['--format=ustar', '-cf', tampered, '-C', dir, 'manifest.json', ...edited.entries.map((entry) => entry.file)]);
+    execFileSync('tar', [
+      '--format=ustar',
+      '-cf',
+      tampered,
+      '-C',
+      dir,
+      'manifest.json',
+      ...edited.entries.map((entry) => entry.file),
+    ]);
     // A dump that pg_restore cannot read: refused before anything is dropped.
     const junk = path.join(work, 'junk.tar');
     const junkEntry = edited.entries[2]!;
     writeFileSync(path.join(dir, junkEntry.file), 'PGDMP but not really');
     junkEntry.bytes = statSync(path.join(dir, junkEntry.file)).size;
-    junkEntry.sha256 = createHash('sha256').update(readFileSync(path.join(dir, junkEntry.file))).digest('hex');
+    junkEntry.sha256 = createHash('sha256')
+      .update(readFileSync(path.join(dir, junkEntry.file)))
+      .digest('hex');
     writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(edited));
-    execFileSync('tar', ['--format=ustar', '-cf', junk, '-C', dir, 'manifest.json', ...edited.entries.map((entry) => entry.file)]);
+    execFileSync('tar', [
+      '--format=ustar',
+      '-cf',
+      junk,
+      '-C',
+      dir,
+      'manifest.json',
+      ...edited.entries.map((entry) => entry.file),
+    ]);
     await sql(url, `DELETE FROM organizations.person`);
     const beforeJunk = await statsOf(targets);
     const refused = script('db-restore.js', [junk]);
@@ -257,12 +373,24 @@ describeWithTools('db:backup / db:restore scripts on one DATABASE_URL (a schema 
     const halfway = path.join(work, 'halfway.tar');
     copyFileSync(path.join(dir, 'organizations.dump'), path.join(dir, junkEntry.file));
     junkEntry.bytes = statSync(path.join(dir, junkEntry.file)).size;
-    junkEntry.sha256 = createHash('sha256').update(readFileSync(path.join(dir, junkEntry.file))).digest('hex');
+    junkEntry.sha256 = createHash('sha256')
+      .update(readFileSync(path.join(dir, junkEntry.file)))
+      .digest('hex');
     writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(edited));
-    execFileSync('tar', ['--format=ustar', '-cf', halfway, '-C', dir, 'manifest.json', ...edited.entries.map((entry) => entry.file)]);
+    execFileSync('tar', [
+      '--format=ustar',
+      '-cf',
+      halfway,
+      '-C',
+      dir,
+      'manifest.json',
+      ...edited.entries.map((entry) => entry.file),
+    ]);
     const failed = script('db-restore.js', [halfway]);
     expect(failed.status).toBe(1);
-    expect(failed.stderr).toMatch(/The restore failed and was rolled back, nothing was changed .*schema "organizations" already exists/);
+    expect(failed.stderr).toMatch(
+      /The restore failed and was rolled back, nothing was changed .*schema "organizations" already exists/,
+    );
     expect(await statsOf(targets)).toEqual(beforeJunk);
 
     const mismatch = script('db-restore.js', [tampered]);

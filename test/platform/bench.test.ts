@@ -27,13 +27,24 @@ interface Phase {
   latencyMs: Latency;
   byKind: Record<string, { requests: number; errors: number }>;
   perRequest: { subgraphCalls: number; sqlStatements: Record<string, number> } | null;
-  costs: { cpuMsPerRequest: Record<string, number>; subgraphs: Record<string, { requests: number; sqlStatements: number }>; gatewayFetches: Record<string, { calls: number }> };
+  costs: {
+    cpuMsPerRequest: Record<string, number>;
+    subgraphs: Record<string, { requests: number; sqlStatements: number }>;
+    gatewayFetches: Record<string, { calls: number }>;
+  };
 }
 
 interface Result {
   dataset: string;
   options: { connections: number };
-  scenarios: { name: string; operation: string; plan: { subgraph: string }[]; gateway: Phase; direct: (Phase & { subgraph: string }) | null; ratio: number | null }[];
+  scenarios: {
+    name: string;
+    operation: string;
+    plan: { subgraph: string }[];
+    gateway: Phase;
+    direct: (Phase & { subgraph: string }) | null;
+    ratio: number | null;
+  }[];
   mixed: (Phase & { mix: Record<string, number> }) | null;
   memory: { peakRssMb: Record<string, number>; hwmMb: Record<string, number>; postgresPeakPssMb: number };
   errors: number;
@@ -51,7 +62,19 @@ it('measures every contract query, directly and through the gateway, and the mix
   try {
     const child = spawn(
       process.execPath,
-      [path.join(ROOT, 'bench', 'dist', 'main.js'), '--dataset', 'seed', '--connections', '4', '--warmup', '0.5', '--duration', '1', '--out-dir', outDir],
+      [
+        path.join(ROOT, 'bench', 'dist', 'main.js'),
+        '--dataset',
+        'seed',
+        '--connections',
+        '4',
+        '--warmup',
+        '0.5',
+        '--duration',
+        '1',
+        '--out-dir',
+        outDir,
+      ],
       { cwd: ROOT, env: { ...process.env, NODE_ENV: 'development' }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let output = '';
@@ -59,7 +82,9 @@ it('measures every contract query, directly and through the gateway, and the mix
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect([code, output.includes('!!') ? output : '']).toEqual([0, '']);
-    expect(output).toContain('| operation | req/s | p50 | p95 | p99 | errors | SQL/op | calls/op | direct p50 | ratio | target |');
+    expect(output).toContain(
+      '| operation | req/s | p50 | p95 | p99 | errors | SQL/op | calls/op | direct p50 | ratio | target |',
+    );
 
     const files = readdirSync(outDir);
     const json = files.find((file) => /^\d{8}-\d{6}-seed\.json$/.test(file));
@@ -94,7 +119,9 @@ it('measures every contract query, directly and through the gateway, and the mix
     }
     const board = result.scenarios.find((scenario) => scenario.name === 'BlocBoard')!;
     expect(board.plan.length).toBeGreaterThan(1);
-    expect(Object.keys(board.gateway.costs.subgraphs).sort()).toEqual(expect.arrayContaining(['campaigns', 'organizations']));
+    expect(Object.keys(board.gateway.costs.subgraphs).sort()).toEqual(
+      expect.arrayContaining(['campaigns', 'organizations']),
+    );
     expect(board.gateway.costs.subgraphs['organizations']!.sqlStatements).toBeGreaterThan(0);
 
     expect(result.mixed).not.toBeNull();
@@ -103,7 +130,8 @@ it('measures every contract query, directly and through the gateway, and the mix
     expect(result.mixed!.byKind['ReportPledgeProgress (write)']!.requests).toBeGreaterThan(0);
     expect(Object.keys(result.mixed!.byKind).length).toBe(7);
 
-    for (const name of ['gateway', 'organizations', 'campaigns', 'awards', 'postgres']) expect([name, result.memory.peakRssMb[name]! > 0]).toEqual([name, true]);
+    for (const name of ['gateway', 'organizations', 'campaigns', 'awards', 'postgres'])
+      expect([name, result.memory.peakRssMb[name]! > 0]).toEqual([name, true]);
     expect(result.memory.postgresPeakPssMb).toBeGreaterThan(0);
   } finally {
     rmSync(outDir, { recursive: true, force: true });

@@ -24,7 +24,11 @@ function freePort(): Promise<number> {
 }
 
 function startCluster(dataDir: string, port: number): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [path.join(__dirname, '..', 'support', 'pg-cluster.js'), dataDir, String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [path.join(__dirname, '..', 'support', 'pg-cluster.js'), dataDir, String(port)],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -59,7 +63,14 @@ it('survives a PostgreSQL restart under load without losing an acknowledged writ
   const internal = await generateInternalKeyPair();
   const signer = await createInternalSigner(internal.privateJwk);
   const subgraph = spawn(process.execPath, [path.join(ROOT, 'subgraphs', 'organizations', 'dist', 'main.js')], {
-    env: { ...process.env, ORGANIZATIONS_DATABASE_URL: url, ORGANIZATIONS_PORT: String(port), TDKT_INTERNAL_PUBLIC_KEY: JSON.stringify(internal.publicJwk), SEED_DEMO: 'false', LOG_LEVEL: 'error' },
+    env: {
+      ...process.env,
+      ORGANIZATIONS_DATABASE_URL: url,
+      ORGANIZATIONS_PORT: String(port),
+      TDKT_INTERNAL_PUBLIC_KEY: JSON.stringify(internal.publicJwk),
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'error',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let subgraphExit: number | null | undefined;
@@ -85,7 +96,10 @@ it('survives a PostgreSQL restart under load without losing an acknowledged writ
         body: JSON.stringify({ query }),
         signal: AbortSignal.timeout(10_000),
       });
-      return { status: response.status, body: (await response.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] } };
+      return {
+        status: response.status,
+        body: (await response.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] },
+      };
     };
 
     const acknowledged: string[] = [];
@@ -96,13 +110,17 @@ it('survives a PostgreSQL restart under load without losing an acknowledged writ
     const worker = async () => {
       while (!stop) {
         const code = `LOAD_${String(++sequence).padStart(5, '0')}`;
-        const write = await call(`mutation { createOrganization(input: { code: "${code}", name: "Đơn vị ${code}", kind: OTHER, parentCode: "HN" }) { code } }`);
+        const write = await call(
+          `mutation { createOrganization(input: { code: "${code}", name: "Đơn vị ${code}", kind: OTHER, parentCode: "HN" }) { code } }`,
+        );
         statuses.add(write.status);
         if (write.body.data?.createOrganization?.code === code) acknowledged.push(code);
-        for (const error of write.body.errors ?? []) codes.set(String(error.extensions?.code), (codes.get(String(error.extensions?.code)) ?? 0) + 1);
+        for (const error of write.body.errors ?? [])
+          codes.set(String(error.extensions?.code), (codes.get(String(error.extensions?.code)) ?? 0) + 1);
         const read = await call('{ organization(code: "HN") { name } }');
         statuses.add(read.status);
-        for (const error of read.body.errors ?? []) codes.set(String(error.extensions?.code), (codes.get(String(error.extensions?.code)) ?? 0) + 1);
+        for (const error of read.body.errors ?? [])
+          codes.set(String(error.extensions?.code), (codes.get(String(error.extensions?.code)) ?? 0) + 1);
       }
     };
     const workers = [worker(), worker(), worker(), worker()];
@@ -125,7 +143,10 @@ it('survives a PostgreSQL restart under load without losing an acknowledged writ
     expect(subgraphExit).toBeUndefined();
     expect([...statuses]).toEqual([200]);
     // On failure, show what the subgraph logged about the unexpected errors.
-    expect([[...codes.keys()].filter((code) => code !== 'SERVICE_UNAVAILABLE'), [...codes.keys()].some((code) => code !== 'SERVICE_UNAVAILABLE') ? subgraphLog.slice(0, 3000) : '']).toEqual([[], '']);
+    expect([
+      [...codes.keys()].filter((code) => code !== 'SERVICE_UNAVAILABLE'),
+      [...codes.keys()].some((code) => code !== 'SERVICE_UNAVAILABLE') ? subgraphLog.slice(0, 3000) : '',
+    ]).toEqual([[], '']);
     expect(codes.get('SERVICE_UNAVAILABLE') ?? 0).toBeGreaterThan(0);
     const check = new pg.Client({ connectionString: url });
     await check.connect();

@@ -8,14 +8,22 @@ import { DEFAULT_LIMITS, createGatewayApp, operationCost, type GatewayOptions } 
 import { buildSchema, parse, type OperationDefinitionNode } from 'graphql';
 import { CONTRACT_OPERATIONS } from '../support/operations';
 import { committedSupergraph } from '@tdkt/scripts';
-import { DEV_ISSUER, createCallerVerifier, createInternalSigner, generateInternalKeyPair, issueCallerToken, loadOrCreateDevKeys, type DevKeys } from '@tdkt/identity';
+import {
+  DEV_ISSUER,
+  createCallerVerifier,
+  createInternalSigner,
+  generateInternalKeyPair,
+  issueCallerToken,
+  loadOrCreateDevKeys,
+  type DevKeys,
+} from '@tdkt/identity';
 import { startStack, type Stack } from '../support/stack';
 
 let stack: Stack;
 let keys: DevKeys;
 let keyDir: string;
 beforeAll(async () => {
-  stack = await startStack({ seed: true });
+  stack = await startStack();
   keyDir = mkdtempSync(path.join(tmpdir(), 'tdkt-limits-'));
   keys = await loadOrCreateDevKeys(keyDir);
 });
@@ -28,7 +36,11 @@ async function withGateway(options: Partial<GatewayOptions>, run: (url: string) 
   const internal = await generateInternalKeyPair();
   const gateway = await createGatewayApp({
     supergraphSdl: committedSupergraph(),
-    subgraphUrls: { organizations: stack.subgraphs.organizations.url, campaigns: stack.subgraphs.campaigns.url, awards: stack.subgraphs.awards.url },
+    subgraphUrls: {
+      organizations: stack.subgraphs.organizations.url,
+      campaigns: stack.subgraphs.campaigns.url,
+      awards: stack.subgraphs.awards.url,
+    },
     callerVerifier: createCallerVerifier({ issuer: DEV_ISSUER, jwks: { keys: [keys.publicJwk] } }),
     internalSigner: await createInternalSigner(internal.privateJwk),
     ...options,
@@ -47,12 +59,17 @@ async function withGateway(options: Partial<GatewayOptions>, run: (url: string) 
 }
 
 const post = (url: string, query: string, headers: Record<string, string> = {}) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
 
 it('answers 429 with Retry-After past the per-minute limit, per caller', async () => {
   await withGateway({ rateLimits: { publicPerMinute: 5, callerPerMinute: 3 } }, async (url) => {
     const statuses: number[] = [];
-    for (let index = 0; index < 6; index += 1) statuses.push((await post(url, '{ organization(code: "HN") { name } }')).status);
+    for (let index = 0; index < 6; index += 1)
+      statuses.push((await post(url, '{ organization(code: "HN") { name } }')).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
     const refused = await post(url, '{ organization(code: "HN") { name } }');
     expect(refused.status).toBe(429);
@@ -60,16 +77,24 @@ it('answers 429 with Retry-After past the per-minute limit, per caller', async (
     expect(((await refused.json()) as any).errors[0].extensions.code).toBe('RATE_LIMITED');
     // A signed-in caller has its own budget.
     const token = await issueCallerToken(keys.privateJwk, { role: 'VIEWER', org: 'HN' });
-    expect((await post(url, '{ organization(code: "HN") { name } }', { authorization: `Bearer ${token}` })).status).toBe(200);
+    expect(
+      (await post(url, '{ organization(code: "HN") { name } }', { authorization: `Bearer ${token}` })).status,
+    ).toBe(200);
   });
 });
 
 it('lets only allowlisted origins call from a browser', async () => {
   await withGateway({ corsOrigins: ['https://tdkt.gov.vn'] }, async (url) => {
-    const allowed = await fetch(url, { method: 'OPTIONS', headers: { origin: 'https://tdkt.gov.vn', 'access-control-request-method': 'POST' } });
+    const allowed = await fetch(url, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://tdkt.gov.vn', 'access-control-request-method': 'POST' },
+    });
     expect(allowed.status).toBe(204);
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://tdkt.gov.vn');
-    const other = await fetch(url, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    const other = await fetch(url, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
     expect(other.status).toBe(403);
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
     const simple = await post(url, '{ organization(code: "HN") { name } }', { origin: 'https://evil.example' });
@@ -95,12 +120,16 @@ describe('cost limit: page sizes given in variables count', () => {
   const supergraph = buildSchema(committedSupergraph());
   const costOf = (query: string, variables: Record<string, unknown> = {}) => {
     const document = parse(query);
-    const operation = document.definitions.find((definition) => definition.kind === 'OperationDefinition') as OperationDefinitionNode;
+    const operation = document.definitions.find(
+      (definition) => definition.kind === 'OperationDefinition',
+    ) as OperationDefinitionNode;
     return operationCost(supergraph, document, operation, variables);
   };
 
   it('every contract operation costs well under the default limit', () => {
-    const costs = Object.fromEntries(Object.entries(CONTRACT_OPERATIONS).map(([name, query]) => [name, costOf(query, { first: 100 })]));
+    const costs = Object.fromEntries(
+      Object.entries(CONTRACT_OPERATIONS).map(([name, query]) => [name, costOf(query, { first: 100 })]),
+    );
     console.log(`contract operation costs (limit ${DEFAULT_LIMITS.maxCost}): ${JSON.stringify(costs)}`);
     for (const [name, cost] of Object.entries(costs)) {
       expect([name, cost <= DEFAULT_LIMITS.maxCost / 2]).toEqual([name, true]);
@@ -119,7 +148,10 @@ describe('cost limit: page sizes given in variables count', () => {
     const before = stack.subgraphs.organizations.database.sql.total;
     const large = await stack.gql(NESTED, { n: 100 });
     expect(large.status).toBe(400);
-    expect(large.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', maxCost: DEFAULT_LIMITS.maxCost });
+    expect(large.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      maxCost: DEFAULT_LIMITS.maxCost,
+    });
     expect(large.body.errors?.[0]?.message).toMatch(/quá nhiều dữ liệu/);
     expect(stack.subgraphs.organizations.database.sql.total).toBe(before);
   });

@@ -13,16 +13,46 @@ const MEMBERS = ['TANDTC', 'VKSNDTC', 'BTP', 'BCA'];
 beforeAll(async () => {
   stack = await startStack();
   board = await stack.token('CENTRAL_BOARD');
-  dataOf(await stack.gql(contractOperation('SetBlocMembership'), { input: { blocCode: 'NOI_CHINH_TW', year: 2026, members: MEMBERS.map((code, index) => ({ organizationCode: code, role: index === 0 ? 'LEAD' : 'MEMBER' })) } }, { token: board }));
+  dataOf(
+    await stack.gql(
+      contractOperation('SetBlocMembership'),
+      {
+        input: {
+          blocCode: 'NOI_CHINH_TW',
+          year: 2026,
+          members: MEMBERS.map((code, index) => ({ organizationCode: code, role: index === 0 ? 'LEAD' : 'MEMBER' })),
+        },
+      },
+      { token: board },
+    ),
+  );
   pledgeId = dataOf(
-    await stack.gql(contractOperation('CreatePledge'), { input: { blocCode: 'NOI_CHINH_TW', year: 2026, theme: 'Thử', items: [{ code: '1', title: 'Nội dung 1', maxScore: 50 }, { code: '2', title: 'Nội dung 2', maxScore: 50 }] } }, { token: board }),
+    await stack.gql(
+      contractOperation('CreatePledge'),
+      {
+        input: {
+          blocCode: 'NOI_CHINH_TW',
+          year: 2026,
+          theme: 'Thử',
+          items: [
+            { code: '1', title: 'Nội dung 1', maxScore: 50 },
+            { code: '2', title: 'Nội dung 2', maxScore: 50 },
+          ],
+        },
+      },
+      { token: board },
+    ),
   ).createPledge.id;
   dataOf(await stack.gql(contractOperation('OpenPledge'), { id: pledgeId }, { token: board }));
 });
 afterAll(() => stack?.stop());
 
 const sign = (organizationCode: string, key?: string) =>
-  stack.gql(contractOperation('SignPledge'), { input: { pledgeId, organizationCode } }, { token: board, headers: key ? { 'idempotency-key': key } : {} });
+  stack.gql(
+    contractOperation('SignPledge'),
+    { input: { pledgeId, organizationCode } },
+    { token: board, headers: key ? { 'idempotency-key': key } : {} },
+  );
 
 it('answers a replayed signature like the first time and signs once', async () => {
   const first = dataOf(await sign('BTP', 'sign-btp-0001')).signPledge;
@@ -30,7 +60,9 @@ it('answers a replayed signature like the first time and signs once', async () =
   expect(replay).toEqual(first);
   // Without the key, a second signature is what it is: a conflict.
   expect(errorCodes(await sign('BTP'))).toEqual(['CONFLICT']);
-  const signatures = dataOf(await stack.gql(`query($id: ID!) { pledge(id: $id) { signatures { organization { code } } } }`, { id: pledgeId })).pledge.signatures;
+  const signatures = dataOf(
+    await stack.gql(`query($id: ID!) { pledge(id: $id) { signatures { organization { code } } } }`, { id: pledgeId }),
+  ).pledge.signatures;
   expect(signatures.filter((signature: any) => signature.organization.code === 'BTP')).toHaveLength(1);
 });
 
@@ -44,15 +76,24 @@ it('acts once when 10 retries with one key race', async () => {
   const responses = await Promise.all(Array.from({ length: 10 }, () => sign('VKSNDTC', 'sign-vks-race-01')));
   const signed = responses.filter((response) => !response.body.errors);
   expect(signed.length).toBeGreaterThanOrEqual(1);
-  expect(responses.filter((response) => response.body.errors).every((response) => errorCodes(response)[0] === 'CONFLICT')).toBe(true);
-  const signatures = dataOf(await stack.gql(`query($id: ID!) { pledge(id: $id) { signatures { organization { code } } } }`, { id: pledgeId })).pledge.signatures;
+  expect(
+    responses.filter((response) => response.body.errors).every((response) => errorCodes(response)[0] === 'CONFLICT'),
+  ).toBe(true);
+  const signatures = dataOf(
+    await stack.gql(`query($id: ID!) { pledge(id: $id) { signatures { organization { code } } } }`, { id: pledgeId }),
+  ).pledge.signatures;
   expect(signatures.filter((signature: any) => signature.organization.code === 'VKSNDTC')).toHaveLength(1);
   // Every successful answer is the same answer.
   expect(new Set(signed.map((response) => JSON.stringify(response.body.data))).size).toBe(1);
 });
 
 it('runs a refused request again on retry (a refusal does not use up the key)', async () => {
-  const bad = () => stack.gql(contractOperation('SignPledge'), { input: { pledgeId, organizationCode: 'BNV' } }, { token: board, headers: { 'idempotency-key': 'sign-bnv-00001' } });
+  const bad = () =>
+    stack.gql(
+      contractOperation('SignPledge'),
+      { input: { pledgeId, organizationCode: 'BNV' } },
+      { token: board, headers: { 'idempotency-key': 'sign-bnv-00001' } },
+    );
   expect(errorCodes(await bad())).toEqual(['BAD_USER_INPUT']);
   expect(errorCodes(await bad())).toEqual(['BAD_USER_INPUT']);
 });
@@ -61,11 +102,31 @@ it('leaves one consistent scorecard after 50 concurrent updates of the same card
   dataOf(await sign('TANDTC'));
   dataOf(await sign('BCA'));
   const submit = (points: number) =>
-    stack.gql(contractOperation('SubmitScorecard'), { input: { pledgeId, organizationCode: 'BTP', stage: 'SELF', scores: [{ itemCode: '1', points }, { itemCode: '2', points }] } }, { token: board });
+    stack.gql(
+      contractOperation('SubmitScorecard'),
+      {
+        input: {
+          pledgeId,
+          organizationCode: 'BTP',
+          stage: 'SELF',
+          scores: [
+            { itemCode: '1', points },
+            { itemCode: '2', points },
+          ],
+        },
+      },
+      { token: board },
+    );
   const responses = await Promise.all(Array.from({ length: 50 }, (_, index) => submit(index % 50)));
   expect(responses.every((response) => !response.body.errors || errorCodes(response)[0] === 'CONFLICT')).toBe(true);
   expect(responses.filter((response) => !response.body.errors).length).toBeGreaterThan(0);
-  const cards = dataOf(await stack.gql(`query($id: ID!) { pledge(id: $id) { scorecards(stage: SELF) { organization { id } totalScore scores { itemCode points } } } }`, { id: pledgeId }, { token: board })).pledge.scorecards;
+  const cards = dataOf(
+    await stack.gql(
+      `query($id: ID!) { pledge(id: $id) { scorecards(stage: SELF) { organization { id } totalScore scores { itemCode points } } } }`,
+      { id: pledgeId },
+      { token: board },
+    ),
+  ).pledge.scorecards;
   expect(cards).toHaveLength(1);
   const [card] = cards;
   expect(card.scores).toHaveLength(2);

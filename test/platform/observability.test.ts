@@ -40,7 +40,8 @@ function parseMetrics(text: string): Sample[] {
     const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
     if (!match) continue;
     const labels: Record<string, string> = {};
-    for (const [, key, value] of (match[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)) labels[key!] = value!;
+    for (const [, key, value] of (match[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g))
+      labels[key!] = value!;
     samples.push({ name: match[1]!, labels, value: Number(match[3]) });
   }
   return samples;
@@ -57,7 +58,11 @@ async function scrape(url: string): Promise<Sample[]> {
 function total(samples: Sample[], name: string, labels: Record<string, string | RegExp> = {}): number {
   return samples
     .filter((sample) => sample.name === name)
-    .filter((sample) => Object.entries(labels).every(([key, want]) => (typeof want === 'string' ? sample.labels[key] === want : want.test(sample.labels[key] ?? ''))))
+    .filter((sample) =>
+      Object.entries(labels).every(([key, want]) =>
+        typeof want === 'string' ? sample.labels[key] === want : want.test(sample.labels[key] ?? ''),
+      ),
+    )
     .reduce((sum, sample) => sum + sample.value, 0);
 }
 
@@ -72,7 +77,8 @@ async function linesOf(requestId: string, expected: number): Promise<Line[]> {
 }
 
 const ORG = 'query ObsOrganization { organization(code: "HN") { name } }';
-const CREATE = 'mutation ObsCreate { createOrganization(input: { code: "OBS_UNIT", name: "Đơn vị quan sát", kind: OTHER, parentCode: "HN" }) { id } }';
+const CREATE =
+  'mutation ObsCreate { createOrganization(input: { code: "OBS_UNIT", name: "Đơn vị quan sát", kind: OTHER, parentCode: "HN" }) { id } }';
 
 describe('GET /metrics', () => {
   beforeAll(async () => {
@@ -84,13 +90,33 @@ describe('GET /metrics', () => {
   it('on the gateway: requests and latency per operation and outcome, errors by code, fetches per subgraph', async () => {
     const samples = await scrape(stack.gatewayUrl);
     expect(total(samples, 'tdkt_gateway_requests_total', { operation: 'ObsOrganization', outcome: 'success' })).toBe(3);
-    expect(total(samples, 'tdkt_gateway_request_duration_seconds_count', { operation: 'ObsOrganization', outcome: 'success' })).toBe(3);
-    expect(total(samples, 'tdkt_gateway_request_duration_seconds_sum', { operation: 'ObsOrganization', outcome: 'success' })).toBeGreaterThan(0);
-    expect(total(samples, 'tdkt_gateway_request_duration_seconds_bucket', { operation: 'ObsOrganization', outcome: 'success', le: '+Inf' })).toBe(3);
+    expect(
+      total(samples, 'tdkt_gateway_request_duration_seconds_count', {
+        operation: 'ObsOrganization',
+        outcome: 'success',
+      }),
+    ).toBe(3);
+    expect(
+      total(samples, 'tdkt_gateway_request_duration_seconds_sum', { operation: 'ObsOrganization', outcome: 'success' }),
+    ).toBeGreaterThan(0);
+    expect(
+      total(samples, 'tdkt_gateway_request_duration_seconds_bucket', {
+        operation: 'ObsOrganization',
+        outcome: 'success',
+        le: '+Inf',
+      }),
+    ).toBe(3);
     expect(total(samples, 'tdkt_gateway_requests_total', { operation: 'ObsCreate', outcome: 'client_error' })).toBe(1);
     expect(total(samples, 'tdkt_gateway_errors_total', { code: 'UNAUTHENTICATED' })).toBeGreaterThanOrEqual(1);
-    expect(total(samples, 'tdkt_gateway_subgraph_fetches_total', { subgraph: 'organizations', outcome: 'success' })).toBeGreaterThanOrEqual(4);
-    expect(total(samples, 'tdkt_gateway_subgraph_fetch_duration_seconds_count', { subgraph: 'organizations', outcome: 'success' })).toBeGreaterThanOrEqual(4);
+    expect(
+      total(samples, 'tdkt_gateway_subgraph_fetches_total', { subgraph: 'organizations', outcome: 'success' }),
+    ).toBeGreaterThanOrEqual(4);
+    expect(
+      total(samples, 'tdkt_gateway_subgraph_fetch_duration_seconds_count', {
+        subgraph: 'organizations',
+        outcome: 'success',
+      }),
+    ).toBeGreaterThanOrEqual(4);
     expect(total(samples, 'process_cpu_seconds_total')).toBeGreaterThan(0);
   });
 
@@ -98,9 +124,19 @@ describe('GET /metrics', () => {
     const samples = await scrape(stack.subgraphs.organizations.url);
     const mine = { subgraph: 'organizations' };
     // The gateway names its subgraph operations after the client's: ObsOrganization__organizations__0.
-    expect(total(samples, 'tdkt_subgraph_requests_total', { ...mine, operation: /^ObsOrganization__/, outcome: 'success' })).toBe(3);
-    expect(total(samples, 'tdkt_subgraph_request_duration_seconds_count', { ...mine, operation: /^ObsOrganization__/, outcome: 'success' })).toBe(3);
-    expect(total(samples, 'tdkt_subgraph_requests_total', { ...mine, operation: /^ObsCreate__/, outcome: 'client_error' })).toBe(1);
+    expect(
+      total(samples, 'tdkt_subgraph_requests_total', { ...mine, operation: /^ObsOrganization__/, outcome: 'success' }),
+    ).toBe(3);
+    expect(
+      total(samples, 'tdkt_subgraph_request_duration_seconds_count', {
+        ...mine,
+        operation: /^ObsOrganization__/,
+        outcome: 'success',
+      }),
+    ).toBe(3);
+    expect(
+      total(samples, 'tdkt_subgraph_requests_total', { ...mine, operation: /^ObsCreate__/, outcome: 'client_error' }),
+    ).toBe(1);
     expect(total(samples, 'tdkt_subgraph_errors_total', { ...mine, code: 'UNAUTHENTICATED' })).toBe(1);
     expect(total(samples, 'tdkt_subgraph_sql_statements_total', mine)).toBeGreaterThan(0);
     expect(total(samples, 'tdkt_subgraph_db_pool_connections', mine)).toBeGreaterThan(0);
@@ -117,7 +153,9 @@ describe('GET /metrics', () => {
     const response = await stack.gql(ORG, {}, { token: 'not.a.token' });
     expect(response.status).toBe(401);
     const samples = await scrape(stack.gatewayUrl);
-    expect(total(samples, 'tdkt_gateway_requests_total', { operation: '(none)', outcome: 'client_error' })).toBeGreaterThanOrEqual(1);
+    expect(
+      total(samples, 'tdkt_gateway_requests_total', { operation: '(none)', outcome: 'client_error' }),
+    ).toBeGreaterThanOrEqual(1);
     expect(total(samples, 'tdkt_gateway_errors_total', { code: 'UNAUTHENTICATED' })).toBeGreaterThanOrEqual(2);
   });
 
@@ -130,21 +168,43 @@ describe('GET /metrics', () => {
 
 describe('request log lines', () => {
   it('carry the caller-supplied x-request-id in the gateway line and in each subgraph line', async () => {
-    const response = await stack.gql('query ObsTraced { organization(code: "HN") { name grants(year: 2025) { id } } }', {}, { headers: { 'x-request-id': 'test-123' } });
+    const response = await stack.gql(
+      'query ObsTraced { organization(code: "HN") { name grants(year: 2025) { id } } }',
+      {},
+      { headers: { 'x-request-id': 'test-123' } },
+    );
     dataOf(response);
     expect(response.headers.get('x-request-id')).toBe('test-123');
 
     const found = await linesOf('test-123', 3);
     const gateway = found.filter((line) => line['service'] === 'gateway');
     expect(gateway).toHaveLength(1);
-    expect(gateway[0]).toMatchObject({ level: 'info', method: 'POST', operation: 'ObsTraced', operationType: 'query', status: 200, outcome: 'success', errorCodes: [] });
+    expect(gateway[0]).toMatchObject({
+      level: 'info',
+      method: 'POST',
+      operation: 'ObsTraced',
+      operationType: 'query',
+      status: 200,
+      outcome: 'success',
+      errorCodes: [],
+    });
     expect(gateway[0]!['durationMs']).toEqual(expect.any(Number));
-    expect(gateway[0]!['subgraphFetches'].map((fetch: { subgraph: string }) => fetch.subgraph).sort()).toEqual(['awards', 'organizations']);
+    expect(gateway[0]!['subgraphFetches'].map((fetch: { subgraph: string }) => fetch.subgraph).sort()).toEqual([
+      'awards',
+      'organizations',
+    ]);
 
     const subgraphs = found.filter((line) => line['subgraph']);
     expect(subgraphs.map((line) => line['subgraph']).sort()).toEqual(['awards', 'organizations']);
     for (const line of subgraphs) {
-      expect(line).toMatchObject({ level: 'info', method: 'POST', operationType: 'query', status: 200, outcome: 'success', errorCodes: [] });
+      expect(line).toMatchObject({
+        level: 'info',
+        method: 'POST',
+        operationType: 'query',
+        status: 200,
+        outcome: 'success',
+        errorCodes: [],
+      });
       expect(line['operation']).toMatch(/^ObsTraced__/);
       expect(line['sqlStatements']).toBeGreaterThanOrEqual(0);
     }
@@ -163,14 +223,27 @@ describe('request log lines', () => {
     const fullName = 'Phạm Thị Quan Sát';
     const response = await stack.gql(
       'mutation ObsPerson($input: CreatePersonInput!) { createPerson(input: $input) { id } }',
-      { input: { fullName, gender: 'FEMALE', birthYear: 1985, ethnicity: 'Kinh', organizationCode: 'HN', isDirectWorker: false } },
+      {
+        input: {
+          fullName,
+          gender: 'FEMALE',
+          birthYear: 1985,
+          ethnicity: 'Kinh',
+          organizationCode: 'HN',
+          isDirectWorker: false,
+        },
+      },
       { token, headers: { 'x-request-id': 'test-secret' } },
     );
     dataOf(response);
     const found = await linesOf('test-secret', 2);
     expect(found.length).toBeGreaterThanOrEqual(2);
     for (const line of found) expect(line['variableNames']).toEqual(['input']);
-    expect(found.find((line) => line['service'] === 'gateway')).toMatchObject({ operation: 'ObsPerson', operationType: 'mutation', callerRole: 'CENTRAL_BOARD' });
+    expect(found.find((line) => line['service'] === 'gateway')).toMatchObject({
+      operation: 'ObsPerson',
+      operationType: 'mutation',
+      callerRole: 'CENTRAL_BOARD',
+    });
     const everything = JSON.stringify(lines);
     expect(everything).not.toContain(fullName);
     expect(everything).not.toContain(token);

@@ -10,7 +10,14 @@ import path from 'node:path';
 import pg from 'pg';
 import { createGatewayApp } from '@tdkt/gateway';
 import { committedSupergraph } from '@tdkt/scripts';
-import { DEV_ISSUER, createCallerVerifier, createInternalSigner, generateInternalKeyPair, loadOrCreateDevKeys, PUBLIC_CALLER } from '@tdkt/identity';
+import {
+  DEV_ISSUER,
+  createCallerVerifier,
+  createInternalSigner,
+  generateInternalKeyPair,
+  loadOrCreateDevKeys,
+  PUBLIC_CALLER,
+} from '@tdkt/identity';
 import { contractOperation } from '../support/operations';
 import { createDatabases, dataOf, dropDatabases, errorCodes, startStack, type Stack } from '../support/stack';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -23,8 +30,30 @@ beforeAll(async () => {
   stack = await startStack({ demo: true });
   // A collective grant to the 2024 leading unit, so that BlocBoard has grants to lose.
   const board = await stack.token('CENTRAL_BOARD');
-  const leader = dataOf(await stack.gql(`{ bloc(code: "NOI_CHINH_TW") { pledge(year: 2024) { leadingUnit { code } } } }`)).bloc.pledge.leadingUnit.code;
-  dataOf(await stack.gql(contractOperation('ImportGrants'), { input: { grants: [{ organizationCode: leader, awardTypeCode: 'CO_THI_DUA_CP', year: 2024, basis: 'MERIT', decisionNumber: '9/QĐ-TTg', issuedOn: '2025-02-01', issuerCode: 'CP' }] } }, { token: board }));
+  const leader = dataOf(
+    await stack.gql(`{ bloc(code: "NOI_CHINH_TW") { pledge(year: 2024) { leadingUnit { code } } } }`),
+  ).bloc.pledge.leadingUnit.code;
+  dataOf(
+    await stack.gql(
+      contractOperation('ImportGrants'),
+      {
+        input: {
+          grants: [
+            {
+              organizationCode: leader,
+              awardTypeCode: 'CO_THI_DUA_CP',
+              year: 2024,
+              basis: 'MERIT',
+              decisionNumber: '9/QĐ-TTg',
+              issuedOn: '2025-02-01',
+              issuerCode: 'CP',
+            },
+          ],
+        },
+      },
+      { token: board },
+    ),
+  );
 });
 afterAll(() => stack?.stop());
 
@@ -41,7 +70,9 @@ it('answers BlocBoard without the awards subgraph: everything else, grants null,
   expect(bloc.members).toHaveLength(8);
   expect(bloc.pledge.status).toBe('CLOSED');
   expect(bloc.pledge.ranking).toHaveLength(8);
-  expect(bloc.pledge.ranking.every((entry: any) => entry.organization.name && entry.organization.grants === null)).toBe(true);
+  expect(bloc.pledge.ranking.every((entry: any) => entry.organization.name && entry.organization.grants === null)).toBe(
+    true,
+  );
 
   await stack.restartSubgraph('awards');
   const again = await board();
@@ -57,7 +88,11 @@ it('cuts a hanging subgraph off at its timeout', async () => {
   const keys = await loadOrCreateDevKeys(keyDir);
   const gateway = await createGatewayApp({
     supergraphSdl: committedSupergraph(),
-    subgraphUrls: { organizations: stack.subgraphs.organizations.url, campaigns: stack.subgraphs.campaigns.url, awards: `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/graphql` },
+    subgraphUrls: {
+      organizations: stack.subgraphs.organizations.url,
+      campaigns: stack.subgraphs.campaigns.url,
+      awards: `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/graphql`,
+    },
     callerVerifier: createCallerVerifier({ issuer: DEV_ISSUER, jwks: { keys: [keys.publicJwk] } }),
     internalSigner: await createInternalSigner(internal.privateJwk),
     subgraphTimeoutMs: 5000,
@@ -95,7 +130,14 @@ it('finishes the request it is serving when stopped with SIGTERM, then exits 0',
   const signer = await createInternalSigner(internal.privateJwk);
   const port = 20000 + Math.floor(Math.random() * 20000);
   const child = spawn(process.execPath, [path.join(ROOT, 'subgraphs', 'organizations', 'dist', 'main.js')], {
-    env: { ...process.env, ORGANIZATIONS_DATABASE_URL: urlFor(name), ORGANIZATIONS_PORT: String(port), TDKT_INTERNAL_PUBLIC_KEY: JSON.stringify(internal.publicJwk), SEED_DEMO: 'false', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      ORGANIZATIONS_DATABASE_URL: urlFor(name),
+      ORGANIZATIONS_PORT: String(port),
+      TDKT_INTERNAL_PUBLIC_KEY: JSON.stringify(internal.publicJwk),
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -121,7 +163,9 @@ it('finishes the request it is serving when stopped with SIGTERM, then exits 0',
     const inFlight = fetch(`http://127.0.0.1:${port}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-tdkt-caller': token },
-      body: JSON.stringify({ query: 'mutation { updateOrganization(input: { code: "HN", shortName: "Thủ đô" }) { shortName version } }' }),
+      body: JSON.stringify({
+        query: 'mutation { updateOrganization(input: { code: "HN", shortName: "Thủ đô" }) { shortName version } }',
+      }),
     });
     await new Promise((resolve) => setTimeout(resolve, 300));
     child.kill('SIGTERM');

@@ -14,7 +14,8 @@ describe('schema/', () => {
 
   it('composes the three subgraphs', async () => {
     const { supergraphSdl } = await composeSchemas();
-    for (const name of ['ORGANIZATIONS', 'CAMPAIGNS', 'AWARDS']) expect(supergraphSdl).toContain(`${name} @join__graph`);
+    for (const name of ['ORGANIZATIONS', 'CAMPAIGNS', 'AWARDS'])
+      expect(supergraphSdl).toContain(`${name} @join__graph`);
   });
 });
 
@@ -33,9 +34,27 @@ describe('the client contract', () => {
 
   it('has every contract enum value the organizations subgraph owns', () => {
     const schema = buildASTSchema(parse(committedSupergraph()), { assumeValidSDL: true });
-    const values = (name: string) => (schema.getType(name) as any).getValues().map((value: { name: string }) => value.name);
+    const values = (name: string) =>
+      (schema.getType(name) as any).getValues().map((value: { name: string }) => value.name);
     expect(values('OrganizationKind')).toEqual(
-      expect.arrayContaining(['MINISTRY', 'MINISTERIAL_AGENCY', 'GOVERNMENT_AGENCY', 'COURT', 'PROCURACY', 'STATE_AUDIT', 'PARTY_OR_MASS_ORGANIZATION', 'PROVINCE', 'CENTRAL_CITY', 'COMMUNE', 'WARD', 'SPECIAL_ZONE', 'DEPARTMENT', 'PUBLIC_SERVICE_UNIT', 'ENTERPRISE', 'OTHER']),
+      expect.arrayContaining([
+        'MINISTRY',
+        'MINISTERIAL_AGENCY',
+        'GOVERNMENT_AGENCY',
+        'COURT',
+        'PROCURACY',
+        'STATE_AUDIT',
+        'PARTY_OR_MASS_ORGANIZATION',
+        'PROVINCE',
+        'CENTRAL_CITY',
+        'COMMUNE',
+        'WARD',
+        'SPECIAL_ZONE',
+        'DEPARTMENT',
+        'PUBLIC_SERVICE_UNIT',
+        'ENTERPRISE',
+        'OTHER',
+      ]),
     );
     expect(values('BlocMemberRole')).toEqual(['LEAD', 'DEPUTY', 'MEMBER']);
     expect(values('BlocKind')).toEqual(['BLOC', 'CLUSTER']);

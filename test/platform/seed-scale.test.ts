@@ -15,12 +15,22 @@ import { createOrganizationsDatabase } from '@tdkt/organizations';
 import { migrate, type Database } from '@tdkt/subgraph-kit';
 import { SCALE_PRESETS, seedScale, type SeedScaleReport } from '@tdkt/scripts';
 import { contractOperation } from '../support/operations';
-import { SUBGRAPH_NAMES, createDatabases, dataOf, dropDatabases, startStack, type Stack, type SubgraphName } from '../support/stack';
+import {
+  SUBGRAPH_NAMES,
+  createDatabases,
+  dataOf,
+  dropDatabases,
+  startStack,
+  type Stack,
+  type SubgraphName,
+} from '../support/stack';
 
 jest.setTimeout(180_000);
 
 const GENERATED = (column: string) => `coalesce(substr(${column}::text, 15, 1) = '8', false)`;
-type Urls = Record<SubgraphName, string>;
+type Urls = Record<string, string>;
+/** The bulk loader's own type for them, whichever key set it spells out. */
+type SeedUrls = NonNullable<Parameters<typeof seedScale>[0]['databaseUrls']>;
 
 function urlFor(adminUrl: string, database: string): string {
   const url = new URL(adminUrl);
@@ -89,7 +99,9 @@ async function generatedChecksums(urls: Urls): Promise<Record<string, { rows: nu
 
 /** Indexes and constraints of a subgraph schema, as definitions. */
 async function schemaObjects(url: string, schema: string): Promise<string[]> {
-  const indexes = await query<{ d: string }>(url, `SELECT indexdef AS d FROM pg_indexes WHERE schemaname = $1`, [schema]);
+  const indexes = await query<{ d: string }>(url, `SELECT indexdef AS d FROM pg_indexes WHERE schemaname = $1`, [
+    schema,
+  ]);
   const constraints = await query<{ d: string }>(
     url,
     `SELECT c.conrelid::regclass::text || ' ' || c.conname || ' ' || pg_get_constraintdef(c.oid) || CASE WHEN c.convalidated THEN '' ELSE ' (not validated)' END AS d
@@ -104,7 +116,8 @@ async function schemaObjects(url: string, schema: string): Promise<string[]> {
   return [...indexes, ...constraints, ...triggers].map((row) => row.d).sort();
 }
 
-const tableRows = (report: SeedScaleReport, table: string) => report.tables.find((entry) => entry.table === table)?.rows ?? 0;
+const tableRows = (report: SeedScaleReport, table: string) =>
+  report.tables.find((entry) => entry.table === table)?.rows ?? 0;
 
 let stack: Stack;
 let urls: Urls;
@@ -113,9 +126,11 @@ let board: string;
 const extraDatabases: string[] = [];
 
 beforeAll(async () => {
-  stack = await startStack({ seed: true, demo: false });
-  urls = Object.fromEntries(SUBGRAPH_NAMES.map((name, index) => [name, urlFor(stack.adminUrl, stack.databaseNames[index]!)])) as Urls;
-  report = await seedScale({ preset: 'tiny', databaseUrls: urls, demo: false });
+  stack = await startStack({ demo: false });
+  urls = Object.fromEntries(
+    SUBGRAPH_NAMES.map((name, index) => [name, urlFor(stack.adminUrl, stack.databaseNames[index]!)]),
+  ) as Urls;
+  report = await seedScale({ preset: 'tiny', databaseUrls: urls as SeedUrls, demo: false });
   board = await stack.token('CENTRAL_BOARD');
 });
 
@@ -128,7 +143,8 @@ describe('the tiny preset', () => {
   it('loads every entity through the real schemas, with the counts it reports', async () => {
     expect(report.status).toBe('loaded');
     const sums = await generatedChecksums(urls);
-    for (const [table, stats] of Object.entries(sums)) expect({ table, rows: stats.rows }).toEqual({ table, rows: tableRows(report, table) });
+    for (const [table, stats] of Object.entries(sums))
+      expect({ table, rows: stats.rows }).toEqual({ table, rows: tableRows(report, table) });
     expect(sums['organizations.person']!.rows).toBe(SCALE_PRESETS.tiny.persons);
     expect(sums['organizations.organization']!.rows).toBeGreaterThan(200);
     expect(sums['organizations.bloc']!.rows).toBe(SCALE_PRESETS.tiny.blocs);
@@ -138,14 +154,19 @@ describe('the tiny preset', () => {
     expect(sums['awards.award_grant']!.rows).toBeLessThan(SCALE_PRESETS.tiny.expectedGrants * 1.4);
     expect(sums['awards.nomination']!.rows).toBeGreaterThan(SCALE_PRESETS.tiny.nominations * 0.6);
     expect(sums['awards.nomination']!.rows).toBeLessThan(SCALE_PRESETS.tiny.nominations * 1.6);
-    for (const subgraph of SUBGRAPH_NAMES) expect(report.sizes[subgraph]).toBeGreaterThan(0);
+    for (const subgraph of SUBGRAPH_NAMES)
+      expect(report.sizes[subgraph as keyof SeedScaleReport['sizes']]).toBeGreaterThan(0);
   });
 
   it('puts back every index, key, foreign key and trigger, as in a freshly migrated database', async () => {
     const names = SUBGRAPH_NAMES.map((name) => `t_pristine_${process.pid}_${name}`);
     extraDatabases.push(...names);
     const { urlFor: pristineUrl } = await createDatabases(names);
-    const factories: Record<SubgraphName, (url: string) => Database> = { organizations: createOrganizationsDatabase, campaigns: createCampaignsDatabase, awards: createAwardsDatabase };
+    const factories: Record<SubgraphName, (url: string) => Database> = {
+      organizations: createOrganizationsDatabase,
+      campaigns: createCampaignsDatabase,
+      awards: createAwardsDatabase,
+    };
     for (const [index, name] of SUBGRAPH_NAMES.entries()) {
       const database = factories[name](pristineUrl(names[index]!));
       await database.dataSource.initialize();
@@ -157,9 +178,15 @@ describe('the tiny preset', () => {
   });
 
   it('hangs the units under the reference ministries and provinces, with the 2025 commune lineage', async () => {
-    const orphans = await query(urls.organizations, `SELECT o.code FROM organizations.organization o WHERE ${GENERATED('o.id')} AND o.parent_id IS NULL`);
+    const orphans = await query(
+      urls.organizations,
+      `SELECT o.code FROM organizations.organization o WHERE ${GENERATED('o.id')} AND o.parent_id IS NULL`,
+    );
     expect(orphans).toEqual([]);
-    const [roots] = await query(urls.organizations, `SELECT count(*)::int AS n FROM organizations.organization o JOIN organizations.organization p ON p.id = o.parent_id WHERE ${GENERATED('o.id')} AND NOT ${GENERATED('p.id')}`);
+    const [roots] = await query(
+      urls.organizations,
+      `SELECT count(*)::int AS n FROM organizations.organization o JOIN organizations.organization p ON p.id = o.parent_id WHERE ${GENERATED('o.id')} AND NOT ${GENERATED('p.id')}`,
+    );
     expect(roots.n).toBeGreaterThan(34);
     // Every new commune (from 2025-07-01) merges former communes that ended on 2025-06-30.
     const merges = await query(
@@ -192,7 +219,15 @@ describe('the tiny preset', () => {
       urls.organizations,
       `SELECT bloc_id, year, array_agg(organization_id::text ORDER BY organization_id) AS organizations FROM organizations.bloc_membership WHERE ${GENERATED('bloc_id')} GROUP BY 1, 2`,
     );
-    const pledges = await query<{ bloc_id: string; year: number; status: string; signers: string[]; verified: number; ranked: number; leading: string | null }>(
+    const pledges = await query<{
+      bloc_id: string;
+      year: number;
+      status: string;
+      signers: string[];
+      verified: number;
+      ranked: number;
+      leading: string | null;
+    }>(
       urls.campaigns,
       `SELECT p.bloc_id, p.year, p.status,
               coalesce((SELECT array_agg(s.organization_id::text ORDER BY s.organization_id) FROM campaigns.pledge_signature s WHERE s.pledge_id = p.id), '{}') AS signers,
@@ -231,7 +266,7 @@ describe('the tiny preset', () => {
     expect(mismatch.n).toBe(0);
   });
 
-  it('writes grants that follow the catalogue, the ratings and the issuers\' powers', async () => {
+  it("writes grants that follow the catalogue, the ratings and the issuers' powers", async () => {
     const [wrongKind] = await query(
       urls.awards,
       `SELECT count(*)::int AS n FROM awards.award_grant g JOIN awards.award_type t ON t.code = g.award_type_code
@@ -239,10 +274,15 @@ describe('the tiny preset', () => {
     );
     expect(wrongKind.n).toBe(0);
     // Many Lao động tiên tiến, few orders (Huân chương).
-    const shares = await query<{ code: string; share: number }>(urls.awards, `SELECT award_type_code AS code, (count(*)::float / sum(count(*)) OVER ()) AS share FROM awards.award_grant WHERE ${GENERATED('id')} GROUP BY 1 ORDER BY 2 DESC`);
+    const shares = await query<{ code: string; share: number }>(
+      urls.awards,
+      `SELECT award_type_code AS code, (count(*)::float / sum(count(*)) OVER ()) AS share FROM awards.award_grant WHERE ${GENERATED('id')} GROUP BY 1 ORDER BY 2 DESC`,
+    );
     expect(shares[0]!.code).toBe('LDTT');
     expect(shares[0]!.share).toBeGreaterThan(0.4);
-    expect(shares.filter((row) => row.code.startsWith('HC_')).reduce((sum, row) => sum + row.share, 0)).toBeLessThan(0.01);
+    expect(shares.filter((row) => row.code.startsWith('HC_')).reduce((sum, row) => sum + row.share, 0)).toBeLessThan(
+      0.01,
+    );
     // CSTĐ cơ sở only with Lao động tiên tiến (or Chiến sĩ tiên tiến) of the same year (Law Art 23).
     const [withoutBasic] = await query(
       urls.awards,
@@ -251,17 +291,31 @@ describe('the tiny preset', () => {
     );
     expect(withoutBasic.n).toBe(0);
     // Persons and units exist; LĐTT only for a GOOD or EXCELLENT year (Law Art 24).
-    const ratings = await query<{ person: string; year: number; rating: string }>(urls.organizations, `SELECT person_id::text AS person, year, rating FROM organizations.annual_rating WHERE ${GENERATED('person_id')}`);
+    const ratings = await query<{ person: string; year: number; rating: string }>(
+      urls.organizations,
+      `SELECT person_id::text AS person, year, rating FROM organizations.annual_rating WHERE ${GENERATED('person_id')}`,
+    );
     const rated = new Map(ratings.map((row) => [`${row.person}|${row.year}`, row.rating]));
-    const units = new Set((await query<{ id: string }>(urls.organizations, `SELECT id::text FROM organizations.organization`)).map((row) => row.id));
-    const grants = await query<{ person: string | null; organization: string | null; unit: string; year: number; code: string }>(
+    const units = new Set(
+      (await query<{ id: string }>(urls.organizations, `SELECT id::text FROM organizations.organization`)).map(
+        (row) => row.id,
+      ),
+    );
+    const grants = await query<{
+      person: string | null;
+      organization: string | null;
+      unit: string;
+      year: number;
+      code: string;
+    }>(
       urls.awards,
       `SELECT person_id::text AS person, organization_id::text AS organization, recipient_unit_id::text AS unit, year, award_type_code AS code FROM awards.award_grant WHERE ${GENERATED('id')}`,
     );
     for (const grant of grants) {
       expect(units.has(grant.unit)).toBe(true);
       if (grant.organization) expect(units.has(grant.organization)).toBe(true);
-      if (grant.person && (grant.code === 'LDTT' || grant.code === 'CHIEN_SI_TIEN_TIEN')) expect(['GOOD', 'EXCELLENT']).toContain(rated.get(`${grant.person}|${grant.year}`));
+      if (grant.person && (grant.code === 'LDTT' || grant.code === 'CHIEN_SI_TIEN_TIEN'))
+        expect(['GOOD', 'EXCELLENT']).toContain(rated.get(`${grant.person}|${grant.year}`));
     }
     // Decisions made through the workflow were signed by someone who holds that power on that day.
     const decided = await query<{ authority: AuthorityKind; code: string; issued: string }>(
@@ -270,7 +324,11 @@ describe('the tiny preset', () => {
         WHERE ${GENERATED('d.id')} AND NOT d.is_legacy`,
     );
     expect(decided.length).toBeGreaterThan(0);
-    for (const row of decided) expect({ ...row, allowed: canDecide(row.authority, row.code, row.issued).allowed }).toEqual({ ...row, allowed: true });
+    for (const row of decided)
+      expect({ ...row, allowed: canDecide(row.authority, row.code, row.issued).allowed }).toEqual({
+        ...row,
+        allowed: true,
+      });
   });
 
   it('keeps nominations in valid states: a DECIDED one per workflow grant, a history ending in its status', async () => {
@@ -307,25 +365,45 @@ describe('the tiny preset', () => {
     expect(tree.name).toBe(commune!.name);
     expect(tree.predecessors.length).toBeGreaterThan(0);
     // Search without diacritics finds the generated commune.
-    const folded = commune!.short_name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd');
-    const search = dataOf(await stack.gql(contractOperation('SearchOrganizations'), { search: folded, first: 50 })).organizations;
+    const folded = commune!.short_name
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[đĐ]/g, 'd');
+    const search = dataOf(
+      await stack.gql(contractOperation('SearchOrganizations'), { search: folded, first: 50 }),
+    ).organizations;
     expect(search.edges.map((edge: any) => edge.node.code)).toContain(commune!.code);
 
     const [closed] = await query<{ code: string; year: number }>(
       urls.organizations,
       `SELECT b.code, 2024 AS year FROM organizations.bloc b WHERE ${GENERATED('b.id')} AND EXISTS (SELECT 1 FROM organizations.bloc_membership m WHERE m.bloc_id = b.id AND m.year = 2024) ORDER BY b.code LIMIT 1`,
     );
-    const board2024 = dataOf(await stack.gql(contractOperation('BlocBoard'), { code: closed!.code, year: closed!.year }, { token: board })).bloc;
+    const board2024 = dataOf(
+      await stack.gql(contractOperation('BlocBoard'), { code: closed!.code, year: closed!.year }, { token: board }),
+    ).bloc;
     expect(board2024.members.filter((member: any) => member.role === 'LEAD')).toHaveLength(1);
     expect(board2024.pledge.status).toBe('CLOSED');
     expect(board2024.pledge.ranking.length).toBe(board2024.members.length);
     if (board2024.pledge.leadingUnit) {
-      const flag = board2024.pledge.ranking.find((entry: any) => entry.organization.code === board2024.pledge.leadingUnit.code);
-      expect(flag.organization.grants.map((grant: any) => grant.awardType.code)).toEqual(expect.arrayContaining([expect.stringMatching(/^CO_THI_DUA_/)]));
+      const flag = board2024.pledge.ranking.find(
+        (entry: any) => entry.organization.code === board2024.pledge.leadingUnit.code,
+      );
+      expect(flag.organization.grants.map((grant: any) => grant.awardType.code)).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^CO_THI_DUA_/)]),
+      );
     }
 
-    const [person] = await query<{ id: string }>(urls.awards, `SELECT person_id::text AS id FROM awards.award_grant WHERE award_type_code = 'LDTT' AND year = 2024 AND ${GENERATED('id')} ORDER BY id LIMIT 1`);
-    const record = dataOf(await stack.gql(contractOperation('PersonRecord'), { id: person!.id, awardTypeCode: 'LDTT', year: 2025 }, { token: board })).person;
+    const [person] = await query<{ id: string }>(
+      urls.awards,
+      `SELECT person_id::text AS id FROM awards.award_grant WHERE award_type_code = 'LDTT' AND year = 2024 AND ${GENERATED('id')} ORDER BY id LIMIT 1`,
+    );
+    const record = dataOf(
+      await stack.gql(
+        contractOperation('PersonRecord'),
+        { id: person!.id, awardTypeCode: 'LDTT', year: 2025 },
+        { token: board },
+      ),
+    ).person;
     expect(record.annualRatings.length).toBeGreaterThan(0);
     expect(record.grants.map((grant: any) => `${grant.awardType.code}|${grant.year}`)).toContain('LDTT|2024');
     expect(record.eligibility.ruleset).toMatch(/^LAW_2022/);
@@ -337,8 +415,18 @@ describe('the tiny preset', () => {
       `WITH RECURSIVE t(id) AS (SELECT id FROM organizations.organization WHERE code = $1 UNION ALL SELECT o.id FROM organizations.organization o JOIN t ON o.parent_id = t.id) SELECT id::text FROM t`,
       [province],
     );
-    const [expected] = await query(urls.awards, `SELECT count(*)::int AS n FROM awards.award_grant WHERE revoked_on IS NULL AND year BETWEEN 2016 AND 2025 AND recipient_unit_id = ANY ($1::uuid[])`, [subtree.map((row) => row.id)]);
-    const statistics = dataOf(await stack.gql(contractOperation('AwardStatistics'), { filter: { organizationCode: province, yearFrom: 2016, yearTo: 2025 } }, { token: board })).awardStatistics;
+    const [expected] = await query(
+      urls.awards,
+      `SELECT count(*)::int AS n FROM awards.award_grant WHERE revoked_on IS NULL AND year BETWEEN 2016 AND 2025 AND recipient_unit_id = ANY ($1::uuid[])`,
+      [subtree.map((row) => row.id)],
+    );
+    const statistics = dataOf(
+      await stack.gql(
+        contractOperation('AwardStatistics'),
+        { filter: { organizationCode: province, yearFrom: 2016, yearTo: 2025 } },
+        { token: board },
+      ),
+    ).awardStatistics;
     expect(expected.n).toBeGreaterThan(0);
     expect(statistics.total).toBe(expected.n);
   });
@@ -356,7 +444,7 @@ describe('reruns', () => {
     const controller = new AbortController();
     const interrupted = seedScale({
       preset: 'tiny',
-      databaseUrls: second,
+      databaseUrls: second as SeedUrls,
       demo: false,
       signal: controller.signal,
       onProgress: (event) => {
@@ -364,14 +452,17 @@ describe('reruns', () => {
       },
     });
     await expect(interrupted).rejects.toThrow(/interrupted/);
-    const [awardsDone] = await query(second.awards, `SELECT count(*)::int AS n FROM scale_seed.chunk WHERE step = 'awards'`);
+    const [awardsDone] = await query(
+      second.awards,
+      `SELECT count(*)::int AS n FROM scale_seed.chunk WHERE step = 'awards'`,
+    );
     expect(awardsDone.n).toBeGreaterThan(0);
     expect(awardsDone.n).toBeLessThan(3);
     // The interrupted step's keys and indexes are still set aside; the rerun puts them back before the
     // reference seed (which needs them) and sets them aside again for the rest of the step.
     expect((await query(second.awards, `SELECT * FROM scale_seed.dropped`)).length).toBeGreaterThan(0);
 
-    const resumed = await seedScale({ preset: 'tiny', databaseUrls: second, demo: true });
+    const resumed = await seedScale({ preset: 'tiny', databaseUrls: second as SeedUrls, demo: true });
     expect(resumed.status).toBe('resumed');
     expect(resumed.steps.find((step) => step.step === 'persons')!.skipped).toBe(true);
     expect(await generatedChecksums(second)).toEqual(await generatedChecksums(urls));
@@ -379,14 +470,16 @@ describe('reruns', () => {
 
   it('changes nothing when the load is complete', async () => {
     const before = await generatedChecksums(urls);
-    const again = await seedScale({ preset: 'tiny', databaseUrls: urls, demo: false });
+    const again = await seedScale({ preset: 'tiny', databaseUrls: urls as SeedUrls, demo: false });
     expect(again.status).toBe('unchanged');
     expect(again.rows).toBe(0);
     expect(await generatedChecksums(urls)).toEqual(before);
-    await expect(seedScale({ preset: 'small', databaseUrls: urls, demo: false })).rejects.toThrow(/preset "tiny".*--restart/);
+    await expect(seedScale({ preset: 'small', databaseUrls: urls as SeedUrls, demo: false })).rejects.toThrow(
+      /preset "tiny".*--restart/,
+    );
   });
 
-  it('restarts: removes only the generated rows, keeps the officers\' own, and loads the same data again', async () => {
+  it("restarts: removes only the generated rows, keeps the officers' own, and loads the same data again", async () => {
     const created = dataOf(
       await stack.gql(
         `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id code } }`,
@@ -394,12 +487,17 @@ describe('reruns', () => {
         { token: board },
       ),
     ).createOrganization;
-    const restarted = await seedScale({ preset: 'tiny', databaseUrls: urls, demo: false, restart: true });
+    const restarted = await seedScale({ preset: 'tiny', databaseUrls: urls as SeedUrls, demo: false, restart: true });
     expect(restarted.status).toBe('loaded');
     expect(restarted.removed['organizations.person']).toBe(SCALE_PRESETS.tiny.persons);
-    const [kept] = await query(urls.organizations, `SELECT code FROM organizations.organization WHERE id = $1`, [created.id]);
+    const [kept] = await query(urls.organizations, `SELECT code FROM organizations.organization WHERE id = $1`, [
+      created.id,
+    ]);
     expect(kept).toEqual({ code: 'SO_THU_NGHIEM_HN' });
-    const [reference] = await query(urls.organizations, `SELECT count(*)::int AS n FROM organizations.organization WHERE NOT ${GENERATED('id')}`);
+    const [reference] = await query(
+      urls.organizations,
+      `SELECT count(*)::int AS n FROM organizations.organization WHERE NOT ${GENERATED('id')}`,
+    );
     expect(reference.n).toBeGreaterThan(100);
     expect(await generatedChecksums(urls)).toEqual(await generatedChecksums(second));
   });

@@ -48,86 +48,113 @@ function childMemory(parent: number): Record<string, number> {
   return memory;
 }
 
-it(`serves ${SECONDS} s of mixed traffic at ${CONNECTIONS} connections without a 5xx or memory growth`, async () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'tdkt-soak-'));
-  chmodSync(dataDir, 0o755);
-  const gatewayPort = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'development',
-    LOG_LEVEL: 'error',
-    // A bounded old generation makes V8 collect instead of growing lazily, so what remains is what is
-    // really retained: a leak shows as growth or as a crash (seen without it: the gateway's RSS rose
-    // 199 → 346 MB in 2 minutes, and stayed at 160–166 MB with the limit, i.e. no leak).
-    NODE_OPTIONS: process.env['TDKT_SOAK_NODE_OPTIONS'] ?? '--max-old-space-size=128',
-    TDKT_DATA_DIR: dataDir,
-    EMBEDDED_PG_PORT: String(await freePort()),
-    GATEWAY_PORT: String(gatewayPort),
-    ORGANIZATIONS_PORT: String(await freePort()),
-    CAMPAIGNS_PORT: String(await freePort()),
-    AWARDS_PORT: String(await freePort()),
-  };
-  for (const name of ['DATABASE_URL', 'ORGANIZATIONS_DATABASE_URL', 'CAMPAIGNS_DATABASE_URL', 'AWARDS_DATABASE_URL']) delete env[name];
-  const supervisor: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'scripts', 'dist', 'start.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise<number | null>((resolve) => supervisor.once('exit', (code) => resolve(code)));
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let output = '';
-      const timer = setTimeout(() => reject(new Error(`not ready:\n${output}`)), 90_000);
-      supervisor.stdout!.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('[tdkt] ready in')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-      supervisor.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    });
-    const token = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'dist', 'token.js'), '--role', 'CENTRAL_BOARD'], { env, encoding: 'utf8' }).stdout.trim();
-    const url = `http://127.0.0.1:${gatewayPort}/graphql`;
-    const requests = [
-      { weight: 6, query: contractOperation('BlocBoard'), variables: { code: 'NOI_CHINH_TW', year: 2024 } },
-      { weight: 1, query: contractOperation('OrganizationTree'), variables: { code: 'HCM' } },
-      { weight: 1, query: contractOperation('SearchOrganizations'), variables: { search: 'tinh', first: 20 } },
-      { weight: 1, query: contractOperation('AwardCatalog'), variables: {} },
-      { weight: 1, write: true },
-    ];
-    const deck = requests.flatMap((request) => Array.from({ length: request.weight }, () => request));
-    const statuses = new Map<number, number>();
-    let sequence = 0;
-    let sent = 0;
-    const run = async (until: number) => {
-      while (Date.now() < until) {
-        const pick = deck[sent++ % deck.length]!;
-        const body = pick.write
-          ? { query: 'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { code } }', variables: { input: { code: `SOAK_${process.pid}_${++sequence}`, name: `Đơn vị tải ${sequence}`, kind: 'OTHER', parentCode: 'HN' } } }
-          : { query: pick.query, variables: pick.variables };
-        const response = await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...(pick.write ? { authorization: `Bearer ${token}` } : {}) },
-          body: JSON.stringify(body),
-        });
-        await response.arrayBuffer();
-        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-      }
+it(
+  `serves ${SECONDS} s of mixed traffic at ${CONNECTIONS} connections without a 5xx or memory growth`,
+  async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'tdkt-soak-'));
+    chmodSync(dataDir, 0o755);
+    const gatewayPort = await freePort();
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'error',
+      // A bounded old generation makes V8 collect instead of growing lazily, so what remains is what is
+      // really retained: a leak shows as growth or as a crash (seen without it: the gateway's RSS rose
+      // 199 → 346 MB in 2 minutes, and stayed at 160–166 MB with the limit, i.e. no leak).
+      NODE_OPTIONS: process.env['TDKT_SOAK_NODE_OPTIONS'] ?? '--max-old-space-size=128',
+      TDKT_DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(await freePort()),
+      GATEWAY_PORT: String(gatewayPort),
+      ORGANIZATIONS_PORT: String(await freePort()),
+      CAMPAIGNS_PORT: String(await freePort()),
+      AWARDS_PORT: String(await freePort()),
     };
-    const warmUpEnd = Date.now() + WARM_UP_SECONDS * 1000;
-    await Promise.all(Array.from({ length: CONNECTIONS }, () => run(warmUpEnd)));
-    const afterWarmUp = childMemory(supervisor.pid!);
-    const started = Date.now();
-    await Promise.all(Array.from({ length: CONNECTIONS }, () => run(started + SECONDS * 1000)));
-    const atEnd = childMemory(supervisor.pid!);
-    const total = [...statuses.values()].reduce((sum, count) => sum + count, 0);
-    process.stdout.write(
-      `\nsoak: ${total} requests in ${SECONDS + WARM_UP_SECONDS} s (${Math.round(total / (SECONDS + WARM_UP_SECONDS))} req/s), statuses ${JSON.stringify(Object.fromEntries(statuses))}, ` +
-        `RSS kB after warm-up ${JSON.stringify(afterWarmUp)} and at end ${JSON.stringify(atEnd)}\n`,
-    );
-    expect([...statuses.keys()].filter((status) => status >= 500)).toEqual([]);
-    expect(Object.keys(afterWarmUp).sort()).toEqual(['awards', 'campaigns', 'gateway', 'organizations']);
-    for (const [name, before] of Object.entries(afterWarmUp)) expect([name, atEnd[name]! <= before * 1.2]).toEqual([name, true]);
-  } finally {
-    supervisor.kill('SIGTERM');
-    await exited;
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}, (SECONDS + 240) * 1000);
+    for (const name of ['DATABASE_URL', 'ORGANIZATIONS_DATABASE_URL', 'CAMPAIGNS_DATABASE_URL', 'AWARDS_DATABASE_URL'])
+      delete env[name];
+    const supervisor: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'scripts', 'dist', 'start.js')], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => supervisor.once('exit', (code) => resolve(code)));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let output = '';
+        const timer = setTimeout(() => reject(new Error(`not ready:\n${output}`)), 90_000);
+        supervisor.stdout!.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          if (output.includes('[tdkt] ready in')) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+        supervisor.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      });
+      const token = spawnSync(
+        process.execPath,
+        [path.join(ROOT, 'scripts', 'dist', 'token.js'), '--role', 'CENTRAL_BOARD'],
+        { env, encoding: 'utf8' },
+      ).stdout.trim();
+      const url = `http://127.0.0.1:${gatewayPort}/graphql`;
+      const requests = [
+        { weight: 6, query: contractOperation('BlocBoard'), variables: { code: 'NOI_CHINH_TW', year: 2024 } },
+        { weight: 1, query: contractOperation('OrganizationTree'), variables: { code: 'HCM' } },
+        { weight: 1, query: contractOperation('SearchOrganizations'), variables: { search: 'tinh', first: 20 } },
+        { weight: 1, query: contractOperation('AwardCatalog'), variables: {} },
+        { weight: 1, write: true },
+      ];
+      const deck = requests.flatMap((request) => Array.from({ length: request.weight }, () => request));
+      const statuses = new Map<number, number>();
+      let sequence = 0;
+      let sent = 0;
+      const run = async (until: number) => {
+        while (Date.now() < until) {
+          const pick = deck[sent++ % deck.length]!;
+          const body = pick.write
+            ? {
+                query: 'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { code } }',
+                variables: {
+                  input: {
+                    code: `SOAK_${process.pid}_${++sequence}`,
+                    name: `Đơn vị tải ${sequence}`,
+                    kind: 'OTHER',
+                    parentCode: 'HN',
+                  },
+                },
+              }
+            : { query: pick.query, variables: pick.variables };
+          const response = await fetch(url, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              ...(pick.write ? { authorization: `Bearer ${token}` } : {}),
+            },
+            body: JSON.stringify(body),
+          });
+          await response.arrayBuffer();
+          statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+        }
+      };
+      const warmUpEnd = Date.now() + WARM_UP_SECONDS * 1000;
+      await Promise.all(Array.from({ length: CONNECTIONS }, () => run(warmUpEnd)));
+      const afterWarmUp = childMemory(supervisor.pid!);
+      const started = Date.now();
+      await Promise.all(Array.from({ length: CONNECTIONS }, () => run(started + SECONDS * 1000)));
+      const atEnd = childMemory(supervisor.pid!);
+      const total = [...statuses.values()].reduce((sum, count) => sum + count, 0);
+      process.stdout.write(
+        `\nsoak: ${total} requests in ${SECONDS + WARM_UP_SECONDS} s (${Math.round(total / (SECONDS + WARM_UP_SECONDS))} req/s), statuses ${JSON.stringify(Object.fromEntries(statuses))}, ` +
+          `RSS kB after warm-up ${JSON.stringify(afterWarmUp)} and at end ${JSON.stringify(atEnd)}\n`,
+      );
+      expect([...statuses.keys()].filter((status) => status >= 500)).toEqual([]);
+      expect(Object.keys(afterWarmUp).sort()).toEqual(['awards', 'campaigns', 'gateway', 'organizations']);
+      for (const [name, before] of Object.entries(afterWarmUp))
+        expect([name, atEnd[name]! <= before * 1.2]).toEqual([name, true]);
+    } finally {
+      supervisor.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+  (SECONDS + 240) * 1000,
+);

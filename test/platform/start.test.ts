@@ -31,7 +31,11 @@ interface Started {
 }
 
 function start(env: NodeJS.ProcessEnv): Promise<Started> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'dist', 'start.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'dist', 'start.js')], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
@@ -68,7 +72,8 @@ function childPid(parent: number, service: string): number {
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === parent && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(`${service}/dist/main.js`)) return Number(entry);
+      if (ppid === parent && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(`${service}/dist/main.js`))
+        return Number(entry);
     } catch {
       // gone
     }
@@ -119,7 +124,8 @@ describe('npm start', () => {
       CAMPAIGNS_PORT: String(await freePort()),
       AWARDS_PORT: String(await freePort()),
     };
-    for (const name of ['DATABASE_URL', 'ORGANIZATIONS_DATABASE_URL', 'CAMPAIGNS_DATABASE_URL', 'AWARDS_DATABASE_URL']) delete env[name];
+    for (const name of ['DATABASE_URL', 'ORGANIZATIONS_DATABASE_URL', 'CAMPAIGNS_DATABASE_URL', 'AWARDS_DATABASE_URL'])
+      delete env[name];
   });
 
   afterAll(async () => {
@@ -134,16 +140,30 @@ describe('npm start', () => {
     const first = await start(env);
     running.push(first.child);
 
-    const tree = await gql(gatewayPort, '{ organization(code: "HCM") { predecessors { code } } bloc(code: "NOI_CHINH_TW") { members(year: 2024) { role organization { code } } } }');
-    expect(tree.data.organization.predecessors.map((unit: { code: string }) => unit.code).sort()).toEqual(['BA_RIA_VUNG_TAU', 'BINH_DUONG']);
+    const tree = await gql(
+      gatewayPort,
+      '{ organization(code: "HCM") { predecessors { code } } bloc(code: "NOI_CHINH_TW") { members(year: 2024) { role organization { code } } } }',
+    );
+    expect(tree.data.organization.predecessors.map((unit: { code: string }) => unit.code).sort()).toEqual([
+      'BA_RIA_VUNG_TAU',
+      'BINH_DUONG',
+    ]);
     expect(tree.data.bloc.members).toHaveLength(8);
     expect(tree.data.bloc.members[0]).toEqual({ role: 'LEAD', organization: { code: 'TANDTC' } });
 
     // The token script prints a token, and nothing else, that this gateway accepts.
-    const token = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'dist', 'token.js'), '--role', 'CENTRAL_BOARD'], { env, encoding: 'utf8' });
+    const token = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'scripts', 'dist', 'token.js'), '--role', 'CENTRAL_BOARD'],
+      { env, encoding: 'utf8' },
+    );
     expect(token.status).toBe(0);
     expect(token.stdout.trim()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
-    const created = await gql(gatewayPort, 'mutation { createOrganization(input: { code: "KEPT_UNIT", name: "Đơn vị giữ lại", kind: OTHER, parentCode: "HN" }) { code } }', token.stdout.trim());
+    const created = await gql(
+      gatewayPort,
+      'mutation { createOrganization(input: { code: "KEPT_UNIT", name: "Đơn vị giữ lại", kind: OTHER, parentCode: "HN" }) { code } }',
+      token.stdout.trim(),
+    );
     expect(created).toEqual({ data: { createOrganization: { code: 'KEPT_UNIT' } } });
 
     // A subgraph that dies is started again by the supervisor; meanwhile the gateway answers without it.
@@ -152,7 +172,12 @@ describe('npm start', () => {
     const partial = await gql(gatewayPort, '{ organization(code: "HN") { name grants { year } } }');
     expect(partial.data?.organization).toEqual({ name: 'Thành phố Hà Nội', grants: null });
     expect(partial.errors?.map((error: any) => error.extensions.code)).toEqual(['SERVICE_UNAVAILABLE']);
-    expect(await waitFor(() => childPid(first.child.pid!, 'awards') > 0 && childPid(first.child.pid!, 'awards') !== awardsPid, 20_000)).toBe(true);
+    expect(
+      await waitFor(
+        () => childPid(first.child.pid!, 'awards') > 0 && childPid(first.child.pid!, 'awards') !== awardsPid,
+        20_000,
+      ),
+    ).toBe(true);
     let whole: { data?: any; errors?: any[] } = {};
     for (let attempt = 0; attempt < 100; attempt += 1) {
       whole = await gql(gatewayPort, '{ awardTypes { code } }');
@@ -163,10 +188,17 @@ describe('npm start', () => {
     expect(first.output()).toContain('awards exited unexpectedly');
 
     // A second npm start on the same data directory is refused instead of taking the database away.
-    const intruder = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'dist', 'start.js')], { cwd: ROOT, env, encoding: 'utf8', timeout: 30_000 });
+    const intruder = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'dist', 'start.js')], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(intruder.status).toBe(1);
     expect(intruder.stdout + intruder.stderr).toContain('another npm start');
-    expect((await gql(gatewayPort, '{ organization(code: "KEPT_UNIT") { code } }')).data.organization.code).toBe('KEPT_UNIT');
+    expect((await gql(gatewayPort, '{ organization(code: "KEPT_UNIT") { code } }')).data.organization.code).toBe(
+      'KEPT_UNIT',
+    );
 
     // A killed supervisor leaves its Postgres behind; its subgraphs and gateway notice and exit.
     const pid = postmasterPid(dataDir)!;
@@ -194,7 +226,11 @@ describe('npm start', () => {
     const name = `t_start_external_${process.pid}`;
     const { urlFor } = await createDatabases([name]);
     try {
-      const external = await start({ ...env, DATABASE_URL: urlFor(name), TDKT_DATA_DIR: path.join(dataDir, 'external') });
+      const external = await start({
+        ...env,
+        DATABASE_URL: urlFor(name),
+        TDKT_DATA_DIR: path.join(dataDir, 'external'),
+      });
       running.push(external.child);
       expect(external.output()).toContain('using the external PostgreSQL');
       expect(existsSync(path.join(dataDir, 'external', 'pg'))).toBe(false);
@@ -202,7 +238,9 @@ describe('npm start', () => {
       expect(answer).toEqual({ data: { organization: { name: 'Thành phố Huế', kind: 'CENTRAL_CITY' } } });
       const client = new pg.Client({ connectionString: urlFor(name) });
       await client.connect();
-      const schemas = await client.query(`SELECT nspname FROM pg_namespace WHERE nspname IN ('organizations', 'campaigns', 'awards') ORDER BY 1`);
+      const schemas = await client.query(
+        `SELECT nspname FROM pg_namespace WHERE nspname IN ('organizations', 'campaigns', 'awards') ORDER BY 1`,
+      );
       await client.end();
       expect(schemas.rows.map((row) => row.nspname)).toEqual(['awards', 'campaigns', 'organizations']);
       external.child.kill('SIGTERM');

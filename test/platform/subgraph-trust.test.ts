@@ -11,8 +11,17 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-async function post(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+async function post(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
   return { status: response.status, body: (await response.json()) as any };
 }
 
@@ -20,7 +29,8 @@ describe('a subgraph called directly', () => {
   const queries = {
     query: '{ organization(code: "HN") { name } }',
     _service: '{ _service { sdl } }',
-    _entities: '{ _entities(representations: [{ __typename: "Organization", code: "HN" }]) { ... on Organization { name } } }',
+    _entities:
+      '{ _entities(representations: [{ __typename: "Organization", code: "HN" }]) { ... on Organization { name } } }',
   };
 
   it.each(Object.entries(queries))('refuses %s without the internal token (401)', async (_name, query) => {
@@ -34,15 +44,30 @@ describe('a subgraph called directly', () => {
 
   it('refuses a token signed by another key, and a caller token passed through as if internal', async () => {
     const rogue = await createInternalSigner((await generateInternalKeyPair()).privateJwk);
-    const forged = await post(stack.subgraphs.organizations.url, queries.query, {}, { 'x-tdkt-caller': await rogue.sign(PUBLIC_CALLER, 'r1') });
+    const forged = await post(
+      stack.subgraphs.organizations.url,
+      queries.query,
+      {},
+      { 'x-tdkt-caller': await rogue.sign(PUBLIC_CALLER, 'r1') },
+    );
     expect(forged.status).toBe(401);
     const callerToken = await stack.token('CENTRAL_BOARD');
-    const passedThrough = await post(stack.subgraphs.organizations.url, queries.query, {}, { 'x-tdkt-caller': callerToken, authorization: `Bearer ${callerToken}` });
+    const passedThrough = await post(
+      stack.subgraphs.organizations.url,
+      queries.query,
+      {},
+      { 'x-tdkt-caller': callerToken, authorization: `Bearer ${callerToken}` },
+    );
     expect(passedThrough.status).toBe(401);
   });
 
   it('answers the gateway’s own credential', async () => {
-    const response = await post(stack.subgraphs.organizations.url, queries.query, {}, { 'x-tdkt-caller': await stack.internalToken(PUBLIC_CALLER) });
+    const response = await post(
+      stack.subgraphs.organizations.url,
+      queries.query,
+      {},
+      { 'x-tdkt-caller': await stack.internalToken(PUBLIC_CALLER) },
+    );
     expect(response.body).toEqual({ data: { organization: { name: 'Thành phố Hà Nội' } } });
   });
 });
@@ -52,7 +77,12 @@ describe('_entities for each @key', () => {
     __typename ... on Organization { id code name } ... on EmulationBloc { id code name } ... on Person { id fullName } } }`;
 
   async function entities(representations: Record<string, unknown>[]) {
-    const response = await post(stack.subgraphs.organizations.url, ENTITIES, { r: representations }, { 'x-tdkt-caller': await stack.internalToken(PUBLIC_CALLER) });
+    const response = await post(
+      stack.subgraphs.organizations.url,
+      ENTITIES,
+      { r: representations },
+      { 'x-tdkt-caller': await stack.internalToken(PUBLIC_CALLER) },
+    );
     expect(response.body.errors).toBeUndefined();
     return response.body.data._entities;
   }
@@ -83,15 +113,22 @@ describe('_entities for each @key', () => {
       { token },
     );
     const id = created.body.data.createPerson.id;
-    expect(await entities([{ __typename: 'Person', id }])).toEqual([{ __typename: 'Person', id, fullName: 'Đỗ Minh Tuấn' }]);
+    expect(await entities([{ __typename: 'Person', id }])).toEqual([
+      { __typename: 'Person', id, fullName: 'Đỗ Minh Tuấn' },
+    ]);
   });
 
   it('resolves a batch of 50 references in one statement per type', async () => {
     const codes = ['BTP', 'BCA', 'BQP', 'HN', 'HCM', 'DN', 'HP', 'CT', 'HUE', 'TANDTC'];
-    const representations = Array.from({ length: 50 }, (_, index) => ({ __typename: 'Organization', code: codes[index % codes.length] }));
+    const representations = Array.from({ length: 50 }, (_, index) => ({
+      __typename: 'Organization',
+      code: codes[index % codes.length],
+    }));
     const before = stack.subgraphs.organizations.database.sql.total;
     const resolved = await entities(representations);
-    expect(resolved.map((entity: { code: string }) => entity.code)).toEqual(representations.map((representation) => representation.code));
+    expect(resolved.map((entity: { code: string }) => entity.code)).toEqual(
+      representations.map((representation) => representation.code),
+    );
     expect(stack.subgraphs.organizations.database.sql.total - before).toBe(1);
   });
 });

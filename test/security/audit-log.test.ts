@@ -31,7 +31,7 @@ async function trail(filter: Record<string, unknown>, first = 20, after?: string
 }
 
 beforeAll(async () => {
-  stack = await startStack({ seed: true, demo: false });
+  stack = await startStack({ demo: false });
   centralBoard = await stack.token('CENTRAL_BOARD');
 });
 
@@ -64,12 +64,21 @@ describe('a mutation leaves exactly one audit row, in the same transaction', () 
       before: null,
     });
     expect(entry.actorSubject).toMatch(/\S/);
-    expect(entry.after).toMatchObject({ id, code: 'BTP_VU_AUDIT', name: 'Vụ Kiểm tra nhật ký', parent_id: expect.any(String) });
+    expect(entry.after).toMatchObject({
+      id,
+      code: 'BTP_VU_AUDIT',
+      name: 'Vụ Kiểm tra nhật ký',
+      parent_id: expect.any(String),
+    });
     expect(new Date(entry.at).getTime()).toBeGreaterThan(Date.now() - 60_000);
   });
 
   test('change: before and after images differ exactly where the change was', async () => {
-    const renamed = await stack.gql(`mutation { updateOrganization(input: { code: "BTP_VU_AUDIT", name: "Vụ Nhật ký" }) { id name version } }`, {}, { token: centralBoard });
+    const renamed = await stack.gql(
+      `mutation { updateOrganization(input: { code: "BTP_VU_AUDIT", name: "Vụ Nhật ký" }) { id name version } }`,
+      {},
+      { token: centralBoard },
+    );
     expect(renamed.body.errors).toBeUndefined();
     const page = await trail({ entityId: renamed.body.data.updateOrganization.id, operation: 'updateOrganization' });
     expect(page.organizations.totalCount).toBe(1);
@@ -83,15 +92,27 @@ describe('a mutation leaves exactly one audit row, in the same transaction', () 
   test('a refused mutation and a failed one (duplicate code) leave no row', async () => {
     const before = (await trail({ operation: 'createOrganization' })).organizations.totalCount;
     const outsider = await stack.token('ORG_OFFICER', 'BCA');
-    const refused = await stack.gql(`mutation { createOrganization(input: { code: "BTP_VU_KHAC", name: "Vụ khác", kind: DEPARTMENT, parentCode: "BTP" }) { id } }`, {}, { token: outsider });
+    const refused = await stack.gql(
+      `mutation { createOrganization(input: { code: "BTP_VU_KHAC", name: "Vụ khác", kind: DEPARTMENT, parentCode: "BTP" }) { id } }`,
+      {},
+      { token: outsider },
+    );
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const duplicate = await stack.gql(`mutation { createOrganization(input: { code: "BTP_VU_AUDIT", name: "Trùng mã", kind: DEPARTMENT, parentCode: "BTP" }) { id } }`, {}, { token: centralBoard });
+    const duplicate = await stack.gql(
+      `mutation { createOrganization(input: { code: "BTP_VU_AUDIT", name: "Trùng mã", kind: DEPARTMENT, parentCode: "BTP" }) { id } }`,
+      {},
+      { token: centralBoard },
+    );
     expect(duplicate.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect((await trail({ operation: 'createOrganization' })).organizations.totalCount).toBe(before);
   });
 
   test('mutations of the other subgraphs are in their own trails', async () => {
-    const bloc = await stack.gql(`mutation { createBloc(input: { code: "KHOI_AUDIT", name: "Khối kiểm tra nhật ký", kind: BLOC, organizerCode: "BNV" }) { id } }`, {}, { token: centralBoard });
+    const bloc = await stack.gql(
+      `mutation { createBloc(input: { code: "KHOI_AUDIT", name: "Khối kiểm tra nhật ký", kind: BLOC, organizerCode: "BNV" }) { id } }`,
+      {},
+      { token: centralBoard },
+    );
     expect(bloc.body.errors).toBeUndefined();
     const members = await stack.gql(
       `mutation { setBlocMembership(input: { blocCode: "KHOI_AUDIT", year: 2025, members: [{ organizationCode: "BTP", role: LEAD }, { organizationCode: "BCA", role: MEMBER }] }) { role } }`,
@@ -125,7 +146,11 @@ describe('a mutation leaves exactly one audit row, in the same transaction', () 
     expect(first.organizations.pageInfo.hasNextPage).toBe(true);
     const second = await trail({}, 1, first.organizations.pageInfo.endCursor);
     expect(Number(second.organizations.edges[0].node.id)).toBeLessThan(Number(first.organizations.edges[0].node.id));
-    const forged = await stack.gql(TRAIL, { filter: {}, first: 1, after: Buffer.from('["x"]').toString('base64url') }, { token: centralBoard });
+    const forged = await stack.gql(
+      TRAIL,
+      { filter: {}, first: 1, after: Buffer.from('["x"]').toString('base64url') },
+      { token: centralBoard },
+    );
     expect(forged.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
@@ -188,16 +213,25 @@ describe('refused reads of personal data are logged', () => {
     setLogDestination({ write: (line: string) => lines.push(line) }, 'info');
     try {
       const outsider = await stack.token('VIEWER', 'HN');
-      const read = await stack.gql(`query($id: ID!) { person(id: $id) { fullName birthYear ethnicity } }`, { id: personId }, { token: outsider, headers: { 'x-request-id': 'privacy-probe-1' } });
+      const read = await stack.gql(
+        `query($id: ID!) { person(id: $id) { fullName birthYear ethnicity } }`,
+        { id: personId },
+        { token: outsider, headers: { 'x-request-id': 'privacy-probe-1' } },
+      );
       expect(read.body.data.person).toEqual({ fullName: 'Trần Thị Nhật Ký', birthYear: null, ethnicity: null });
-      const own = await stack.gql(`query($id: ID!) { person(id: $id) { birthYear } }`, { id: personId }, { token: await stack.token('VIEWER', 'BTP') });
+      const own = await stack.gql(
+        `query($id: ID!) { person(id: $id) { birthYear } }`,
+        { id: personId },
+        { token: await stack.token('VIEWER', 'BTP') },
+      );
       expect(own.body.data.person.birthYear).toBe(1985);
     } finally {
       setLogDestination();
     }
     const refusals = lines.map((line) => JSON.parse(line)).filter((entry) => entry.event === 'personal_data_refused');
     expect(refusals.map((entry) => entry.field).sort()).toEqual(['birthYear', 'ethnicity']);
-    for (const entry of refusals) expect(entry).toMatchObject({ personId, role: 'VIEWER', org: 'HN', requestId: 'privacy-probe-1' });
+    for (const entry of refusals)
+      expect(entry).toMatchObject({ personId, role: 'VIEWER', org: 'HN', requestId: 'privacy-probe-1' });
     expect(lines.join('\n')).not.toMatch(/1985|Kinh/);
   });
 });

@@ -18,7 +18,15 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { startStack, type GraphQLResponse, type Stack } from '../support/stack';
-import { BASE_CALLERS, BLOC_CALLERS, CALLERS, cellSpec, type CallerKey, type CellSpec, type Expectations } from './matrix/callers';
+import {
+  BASE_CALLERS,
+  BLOC_CALLERS,
+  CALLERS,
+  cellSpec,
+  type CallerKey,
+  type CellSpec,
+  type Expectations,
+} from './matrix/callers';
 import { FIELD_ROWS, NON_PUBLIC_FIELDS, NON_PUBLIC_MARKERS, fieldRowName, type FieldRow } from './matrix/field-rows';
 import { MUTATION_ROWS, rowName, type MutationRow, type Observed } from './matrix/mutation-rows';
 import { supergraphFields, supergraphMutations } from './matrix/schema';
@@ -30,7 +38,7 @@ let stack: Stack;
 let world: World;
 
 beforeAll(async () => {
-  stack = await startStack({ seed: true, demo: true });
+  stack = await startStack({ demo: true });
   world = await createWorld(stack);
 }, 300_000);
 afterAll(() => stack?.stop());
@@ -41,14 +49,21 @@ function cellsOf<R>(rows: R[], expectations: (row: R) => Expectations, name: (ro
   return rows.flatMap((row) =>
     (Object.entries(expectations(row)) as [CallerKey, CellSpec | string][]).map(([caller, value]) => {
       const spec = cellSpec(value as CellSpec);
-      return { row, caller, spec, name: `${name(row)} × ${CALLERS[caller].label} → ${spec.expected}${spec.knownBug ? ' [known bug]' : ''}` };
+      return {
+        row,
+        caller,
+        spec,
+        name: `${name(row)} × ${CALLERS[caller].label} → ${spec.expected}${spec.knownBug ? ' [known bug]' : ''}`,
+      };
     }),
   );
 }
 
 function describeErrors(response: GraphQLResponse): string {
   const errors = response.body.errors ?? [];
-  return errors.length ? ` (${errors.map((error) => `${error.extensions?.['code']}: ${error.message}`).join(' | ')})` : '';
+  return errors.length
+    ? ` (${errors.map((error) => `${error.extensions?.['code']}: ${error.message}`).join(' | ')})`
+    : '';
 }
 
 function errorOutcome(response: GraphQLResponse): Observed | undefined {
@@ -58,7 +73,8 @@ function errorOutcome(response: GraphQLResponse): Observed | undefined {
   return undefined;
 }
 
-const isHidden = (value: unknown) => value === null || value === undefined || (Array.isArray(value) && value.length === 0);
+const isHidden = (value: unknown) =>
+  value === null || value === undefined || (Array.isArray(value) && value.length === 0);
 
 function verdict(spec: CellSpec, problems: string[]): void {
   if (!problems.length) return;
@@ -69,7 +85,8 @@ function verdict(spec: CellSpec, problems: string[]): void {
 // ------------------------------------------------------------------ the audit trail (its cells are at the end)
 
 const TRAILS = ['organizations', 'campaigns', 'awards'] as const;
-const AUDIT_NODE = 'id at requestId actorSubject actorRole actorOrganizationCode operation entityType entityId before after';
+const AUDIT_NODE =
+  'id at requestId actorSubject actorRole actorOrganizationCode operation entityType entityId before after';
 const AUDIT_BY_REQUEST = `query($f: AuditFilter) { auditTrail { ${TRAILS.map((trail) => `${trail}(filter: $f, first: 20) { totalCount edges { node { ${AUDIT_NODE} } } }`).join(' ')} } }`;
 
 const AUDIT_FIELDS = ['Query.auditTrail', ...TRAILS.map((trail) => `AuditTrail.${trail}`)];
@@ -93,15 +110,31 @@ describe('coverage of the matrix', () => {
     for (const { name } of supergraphMutations()) {
       const rows = MUTATION_ROWS.filter((row) => row.operation === name);
       if (!rows.length) missing.push(`${name}: no row (add one to test/security/matrix/mutation-rows.ts)`);
-      else if (!rows.some((row) => BASE_CALLERS.every((caller) => caller in row.expect))) missing.push(`${name}: no row with a cell for each of ${BASE_CALLERS.join(', ')}`);
+      else if (!rows.some((row) => BASE_CALLERS.every((caller) => caller in row.expect)))
+        missing.push(`${name}: no row with a cell for each of ${BASE_CALLERS.join(', ')}`);
     }
-    for (const row of MUTATION_ROWS) if (!SUBGRAPH_OF.has(row.operation)) missing.push(`${rowName(row)}: not a Mutation field of the supergraph`);
+    for (const row of MUTATION_ROWS)
+      if (!SUBGRAPH_OF.has(row.operation)) missing.push(`${rowName(row)}: not a Mutation field of the supergraph`);
     expect(missing).toEqual([]);
   });
 
   test('the bloc-year operations state the LEAD’s officer and a plain member’s', () => {
-    const blocOperations = ['createPledge', 'updatePledge', 'openPledge', 'signPledge', 'reportPledgeProgress', 'submitScorecard', 'closePledge', 'recordBlocVote'];
-    const missing = blocOperations.filter((name) => !MUTATION_ROWS.some((row) => row.operation === name && [...BASE_CALLERS, ...BLOC_CALLERS].every((caller) => caller in row.expect)));
+    const blocOperations = [
+      'createPledge',
+      'updatePledge',
+      'openPledge',
+      'signPledge',
+      'reportPledgeProgress',
+      'submitScorecard',
+      'closePledge',
+      'recordBlocVote',
+    ];
+    const missing = blocOperations.filter(
+      (name) =>
+        !MUTATION_ROWS.some(
+          (row) => row.operation === name && [...BASE_CALLERS, ...BLOC_CALLERS].every((caller) => caller in row.expect),
+        ),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -111,7 +144,9 @@ describe('coverage of the matrix', () => {
     const withoutRow = NON_PUBLIC_FIELDS.filter((name) => !FIELD_ROWS.some((row) => row.field === name));
     const marked = [...fields].filter(([, description]) => NON_PUBLIC_MARKERS.test(description)).map(([name]) => name);
     // The audit trail has its own cells (describe 'audit'), for each of its fields and every caller.
-    const unlisted = marked.filter((name) => !(NON_PUBLIC_FIELDS as readonly string[]).includes(name) && !AUDIT_FIELDS.includes(name));
+    const unlisted = marked.filter(
+      (name) => !(NON_PUBLIC_FIELDS as readonly string[]).includes(name) && !AUDIT_FIELDS.includes(name),
+    );
     expect({ unknown, withoutRow, unlisted }).toEqual({ unknown: [], withoutRow: [], unlisted: [] });
   });
 });
@@ -145,17 +180,24 @@ describe('mutations: role × operation', () => {
     const requestId = `mx-${randomUUID()}`;
     const response = await world.call(caller, query, variables, requestId);
     const reported = row.outcome?.(response);
-    const observed = reported ?? errorOutcome(response) ?? ((response.body.data as any)?.[row.operation] ? 'allowed' : 'no data');
+    const observed =
+      reported ?? errorOutcome(response) ?? ((response.body.data as any)?.[row.operation] ? 'allowed' : 'no data');
     const after = await row.state(fixture, world);
     const changed = !isDeepStrictEqual(before, after);
     if (refusal && changed) refusedFixtures.delete(row);
     executed.set(name, { requestId, caller, observed });
 
     const problems: string[] = [];
-    if (observed !== spec.expected) problems.push(`expected ${spec.expected}, got ${observed}${describeErrors(response)}`);
-    if (refusal && changed) problems.push(`the state changed although the call must be refused: ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
-    if (refusal && !reported && observed === spec.expected && (response.body.data as any)?.[row.operation]) problems.push('a refused call still returned data');
-    if (!refusal && observed === 'allowed' && !changed) problems.push(`the call succeeded but the state did not change: ${JSON.stringify(after)}`);
+    if (observed !== spec.expected)
+      problems.push(`expected ${spec.expected}, got ${observed}${describeErrors(response)}`);
+    if (refusal && changed)
+      problems.push(
+        `the state changed although the call must be refused: ${JSON.stringify(before)} → ${JSON.stringify(after)}`,
+      );
+    if (refusal && !reported && observed === spec.expected && (response.body.data as any)?.[row.operation])
+      problems.push('a refused call still returned data');
+    if (!refusal && observed === 'allowed' && !changed)
+      problems.push(`the call succeeded but the state did not change: ${JSON.stringify(after)}`);
     verdict(spec, problems);
   });
 });
@@ -169,41 +211,68 @@ describe('non-public fields: role × field × path', () => {
   const boardValue = (row: FieldRow) => {
     if (!boardValues.has(row)) {
       const { query, variables } = row.build(world);
-      boardValues.set(row, world.board(query, variables).then((data) => row.pick(data, world)));
+      boardValues.set(
+        row,
+        world.board(query, variables).then((data) => row.pick(data, world)),
+      );
     }
     return boardValues.get(row)!;
   };
 
   test.each(fieldCells)('$name', async ({ row, caller, spec }) => {
     const truth = await boardValue(row);
-    if (isHidden(truth)) throw new Error(`fixture problem: the Central Board reads nothing here (${JSON.stringify(truth)})`);
+    if (isHidden(truth))
+      throw new Error(`fixture problem: the Central Board reads nothing here (${JSON.stringify(truth)})`);
     const { query, variables } = row.build(world);
     const response = await world.call(caller, query, variables);
     const value = response.body.data ? row.pick(response.body.data, world) : undefined;
     const observed = errorOutcome(response) ?? (isHidden(value) ? 'hidden' : 'allowed');
     const problems: string[] = [];
-    if (observed !== spec.expected) problems.push(`expected ${spec.expected}, got ${observed}${describeErrors(response)}${observed === 'allowed' ? `: ${JSON.stringify(value)}` : ''}`);
-    else if (observed === 'allowed' && row.sameAsBoard && !isDeepStrictEqual(value, truth)) problems.push(`allowed, but the value differs from the Central Board’s: ${JSON.stringify(value)} ≠ ${JSON.stringify(truth)}`);
+    if (observed !== spec.expected)
+      problems.push(
+        `expected ${spec.expected}, got ${observed}${describeErrors(response)}${observed === 'allowed' ? `: ${JSON.stringify(value)}` : ''}`,
+      );
+    else if (observed === 'allowed' && row.sameAsBoard && !isDeepStrictEqual(value, truth))
+      problems.push(
+        `allowed, but the value differs from the Central Board’s: ${JSON.stringify(value)} ≠ ${JSON.stringify(truth)}`,
+      );
     verdict(spec, problems);
   });
 });
 
 // ------------------------------------------------------------------ audit
 
-const auditReadCells = cellsOf([...TRAILS], () => AUDIT_READERS, (trail) => `auditTrail.${trail}`);
+const auditReadCells = cellsOf(
+  [...TRAILS],
+  () => AUDIT_READERS,
+  (trail) => `auditTrail.${trail}`,
+);
 
 describe('audit', () => {
   test.each(auditReadCells)('$name', async ({ row: trail, caller, spec }) => {
-    const response = await world.call(caller, `{ auditTrail { ${trail}(first: 1) { totalCount edges { node { id operation } } } } }`);
-    const observed = errorOutcome(response) ?? ((response.body.data as any)?.auditTrail?.[trail] ? 'allowed' : 'hidden');
-    verdict(spec, observed === spec.expected ? [] : [`expected ${spec.expected}, got ${observed}${describeErrors(response)}`]);
+    const response = await world.call(
+      caller,
+      `{ auditTrail { ${trail}(first: 1) { totalCount edges { node { id operation } } } } }`,
+    );
+    const observed =
+      errorOutcome(response) ?? ((response.body.data as any)?.auditTrail?.[trail] ? 'allowed' : 'hidden');
+    verdict(
+      spec,
+      observed === spec.expected ? [] : [`expected ${spec.expected}, got ${observed}${describeErrors(response)}`],
+    );
   });
 
   test.each(mutationCells)('audit row of $name', async ({ row, caller, name }) => {
     const record = executed.get(name);
-    if (!record) throw new Error('the matrix cell did not run (run the whole file: the audit reads what each cell did)');
-    const response = await stack.gql(AUDIT_BY_REQUEST, { f: { requestId: record.requestId } }, { token: world.tokens.board });
-    if (response.body.errors?.length || !response.body.data) throw new Error(`the audit log cannot be read through the gateway${describeErrors(response)}`);
+    if (!record)
+      throw new Error('the matrix cell did not run (run the whole file: the audit reads what each cell did)');
+    const response = await stack.gql(
+      AUDIT_BY_REQUEST,
+      { f: { requestId: record.requestId } },
+      { token: world.tokens.board },
+    );
+    if (response.body.errors?.length || !response.body.data)
+      throw new Error(`the audit log cannot be read through the gateway${describeErrors(response)}`);
     const trails = (response.body.data as any).auditTrail;
     const rows = TRAILS.flatMap((trail) => (trails[trail]?.edges ?? []).map((edge: any) => ({ trail, ...edge.node })));
     if (record.observed !== 'allowed') {

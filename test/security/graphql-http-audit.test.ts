@@ -52,20 +52,33 @@ beforeAll(async () => {
   const lines: string[] = [];
   for (const result of results) {
     if (result.status === 'ok') continue;
-    const body = await result.response.clone().text().catch(() => '');
-    lines.push(`${result.status.toUpperCase().padEnd(6)} ${result.id} ${result.name}\n       ${result.reason}; got HTTP ${result.response.status}: ${body.slice(0, 160)}`);
+    const body = await result.response
+      .clone()
+      .text()
+      .catch(() => '');
+    lines.push(
+      `${result.status.toUpperCase().padEnd(6)} ${result.id} ${result.name}\n       ${result.reason}; got HTTP ${result.response.status}: ${body.slice(0, 160)}`,
+    );
   }
-  console.log(`graphql-http audit: ${results.length} audits, ${results.filter((r) => r.status === 'ok').length} ok\n${lines.join('\n')}`);
+  console.log(
+    `graphql-http audit: ${results.length} audits, ${results.filter((r) => r.status === 'ok').length} ok\n${lines.join('\n')}`,
+  );
 });
 afterAll(() => stack?.stop());
 
 it('passes every MUST audit of the GraphQL-over-HTTP spec', () => {
   expect(results.length).toBeGreaterThan(50);
-  const failedMusts = results.filter((result) => result.status === 'error' || (result.name.startsWith('MUST') && result.status !== 'ok'));
-  expect(failedMusts.map((result) => `${result.id} ${result.name}: ${(result as { reason?: string }).reason}`)).toEqual([]);
+  const failedMusts = results.filter(
+    (result) => result.status === 'error' || (result.name.startsWith('MUST') && result.status !== 'ok'),
+  );
+  expect(failedMusts.map((result) => `${result.id} ${result.name}: ${(result as { reason?: string }).reason}`)).toEqual(
+    [],
+  );
 });
 
 it('deviates from SHOULD and MAY audits only where the header comment explains why', () => {
-  const deviations = Object.fromEntries(results.filter((result) => result.status !== 'ok').map((result) => [result.id, result.status]));
+  const deviations = Object.fromEntries(
+    results.filter((result) => result.status !== 'ok').map((result) => [result.id, result.status]),
+  );
   expect(deviations).toEqual(EXPLAINED);
 });

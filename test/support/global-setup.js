@@ -1,5 +1,7 @@
 // One throwaway PostgreSQL cluster for the whole test run (real Postgres, embedded from npm), or the
-// server named by TEST_DATABASE_URL. Each test file creates its own databases in it.
+// server named by TEST_DATABASE_URL. Each test file creates its own databases in it, copied from this
+// run's templates (databases.ts), whose names carry the run id set here.
+const { randomBytes } = require('node:crypto');
 const { chmodSync, mkdtempSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const path = require('node:path');
@@ -18,6 +20,7 @@ function freePort() {
 
 module.exports = async function globalSetup() {
   process.env.NODE_ENV = 'test';
+  process.env.TDKT_TEST_RUN_ID = randomBytes(4).toString('hex');
   if (process.env.TEST_DATABASE_URL) {
     process.env.TDKT_TEST_ADMIN_URL = process.env.TEST_DATABASE_URL;
     return;

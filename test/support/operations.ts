@@ -7,7 +7,10 @@ const document = parse(readFileSync(path.join(__dirname, '..', 'contract', 'oper
 
 export const CONTRACT_OPERATIONS: Record<string, string> = Object.fromEntries(
   document.definitions
-    .filter((definition): definition is OperationDefinitionNode => definition.kind === 'OperationDefinition' && !!definition.name)
+    .filter(
+      (definition): definition is OperationDefinitionNode =>
+        definition.kind === 'OperationDefinition' && !!definition.name,
+    )
     .map((definition) => [definition.name!.value, print(definition)]),
 );
 

@@ -14,7 +14,11 @@ import {
 
 async function devPair() {
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
-  return { privateKey, privateJwk: { ...(await exportJWK(privateKey)), alg: 'ES256' }, publicJwk: { ...(await exportJWK(publicKey)), alg: 'ES256' } };
+  return {
+    privateKey,
+    privateJwk: { ...(await exportJWK(privateKey)), alg: 'ES256' },
+    publicJwk: { ...(await exportJWK(publicKey)), alg: 'ES256' },
+  };
 }
 
 describe('caller tokens', () => {
@@ -39,7 +43,11 @@ describe('caller tokens', () => {
     const keys = await devPair();
     const verifier = createCallerVerifier({ issuer: DEV_ISSUER, jwks: { keys: [keys.publicJwk] } });
     const sign = (claims: Record<string, unknown>, exp = true) => {
-      const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'ES256' }).setSubject('s').setIssuer(DEV_ISSUER).setAudience(CALLER_AUDIENCE);
+      const jwt = new SignJWT(claims)
+        .setProtectedHeader({ alg: 'ES256' })
+        .setSubject('s')
+        .setIssuer(DEV_ISSUER)
+        .setAudience(CALLER_AUDIENCE);
       return (exp ? jwt.setExpirationTime('5m') : jwt).sign(keys.privateKey);
     };
     await expect(verifier.verify(await sign({ role: 'ADMIN' }))).rejects.toThrow('vai trò');
@@ -77,9 +85,22 @@ describe('internal caller tokens', () => {
     const pair = await generateInternalKeyPair();
     const verifier = await createInternalVerifier(pair.publicJwk);
     const key = await importJWK(pair.privateJwk, 'EdDSA');
-    const token = await new SignJWT({ rid: 'r' }).setProtectedHeader({ alg: 'EdDSA' }).setSubject('public').setIssuer(INTERNAL_ISSUER).setAudience('elsewhere').setExpirationTime('1m').sign(key);
+    const token = await new SignJWT({ rid: 'r' })
+      .setProtectedHeader({ alg: 'EdDSA' })
+      .setSubject('public')
+      .setIssuer(INTERNAL_ISSUER)
+      .setAudience('elsewhere')
+      .setExpirationTime('1m')
+      .sign(key);
     await expect(verifier.verify(token)).rejects.toBeInstanceOf(TokenError);
-    const right = await new SignJWT({ rid: 'r' }).setProtectedHeader({ alg: 'EdDSA' }).setIssuedAt().setSubject('public').setIssuer(INTERNAL_ISSUER).setAudience(INTERNAL_AUDIENCE).setExpirationTime('1m').sign(key);
+    const right = await new SignJWT({ rid: 'r' })
+      .setProtectedHeader({ alg: 'EdDSA' })
+      .setIssuedAt()
+      .setSubject('public')
+      .setIssuer(INTERNAL_ISSUER)
+      .setAudience(INTERNAL_AUDIENCE)
+      .setExpirationTime('1m')
+      .sign(key);
     expect((await verifier.verify(right)).caller.role).toBeNull();
   });
 });

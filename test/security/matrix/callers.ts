@@ -21,8 +21,16 @@ export const CALLERS = {
   officerIn: { role: 'ORG_OFFICER', org: 'BTP', label: 'ORG_OFFICER in scope (BTP)' },
   officerOut: { role: 'ORG_OFFICER', org: 'HN', label: 'ORG_OFFICER out of scope (HN)' },
   leadOfficer: { role: 'ORG_OFFICER', org: 'BCA', label: 'ORG_OFFICER of the bloc-year LEAD (BCA)' },
-  memberOfficer: { role: 'ORG_OFFICER', org: 'KTNN', label: 'ORG_OFFICER of a plain MEMBER that led the year before (KTNN)' },
-  childOfficer: { role: 'ORG_OFFICER', org: 'DEMO_BTP_VU_TDKT', label: 'ORG_OFFICER of a department of BTP (DEMO_BTP_VU_TDKT)' },
+  memberOfficer: {
+    role: 'ORG_OFFICER',
+    org: 'KTNN',
+    label: 'ORG_OFFICER of a plain MEMBER that led the year before (KTNN)',
+  },
+  childOfficer: {
+    role: 'ORG_OFFICER',
+    org: 'DEMO_BTP_VU_TDKT',
+    label: 'ORG_OFFICER of a department of BTP (DEMO_BTP_VU_TDKT)',
+  },
   cpOfficer: { role: 'ORG_OFFICER', org: 'CP', label: 'ORG_OFFICER of the Government (CP)' },
   cpViewer: { role: 'VIEWER', org: 'CP', label: 'VIEWER of the Government (CP)' },
   bnvOfficer: { role: 'ORG_OFFICER', org: 'BNV', label: 'ORG_OFFICER of Bộ Nội vụ (BNV, above Ban TĐKT TW)' },
@@ -32,7 +40,14 @@ export const CALLERS = {
 export type CallerKey = keyof typeof CALLERS;
 
 /** Every operation row states these callers (the coverage test fails otherwise). */
-export const BASE_CALLERS: readonly CallerKey[] = ['public', 'viewerIn', 'viewerOut', 'officerIn', 'officerOut', 'board'];
+export const BASE_CALLERS: readonly CallerKey[] = [
+  'public',
+  'viewerIn',
+  'viewerOut',
+  'officerIn',
+  'officerOut',
+  'board',
+];
 /** … and these too where the bloc-year lead's rights matter. */
 export const BLOC_CALLERS: readonly CallerKey[] = ['leadOfficer', 'memberOfficer'];
 
@@ -58,17 +73,65 @@ const A = 'allowed' as const;
 const H = 'hidden' as const;
 
 /** Acting for a unit of the caller's subtree (sign, report, create, nominate …). */
-export const UNIT_OFFICER: Expectations = { public: U, viewerIn: F, viewerOut: F, officerOut: F, officerIn: A, board: A };
+export const UNIT_OFFICER: Expectations = {
+  public: U,
+  viewerIn: F,
+  viewerOut: F,
+  officerOut: F,
+  officerIn: A,
+  board: A,
+};
 /** Managing a bloc-year: the Central Board and the officers of that year's LEAD only. */
-export const BLOC_LEAD: Expectations = { public: U, viewerIn: F, viewerOut: F, officerOut: F, officerIn: F, memberOfficer: F, leadOfficer: A, board: A };
+export const BLOC_LEAD: Expectations = {
+  public: U,
+  viewerIn: F,
+  viewerOut: F,
+  officerOut: F,
+  officerIn: F,
+  memberOfficer: F,
+  leadOfficer: A,
+  board: A,
+};
 /** Acting for one member of a bloc-year: that member's officers (not the lead, not another member). */
-export const BLOC_MEMBER: Expectations = { public: U, viewerIn: F, viewerOut: F, officerOut: F, leadOfficer: F, memberOfficer: F, officerIn: A, board: A };
+export const BLOC_MEMBER: Expectations = {
+  public: U,
+  viewerIn: F,
+  viewerOut: F,
+  officerOut: F,
+  leadOfficer: F,
+  memberOfficer: F,
+  officerIn: A,
+  board: A,
+};
 
 /** A non-public field of a person, unit or dossier of BTP's subtree. */
-export const PRIVATE_IN_SCOPE: Expectations = { public: H, viewerOut: H, officerOut: H, viewerIn: A, officerIn: A, board: A };
+export const PRIVATE_IN_SCOPE: Expectations = {
+  public: H,
+  viewerOut: H,
+  officerOut: H,
+  viewerIn: A,
+  officerIn: A,
+  board: A,
+};
 /** The same field of HN's person, read in the same request (the batch must not mix rights). */
-export const PRIVATE_OUT_OF_SCOPE: Expectations = { public: H, viewerIn: H, officerIn: H, viewerOut: A, officerOut: A, board: A };
+export const PRIVATE_OUT_OF_SCOPE: Expectations = {
+  public: H,
+  viewerIn: H,
+  officerIn: H,
+  viewerOut: A,
+  officerOut: A,
+  board: A,
+};
 /** Working data of a bloc-year (progress, scores, drafts): the Board and staff of that year's members. */
-export const BLOC_WORKING_DATA: Expectations = { public: H, viewerOut: H, officerOut: H, viewerIn: A, officerIn: A, leadOfficer: A, memberOfficer: A, board: A };
+export const BLOC_WORKING_DATA: Expectations = {
+  public: H,
+  viewerOut: H,
+  officerOut: H,
+  viewerIn: A,
+  officerIn: A,
+  leadOfficer: A,
+  memberOfficer: A,
+  board: A,
+};
 /** Published data and published statistics. */
 export const PUBLIC: Expectations = { public: A, viewerIn: A, viewerOut: A, officerIn: A, officerOut: A, board: A };

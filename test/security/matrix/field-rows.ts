@@ -56,7 +56,9 @@ const batchThroughConference = (pickPerson: 'personIn' | 'personOut'): FieldRow 
     query: `query($code: String!) { conference(code: $code) { delegates { person { id birthYear annualRatings { year } } } } }`,
     variables: { code: world.shared.conferenceCode },
   }),
-  pick: (data, world) => data.conference?.delegates.find((delegate: any) => delegate.person?.id === world.shared[pickPerson].id)?.person?.birthYear,
+  pick: (data, world) =>
+    data.conference?.delegates.find((delegate: any) => delegate.person?.id === world.shared[pickPerson].id)?.person
+      ?.birthYear,
   expect: pickPerson === 'personIn' ? PRIVATE_IN_SCOPE : PRIVATE_OUT_OF_SCOPE,
   sameAsBoard: true,
 });
@@ -77,8 +79,12 @@ const delegateRows = (): FieldRow[] =>
   ['gender', 'ethnicity', 'birthYear', 'ageBand', 'isDirectWorker'].map((field) => ({
     field: `ConferenceDelegate.${field}`,
     via: 'conference(code).delegates (host BTP)',
-    build: (world) => ({ query: `query($code: String!) { conference(code: $code) { delegates { fullName ${field} } } }`, variables: { code: world.shared.conferenceCode } }),
-    pick: (data) => data.conference?.delegates.find((delegate: any) => delegate.fullName === 'Vi Thị Đại Biểu')?.[field],
+    build: (world) => ({
+      query: `query($code: String!) { conference(code: $code) { delegates { fullName ${field} } } }`,
+      variables: { code: world.shared.conferenceCode },
+    }),
+    pick: (data) =>
+      data.conference?.delegates.find((delegate: any) => delegate.fullName === 'Vi Thị Đại Biểu')?.[field],
     expect: PRIVATE_IN_SCOPE,
     sameAsBoard: true,
   }));
@@ -96,7 +102,10 @@ export const FIELD_ROWS: FieldRow[] = [
   {
     field: 'Person.grants',
     via: 'person(id).grants with their decisions — published',
-    build: (world) => ({ query: PERSON('grants { year awardType { code } decision { number issuer { code } } }'), variables: personIn(world) }),
+    build: (world) => ({
+      query: PERSON('grants { year awardType { code } decision { number issuer { code } } }'),
+      variables: personIn(world),
+    }),
     pick: (data) => data.person?.grants,
     expect: PUBLIC,
     sameAsBoard: true,
@@ -113,7 +122,10 @@ export const FIELD_ROWS: FieldRow[] = [
   {
     field: 'Query.persons',
     via: 'persons(filter) — SQL scope filter, looking for the in-scope person',
-    build: (world) => ({ query: `query($s: String!) { persons(filter: { search: $s }) { totalCount edges { node { id } } } }`, variables: { s: world.shared.personIn.fullName } }),
+    build: (world) => ({
+      query: `query($s: String!) { persons(filter: { search: $s }) { totalCount edges { node { id } } } }`,
+      variables: { s: world.shared.personIn.fullName },
+    }),
     pick: (data) => (data.persons?.totalCount ? data.persons.edges.map((edge: any) => edge.node.id) : null),
     expect: { ...PRIVATE_IN_SCOPE, public: 'UNAUTHENTICATED' },
     sameAsBoard: true,
@@ -121,7 +133,10 @@ export const FIELD_ROWS: FieldRow[] = [
   {
     field: 'Query.persons',
     via: 'persons(filter) — SQL scope filter, looking for the out-of-scope person',
-    build: (world) => ({ query: `query($s: String!) { persons(filter: { search: $s }) { totalCount edges { node { id } } } }`, variables: { s: world.shared.personOut.fullName } }),
+    build: (world) => ({
+      query: `query($s: String!) { persons(filter: { search: $s }) { totalCount edges { node { id } } } }`,
+      variables: { s: world.shared.personOut.fullName },
+    }),
     pick: (data) => (data.persons?.totalCount ? data.persons.edges.map((edge: any) => edge.node.id) : null),
     expect: { ...PRIVATE_OUT_OF_SCOPE, public: 'UNAUTHENTICATED' },
     sameAsBoard: true,
@@ -137,7 +152,10 @@ export const FIELD_ROWS: FieldRow[] = [
   {
     field: 'Person.annualRatings',
     via: 'Person.exemplarProfiles.person (awards → organizations _entities)',
-    build: (world) => ({ query: PERSON('exemplarProfiles { person { annualRatings { year rating } } }'), variables: personIn(world) }),
+    build: (world) => ({
+      query: PERSON('exemplarProfiles { person { annualRatings { year rating } } }'),
+      variables: personIn(world),
+    }),
     pick: (data) => data.person?.exemplarProfiles?.[0]?.person?.annualRatings,
     expect: PRIVATE_IN_SCOPE,
     sameAsBoard: true,
@@ -153,8 +171,13 @@ export const FIELD_ROWS: FieldRow[] = [
   {
     field: 'Person.ethnicity',
     via: 'Movement.registrations.person (campaigns → organizations _entities)',
-    build: (world) => ({ query: `query($code: String!) { movement(code: $code) { registrations { person { id ethnicity } } } }`, variables: { code: world.shared.movementCode } }),
-    pick: (data, world) => data.movement?.registrations.find((registration: any) => registration.person?.id === world.shared.personIn.id)?.person?.ethnicity,
+    build: (world) => ({
+      query: `query($code: String!) { movement(code: $code) { registrations { person { id ethnicity } } } }`,
+      variables: { code: world.shared.movementCode },
+    }),
+    pick: (data, world) =>
+      data.movement?.registrations.find((registration: any) => registration.person?.id === world.shared.personIn.id)
+        ?.person?.ethnicity,
     expect: PRIVATE_IN_SCOPE,
     sameAsBoard: true,
   },
@@ -177,7 +200,10 @@ export const FIELD_ROWS: FieldRow[] = [
   {
     field: 'Pledge.progress',
     via: 'pledge(id) root',
-    build: (world) => ({ query: `query($id: ID!) { pledge(id: $id) { progress { period value organization { code } } } }`, variables: { id: world.shared.workingPledgeId } }),
+    build: (world) => ({
+      query: `query($id: ID!) { pledge(id: $id) { progress { period value organization { code } } } }`,
+      variables: { id: world.shared.workingPledgeId },
+    }),
     pick: (data) => data.pledge?.progress,
     expect: BLOC_WORKING_DATA,
     sameAsBoard: true,
@@ -185,7 +211,10 @@ export const FIELD_ROWS: FieldRow[] = [
   {
     field: 'Pledge.progressHistory',
     via: 'pledge(id) root',
-    build: (world) => ({ query: `query($id: ID!) { pledge(id: $id) { progressHistory { revision value note } } }`, variables: { id: world.shared.workingPledgeId } }),
+    build: (world) => ({
+      query: `query($id: ID!) { pledge(id: $id) { progressHistory { revision value note } } }`,
+      variables: { id: world.shared.workingPledgeId },
+    }),
     pick: (data) => data.pledge?.progressHistory,
     expect: BLOC_WORKING_DATA,
     sameAsBoard: true,
@@ -193,7 +222,10 @@ export const FIELD_ROWS: FieldRow[] = [
   {
     field: 'Pledge.scorecards',
     via: 'pledge(id) root',
-    build: (world) => ({ query: `query($id: ID!) { pledge(id: $id) { scorecards { stage totalScore scores { itemCode points } } } }`, variables: { id: world.shared.workingPledgeId } }),
+    build: (world) => ({
+      query: `query($id: ID!) { pledge(id: $id) { scorecards { stage totalScore scores { itemCode points } } } }`,
+      variables: { id: world.shared.workingPledgeId },
+    }),
     pick: (data) => data.pledge?.scorecards,
     expect: BLOC_WORKING_DATA,
     sameAsBoard: true,
@@ -201,7 +233,10 @@ export const FIELD_ROWS: FieldRow[] = [
   {
     field: 'Pledge.scorecards',
     via: 'bloc(code).pledge(year) (organizations → campaigns _entities)',
-    build: (world) => ({ query: `query($code: String!) { bloc(code: $code) { pledge(year: ${YEAR}) { scorecards { stage totalScore } progress { value } } } }`, variables: { code: world.shared.workingBlocCode } }),
+    build: (world) => ({
+      query: `query($code: String!) { bloc(code: $code) { pledge(year: ${YEAR}) { scorecards { stage totalScore } progress { value } } } }`,
+      variables: { code: world.shared.workingBlocCode },
+    }),
     pick: (data) => data.bloc?.pledge?.scorecards,
     expect: BLOC_WORKING_DATA,
     sameAsBoard: true,
@@ -209,7 +244,10 @@ export const FIELD_ROWS: FieldRow[] = [
   {
     field: 'Query.pledge',
     via: 'pledge(id) of a DRAFT pledge',
-    build: (world) => ({ query: `query($id: ID!) { pledge(id: $id) { id status theme items { code title } } }`, variables: { id: world.shared.draftPledgeId } }),
+    build: (world) => ({
+      query: `query($id: ID!) { pledge(id: $id) { id status theme items { code title } } }`,
+      variables: { id: world.shared.draftPledgeId },
+    }),
     pick: (data) => data.pledge,
     expect: { ...BLOC_WORKING_DATA, public: 'hidden', viewerOut: 'hidden', officerOut: 'hidden' },
     sameAsBoard: true,
@@ -217,7 +255,10 @@ export const FIELD_ROWS: FieldRow[] = [
   {
     field: 'EmulationBloc.pledge',
     via: 'bloc(code).pledge(year) of a DRAFT pledge (organizations → campaigns _entities)',
-    build: (world) => ({ query: `query($code: String!) { bloc(code: $code) { pledge(year: ${YEAR}) { id status theme } } }`, variables: { code: world.shared.draftBlocCode } }),
+    build: (world) => ({
+      query: `query($code: String!) { bloc(code: $code) { pledge(year: ${YEAR}) { id status theme } } }`,
+      variables: { code: world.shared.draftBlocCode },
+    }),
     pick: (data) => data.bloc?.pledge,
     expect: { ...BLOC_WORKING_DATA, public: 'hidden', viewerOut: 'hidden', officerOut: 'hidden' },
     sameAsBoard: true,
@@ -225,7 +266,10 @@ export const FIELD_ROWS: FieldRow[] = [
   {
     field: 'EmulationBloc.pledges',
     via: 'bloc(code).pledges of a bloc whose only pledge is a DRAFT',
-    build: (world) => ({ query: `query($code: String!) { bloc(code: $code) { pledges { id status } } }`, variables: { code: world.shared.draftBlocCode } }),
+    build: (world) => ({
+      query: `query($code: String!) { bloc(code: $code) { pledges { id status } } }`,
+      variables: { code: world.shared.draftBlocCode },
+    }),
     pick: (data) => data.bloc?.pledges,
     expect: { ...BLOC_WORKING_DATA, public: 'hidden', viewerOut: 'hidden', officerOut: 'hidden' },
     sameAsBoard: true,
@@ -233,7 +277,10 @@ export const FIELD_ROWS: FieldRow[] = [
   {
     field: 'Movement.registrations',
     via: 'movement(code).registrations, the DRAFT one',
-    build: (world) => ({ query: `query($code: String!) { movement(code: $code) { registrations { id status note } } }`, variables: { code: world.shared.movementCode } }),
+    build: (world) => ({
+      query: `query($code: String!) { movement(code: $code) { registrations { id status note } } }`,
+      variables: { code: world.shared.movementCode },
+    }),
     pick: (data) => data.movement?.registrations.find((registration: any) => registration.status === 'DRAFT') ?? null,
     expect: {
       ...PRIVATE_IN_SCOPE,
@@ -246,7 +293,10 @@ export const FIELD_ROWS: FieldRow[] = [
   {
     field: 'Query.nomination',
     via: 'nomination(id) root (proposed by DEMO_BTP_VU_TDKT)',
-    build: (world) => ({ query: `query($id: ID!) { nomination(id: $id) { id status year } }`, variables: { id: world.shared.nominationId } }),
+    build: (world) => ({
+      query: `query($id: ID!) { nomination(id: $id) { id status year } }`,
+      variables: { id: world.shared.nominationId },
+    }),
     pick: (data) => data.nomination,
     expect: { ...PRIVATE_IN_SCOPE, public: 'UNAUTHENTICATED' },
     sameAsBoard: true,
@@ -254,7 +304,10 @@ export const FIELD_ROWS: FieldRow[] = [
   {
     field: 'Nomination.history',
     via: 'nomination(id).history',
-    build: (world) => ({ query: `query($id: ID!) { nomination(id: $id) { history { toStatus bySubject byOrganization } } }`, variables: { id: world.shared.nominationId } }),
+    build: (world) => ({
+      query: `query($id: ID!) { nomination(id: $id) { history { toStatus bySubject byOrganization } } }`,
+      variables: { id: world.shared.nominationId },
+    }),
     pick: (data) => data.nomination?.history,
     expect: { ...PRIVATE_IN_SCOPE, public: 'UNAUTHENTICATED' },
     sameAsBoard: true,
@@ -262,7 +315,10 @@ export const FIELD_ROWS: FieldRow[] = [
   {
     field: 'Nomination.eligibility',
     via: 'nomination(id).eligibility',
-    build: (world) => ({ query: `query($id: ID!) { nomination(id: $id) { eligibility { eligible ruleset reasons { code } } } }`, variables: { id: world.shared.nominationId } }),
+    build: (world) => ({
+      query: `query($id: ID!) { nomination(id: $id) { eligibility { eligible ruleset reasons { code } } } }`,
+      variables: { id: world.shared.nominationId },
+    }),
     pick: (data) => data.nomination?.eligibility,
     expect: { ...PRIVATE_IN_SCOPE, public: 'UNAUTHENTICATED' },
     sameAsBoard: true,
@@ -270,7 +326,10 @@ export const FIELD_ROWS: FieldRow[] = [
   {
     field: 'Person.birthYear',
     via: 'nomination(id).person (awards → organizations _entities)',
-    build: (world) => ({ query: `query($id: ID!) { nomination(id: $id) { person { birthYear annualRatings { year } } } }`, variables: { id: world.shared.nominationId } }),
+    build: (world) => ({
+      query: `query($id: ID!) { nomination(id: $id) { person { birthYear annualRatings { year } } } }`,
+      variables: { id: world.shared.nominationId },
+    }),
     pick: (data) => data.nomination?.person?.birthYear,
     expect: { ...PRIVATE_IN_SCOPE, public: 'UNAUTHENTICATED' },
     sameAsBoard: true,
@@ -280,14 +339,20 @@ export const FIELD_ROWS: FieldRow[] = [
     // aggregates; they stay public (small-cell inference is listed as a risk in the report).
     field: 'AwardStatistics.byGender',
     via: 'awardStatistics(organizationCode: DEMO_BTP_VU_TDKT) — a published aggregate',
-    build: () => ({ query: `{ awardStatistics(filter: { organizationCode: "DEMO_BTP_VU_TDKT" }) { total byGender { gender count } } }`, variables: {} }),
+    build: () => ({
+      query: `{ awardStatistics(filter: { organizationCode: "DEMO_BTP_VU_TDKT" }) { total byGender { gender count } } }`,
+      variables: {},
+    }),
     pick: (data) => data.awardStatistics?.byGender,
     expect: PUBLIC,
   },
   {
     field: 'CompositionReport.breakdowns',
     via: 'conference(code).compositionReport — a published aggregate',
-    build: (world) => ({ query: `query($code: String!) { conference(code: $code) { compositionReport { total breakdowns { facet buckets { value count } } } } }`, variables: { code: world.shared.conferenceCode } }),
+    build: (world) => ({
+      query: `query($code: String!) { conference(code: $code) { compositionReport { total breakdowns { facet buckets { value count } } } } }`,
+      variables: { code: world.shared.conferenceCode },
+    }),
     pick: (data) => data.conference?.compositionReport?.breakdowns,
     expect: PUBLIC,
   },

@@ -75,7 +75,14 @@ const organizationRows: MutationRow[] = [
       variables: { input: { code, name: `Đơn vị gốc thử nghiệm ${code}`, kind: 'OTHER' } },
     }),
     state: ({ code }, world) => world.board(`query($code: String!) { organization(code: $code) { id } }`, { code }),
-    expect: { public: 'UNAUTHENTICATED', viewerIn: 'FORBIDDEN', officerIn: 'FORBIDDEN', officerOut: 'FORBIDDEN', cpOfficer: 'FORBIDDEN', board: 'allowed' },
+    expect: {
+      public: 'UNAUTHENTICATED',
+      viewerIn: 'FORBIDDEN',
+      officerIn: 'FORBIDDEN',
+      officerOut: 'FORBIDDEN',
+      cpOfficer: 'FORBIDDEN',
+      board: 'allowed',
+    },
     audit: 'create',
   }),
   row({
@@ -85,7 +92,8 @@ const organizationRows: MutationRow[] = [
       query: `mutation($input: UpdateOrganizationInput!) { updateOrganization(input: $input) { id version } }`,
       variables: { input: { code, name: `Phòng đã đổi tên ${world.next()}` } },
     }),
-    state: ({ code }, world) => world.board(`query($code: String!) { organization(code: $code) { name version } }`, { code }),
+    state: ({ code }, world) =>
+      world.board(`query($code: String!) { organization(code: $code) { name version } }`, { code }),
     expect: { ...UNIT_OFFICER, childOfficer: 'FORBIDDEN' },
     audit: 'update',
   }),
@@ -98,7 +106,8 @@ const organizationRows: MutationRow[] = [
       query: `mutation($input: UpdateOrganizationInput!) { updateOrganization(input: $input) { id version } }`,
       variables: { input: { code, shortName: 'Bộ Tư pháp' } },
     }),
-    state: ({ code }, world) => world.board(`query($code: String!) { organization(code: $code) { shortName version } }`, { code }),
+    state: ({ code }, world) =>
+      world.board(`query($code: String!) { organization(code: $code) { shortName version } }`, { code }),
     expect: { public: 'UNAUTHENTICATED', viewerIn: 'FORBIDDEN', officerIn: 'FORBIDDEN', board: 'allowed' },
     audit: 'update',
   }),
@@ -107,9 +116,18 @@ const organizationRows: MutationRow[] = [
     prepare: async (world) => ({ a: await freshUnit(world), b: await freshUnit(world) }),
     build: ({ a, b }) => ({
       query: `mutation($input: RecordLineageEventInput!) { recordLineageEvent(input: $input) { id } }`,
-      variables: { input: { kind: 'MERGE', effectiveDate: RECENT_DAY, legalBasis: 'Quyết định sắp xếp (thử nghiệm)', predecessorCodes: [a, b], successorCodes: [b] } },
+      variables: {
+        input: {
+          kind: 'MERGE',
+          effectiveDate: RECENT_DAY,
+          legalBasis: 'Quyết định sắp xếp (thử nghiệm)',
+          predecessorCodes: [a, b],
+          successorCodes: [b],
+        },
+      },
     }),
-    state: ({ a }, world) => world.board(`query($code: String!) { organization(code: $code) { validTo lineage { id } } }`, { code: a }),
+    state: ({ a }, world) =>
+      world.board(`query($code: String!) { organization(code: $code) { validTo lineage { id } } }`, { code: a }),
     expect: UNIT_OFFICER,
   }),
   row({
@@ -130,7 +148,9 @@ const organizationRows: MutationRow[] = [
     prepare: async (world) => ({ code: `MX_KHOI_TW_${world.next()}` }),
     build: ({ code }) => ({
       query: `mutation($input: CreateBlocInput!) { createBloc(input: $input) { id code } }`,
-      variables: { input: { code, name: `Khối thi đua Trung ương thử nghiệm ${code}`, kind: 'BLOC', organizerCode: 'BTDKTTW' } },
+      variables: {
+        input: { code, name: `Khối thi đua Trung ương thử nghiệm ${code}`, kind: 'BLOC', organizerCode: 'BTDKTTW' },
+      },
     }),
     state: ({ code }, world) => world.board(`query($code: String!) { bloc(code: $code) { id } }`, { code }),
     expect: {
@@ -153,9 +173,22 @@ const organizationRows: MutationRow[] = [
     },
     build: ({ code }) => ({
       query: `mutation($input: SetBlocMembershipInput!) { setBlocMembership(input: $input) { year role } }`,
-      variables: { input: { blocCode: code, year: YEAR, members: [{ organizationCode: 'BTP', role: 'LEAD' }, { organizationCode: 'DEMO_BTP_VU_TDKT', role: 'MEMBER' }] } },
+      variables: {
+        input: {
+          blocCode: code,
+          year: YEAR,
+          members: [
+            { organizationCode: 'BTP', role: 'LEAD' },
+            { organizationCode: 'DEMO_BTP_VU_TDKT', role: 'MEMBER' },
+          ],
+        },
+      },
     }),
-    state: ({ code }, world) => world.board(`query($code: String!, $year: Int!) { bloc(code: $code) { members(year: $year) { role organization { code } } } }`, { code, year: YEAR }),
+    state: ({ code }, world) =>
+      world.board(
+        `query($code: String!, $year: Int!) { bloc(code: $code) { members(year: $year) { role organization { code } } } }`,
+        { code, year: YEAR },
+      ),
     expect: UNIT_OFFICER,
     audit: 'update',
   }),
@@ -166,9 +199,15 @@ const organizationRows: MutationRow[] = [
     prepare: async () => ({ year: (centralBlocYear -= 1) }),
     build: ({ year }) => ({
       query: `mutation($input: SetBlocMembershipInput!) { setBlocMembership(input: $input) { year role } }`,
-      variables: { input: { blocCode: 'NOI_CHINH_TW', year, members: [{ organizationCode: 'BTDKTTW', role: 'LEAD' }] } },
+      variables: {
+        input: { blocCode: 'NOI_CHINH_TW', year, members: [{ organizationCode: 'BTDKTTW', role: 'LEAD' }] },
+      },
     }),
-    state: ({ year }, world) => world.board(`query($year: Int!) { bloc(code: "NOI_CHINH_TW") { members(year: $year) { role organization { code } } } }`, { year }),
+    state: ({ year }, world) =>
+      world.board(
+        `query($year: Int!) { bloc(code: "NOI_CHINH_TW") { members(year: $year) { role organization { code } } } }`,
+        { year },
+      ),
     expect: {
       public: 'UNAUTHENTICATED',
       officerIn: 'FORBIDDEN',
@@ -184,9 +223,14 @@ const organizationRows: MutationRow[] = [
     prepare: async (world) => ({ fullName: `Cán Bộ Mới Ma Trận ${world.next()}` }),
     build: ({ fullName }) => ({
       query: `mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }`,
-      variables: { input: { fullName, gender: 'MALE', birthYear: 1990, ethnicity: 'Kinh', organizationCode: 'DEMO_BTP_VU_TDKT' } },
+      variables: {
+        input: { fullName, gender: 'MALE', birthYear: 1990, ethnicity: 'Kinh', organizationCode: 'DEMO_BTP_VU_TDKT' },
+      },
     }),
-    state: ({ fullName }, world) => world.board(`query($search: String!) { persons(filter: { search: $search }) { totalCount } }`, { search: fullName }),
+    state: ({ fullName }, world) =>
+      world.board(`query($search: String!) { persons(filter: { search: $search }) { totalCount } }`, {
+        search: fullName,
+      }),
     expect: { ...UNIT_OFFICER, childOfficer: 'allowed' },
     audit: 'create',
   }),
@@ -197,7 +241,8 @@ const organizationRows: MutationRow[] = [
       query: `mutation($input: RecordAnnualRatingInput!) { recordAnnualRating(input: $input) { year rating } }`,
       variables: { input: { personId: id, year: 2024, rating: 'EXCELLENT' } },
     }),
-    state: ({ id }, world) => world.board(`query($id: ID!) { person(id: $id) { annualRatings { year rating } } }`, { id }),
+    state: ({ id }, world) =>
+      world.board(`query($id: ID!) { person(id: $id) { annualRatings { year rating } } }`, { id }),
     expect: { ...UNIT_OFFICER, childOfficer: 'allowed' },
   }),
 ];
@@ -210,7 +255,9 @@ const pledgeState = ({ pledgeId }: { pledgeId: string }, world: World) => world.
 
 const scorecard = (stage: string) => (fixture: { pledgeId: string }) => ({
   query: `mutation($input: SubmitScorecardInput!) { submitScorecard(input: $input) { stage totalScore } }`,
-  variables: { input: { pledgeId: fixture.pledgeId, organizationCode: 'BTP', stage, scores: [{ itemCode: '1', points: 7 }] } },
+  variables: {
+    input: { pledgeId: fixture.pledgeId, organizationCode: 'BTP', stage, scores: [{ itemCode: '1', points: 7 }] },
+  },
 });
 
 const REGISTRATIONS = `query($code: String!) { movement(code: $code) { registrations { id status } } }`;
@@ -252,7 +299,10 @@ const campaignRows: MutationRow[] = [
   row({
     operation: 'submitRegistration',
     prepare: (world) => freshRegistration(world, 'DRAFT'),
-    build: ({ registrationId }) => ({ query: `mutation($id: ID!) { submitRegistration(id: $id) { id status } }`, variables: { id: registrationId } }),
+    build: ({ registrationId }) => ({
+      query: `mutation($id: ID!) { submitRegistration(id: $id) { id status } }`,
+      variables: { id: registrationId },
+    }),
     state: ({ movementCode }, world) => world.board(REGISTRATIONS, { code: movementCode }),
     expect: { ...UNIT_OFFICER, childOfficer: 'allowed' },
     audit: 'update',
@@ -274,7 +324,17 @@ const campaignRows: MutationRow[] = [
     prepare: async (world) => ({ code: `MX_HN_MOI_${world.next()}` }),
     build: ({ code }) => ({
       query: `mutation($input: CreateConferenceInput!) { createConference(input: $input) { id code } }`,
-      variables: { input: { code, title: `Hội nghị điển hình tiên tiến ${code}`, kind: 'EXEMPLAR_CONFERENCE', level: 'MINISTRY_OR_PROVINCE', hostCode: 'BTP', periodFrom: 2025, periodTo: 2030 } },
+      variables: {
+        input: {
+          code,
+          title: `Hội nghị điển hình tiên tiến ${code}`,
+          kind: 'EXEMPLAR_CONFERENCE',
+          level: 'MINISTRY_OR_PROVINCE',
+          hostCode: 'BTP',
+          periodFrom: 2025,
+          periodTo: 2030,
+        },
+      },
     }),
     state: ({ code }, world) => world.board(`query($code: String!) { conference(code: $code) { id } }`, { code }),
     expect: { ...UNIT_OFFICER, childOfficer: 'FORBIDDEN' },
@@ -285,24 +345,45 @@ const campaignRows: MutationRow[] = [
     prepare: async (world) => ({ code: await freshConference(world) }),
     build: ({ code }, world) => ({
       query: ADD_DELEGATES,
-      variables: { input: { conferenceCode: code, delegates: [{ fullName: `Đại Biểu Thử ${world.next()}`, category: 'EXEMPLAR', gender: 'FEMALE', birthYear: 1988 }] } },
+      variables: {
+        input: {
+          conferenceCode: code,
+          delegates: [
+            { fullName: `Đại Biểu Thử ${world.next()}`, category: 'EXEMPLAR', gender: 'FEMALE', birthYear: 1988 },
+          ],
+        },
+      },
     }),
-    state: ({ code }, world) => world.board(`query($code: String!) { conference(code: $code) { delegates { fullName } } }`, { code }),
+    state: ({ code }, world) =>
+      world.board(`query($code: String!) { conference(code: $code) { delegates { fullName } } }`, { code }),
     expect: UNIT_OFFICER,
   }),
   row({
     operation: 'selectDelegatesForHigherConference',
     prepare: async (world) => {
       const code = await freshConference(world, { feedsIntoCode: world.shared.higherConferenceCode });
-      await world.board(ADD_DELEGATES, { input: { conferenceCode: code, delegates: [{ fullName: 'Nguyễn Thị Được Chọn', category: 'EMULATION_FIGHTER', gender: 'FEMALE', birthYear: 1987 }] } });
-      const { conference } = await world.board(`query($code: String!) { conference(code: $code) { delegates { id } } }`, { code });
+      await world.board(ADD_DELEGATES, {
+        input: {
+          conferenceCode: code,
+          delegates: [
+            { fullName: 'Nguyễn Thị Được Chọn', category: 'EMULATION_FIGHTER', gender: 'FEMALE', birthYear: 1987 },
+          ],
+        },
+      });
+      const { conference } = await world.board(
+        `query($code: String!) { conference(code: $code) { delegates { id } } }`,
+        { code },
+      );
       return { code, delegateId: conference.delegates[0].id as string };
     },
     build: ({ code, delegateId }) => ({
       query: `mutation($input: SelectDelegatesForHigherConferenceInput!) { selectDelegatesForHigherConference(input: $input) { id } }`,
       variables: { input: { conferenceCode: code, delegateIds: [delegateId] } },
     }),
-    state: ({ code }, world) => world.board(`query($code: String!) { conference(code: $code) { delegates { id selectedFor { code } } } }`, { code }),
+    state: ({ code }, world) =>
+      world.board(`query($code: String!) { conference(code: $code) { delegates { id selectedFor { code } } } }`, {
+        code,
+      }),
     expect: UNIT_OFFICER,
   }),
   row({
@@ -310,9 +391,20 @@ const campaignRows: MutationRow[] = [
     prepare: (world) => freshBlocYear(world),
     build: ({ blocCode, year }) => ({
       query: `mutation($input: CreatePledgeInput!) { createPledge(input: $input) { id status } }`,
-      variables: { input: { blocCode, year, theme: 'Giao ước thi đua (thử nghiệm)', items: [{ code: '1', title: 'Hoàn thành nhiệm vụ', maxScore: 10 }] } },
+      variables: {
+        input: {
+          blocCode,
+          year,
+          theme: 'Giao ước thi đua (thử nghiệm)',
+          items: [{ code: '1', title: 'Hoàn thành nhiệm vụ', maxScore: 10 }],
+        },
+      },
     }),
-    state: ({ blocCode, year }, world) => world.board(`query($code: String!, $year: Int!) { bloc(code: $code) { pledge(year: $year) { id } } }`, { code: blocCode, year }),
+    state: ({ blocCode, year }, world) =>
+      world.board(`query($code: String!, $year: Int!) { bloc(code: $code) { pledge(year: $year) { id } } }`, {
+        code: blocCode,
+        year,
+      }),
     expect: BLOC_LEAD,
     audit: 'create',
   }),
@@ -330,7 +422,10 @@ const campaignRows: MutationRow[] = [
   row({
     operation: 'openPledge',
     prepare: (world) => freshPledge(world, 'DRAFT'),
-    build: ({ pledgeId }) => ({ query: `mutation($id: ID!) { openPledge(id: $id) { id status } }`, variables: { id: pledgeId } }),
+    build: ({ pledgeId }) => ({
+      query: `mutation($id: ID!) { openPledge(id: $id) { id status } }`,
+      variables: { id: pledgeId },
+    }),
     state: pledgeState,
     expect: BLOC_LEAD,
     audit: 'update',
@@ -383,7 +478,16 @@ const campaignRows: MutationRow[] = [
     prepare: (world) => freshPledge(world, 'SELF'),
     build: scorecard('CROSS'),
     state: pledgeState,
-    expect: { public: 'UNAUTHENTICATED', viewerIn: 'FORBIDDEN', viewerOut: 'FORBIDDEN', officerIn: 'FORBIDDEN', officerOut: 'FORBIDDEN', leadOfficer: 'allowed', memberOfficer: 'allowed', board: 'allowed' },
+    expect: {
+      public: 'UNAUTHENTICATED',
+      viewerIn: 'FORBIDDEN',
+      viewerOut: 'FORBIDDEN',
+      officerIn: 'FORBIDDEN',
+      officerOut: 'FORBIDDEN',
+      leadOfficer: 'allowed',
+      memberOfficer: 'allowed',
+      board: 'allowed',
+    },
   }),
   row({
     operation: 'submitScorecard',
@@ -396,7 +500,10 @@ const campaignRows: MutationRow[] = [
   row({
     operation: 'closePledge',
     prepare: (world) => freshPledge(world, 'VERIFIED_ALL'),
-    build: ({ pledgeId }) => ({ query: `mutation($id: ID!) { closePledge(id: $id) { id status } }`, variables: { id: pledgeId } }),
+    build: ({ pledgeId }) => ({
+      query: `mutation($id: ID!) { closePledge(id: $id) { id status } }`,
+      variables: { id: pledgeId },
+    }),
     state: pledgeState,
     expect: BLOC_LEAD,
     audit: 'update',
@@ -406,7 +513,9 @@ const campaignRows: MutationRow[] = [
     prepare: (world) => freshPledge(world, 'CLOSED'),
     build: ({ pledgeId }) => ({
       query: `mutation($input: RecordBlocVoteInput!) { recordBlocVote(input: $input) { id passed } }`,
-      variables: { input: { pledgeId, candidateOrganizationCode: 'BTP', yes: 3, no: 0, abstain: 0, votedOn: RECENT_DAY } },
+      variables: {
+        input: { pledgeId, candidateOrganizationCode: 'BTP', yes: 3, no: 0, abstain: 0, votedOn: RECENT_DAY },
+      },
     }),
     state: pledgeState,
     expect: BLOC_LEAD,
@@ -417,7 +526,8 @@ const campaignRows: MutationRow[] = [
 // ------------------------------------------------------------------ awards
 
 const NOMINATION_STATE = `query($id: ID!) { nomination(id: $id) { status councilVotes { id } history { toStatus } } }`;
-const nominationState = ({ nominationId }: { nominationId: string }, world: World) => world.board(NOMINATION_STATE, { id: nominationId });
+const nominationState = ({ nominationId }: { nominationId: string }, world: World) =>
+  world.board(NOMINATION_STATE, { id: nominationId });
 
 const ISSUE = `mutation($input: IssueDecisionInput!) { issueDecision(input: $input) { id number } }`;
 
@@ -427,7 +537,21 @@ const awardRows: MutationRow[] = [
     prepare: (world) => freshPerson(world),
     build: ({ id }, world) => ({
       query: `mutation($input: ImportGrantsInput!) { importGrants(input: $input) { imported skipped errors { index code message } } }`,
-      variables: { input: { grants: [{ personId: id, awardTypeCode: 'LDTT', year: 2021, basis: 'MERIT', decisionNumber: `${world.next()}/QĐ-BTP`, issuedOn: '2022-01-10', issuerCode: 'BTP' }] } },
+      variables: {
+        input: {
+          grants: [
+            {
+              personId: id,
+              awardTypeCode: 'LDTT',
+              year: 2021,
+              basis: 'MERIT',
+              decisionNumber: `${world.next()}/QĐ-BTP`,
+              issuedOn: '2022-01-10',
+              issuerCode: 'BTP',
+            },
+          ],
+        },
+      },
     }),
     state: ({ id }, world) => world.board(`query($id: ID!) { person(id: $id) { grants { id } } }`, { id }),
     expect: { ...UNIT_OFFICER, childOfficer: 'allowed' },
@@ -442,9 +566,12 @@ const awardRows: MutationRow[] = [
     prepare: (world) => freshGrant(world),
     build: ({ grantId }) => ({
       query: `mutation($input: RevokeGrantInput!) { revokeGrant(input: $input) { id revokedOn } }`,
-      variables: { input: { grantId, revokedOn: RECENT_DAY, reason: 'Thu hồi do hồ sơ không trung thực (thử nghiệm)' } },
+      variables: {
+        input: { grantId, revokedOn: RECENT_DAY, reason: 'Thu hồi do hồ sơ không trung thực (thử nghiệm)' },
+      },
     }),
-    state: ({ personId }, world) => world.board(`query($id: ID!) { person(id: $id) { grants { id revokedOn revokeReason } } }`, { id: personId }),
+    state: ({ personId }, world) =>
+      world.board(`query($id: ID!) { person(id: $id) { grants { id revokedOn revokeReason } } }`, { id: personId }),
     expect: { ...UNIT_OFFICER, childOfficer: 'FORBIDDEN' },
     audit: 'update',
   }),
@@ -454,7 +581,15 @@ const awardRows: MutationRow[] = [
     prepare: (world) => freshPerson(world),
     build: ({ id }, world) => ({
       query: `mutation($input: RecordInitiativeInput!) { recordInitiative(input: $input) { id } }`,
-      variables: { input: { personIds: [id], title: `Sáng kiến số hóa hồ sơ ${world.next()}`, scope: 'BASE', recognizedOn: '2024-05-01', recognizedByCode: 'DEMO_BTP_VU_TDKT' } },
+      variables: {
+        input: {
+          personIds: [id],
+          title: `Sáng kiến số hóa hồ sơ ${world.next()}`,
+          scope: 'BASE',
+          recognizedOn: '2024-05-01',
+          recognizedByCode: 'DEMO_BTP_VU_TDKT',
+        },
+      },
     }),
     state: ({ id }, world) => world.awardsCount('SELECT count(*) FROM initiative_author WHERE person_id = $1', [id]),
     expect: { ...UNIT_OFFICER, childOfficer: 'allowed' },
@@ -465,7 +600,17 @@ const awardRows: MutationRow[] = [
     prepare: (world) => freshPerson(world),
     build: ({ id }) => ({
       query: `mutation($input: RecordExemplarInput!) { recordExemplar(input: $input) { id } }`,
-      variables: { input: { personId: id, field: 'Tư pháp', story: 'Gương điển hình (thử nghiệm).', recognizedByKind: 'ORGANIZATION', recognizedByCode: 'BTP', periodFrom: 2020, periodTo: 2024 } },
+      variables: {
+        input: {
+          personId: id,
+          field: 'Tư pháp',
+          story: 'Gương điển hình (thử nghiệm).',
+          recognizedByKind: 'ORGANIZATION',
+          recognizedByCode: 'BTP',
+          periodFrom: 2020,
+          periodTo: 2024,
+        },
+      },
     }),
     state: ({ id }, world) => world.board(`query($id: ID!) { person(id: $id) { exemplarProfiles { id } } }`, { id }),
     expect: { ...UNIT_OFFICER, childOfficer: 'allowed' },
@@ -477,7 +622,15 @@ const awardRows: MutationRow[] = [
     prepare: (world) => freshPerson(world),
     build: ({ id }) => ({
       query: `mutation($input: CreateNominationInput!) { createNomination(input: $input) { id status } }`,
-      variables: { input: { awardTypeCode: 'BANG_KHEN_BO_TINH', personId: id, year: YEAR - 1, basis: 'MERIT', proposedByCode: 'DEMO_BTP_VU_TDKT' } },
+      variables: {
+        input: {
+          awardTypeCode: 'BANG_KHEN_BO_TINH',
+          personId: id,
+          year: YEAR - 1,
+          basis: 'MERIT',
+          proposedByCode: 'DEMO_BTP_VU_TDKT',
+        },
+      },
     }),
     state: ({ id }, world) => world.awardsCount('SELECT count(*) FROM nomination WHERE person_id = $1', [id]),
     expect: { ...UNIT_OFFICER, childOfficer: 'allowed' },
@@ -486,7 +639,10 @@ const awardRows: MutationRow[] = [
   row({
     operation: 'submitNomination',
     prepare: (world) => freshNomination(world, 'DRAFT'),
-    build: ({ nominationId }) => ({ query: `mutation($id: ID!) { submitNomination(id: $id) { id status } }`, variables: { id: nominationId } }),
+    build: ({ nominationId }) => ({
+      query: `mutation($id: ID!) { submitNomination(id: $id) { id status } }`,
+      variables: { id: nominationId },
+    }),
     state: nominationState,
     expect: { ...UNIT_OFFICER, childOfficer: 'allowed' },
     audit: 'update',
@@ -529,7 +685,14 @@ const awardRows: MutationRow[] = [
     prepare: (world) => freshNomination(world, 'APPROVED'),
     build: ({ nominationId }, world) => ({
       query: ISSUE,
-      variables: { input: { number: `${world.next()}/QĐ-BTP`, issuedOn: RECENT_DAY, issuerCode: 'BTP', nominationIds: [nominationId] } },
+      variables: {
+        input: {
+          number: `${world.next()}/QĐ-BTP`,
+          issuedOn: RECENT_DAY,
+          issuerCode: 'BTP',
+          nominationIds: [nominationId],
+        },
+      },
     }),
     state: nominationState,
     expect: { ...UNIT_OFFICER, childOfficer: 'FORBIDDEN' },
@@ -540,10 +703,24 @@ const awardRows: MutationRow[] = [
     prepare: (world) => freshNomination(world, 'APPROVED', { awardTypeCode: 'BANG_KHEN_TTG', proposedByCode: 'BTP' }),
     build: ({ nominationId }, world) => ({
       query: ISSUE,
-      variables: { input: { number: `${world.next()}/QĐ-TTg`, issuedOn: RECENT_DAY, issuerCode: 'CP', nominationIds: [nominationId] } },
+      variables: {
+        input: {
+          number: `${world.next()}/QĐ-TTg`,
+          issuedOn: RECENT_DAY,
+          issuerCode: 'CP',
+          nominationIds: [nominationId],
+        },
+      },
     }),
     state: nominationState,
-    expect: { public: 'UNAUTHENTICATED', viewerIn: 'FORBIDDEN', officerIn: 'FORBIDDEN', cpViewer: 'FORBIDDEN', cpOfficer: 'FORBIDDEN', board: 'allowed' },
+    expect: {
+      public: 'UNAUTHENTICATED',
+      viewerIn: 'FORBIDDEN',
+      officerIn: 'FORBIDDEN',
+      cpViewer: 'FORBIDDEN',
+      cpOfficer: 'FORBIDDEN',
+      board: 'allowed',
+    },
   }),
   row({
     // A unit with the same power (a city decides Bằng khen too) must not decide another unit's nominee.
@@ -552,7 +729,14 @@ const awardRows: MutationRow[] = [
     prepare: (world) => freshNomination(world, 'APPROVED'),
     build: ({ nominationId }, world) => ({
       query: ISSUE,
-      variables: { input: { number: `${world.next()}/QĐ-UBND`, issuedOn: RECENT_DAY, issuerCode: 'HN', nominationIds: [nominationId] } },
+      variables: {
+        input: {
+          number: `${world.next()}/QĐ-UBND`,
+          issuedOn: RECENT_DAY,
+          issuerCode: 'HN',
+          nominationIds: [nominationId],
+        },
+      },
     }),
     state: nominationState,
     expect: {

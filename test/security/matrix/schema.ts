@@ -5,7 +5,9 @@ import { Kind, parse, type ObjectTypeDefinitionNode, type StringValueNode } from
 
 const document = parse(readFileSync(path.join(__dirname, '..', '..', '..', 'schema', 'supergraph.graphql'), 'utf8'));
 
-const objectTypes = document.definitions.filter((definition): definition is ObjectTypeDefinitionNode => definition.kind === Kind.OBJECT_TYPE_DEFINITION);
+const objectTypes = document.definitions.filter(
+  (definition): definition is ObjectTypeDefinitionNode => definition.kind === Kind.OBJECT_TYPE_DEFINITION,
+);
 
 /** Every Mutation field and the subgraph that resolves it (`@join__field(graph: AWARDS)` → `awards`). */
 export function supergraphMutations(): { name: string; subgraph: string }[] {
@@ -22,6 +24,9 @@ export function supergraphMutations(): { name: string; subgraph: string }[] {
 /** Every `Type.field` of the supergraph with its description. */
 export function supergraphFields(): { name: string; description: string }[] {
   return objectTypes.flatMap((type) =>
-    (type.fields ?? []).map((field) => ({ name: `${type.name.value}.${field.name.value}`, description: (field.description as StringValueNode | undefined)?.value ?? '' })),
+    (type.fields ?? []).map((field) => ({
+      name: `${type.name.value}.${field.name.value}`,
+      description: (field.description as StringValueNode | undefined)?.value ?? '',
+    })),
   );
 }

@@ -25,7 +25,12 @@ export interface World {
   identities: Record<CallerKey, CallerIdentity>;
   /** A number never used before in this run (codes, names, decision numbers). */
   next(): number;
-  call(caller: CallerKey, query: string, variables?: Record<string, unknown>, requestId?: string): Promise<GraphQLResponse>;
+  call(
+    caller: CallerKey,
+    query: string,
+    variables?: Record<string, unknown>,
+    requestId?: string,
+  ): Promise<GraphQLResponse>;
   /** As the Central Board; fails the test with the errors if the call is refused. */
   board<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
   /** A read of the awards database for state that no query exposes (initiatives, nominations by person). */
@@ -83,11 +88,27 @@ export async function createWorld(stack: Stack): Promise<World> {
 
 // ------------------------------------------------------------------ fresh fixtures (as the Central Board)
 
-export async function freshPerson(world: World, organizationCode = 'DEMO_BTP_VU_TDKT', extra: Record<string, unknown> = {}): Promise<{ id: string; fullName: string }> {
+export async function freshPerson(
+  world: World,
+  organizationCode = 'DEMO_BTP_VU_TDKT',
+  extra: Record<string, unknown> = {},
+): Promise<{ id: string; fullName: string }> {
   const fullName = `Người Thử Ma Trận ${world.next()}`;
-  const { createPerson } = await world.board(`mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }`, {
-    input: { fullName, gender: 'FEMALE', birthYear: 1985, ethnicity: 'Kinh', organizationCode, position: 'Chuyên viên', isDirectWorker: false, ...extra },
-  });
+  const { createPerson } = await world.board(
+    `mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }`,
+    {
+      input: {
+        fullName,
+        gender: 'FEMALE',
+        birthYear: 1985,
+        ethnicity: 'Kinh',
+        organizationCode,
+        position: 'Chuyên viên',
+        isDirectWorker: false,
+        ...extra,
+      },
+    },
+  );
   return { id: createPerson.id, fullName };
 }
 
@@ -108,10 +129,26 @@ export async function freshBlocYear(world: World): Promise<{ blocCode: string; y
     input: { code: blocCode, name: `Khối thi đua thử nghiệm ${blocCode}`, kind: 'BLOC', organizerCode: 'BTDKTTW' },
   });
   await world.board(SET_MEMBERS, {
-    input: { blocCode, year: YEAR, members: [{ organizationCode: 'BCA', role: 'LEAD' }, { organizationCode: 'BTP', role: 'MEMBER' }, { organizationCode: 'KTNN', role: 'MEMBER' }] },
+    input: {
+      blocCode,
+      year: YEAR,
+      members: [
+        { organizationCode: 'BCA', role: 'LEAD' },
+        { organizationCode: 'BTP', role: 'MEMBER' },
+        { organizationCode: 'KTNN', role: 'MEMBER' },
+      ],
+    },
   });
   await world.board(SET_MEMBERS, {
-    input: { blocCode, year: PREVIOUS_YEAR, members: [{ organizationCode: 'KTNN', role: 'LEAD' }, { organizationCode: 'BCA', role: 'MEMBER' }, { organizationCode: 'BTP', role: 'MEMBER' }] },
+    input: {
+      blocCode,
+      year: PREVIOUS_YEAR,
+      members: [
+        { organizationCode: 'KTNN', role: 'LEAD' },
+        { organizationCode: 'BCA', role: 'MEMBER' },
+        { organizationCode: 'BTP', role: 'MEMBER' },
+      ],
+    },
   });
   return { blocCode, year: YEAR };
 }
@@ -131,12 +168,18 @@ const scoreInput = (pledgeId: string, organizationCode: string, stage: string) =
  * A pledge of a fresh bloc-year, brought to a stage by the Central Board: SELF and CROSS leave BTP's
  * cards at that stage; VERIFIED_ALL means every member signed and has a verified card.
  */
-export async function freshPledge(world: World, stage: PledgeStage): Promise<{ pledgeId: string; blocCode: string; year: number }> {
+export async function freshPledge(
+  world: World,
+  stage: PledgeStage,
+): Promise<{ pledgeId: string; blocCode: string; year: number }> {
   const { blocCode, year } = await freshBlocYear(world);
   const reached = (s: PledgeStage) => STAGE_ORDER.indexOf(stage) >= STAGE_ORDER.indexOf(s);
-  const { createPledge } = await world.board(`mutation($input: CreatePledgeInput!) { createPledge(input: $input) { id } }`, {
-    input: { blocCode, year, theme: 'Đoàn kết, kỷ cương, sáng tạo (thử nghiệm)', items: PLEDGE_ITEMS, bonusCap: 0 },
-  });
+  const { createPledge } = await world.board(
+    `mutation($input: CreatePledgeInput!) { createPledge(input: $input) { id } }`,
+    {
+      input: { blocCode, year, theme: 'Đoàn kết, kỷ cương, sáng tạo (thử nghiệm)', items: PLEDGE_ITEMS, bonusCap: 0 },
+    },
+  );
   const pledgeId = createPledge.id as string;
   if (reached('OPEN')) await world.board(`mutation($id: ID!) { openPledge(id: $id) { status } }`, { id: pledgeId });
   if (stage === 'SELF' || stage === 'CROSS') {
@@ -145,9 +188,12 @@ export async function freshPledge(world: World, stage: PledgeStage): Promise<{ p
   }
   if (reached('VERIFIED_ALL')) {
     for (const code of PLEDGE_MEMBERS) {
-      await world.board(`mutation($input: SignPledgeInput!) { signPledge(input: $input) { signedAt } }`, { input: { pledgeId, organizationCode: code } });
+      await world.board(`mutation($input: SignPledgeInput!) { signPledge(input: $input) { signedAt } }`, {
+        input: { pledgeId, organizationCode: code },
+      });
     }
-    for (const code of PLEDGE_MEMBERS) for (const s of ['SELF', 'CROSS', 'VERIFIED']) await world.board(SCORE, scoreInput(pledgeId, code, s));
+    for (const code of PLEDGE_MEMBERS)
+      for (const s of ['SELF', 'CROSS', 'VERIFIED']) await world.board(SCORE, scoreInput(pledgeId, code, s));
   }
   if (reached('CLOSED')) await world.board(`mutation($id: ID!) { closePledge(id: $id) { status } }`, { id: pledgeId });
   return { pledgeId, blocCode, year };
@@ -161,11 +207,21 @@ export async function freshNomination(
   options: { awardTypeCode?: string; proposedByCode?: string } = {},
 ): Promise<{ nominationId: string; personId: string }> {
   const person = await freshPerson(world);
-  const { createNomination } = await world.board(`mutation($input: CreateNominationInput!) { createNomination(input: $input) { id } }`, {
-    input: { awardTypeCode: options.awardTypeCode ?? 'BANG_KHEN_BO_TINH', personId: person.id, year: YEAR - 1, basis: 'MERIT', proposedByCode: options.proposedByCode ?? 'DEMO_BTP_VU_TDKT' },
-  });
+  const { createNomination } = await world.board(
+    `mutation($input: CreateNominationInput!) { createNomination(input: $input) { id } }`,
+    {
+      input: {
+        awardTypeCode: options.awardTypeCode ?? 'BANG_KHEN_BO_TINH',
+        personId: person.id,
+        year: YEAR - 1,
+        basis: 'MERIT',
+        proposedByCode: options.proposedByCode ?? 'DEMO_BTP_VU_TDKT',
+      },
+    },
+  );
   const nominationId = createNomination.id as string;
-  if (stage !== 'DRAFT') await world.board(`mutation($id: ID!) { submitNomination(id: $id) { status } }`, { id: nominationId });
+  if (stage !== 'DRAFT')
+    await world.board(`mutation($id: ID!) { submitNomination(id: $id) { status } }`, { id: nominationId });
   if (stage === 'APPROVED') {
     await world.board(`mutation($input: RecordCouncilVoteInput!) { recordCouncilVote(input: $input) { passed } }`, {
       input: { nominationId, membersTotal: 10, yes: 10, no: 0, abstain: 0, votedOn: RECENT_DAY },
@@ -178,9 +234,23 @@ export async function freshNomination(
 export async function freshGrant(world: World): Promise<{ grantId: string; personId: string }> {
   const person = await freshPerson(world);
   await world.board(`mutation($input: ImportGrantsInput!) { importGrants(input: $input) { imported } }`, {
-    input: { grants: [{ personId: person.id, awardTypeCode: 'LDTT', year: 2022, basis: 'MERIT', decisionNumber: `${world.next()}/QĐ-BTP`, issuedOn: '2023-01-10', issuerCode: 'BTP' }] },
+    input: {
+      grants: [
+        {
+          personId: person.id,
+          awardTypeCode: 'LDTT',
+          year: 2022,
+          basis: 'MERIT',
+          decisionNumber: `${world.next()}/QĐ-BTP`,
+          issuedOn: '2023-01-10',
+          issuerCode: 'BTP',
+        },
+      ],
+    },
   });
-  const { person: read } = await world.board(`query($id: ID!) { person(id: $id) { grants { id } } }`, { id: person.id });
+  const { person: read } = await world.board(`query($id: ID!) { person(id: $id) { grants { id } } }`, {
+    id: person.id,
+  });
   return { grantId: read.grants[0].id, personId: person.id };
 }
 
@@ -202,15 +272,24 @@ export async function freshMovement(world: World): Promise<string> {
   return code;
 }
 
-export async function freshRegistration(world: World, status: 'DRAFT' | 'SUBMITTED'): Promise<{ movementCode: string; registrationId: string }> {
+export async function freshRegistration(
+  world: World,
+  status: 'DRAFT' | 'SUBMITTED',
+): Promise<{ movementCode: string; registrationId: string }> {
   const movementCode = await freshMovement(world);
-  const { registerForMovement } = await world.board(`mutation($input: RegisterForMovementInput!) { registerForMovement(input: $input) { id } }`, {
-    input: { movementCode, organizationCode: 'DEMO_BTP_VU_TDKT', status },
-  });
+  const { registerForMovement } = await world.board(
+    `mutation($input: RegisterForMovementInput!) { registerForMovement(input: $input) { id } }`,
+    {
+      input: { movementCode, organizationCode: 'DEMO_BTP_VU_TDKT', status },
+    },
+  );
   return { movementCode, registrationId: registerForMovement.id };
 }
 
-export async function freshConference(world: World, options: { feedsIntoCode?: string; balanceFacets?: string[] } = {}): Promise<string> {
+export async function freshConference(
+  world: World,
+  options: { feedsIntoCode?: string; balanceFacets?: string[] } = {},
+): Promise<string> {
   const code = `MX_HN_${world.next()}`;
   await world.board(`mutation($input: CreateConferenceInput!) { createConference(input: $input) { id } }`, {
     input: {
@@ -232,35 +311,88 @@ export const ADD_DELEGATES = `mutation($input: AddConferenceDelegatesInput!) { a
 // ------------------------------------------------------------------ shared fixtures (read by field rows)
 
 async function createSharedFixtures(world: World): Promise<SharedFixtures> {
-  const personIn = await freshPerson(world, 'DEMO_BTP_VU_TDKT', { gender: 'FEMALE', birthYear: 1982, ethnicity: 'Mường', position: 'Chuyên viên chính', isDirectWorker: true });
-  const personOut = await freshPerson(world, 'HN', { gender: 'MALE', birthYear: 1976, ethnicity: 'Tày', position: 'Trưởng phòng', isDirectWorker: true });
+  const personIn = await freshPerson(world, 'DEMO_BTP_VU_TDKT', {
+    gender: 'FEMALE',
+    birthYear: 1982,
+    ethnicity: 'Mường',
+    position: 'Chuyên viên chính',
+    isDirectWorker: true,
+  });
+  const personOut = await freshPerson(world, 'HN', {
+    gender: 'MALE',
+    birthYear: 1976,
+    ethnicity: 'Tày',
+    position: 'Trưởng phòng',
+    isDirectWorker: true,
+  });
   for (const person of [personIn, personOut]) {
     for (const year of [2023, 2024]) {
-      await world.board(`mutation($input: RecordAnnualRatingInput!) { recordAnnualRating(input: $input) { year } }`, { input: { personId: person.id, year, rating: 'EXCELLENT' } });
+      await world.board(`mutation($input: RecordAnnualRatingInput!) { recordAnnualRating(input: $input) { year } }`, {
+        input: { personId: person.id, year, rating: 'EXCELLENT' },
+      });
     }
   }
   await world.board(`mutation($input: ImportGrantsInput!) { importGrants(input: $input) { imported } }`, {
     input: {
       grants: [
-        { personId: personIn.id, awardTypeCode: 'LDTT', year: 2023, basis: 'MERIT', decisionNumber: '1/QĐ-MX-BTP', issuedOn: '2024-01-10', issuerCode: 'BTP' },
-        { personId: personOut.id, awardTypeCode: 'LDTT', year: 2023, basis: 'MERIT', decisionNumber: '1/QĐ-MX-HN', issuedOn: '2024-01-10', issuerCode: 'HN' },
+        {
+          personId: personIn.id,
+          awardTypeCode: 'LDTT',
+          year: 2023,
+          basis: 'MERIT',
+          decisionNumber: '1/QĐ-MX-BTP',
+          issuedOn: '2024-01-10',
+          issuerCode: 'BTP',
+        },
+        {
+          personId: personOut.id,
+          awardTypeCode: 'LDTT',
+          year: 2023,
+          basis: 'MERIT',
+          decisionNumber: '1/QĐ-MX-HN',
+          issuedOn: '2024-01-10',
+          issuerCode: 'HN',
+        },
       ],
     },
   });
-  for (const [person, code] of [[personIn, 'BTP'], [personOut, 'HN']] as const) {
+  for (const [person, code] of [
+    [personIn, 'BTP'],
+    [personOut, 'HN'],
+  ] as const) {
     await world.board(`mutation($input: RecordExemplarInput!) { recordExemplar(input: $input) { id } }`, {
-      input: { personId: person.id, field: 'Cải cách hành chính', story: 'Điển hình trong cải cách hành chính (thử nghiệm).', recognizedByKind: 'ORGANIZATION', recognizedByCode: code, periodFrom: 2020, periodTo: 2024 },
+      input: {
+        personId: person.id,
+        field: 'Cải cách hành chính',
+        story: 'Điển hình trong cải cách hành chính (thử nghiệm).',
+        recognizedByKind: 'ORGANIZATION',
+        recognizedByCode: code,
+        periodFrom: 2020,
+        periodTo: 2024,
+      },
     });
   }
 
   const movementCode = await freshMovement(world);
   const register = `mutation($input: RegisterForMovementInput!) { registerForMovement(input: $input) { id } }`;
-  await world.board(register, { input: { movementCode, organizationCode: 'DEMO_BTP_VU_TDKT', personId: personIn.id, status: 'SUBMITTED' } });
-  await world.board(register, { input: { movementCode, organizationCode: 'DEMO_BTP_VU_TDKT', status: 'DRAFT', note: 'Bản nháp, chưa gửi' } });
+  await world.board(register, {
+    input: { movementCode, organizationCode: 'DEMO_BTP_VU_TDKT', personId: personIn.id, status: 'SUBMITTED' },
+  });
+  await world.board(register, {
+    input: { movementCode, organizationCode: 'DEMO_BTP_VU_TDKT', status: 'DRAFT', note: 'Bản nháp, chưa gửi' },
+  });
 
   const higherConferenceCode = `MX_DH_TOAN_QUOC_${world.next()}`;
   await world.board(`mutation($input: CreateConferenceInput!) { createConference(input: $input) { id } }`, {
-    input: { code: higherConferenceCode, title: 'Đại hội thi đua yêu nước toàn quốc (thử nghiệm)', kind: 'PATRIOTIC_EMULATION_CONGRESS', level: 'NATIONAL', hostCode: 'BTDKTTW', periodFrom: 2025, periodTo: 2030 },
+    input: {
+      code: higherConferenceCode,
+      title: 'Đại hội thi đua yêu nước toàn quốc (thử nghiệm)',
+      kind: 'PATRIOTIC_EMULATION_CONGRESS',
+      level: 'NATIONAL',
+      hostCode: 'BTDKTTW',
+      periodFrom: 2025,
+      periodTo: 2030,
+    },
   });
   const conferenceCode = await freshConference(world, { balanceFacets: ['GENDER', 'ETHNICITY', 'AGE_BAND'] });
   await world.board(ADD_DELEGATES, {
@@ -269,20 +401,47 @@ async function createSharedFixtures(world: World): Promise<SharedFixtures> {
       delegates: [
         { fullName: personIn.fullName, personId: personIn.id, category: 'EXEMPLAR' },
         { fullName: personOut.fullName, personId: personOut.id, category: 'EXEMPLAR' },
-        { fullName: 'Vi Thị Đại Biểu', category: 'GOOD_DEED', sector: 'CULTURE_SOCIETY', gender: 'FEMALE', ethnicity: 'Thái', birthYear: 1999, isDirectWorker: true },
+        {
+          fullName: 'Vi Thị Đại Biểu',
+          category: 'GOOD_DEED',
+          sector: 'CULTURE_SOCIETY',
+          gender: 'FEMALE',
+          ethnicity: 'Thái',
+          birthYear: 1999,
+          isDirectWorker: true,
+        },
       ],
     },
   });
 
   const working = await freshPledge(world, 'SELF');
-  await world.board(`mutation($input: ReportPledgeProgressInput!) { reportPledgeProgress(input: $input) { revision } }`, {
-    input: { pledgeId: working.pledgeId, organizationCode: 'BTP', itemCode: '1', period: `${YEAR}-Q1`, value: 25, note: 'Quý I' },
-  });
+  await world.board(
+    `mutation($input: ReportPledgeProgressInput!) { reportPledgeProgress(input: $input) { revision } }`,
+    {
+      input: {
+        pledgeId: working.pledgeId,
+        organizationCode: 'BTP',
+        itemCode: '1',
+        period: `${YEAR}-Q1`,
+        value: 25,
+        note: 'Quý I',
+      },
+    },
+  );
   const draft = await freshPledge(world, 'DRAFT');
 
-  const { createNomination } = await world.board(`mutation($input: CreateNominationInput!) { createNomination(input: $input) { id } }`, {
-    input: { awardTypeCode: 'BANG_KHEN_BO_TINH', personId: personIn.id, year: YEAR - 1, basis: 'MERIT', proposedByCode: 'DEMO_BTP_VU_TDKT' },
-  });
+  const { createNomination } = await world.board(
+    `mutation($input: CreateNominationInput!) { createNomination(input: $input) { id } }`,
+    {
+      input: {
+        awardTypeCode: 'BANG_KHEN_BO_TINH',
+        personId: personIn.id,
+        year: YEAR - 1,
+        basis: 'MERIT',
+        proposedByCode: 'DEMO_BTP_VU_TDKT',
+      },
+    },
+  );
 
   return {
     personIn,
@@ -297,4 +456,3 @@ async function createSharedFixtures(world: World): Promise<SharedFixtures> {
     nominationId: createNomination.id,
   };
 }
-

@@ -1,5 +1,6 @@
 // The award catalogue (subgraphs/awards/src/catalogue/award-types.ts): the contract's fixed codes, the
 // Law's full set of forms, and the orderings the eligibility rules rely on.
+// eslint-disable-next-line no-restricted-imports -- a rule's test reads the rules through the package's public surface
 import { AWARD_CHAINS, AWARD_TYPES, authoritiesFor, findAwardType, type AwardTypeDefinition } from '@tdkt/awards';
 
 const CONTRACT_CODES = [
@@ -52,8 +53,14 @@ describe('award catalogue', () => {
   it.each([
     ['individual emulation titles (Law Arts 21–24)', ['LDTT', 'CSTD_CO_SO', 'CSTD_BO_TINH', 'CSTD_TOAN_QUOC']],
     ['Labour Order classes (Law Art 33)', ['HC_LAO_DONG_3', 'HC_LAO_DONG_2', 'HC_LAO_DONG_1']],
-    ['collective emulation titles (Law Arts 25–28)', ['TTLD_TIEN_TIEN', 'TTLD_XUAT_SAC', 'CO_THI_DUA_BO_TINH', 'CO_THI_DUA_CP']],
-    ['certificates then the Labour Order (Law Arts 73, 44)', ['GIAY_KHEN', 'BANG_KHEN_BO_TINH', 'BANG_KHEN_TTG', 'HC_LAO_DONG_3', 'ANH_HUNG_LAO_DONG']],
+    [
+      'collective emulation titles (Law Arts 25–28)',
+      ['TTLD_TIEN_TIEN', 'TTLD_XUAT_SAC', 'CO_THI_DUA_BO_TINH', 'CO_THI_DUA_CP'],
+    ],
+    [
+      'certificates then the Labour Order (Law Arts 73, 44)',
+      ['GIAY_KHEN', 'BANG_KHEN_BO_TINH', 'BANG_KHEN_TTG', 'HC_LAO_DONG_3', 'ANH_HUNG_LAO_DONG'],
+    ],
     ...Object.entries(AWARD_CHAINS).map(([name, codes]) => [`chain ${name}`, [...codes]] as [string, string[]]),
   ])('ranks %s in strictly increasing order', (_name, codes) => {
     const ranks = codes.map((code) => type(code).rank);
@@ -82,7 +89,9 @@ describe('award catalogue', () => {
     expect(orders).toHaveLength(20);
     for (const entry of AWARD_TYPES) {
       const expected = entry.code.match(/_([123])$/)?.[1];
-      expect(entry.awardClass).toBe(expected === '1' ? 'FIRST' : expected === '2' ? 'SECOND' : expected === '3' ? 'THIRD' : null);
+      expect(entry.awardClass).toBe(
+        expected === '1' ? 'FIRST' : expected === '2' ? 'SECOND' : expected === '3' ? 'THIRD' : null,
+      );
     }
   });
 
@@ -114,10 +123,11 @@ describe('award catalogue', () => {
   it('versions the commune title across the 2025 reform without a gap or overlap', () => {
     expect(type('XA_PHUONG_THI_TRAN_TIEU_BIEU')).toMatchObject({ validFrom: null, validTo: '2025-06-30' });
     expect(type('XA_PHUONG_DAC_KHU_TIEU_BIEU')).toMatchObject({ validFrom: '2025-07-01', validTo: null });
-    for (const entry of AWARD_TYPES) if (entry.validFrom && entry.validTo) expect(entry.validFrom <= entry.validTo).toBe(true);
+    for (const entry of AWARD_TYPES)
+      if (entry.validFrom && entry.validTo) expect(entry.validFrom <= entry.validTo).toBe(true);
   });
 
-  // ND 152/2025 Arts 50–54 as given by the brief; anything not given stays null.
+  // NĐ 152/2025 Arts. 50–54; a coefficient the decree does not set stays null.
   it.each([
     ['LDTT', 0.3, null],
     ['CSTD_CO_SO', 1.0, null],
@@ -141,10 +151,11 @@ describe('award catalogue', () => {
     for (const entry of AWARD_TYPES) expect(entry.legalBasis).toMatch(/^Luật TĐKT 2022, Điều \d+/);
   });
 
-  // Brief §1.7: the President decides orders, medals, state honorary titles and prizes.
+  // Luật TĐKT 2022 Art. 80(1): the President decides orders, medals, state honorary titles and prizes.
   it('has the President decide the state awards, and a headline authority that really holds the power', () => {
     for (const entry of AWARD_TYPES) {
-      if (['ORDER', 'MEDAL', 'STATE_HONORARY_TITLE', 'STATE_PRIZE'].includes(entry.category)) expect(entry.decidingAuthority).toBe('PRESIDENT');
+      if (['ORDER', 'MEDAL', 'STATE_HONORARY_TITLE', 'STATE_PRIZE'].includes(entry.category))
+        expect(entry.decidingAuthority).toBe('PRESIDENT');
       const day = entry.validTo ?? '2026-01-15';
       expect(authoritiesFor(entry.code, day)).toContain(entry.decidingAuthority);
     }

@@ -1,0 +1,220 @@
+// Eligibility for the Prime Minister's certificate of merit and the Labour Order, third class, by the
+// individual paths (Luật TĐKT 2022 Arts. 44(1)(e), 73(1)(b)). Every case names the article it guards.
+// eslint-disable-next-line no-restricted-imports -- a rule's test reads the rules through the package's public surface
+import {
+  evaluateEligibility,
+  type EligibilityHistory,
+  type EligibilityInput,
+  type GrantFact,
+  type AnnualRating,
+} from '@tdkt/awards';
+
+// ── Builders ────────────────────────────────────────────────────────────────────────────────────────
+
+function grant(awardTypeCode: string, year: number, extra: Partial<GrantFact> = {}): GrantFact {
+  return {
+    id: `${awardTypeCode}-${year}${extra.basis ? `-${extra.basis}` : ''}`,
+    awardTypeCode,
+    year,
+    basis: 'MERIT',
+    decisionDate: `${year + 1}-01-10`,
+    revoked: false,
+    ...extra,
+  };
+}
+
+function grants(awardTypeCode: string, years: number[]): GrantFact[] {
+  return years.map((year) => grant(awardTypeCode, year));
+}
+
+function rated(
+  from: number,
+  to: number,
+  rating: AnnualRating = 'GOOD',
+  overrides: Record<number, AnnualRating | null> = {},
+): EligibilityHistory['ratings'] {
+  const ratings: EligibilityHistory['ratings'] = [];
+  for (let year = from; year <= to; year += 1) {
+    const value = year in overrides ? overrides[year]! : rating;
+    if (value) ratings.push({ year, rating: value });
+  }
+  return ratings;
+}
+
+function history(partial: Partial<EligibilityHistory> = {}): EligibilityHistory {
+  return { grants: [], ratings: [], initiatives: [], openInquiries: [], disciplines: [], ...partial };
+}
+
+function person(
+  awardTypeCode: string,
+  year: number,
+  partial: Partial<EligibilityHistory>,
+  extra: Partial<EligibilityInput> = {},
+): EligibilityInput {
+  return { awardTypeCode, year, subject: { kind: 'PERSON' }, history: history(partial), ...extra };
+}
+
+function codes(input: EligibilityInput): string[] {
+  return evaluateEligibility(input)
+    .reasons.map((reason) => reason.code)
+    .sort();
+}
+
+type Case = [string, EligibilityInput, string[]];
+
+// ── Eligibility ────────────────────────────────────────────────────────────────────────────────────
+
+describe('eligibility: Bằng khen của Thủ tướng, individual path (b) (Law Art 73(1)(b))', () => {
+  const ok = {
+    grants: [grant('BANG_KHEN_BO_TINH', 2019), ...grants('CSTD_CO_SO', [2020, 2022, 2024])],
+    ratings: rated(2020, 2024),
+  };
+  it.each<Case>([
+    [
+      'passes: Bằng khen tỉnh 2019, then 2020–2024 good with 3 CSTĐCS (Art 73(1)(b))',
+      person('BANG_KHEN_TTG', 2024, ok),
+      [],
+    ],
+    [
+      'fails without a prior Bằng khen bộ/tỉnh (Art 73(1)(b))',
+      person('BANG_KHEN_TTG', 2024, { ...ok, grants: grants('CSTD_CO_SO', [2020, 2022, 2024]) }),
+      ['MISSING_PRIOR_BANG_KHEN_BO_TINH'],
+    ],
+    [
+      'fails when the prior Bằng khen was thematic (ND 98/152 Art 4(3))',
+      person('BANG_KHEN_TTG', 2024, {
+        ...ok,
+        grants: [grant('BANG_KHEN_BO_TINH', 2019, { basis: 'THEMATIC' }), ...grants('CSTD_CO_SO', [2020, 2022, 2024])],
+      }),
+      ['BASIS_NOT_COUNTED', 'MISSING_PRIOR_BANG_KHEN_BO_TINH'],
+    ],
+    [
+      'fails when the prior Bằng khen was ad hoc (ND 98/152 Art 4(3))',
+      person('BANG_KHEN_TTG', 2024, {
+        ...ok,
+        grants: [grant('BANG_KHEN_BO_TINH', 2019, { basis: 'AD_HOC' }), ...grants('CSTD_CO_SO', [2020, 2022, 2024])],
+      }),
+      ['BASIS_NOT_COUNTED', 'MISSING_PRIOR_BANG_KHEN_BO_TINH'],
+    ],
+    [
+      'fails when the prior Bằng khen is less than five years back (Art 73(1)(b))',
+      person('BANG_KHEN_TTG', 2024, {
+        ...ok,
+        grants: [grant('BANG_KHEN_BO_TINH', 2021), ...grants('CSTD_CO_SO', [2020, 2022, 2024])],
+      }),
+      ['MISSING_PRIOR_BANG_KHEN_BO_TINH'],
+    ],
+    [
+      'fails when a year rated "completed" breaks the five years (Art 73(1)(b))',
+      person('BANG_KHEN_TTG', 2024, { ...ok, ratings: rated(2020, 2024, 'GOOD', { 2022: 'COMPLETED' }) }),
+      ['CONSECUTIVE_GOOD_YEARS_TOO_FEW', 'NOT_ENOUGH_CSTD_CO_SO'],
+    ],
+    [
+      'fails when a gap year without rating breaks the five years (Art 73(1)(b))',
+      person('BANG_KHEN_TTG', 2024, { ...ok, ratings: rated(2020, 2024, 'GOOD', { 2021: null }) }),
+      ['CONSECUTIVE_GOOD_YEARS_TOO_FEW', 'NOT_ENOUGH_CSTD_CO_SO'],
+    ],
+    [
+      'fails with only two CSTĐCS in the period (Art 73(1)(b))',
+      person('BANG_KHEN_TTG', 2024, {
+        ...ok,
+        grants: [grant('BANG_KHEN_BO_TINH', 2019), ...grants('CSTD_CO_SO', [2020, 2024])],
+      }),
+      ['NOT_ENOUGH_CSTD_CO_SO'],
+    ],
+    [
+      'fails when a CSTĐCS of the period was revoked later (Law ch. VII)',
+      person('BANG_KHEN_TTG', 2024, {
+        ...ok,
+        grants: [
+          grant('BANG_KHEN_BO_TINH', 2019),
+          ...grants('CSTD_CO_SO', [2020, 2022]),
+          grant('CSTD_CO_SO', 2024, { revoked: true }),
+        ],
+      }),
+      ['GRANT_REVOKED', 'NOT_ENOUGH_CSTD_CO_SO'],
+    ],
+    [
+      'fails when the period overlaps an earlier Bằng khen TTg (Law Art 5(2))',
+      person('BANG_KHEN_TTG', 2024, { ...ok, grants: [...ok.grants, grant('BANG_KHEN_TTG', 2021)] }),
+      ['CONSECUTIVE_GOOD_YEARS_TOO_FEW', 'NOT_ENOUGH_CSTD_CO_SO'],
+    ],
+  ])('%s', (_name, input, expected) => {
+    expect(codes(input)).toEqual(expected);
+  });
+
+  it('relies on the prior Bằng khen and the three CSTĐCS', () => {
+    expect(
+      evaluateEligibility(person('BANG_KHEN_TTG', 2024, ok))
+        .evidence.map((fact) => fact.id)
+        .sort(),
+    ).toEqual(['BANG_KHEN_BO_TINH-2019', 'CSTD_CO_SO-2020', 'CSTD_CO_SO-2022', 'CSTD_CO_SO-2024']);
+  });
+
+  it('leaves collectives and ad-hoc proposals to the council, with notes (Art 73(2) not verified)', () => {
+    const collective = evaluateEligibility({ ...person('BANG_KHEN_TTG', 2024, {}), subject: { kind: 'COLLECTIVE' } });
+    expect(collective).toMatchObject({ eligible: true, reasons: [] });
+    expect(collective.notes.join(' ')).toContain('chưa tự kiểm tra');
+    const adHoc = evaluateEligibility(person('BANG_KHEN_TTG', 2024, {}, { basis: 'AD_HOC' }));
+    expect(adHoc).toMatchObject({ eligible: true, reasons: [] });
+    expect(adHoc.notes.join(' ')).toContain('theo công trạng');
+  });
+});
+
+describe('eligibility: Huân chương Lao động hạng Ba, individual path (e) (Law Art 44(1)(e))', () => {
+  const ok = {
+    grants: [grant('BANG_KHEN_TTG', 2019), ...grants('CSTD_CO_SO', [2020, 2022, 2024])],
+    ratings: rated(2020, 2024, 'GOOD', { 2023: 'EXCELLENT' }),
+  };
+  it.each<Case>([
+    [
+      'passes: Bằng khen TTg 2019, then 2020–2024 good, one excellent, 3 CSTĐCS (Art 44(1)(e))',
+      person('HC_LAO_DONG_3', 2024, ok),
+      [],
+    ],
+    [
+      'fails without a prior Bằng khen TTg (Art 44(1)(e))',
+      person('HC_LAO_DONG_3', 2024, {
+        ...ok,
+        grants: [grant('BANG_KHEN_BO_TINH', 2019), ...grants('CSTD_CO_SO', [2020, 2022, 2024])],
+      }),
+      ['MISSING_PRIOR_BANG_KHEN_TTG'],
+    ],
+    [
+      'fails when the prior Bằng khen TTg was thematic (ND 98/152 Art 4(3))',
+      person('HC_LAO_DONG_3', 2024, {
+        ...ok,
+        grants: [grant('BANG_KHEN_TTG', 2019, { basis: 'THEMATIC' }), ...grants('CSTD_CO_SO', [2020, 2022, 2024])],
+      }),
+      ['BASIS_NOT_COUNTED', 'MISSING_PRIOR_BANG_KHEN_TTG'],
+    ],
+    [
+      'fails when the prior Bằng khen TTg was revoked (Law ch. VII)',
+      person('HC_LAO_DONG_3', 2024, {
+        ...ok,
+        grants: [grant('BANG_KHEN_TTG', 2019, { revoked: true }), ...grants('CSTD_CO_SO', [2020, 2022, 2024])],
+      }),
+      ['GRANT_REVOKED', 'MISSING_PRIOR_BANG_KHEN_TTG'],
+    ],
+    [
+      'fails without an excellent year (Art 44(1)(e))',
+      person('HC_LAO_DONG_3', 2024, { ...ok, ratings: rated(2020, 2024) }),
+      ['NO_EXCELLENT_YEAR'],
+    ],
+    [
+      'fails with two CSTĐCS (Art 44(1)(e))',
+      person('HC_LAO_DONG_3', 2024, {
+        ...ok,
+        grants: [grant('BANG_KHEN_TTG', 2019), ...grants('CSTD_CO_SO', [2022, 2024])],
+      }),
+      ['NOT_ENOUGH_CSTD_CO_SO'],
+    ],
+    [
+      'fails when a gap year breaks the five years (Art 44(1)(e))',
+      person('HC_LAO_DONG_3', 2024, { ...ok, ratings: rated(2020, 2024, 'GOOD', { 2021: null, 2023: 'EXCELLENT' }) }),
+      ['CONSECUTIVE_GOOD_YEARS_TOO_FEW', 'NOT_ENOUGH_CSTD_CO_SO'],
+    ],
+  ])('%s', (_name, input, expected) => {
+    expect(codes(input)).toEqual(expected);
+  });
+});

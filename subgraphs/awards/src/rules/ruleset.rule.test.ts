@@ -1,0 +1,86 @@
+// Which ruleset governs a decision (Luật TĐKT 2022 in force from 2024-01-01; NĐ 98/2023 until
+// 2025-06-30; NĐ 152/2025 from 2025-07-01). Every case names the article it guards.
+// eslint-disable-next-line no-restricted-imports -- a rule's test reads the rules through the package's public surface
+import {
+  evaluateEligibility,
+  rulesetFor,
+  type EligibilityHistory,
+  type EligibilityInput,
+  type AnnualRating,
+} from '@tdkt/awards';
+
+// ── Builders ────────────────────────────────────────────────────────────────────────────────────────
+
+function rated(
+  from: number,
+  to: number,
+  rating: AnnualRating = 'GOOD',
+  overrides: Record<number, AnnualRating | null> = {},
+): EligibilityHistory['ratings'] {
+  const ratings: EligibilityHistory['ratings'] = [];
+  for (let year = from; year <= to; year += 1) {
+    const value = year in overrides ? overrides[year]! : rating;
+    if (value) ratings.push({ year, rating: value });
+  }
+  return ratings;
+}
+
+function history(partial: Partial<EligibilityHistory> = {}): EligibilityHistory {
+  return { grants: [], ratings: [], initiatives: [], openInquiries: [], disciplines: [], ...partial };
+}
+
+function person(
+  awardTypeCode: string,
+  year: number,
+  partial: Partial<EligibilityHistory>,
+  extra: Partial<EligibilityInput> = {},
+): EligibilityInput {
+  return { awardTypeCode, year, subject: { kind: 'PERSON' }, history: history(partial), ...extra };
+}
+
+// ── Rulesets ────────────────────────────────────────────────────────────────────────────────────────
+
+describe('rulesets (Luật TĐKT 2022 from 2024-01-01; ND 98/2023 until 2025-06-30; ND 152/2025 from 2025-07-01)', () => {
+  it.each([
+    ['2023-12-31', 'LAW_2003'],
+    ['2024-01-01', 'LAW_2022+ND_98_2023'],
+    ['2025-06-30', 'LAW_2022+ND_98_2023'],
+    ['2025-07-01', 'LAW_2022+ND_152_2025'],
+    ['2026-03-02', 'LAW_2022+ND_152_2025'],
+    ['2025-02-29', 'LAW_2003'],
+    ['not a date', 'LAW_2003'],
+  ])('places a decision dated %s under %s', (date, ruleset) => {
+    expect(rulesetFor(date)).toBe(ruleset);
+  });
+
+  it('defaults the decision date to 15 January after the achievement year', () => {
+    const good = person('LDTT', 2024, { ratings: rated(2024, 2024) });
+    expect(evaluateEligibility(good).ruleset).toBe('LAW_2022+ND_98_2023');
+    expect(evaluateEligibility({ ...good, year: 2025, history: history({ ratings: rated(2025, 2025) }) }).ruleset).toBe(
+      'LAW_2022+ND_152_2025',
+    );
+  });
+
+  it('cites the decree in force on either side of 2025-07-01 (ND 98/152 Art 4(4))', () => {
+    const blocked = (decisionDate: string) =>
+      evaluateEligibility(
+        person(
+          'LDTT',
+          2024,
+          { ratings: rated(2024, 2024), openInquiries: [{ type: 'thanh tra', openedOn: '2025-01-02' }] },
+          { decisionDate },
+        ),
+      ).reasons[0]!.message;
+    expect(blocked('2025-06-30')).toContain('Nghị định 98/2023/NĐ-CP, Điều 4 khoản 4');
+    expect(blocked('2025-07-01')).toContain('Nghị định 152/2025/NĐ-CP, Điều 4 khoản 4');
+  });
+
+  it('does not evaluate decisions under the 2003 Law, and says so', () => {
+    const verdict = evaluateEligibility(
+      person('LDTT', 2022, { ratings: rated(2022, 2022) }, { decisionDate: '2023-01-15' }),
+    );
+    expect(verdict).toMatchObject({ eligible: false, ruleset: 'LAW_2003' });
+    expect(verdict.reasons.map((reason) => reason.code)).toEqual(['RULESET_NOT_EVALUATED']);
+    expect(verdict.reasons[0]!.message).toContain('Luật Thi đua, khen thưởng 2003');
+  });
+});
