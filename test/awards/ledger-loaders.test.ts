@@ -5,13 +5,14 @@
  */
 import { PUBLIC_CALLER } from '@tdkt/identity';
 import { contractOperation } from '../support/operations';
-import { dataOf, startStack, type Stack } from '../support/stack';
+import { startInProcess, type InProcessStack } from '../support/in-process';
+import { dataOf } from '../support/stack';
 
-let stack: Stack;
+let stack: InProcessStack;
 let board: string;
 
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startInProcess();
   board = await stack.token('CENTRAL_BOARD');
   const grants = Array.from({ length: 30 }, (_, index) => ({
     organizationCode: 'BTP',

@@ -5,14 +5,15 @@
  * AwardStatistics for a ministry subtree and a bloc.
  */
 import { contractOperation } from '../support/operations';
-import { createTestPerson, dataOf, errorCodes, startStack, type Stack } from '../support/stack';
+import { startInProcess, type InProcessStack } from '../support/in-process';
+import { createTestPerson, dataOf, errorCodes } from '../support/stack';
 
-let stack: Stack;
+let stack: InProcessStack;
 let board: string;
 let personId: string;
 
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startInProcess();
   board = await stack.token('CENTRAL_BOARD');
   dataOf(
     await stack.gql(

@@ -6,15 +6,16 @@
  * bloc's acclaimed leading unit.
  */
 import { contractOperation } from '../support/operations';
-import { createTestPerson, dataOf, errorCodes, startStack, type Stack } from '../support/stack';
+import { startInProcess, type InProcessStack } from '../support/in-process';
+import { createTestPerson, dataOf, errorCodes } from '../support/stack';
 
-let stack: Stack;
+let stack: InProcessStack;
 let board: string;
 let officer: string;
 let personId: string;
 
 beforeAll(async () => {
-  stack = await startStack({ demo: true });
+  stack = await startInProcess({ demo: true });
   board = await stack.token('CENTRAL_BOARD');
   officer = await stack.token('ORG_OFFICER', 'BTP');
   personId = await createTestPerson(stack, 'Ngô Thị Thu', 'BTP');

@@ -6,9 +6,10 @@
  * same answer before and after the pending changes are folded.
  */
 import { contractOperation } from '../support/operations';
-import { dataOf, startStack, type Stack } from '../support/stack';
+import { startInProcess, type InProcessStack } from '../support/in-process';
+import { dataOf } from '../support/stack';
 
-let stack: Stack;
+let stack: InProcessStack;
 let board: string;
 let decision = 0;
 
@@ -90,7 +91,7 @@ async function grant(row: {
 }
 
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startInProcess();
   board = await stack.token('CENTRAL_BOARD');
   for (const [code, parentCode] of [
     ['BM_VU', 'BTP'],

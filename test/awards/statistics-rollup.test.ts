@@ -5,9 +5,10 @@
  * sequence of writes, and the SQL cost of a statistic does not depend on the size of the subtree or bloc.
  */
 import { contractOperation } from '../support/operations';
-import { createTestPerson, dataOf, startStack, type Stack } from '../support/stack';
+import { startInProcess, type InProcessStack } from '../support/in-process';
+import { createTestPerson, dataOf } from '../support/stack';
 
-let stack: Stack;
+let stack: InProcessStack;
 let board: string;
 const persons: { id: string; unit: string }[] = [];
 let decisionNumber = 0;
@@ -102,7 +103,7 @@ function random(seed: number) {
 }
 
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startInProcess();
   board = await stack.token('CENTRAL_BOARD');
   await createOrganization('TK_VU', 'BTP');
   await createOrganization('TK_PHONG_1', 'TK_VU');

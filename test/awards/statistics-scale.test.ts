@@ -7,9 +7,10 @@
  */
 import { seedScale } from '@tdkt/scripts';
 import { contractOperation } from '../support/operations';
-import { dataOf, startStack, type Stack } from '../support/stack';
+import { startInProcess, type InProcessStack } from '../support/in-process';
+import { dataOf } from '../support/stack';
 
-let stack: Stack;
+let stack: InProcessStack;
 let board: string;
 
 const urlOf = (name: string) => {
@@ -47,7 +48,7 @@ async function ledgerByYear(
 }
 
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startInProcess();
   board = await stack.token('CENTRAL_BOARD');
   const [organizations, campaigns, awards] = stack.databaseNames;
   await seedScale({

@@ -5,9 +5,10 @@
  * of BlocBoard (grants included) does not grow with the number of blocs or members.
  */
 import { contractOperation } from '../support/operations';
-import { dataOf, startStack, type Stack } from '../support/stack';
+import { startInProcess, type InProcessStack } from '../support/in-process';
+import { dataOf } from '../support/stack';
 
-let stack: Stack;
+let stack: InProcessStack;
 let board: string;
 const YEAR = 2025;
 
@@ -113,7 +114,7 @@ let khoiA: string[];
 let khoiB: string[];
 
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startInProcess();
   board = await stack.token('CENTRAL_BOARD');
 
   // KHOI_A: 3 members, signed, progress reported, closed with a ranking and an acclaimed leading unit.

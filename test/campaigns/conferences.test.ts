@@ -1,15 +1,16 @@
 /**
- * Conferences through the gateway: the seeded Tây Hồ 2020 exemplar conference (seed 003) and its
+ * Conferences through the gateway: the seeded Tây Hồ 2020 exemplar conference and its
  * demo delegates, composition reports, delegate lists written in one transaction with per-row errors,
  * and the selection of delegates for the higher-level congress.
  */
-import { dataOf, errorCodes, startStack, type Stack, createTestPerson } from '../support/stack';
+import { startInProcess, type InProcessStack } from '../support/in-process';
+import { dataOf, errorCodes, createTestPerson } from '../support/stack';
 
-let stack: Stack;
+let stack: InProcessStack;
 let board: string;
 const people: string[] = [];
 beforeAll(async () => {
-  stack = await startStack({ demo: true });
+  stack = await startInProcess({ demo: true });
   board = await stack.token('CENTRAL_BOARD');
   for (let index = 0; index < 1; index += 1) people.push(await createTestPerson(stack, `Người thử ${index + 1}`, 'HN'));
 });
@@ -33,7 +34,7 @@ const exemplar = (name: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-describe('the seeded Tây Hồ 2020 exemplar conference (seed 003)', () => {
+describe('the seeded Tây Hồ 2020 exemplar conference', () => {
   it('has the real rules, no date (not in the source), and feeds the Hà Nội congress, which feeds the national one', async () => {
     const { conference } = dataOf(
       await stack.gql(`{ conference(code: "HNDHTT_TAY_HO_2020") { title kind level periodFrom periodTo heldOn theme maxDelegates minExemplarShare balanceFacets isDemo

@@ -3,13 +3,14 @@
  * reference and demo data; the duration classes of form 0601 as a pure rule.
  */
 import { durationClass } from '@tdkt/campaigns';
-import { dataOf, errorCodes, startStack, type Stack, createTestPerson } from '../support/stack';
+import { startInProcess, type InProcessStack } from '../support/in-process';
+import { dataOf, errorCodes, createTestPerson } from '../support/stack';
 
-let stack: Stack;
+let stack: InProcessStack;
 let board: string;
 const people: string[] = [];
 beforeAll(async () => {
-  stack = await startStack({ demo: true });
+  stack = await startInProcess({ demo: true });
   board = await stack.token('CENTRAL_BOARD');
   for (let index = 0; index < 3; index += 1) people.push(await createTestPerson(stack, `Người thử ${index + 1}`, 'HN'));
 });

@@ -4,12 +4,13 @@
  */
 import { parse, print, visit } from 'graphql';
 import { contractOperation } from '../support/operations';
-import { dataOf, errorCodes, startStack, type Stack } from '../support/stack';
+import { startInProcess, type InProcessStack } from '../support/in-process';
+import { dataOf, errorCodes } from '../support/stack';
 
-let stack: Stack;
+let stack: InProcessStack;
 let board: string;
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startInProcess();
   board = await stack.token('CENTRAL_BOARD');
 });
 afterAll(() => stack?.stop());

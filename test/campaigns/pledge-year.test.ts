@@ -5,19 +5,20 @@
  * the organizations subgraph.
  */
 import { contractOperation } from '../support/operations';
-import { dataOf, errorCodes, startStack, type Stack } from '../support/stack';
+import { startInProcess, type InProcessStack } from '../support/in-process';
+import { dataOf, errorCodes } from '../support/stack';
 
 const MEMBERS = ['TANDTC', 'VKSNDTC', 'BTP', 'BQLLANG', 'BQP', 'BCA', 'TTCP', 'KTNN'];
 const YEAR = 2026;
 
-let stack: Stack;
+let stack: InProcessStack;
 let board: string;
 let lead: string;
 const officer: Record<string, string> = {};
 let pledgeId: string;
 
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startInProcess();
   board = await stack.token('CENTRAL_BOARD');
   for (const code of MEMBERS) officer[code] = await stack.token('ORG_OFFICER', code);
   lead = officer['TANDTC']!;
@@ -300,9 +301,9 @@ it('shows the campaigns part of OrganizationProfile', async () => {
 });
 
 describe('seeded pledges', () => {
-  let seeded: Stack;
+  let seeded: InProcessStack;
   beforeAll(async () => {
-    seeded = await startStack({ demo: true });
+    seeded = await startInProcess({ demo: true });
   });
   afterAll(() => seeded?.stop());
 

@@ -6,9 +6,10 @@
  */
 import { durationClass } from '@tdkt/campaigns';
 import { contractOperation } from '../support/operations';
-import { dataOf, startStack, type Stack } from '../support/stack';
+import { startInProcess, type InProcessStack } from '../support/in-process';
+import { dataOf } from '../support/stack';
 
-let stack: Stack;
+let stack: InProcessStack;
 let board: string;
 
 const FORM = `query($filter: MovementFormFilter!) {
@@ -52,7 +53,7 @@ async function movement(input: {
 }
 
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startInProcess();
   board = await stack.token('CENTRAL_BOARD');
   dataOf(
     await stack.gql(

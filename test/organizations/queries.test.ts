@@ -3,11 +3,12 @@
  * with the reference data seeded as `npm start` seeds it.
  */
 import { contractOperation } from '../support/operations';
-import { dataOf, errorCodes, startStack, type Stack } from '../support/stack';
+import { startInProcess, type InProcessStack } from '../support/in-process';
+import { dataOf, errorCodes } from '../support/stack';
 
-let stack: Stack;
+let stack: InProcessStack;
 beforeAll(async () => {
-  stack = await startStack({ demo: true });
+  stack = await startInProcess({ demo: true });
 });
 afterAll(() => stack?.stop());
 

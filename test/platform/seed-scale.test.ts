@@ -1,5 +1,5 @@
 /**
- * `seed:scale` (issue 6): the tiny preset loaded through the real schemas into the databases of a
+ * `seed:scale`: the tiny preset loaded through the real schemas into the databases of a
  * running stack, then checked — the counts, every constraint and index back in place (the same as a
  * freshly migrated database), the invariants the application keeps (one LEAD per bloc-year, pledge
  * status against signatures, subject kinds, titles against ratings, issuers' powers, nominations

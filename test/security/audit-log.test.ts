@@ -1,5 +1,5 @@
 /**
- * The audit log (issue 5): a mutation writes exactly one row in its own transaction, with who, what
+ * The audit log: a mutation writes exactly one row in its own transaction, with who, what
  * (before/after) and the request id; a refused or failed mutation writes none; only the Central Board
  * reads it; and neither the application role nor the tables' owner can change or delete a row.
  */

@@ -1,5 +1,5 @@
 /**
- * The authorization matrix (issue 5): role × operation through the gateway.
+ * The authorization matrix: role × operation through the gateway.
  *
  * - Every mutation of the contract (schema/supergraph.graphql) × public, VIEWER and ORG_OFFICER in and
  *   out of scope, the bloc-year LEAD's officer against a plain member's where the lead's rights matter,

@@ -43,7 +43,7 @@ const EXPLAINED: Record<string, 'warn' | 'notice'> = {
 };
 
 let stack: Stack;
-let results: AuditResult[] = [];
+const results: AuditResult[] = [];
 
 beforeAll(async () => {
   stack = await startStack();

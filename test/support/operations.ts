@@ -1,4 +1,4 @@
-/** The contract's named operations (copied from ../shared/contract/operations.graphql into test/contract/). */
+/** The contract's named operations (test/contract/operations.graphql), by name. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, print, type OperationDefinitionNode } from 'graphql';

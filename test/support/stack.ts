@@ -200,7 +200,11 @@ export function dataOf<T = any>(response: GraphQLResponse<T>): T {
 }
 
 /** Creates a person through the gateway (as the Central Board) and returns its id. */
-export async function createTestPerson(stack: Stack, fullName: string, organizationCode: string): Promise<string> {
+export async function createTestPerson(
+  stack: Pick<Stack, 'gql' | 'token'>,
+  fullName: string,
+  organizationCode: string,
+): Promise<string> {
   const token = await stack.token('CENTRAL_BOARD');
   const response = await stack.gql(
     `mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }`,

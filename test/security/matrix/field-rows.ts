@@ -4,7 +4,7 @@
  * batches are exercised), and says what each caller must see. "hidden" is a null (or empty list, or
  * zero matches); "allowed" is the true value, compared with what the Central Board reads.
  */
-import { BLOC_WORKING_DATA, PRIVATE_IN_SCOPE, PRIVATE_OUT_OF_SCOPE, PUBLIC, bug, type Expectations } from './callers';
+import { BLOC_WORKING_DATA, PRIVATE_IN_SCOPE, PRIVATE_OUT_OF_SCOPE, PUBLIC, type Expectations } from './callers';
 import { YEAR, type World } from './world';
 
 export interface FieldRow {

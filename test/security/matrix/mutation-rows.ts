@@ -7,7 +7,7 @@
  * report; an expectation the code does not meet yet may carry `knownBug` (callers.ts `bug`).
  */
 import type { GraphQLResponse } from '../../support/stack';
-import { BLOC_LEAD, BLOC_MEMBER, UNIT_OFFICER, bug, type CallerKey, type Expectations } from './callers';
+import { BLOC_LEAD, BLOC_MEMBER, UNIT_OFFICER, type CallerKey, type Expectations } from './callers';
 import {
   ADD_DELEGATES,
   RECENT_DAY,
