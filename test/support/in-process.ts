@@ -10,7 +10,7 @@
  *   its HTTP middleware would build: the caller verified from the bearer token, a request id, and the
  *   internal caller token signed once per request on first use.
  * - Gateway to subgraph, and subgraph to subgraph: each subgraph is given a URL on a reserved host
- *   (`http://<name>.in-process.invalid/graphql`) and, while the tier runs, `fetch` hands requests for
+ *   (`http://<name>.<stack id>.in-process.invalid/graphql`) and, while the tier runs, `fetch` hands requests for
  *   those hosts to that subgraph's Express app in memory (`dispatch` below) instead of the network.
  *   So every subgraph call goes through the subgraph's real front: the internal token is verified,
  *   the context is built by the subgraph's own context builder from that verified identity, the
@@ -133,6 +133,34 @@ async function dispatch(handler: RequestHandler, request: Request): Promise<Resp
   });
 }
 
+/**
+ * The hosts `fetch` answers in memory, over every in-process stack alive in this test file (a file may
+ * run two, each with its own hosts); the real `fetch` is back once the last one stops.
+ */
+const routes = new Map<string, RequestHandler>();
+let realFetch: typeof fetch | undefined;
+
+function route(host: string, handler: RequestHandler): void {
+  if (!realFetch) {
+    const network = globalThis.fetch;
+    realFetch = network;
+    globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => {
+      const request = new Request(input, init);
+      const local = routes.get(new URL(request.url).host);
+      return local ? dispatch(local, request) : network(input, init);
+    };
+  }
+  routes.set(host, handler);
+}
+
+function unroute(host: string): void {
+  routes.delete(host);
+  if (routes.size === 0 && realFetch) {
+    globalThis.fetch = realFetch;
+    realFetch = undefined;
+  }
+}
+
 export async function startInProcess(options: { demo?: boolean } = {}): Promise<InProcessStack> {
   const dataSet: DataSet = options.demo ? 'demo' : 'reference';
   const opened = await openSubgraphDatabases(dataSet);
@@ -144,23 +172,18 @@ export async function startInProcess(options: { demo?: boolean } = {}): Promise<
   const callerKeys = await loadOrCreateDevKeys(keyDir);
   const callerVerifier = createCallerVerifier({ issuer: DEV_ISSUER, jwks: { keys: [callerKeys.publicJwk] } });
 
-  const routes = new Map<string, RequestHandler>();
-  const realFetch = globalThis.fetch;
-  globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => {
-    const request = new Request(input, init);
-    const handler = routes.get(new URL(request.url).host);
-    return handler ? dispatch(handler, request) : realFetch(input, init);
-  };
-
+  const stackId = randomBytes(4).toString('hex');
+  const hosts: string[] = [];
   const subgraphs: Record<string, InProcessSubgraph> = {};
   const stopApollo: (() => Promise<void>)[] = [];
   const urls: Record<string, string> = {};
   for (const { entry, definition, database } of opened.databases) {
-    const host = `${entry.name}.in-process.invalid`;
+    const host = `${entry.name}.${stackId}.in-process.invalid`;
     urls[entry.name] = `http://${host}/graphql`;
     const peers = Object.fromEntries(entry.calls.map((peer) => [peer, urls[peer]!]));
     const { app, apollo } = await definition.createApp(database, verifier, peers);
-    routes.set(host, app as unknown as RequestHandler);
+    route(host, app as unknown as RequestHandler);
+    hosts.push(host);
     stopApollo.push(() => apollo.stop());
     subgraphs[entry.name] = { name: entry.name, url: urls[entry.name]!, database };
   }
@@ -217,7 +240,7 @@ export async function startInProcess(options: { demo?: boolean } = {}): Promise<
       await gateway.apollo.stop();
       gateway.stop();
       for (const stop of stopApollo) await stop();
-      globalThis.fetch = realFetch;
+      for (const host of hosts) unroute(host);
       await opened.close();
       rmSync(keyDir, { recursive: true, force: true });
     },
