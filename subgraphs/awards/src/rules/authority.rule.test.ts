@@ -1,6 +1,5 @@
 // Who may decide which award (Luật TĐKT 2022 Art. 80; NĐ 129/2025 Art. 59). Every case names the
 // article it guards.
-// eslint-disable-next-line no-restricted-imports -- a rule's test reads the rules through the package's public surface
 import { canDecide } from '@tdkt/awards';
 
 // ── Authority (Law Art 80; ND 129/2025 Art 59) ──────────────────────────────────────────────────────

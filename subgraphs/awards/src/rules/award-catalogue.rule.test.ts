@@ -1,6 +1,5 @@
 // The award catalogue (subgraphs/awards/src/catalogue/award-types.ts): the contract's fixed codes, the
 // Law's full set of forms, and the orderings the eligibility rules rely on.
-// eslint-disable-next-line no-restricted-imports -- a rule's test reads the rules through the package's public surface
 import { AWARD_CHAINS, AWARD_TYPES, authoritiesFor, findAwardType, type AwardTypeDefinition } from '@tdkt/awards';
 
 const CONTRACT_CODES = [

@@ -1,5 +1,4 @@
 // The emulation council's vote thresholds (NĐ 98/2023 Art. 30(7)). Every case names the article it guards.
-// eslint-disable-next-line no-restricted-imports -- a rule's test reads the rules through the package's public surface
 import { councilThreshold, councilVotePasses } from '@tdkt/awards';
 
 // ── Council votes (ND 98/2023 Art 30(7)) ───────────────────────────────────────────────────────────

@@ -1,6 +1,5 @@
 // Eligibility of collectives, emulation flags and the principles every award follows (Luật TĐKT 2022
 // Arts. 5, 25–28; NĐ 98/2023 = NĐ 152/2025 Art. 4). Every case names the article it guards.
-// eslint-disable-next-line no-restricted-imports -- a rule's test reads the rules through the package's public surface
 import {
   evaluateEligibility,
   ELIGIBILITY_REASON_CODES,

@@ -1,6 +1,5 @@
 // Eligibility for the Prime Minister's certificate of merit and the Labour Order, third class, by the
 // individual paths (Luật TĐKT 2022 Arts. 44(1)(e), 73(1)(b)). Every case names the article it guards.
-// eslint-disable-next-line no-restricted-imports -- a rule's test reads the rules through the package's public surface
 import {
   evaluateEligibility,
   type EligibilityHistory,

@@ -1,6 +1,5 @@
 // Eligibility for the emulation titles of individuals (Luật TĐKT 2022 Arts. 21–24). Every case names the
 // article it guards.
-// eslint-disable-next-line no-restricted-imports -- a rule's test reads the rules through the package's public surface
 import {
   evaluateEligibility,
   type EligibilityHistory,

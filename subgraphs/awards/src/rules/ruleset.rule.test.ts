@@ -1,6 +1,5 @@
 // Which ruleset governs a decision (Luật TĐKT 2022 in force from 2024-01-01; NĐ 98/2023 until
 // 2025-06-30; NĐ 152/2025 from 2025-07-01). Every case names the article it guards.
-// eslint-disable-next-line no-restricted-imports -- a rule's test reads the rules through the package's public surface
 import {
   evaluateEligibility,
   rulesetFor,

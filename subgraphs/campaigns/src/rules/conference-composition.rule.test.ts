@@ -2,7 +2,6 @@
  * The composition check of a conference's delegate list (rules/conference-composition.rule.ts), with
  * the rules of the Tây Hồ 2020 conference: at most 300 delegates, at least 70 % exemplars.
  */
-// eslint-disable-next-line no-restricted-imports -- a rule's test reads the rules through the package's public surface
 import {
   ageBand,
   checkComposition,

@@ -1,5 +1,4 @@
 // A bloc-year's member list: every problem reported, by position, so the officer can fix them all at once.
-// eslint-disable-next-line no-restricted-imports -- a rule's test reads the rules through the package's public surface
 import { BlocMemberRole, checkBlocMembership } from '@tdkt/organizations';
 
 describe('bloc membership', () => {

@@ -1,5 +1,4 @@
 // The organizations subgraph's pure rules: a unit's tier and its lifetime.
-// eslint-disable-next-line no-restricted-imports -- a rule's test reads the rules through the package's public surface
 import {
   OrganizationKind,
   OrganizationLevel,
