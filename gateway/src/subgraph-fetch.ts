@@ -12,6 +12,43 @@ import type { GatewayContext } from './context.js';
 /** Each subgraph reports how many SQL statements a request cost (tests and the bench read it). */
 export const SQL_STATEMENTS_HEADER = 'x-tdkt-sql-statements';
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
+/**
+ * How long (ms) the gateway waits for this call: the subgraph ends its writes' lock waits and
+ * statements, and refuses to commit, before then (subgraph-kit deadline.ts).
+ */
+export const DEADLINE_HEADER = 'x-tdkt-deadline-ms';
+
+function outcomeUnknown(name: string): GraphQLError {
+  return new GraphQLError(
+    `Dịch vụ "${name}" không trả lời kịp nên không biết thao tác đã được lưu hay chưa. Hãy kiểm tra lại dữ liệu trước khi làm lại, hoặc gửi lại đúng yêu cầu với cùng Idempotency-Key (thao tác đã lưu sẽ không bị ghi hai lần).`,
+    { extensions: { code: 'OUTCOME_UNKNOWN', serviceName: name } },
+  );
+}
+
+/** Connection errors that prove the request never reached the subgraph. */
+const NOT_DELIVERED = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+function neverDelivered(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause && depth < 4; depth += 1) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string' && NOT_DELIVERED.has(code)) return true;
+    const errors = (cause as { errors?: unknown[] }).errors; // AggregateError of a dual-stack connect
+    if (Array.isArray(errors) && errors.length > 0 && errors.every((inner) => neverDelivered(inner))) return true;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+function isMutation(document: string | undefined): boolean {
+  return typeof document === 'string' && /^\s*mutation\b/.test(document);
+}
 
 function subgraphUnavailable(name: string): GraphQLError {
   return new GraphQLError(`Dịch vụ "${name}" tạm thời không phản hồi; phần dữ liệu của dịch vụ này bị thiếu.`, {
@@ -40,7 +77,13 @@ export class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayC
     return response;
   }
 
-  override didEncounterError(error: Error, _request: unknown, response?: { status: number }): void {
+  override didEncounterError(
+    error: Error,
+    _fetchRequest: unknown,
+    response?: { status: number },
+    _context?: unknown,
+    request?: { query?: string },
+  ): void {
     // A 400 from a subgraph is a request it refused (e.g. a custom scalar such as LocalDate rejecting
     // "2025-02-30", which the gateway passes through unparsed): hand its error on as bad input.
     const body = (error as GraphQLError).extensions?.['response'] as
@@ -49,6 +92,10 @@ export class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayC
     if (response?.status === 400 && refusal?.message) {
       throw new GraphQLError(refusal.message, { extensions: { code: 'BAD_USER_INPUT', serviceName: this.name } });
     }
+    // A mutation sent but not answered (timeout, connection lost) may have committed: never call that a
+    // plain failure. The subgraph gives up before our deadline, so this is the rare case (a COMMIT
+    // straddling it, a stalled process).
+    if (!response && isMutation(request?.query) && !neverDelivered(error)) throw outcomeUnknown(this.name);
     // Network failures, timeouts and anything else carry the internal URL: replace them entirely.
     throw subgraphUnavailable(this.name);
   }
@@ -77,6 +124,9 @@ function isQuery(body: unknown): boolean {
  * subgraph is slow, not gone) and a mutation only when it carries an idempotency key.
  */
 export async function fetchWithRetry(url: string, init: RequestInit, timeoutMs: number): Promise<globalThis.Response> {
+  const headers = new Headers(init.headers);
+  headers.set(DEADLINE_HEADER, String(timeoutMs));
+  init = { ...init, headers };
   try {
     return await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {

@@ -14,6 +14,7 @@
  */
 import type { DataSource, EntityManager } from 'typeorm';
 import type { RequestContext } from './context.js';
+import { applyWriteDeadline, assertMayCommit } from './deadline.js';
 import { log } from './log.js';
 
 export const APPLICATION_ROLE = 'tdkt_app';
@@ -112,7 +113,11 @@ export class AuditRecorder {
   }
 }
 
-/** `db.transaction` for a mutation: the work must record exactly one audit entry, or nothing is kept. */
+/**
+ * `db.transaction` for a mutation: the work must record exactly one audit entry, or nothing is kept.
+ * It runs within the request's deadline (deadline.ts): lock waits and statements end before the
+ * caller stops waiting, and it does not commit once the caller is gone or the deadline has passed.
+ */
 export async function auditedTransaction<T>(
   db: DataSource,
   context: RequestContext,
@@ -120,9 +125,11 @@ export async function auditedTransaction<T>(
   work: (manager: EntityManager, audit: AuditRecorder) => Promise<T>,
 ): Promise<T> {
   return db.transaction(async (manager) => {
+    await applyWriteDeadline(manager);
     const audit = new AuditRecorder(manager, context, operation);
     const result = await work(manager, audit);
     if (audit.entries !== 1) throw new Error(`audit: ${operation} finished without an audit entry`);
+    assertMayCommit();
     return result;
   });
 }

@@ -7,6 +7,10 @@ import { DATABASE_UNAVAILABLE_MESSAGE, ErrorCode, PUBLIC_ERROR_CODES } from '@td
 
 export { ErrorCode, PUBLIC_ERROR_CODES };
 
+/** What the officer reads when a write gave up in time: nothing was kept, trying again is safe. */
+export const WRITE_TIMED_OUT_MESSAGE =
+  'Dữ liệu đang được một thao tác khác xử lý nên chưa ghi được trong thời gian cho phép; không có thay đổi nào được lưu. Vui lòng thử lại sau ít giây.';
+
 export interface ErrorDetails {
   /** The input field at fault, as a path: `input.members[2].organizationCode`. */
   field?: string;
@@ -42,6 +46,8 @@ const PG = {
   UNTRANSLATABLE_CHARACTER: '22P05',
   NUMERIC_OUT_OF_RANGE: '22003',
   DATETIME_OUT_OF_RANGE: '22008',
+  LOCK_NOT_AVAILABLE: '55P03',
+  QUERY_CANCELED: '57014',
 } as const;
 
 interface PgError {
@@ -107,6 +113,10 @@ export function translateDatabaseError(error: unknown, constraints: Readonly<Rec
     case PG.CHARACTER_NOT_IN_REPERTOIRE:
     case PG.UNTRANSLATABLE_CHARACTER:
       return badInput('Dữ liệu nhập chứa ký tự không hợp lệ (ví dụ ký tự NUL).');
+    // lock_timeout or statement_timeout (deadline.ts): the transaction is rolled back, nothing was kept.
+    case PG.LOCK_NOT_AVAILABLE:
+    case PG.QUERY_CANCELED:
+      return serviceUnavailable(WRITE_TIMED_OUT_MESSAGE);
     case PG.SERIALIZATION_FAILURE:
     case PG.DEADLOCK:
       return conflict('Dữ liệu vừa được người khác thay đổi cùng lúc. Vui lòng thử lại.');

@@ -23,6 +23,7 @@ export * from './seed-ids.js';
 export * from './organizations-directory.js';
 export * from './idempotency.js';
 export * from './audit.js';
+export * from './deadline.js';
 export * from './loader-helpers.js';
 export * from './audit-schema.js';
 export * from './store.js';

@@ -19,6 +19,7 @@ import { ErrorCode, PUBLIC_ERROR_CODES, isConnectionError, translateDatabaseErro
 import { log } from './log.js';
 import { createSubgraphObservability } from './metrics.js';
 import type { SqlCounter } from './database.js';
+import { DEADLINE_HEADER, abortedWhenClosedEarly, budgetFromHeader, runWithDeadline } from './deadline.js';
 
 export interface SubgraphAppOptions<TContext extends BaseContext> {
   name: string;
@@ -138,13 +139,18 @@ export async function createSubgraphApp<TContext extends BaseContext>(
     try {
       const header = req.headers[INTERNAL_HEADER];
       res.locals['identity'] = await options.verifier.verify(Array.isArray(header) ? header[0] : header);
-      // Count this request's SQL statements (reported in a response header, read by tests and bench).
-      if (options.sql) options.sql.scope.run({ statements: 0 }, next);
-      else next();
     } catch (error) {
       const message = error instanceof TokenError ? error.message : 'Yêu cầu không được xác thực.';
       res.status(401).json({ errors: [{ message, extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
+      return;
     }
+    // The caller is the gateway (or a peer): its deadline is trusted, and bounds this request's writes.
+    const signal = abortedWhenClosedEarly(res);
+    runWithDeadline(budgetFromHeader(req.headers[DEADLINE_HEADER]), signal, () => {
+      // Count this request's SQL statements (reported in a response header, read by tests and bench).
+      if (options.sql) options.sql.scope.run({ statements: 0 }, next);
+      else next();
+    });
   };
 
   app.use(
