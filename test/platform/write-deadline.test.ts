@@ -26,7 +26,7 @@ import { contractOperation } from '../support/operations';
 import { dataOf, errorCodes, startStack, type Stack } from '../support/stack';
 
 const MEMBERS = ['TANDTC', 'VKSNDTC', 'BTP', 'BQLLANG', 'BQP', 'BCA', 'TTCP', 'KTNN'];
-const YEAR = 2026;
+const YEAR = new Date().getUTCFullYear();
 /** The gateway's subgraph timeout on this stack; the row stays locked well past it. */
 const GATEWAY_TIMEOUT_MS = 3000;
 const LOCK_HELD_MS = GATEWAY_TIMEOUT_MS + 2500;

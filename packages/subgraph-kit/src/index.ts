@@ -24,6 +24,7 @@ export * from './organizations-directory.js';
 export * from './idempotency.js';
 export * from './audit.js';
 export * from './deadline.js';
+export * from './ranges.js';
 export * from './loader-helpers.js';
 export * from './audit-schema.js';
 export * from './store.js';

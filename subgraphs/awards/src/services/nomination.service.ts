@@ -6,6 +6,8 @@
 import {
   auditedTransaction,
   badInput,
+  checkRange,
+  integerRange,
   cleanOptionalText,
   conflict,
   forbidden,
@@ -34,6 +36,17 @@ import { SubjectKind } from '../types/award-type.types.js';
 import type { CreateNominationInput, RecordCouncilVoteInput } from '../types/nomination.inputs.js';
 import { CouncilVoteResult, type Nomination } from '../types/nomination.types.js';
 import { computeVerdict } from './eligibility.service.js';
+
+/**
+ * council_vote.members_total integer CHECK (> 0), yes / no / abstain integer CHECK (>= 0): checked on
+ * their fields before the vote is counted (a council has far fewer than 10 000 members).
+ */
+const COUNCIL_MEMBERS = integerRange('Tổng số thành viên Hội đồng', 1, 10_000);
+const BALLOTS = {
+  yes: integerRange('Số phiếu đồng ý', 0, 10_000),
+  no: integerRange('Số phiếu không đồng ý', 0, 10_000),
+  abstain: integerRange('Số phiếu không biểu quyết', 0, 10_000),
+} as const;
 
 const NOT_FOUND = 'Không tìm thấy hồ sơ đề nghị này.';
 
@@ -198,6 +211,8 @@ export async function recordCouncilVote(
   if (input.votedOn > new Date().toISOString().slice(0, 10))
     throw badInput('Ngày họp Hội đồng không thể ở tương lai.', { field: 'input.votedOn' });
   // ND 98/2023 Art 30(7) (kept by ND 152/2025): 90 % / 80 % of ALL council members; other forms: a majority.
+  checkRange(input.membersTotal, 'input.membersTotal', COUNCIL_MEMBERS);
+  for (const key of ['yes', 'no', 'abstain'] as const) checkRange(input[key], `input.${key}`, BALLOTS[key]);
   const threshold = councilThreshold(current.awardTypeCode, rulesetFor(input.votedOn)) ?? 0.5;
   const result = councilVotePasses(
     { membersTotal: input.membersTotal, yes: input.yes, no: input.no, abstain: input.abstain },

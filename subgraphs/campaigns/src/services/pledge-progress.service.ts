@@ -7,6 +7,7 @@
 import {
   auditedTransaction,
   badInput,
+  checkRange,
   cleanOptionalText,
   conflict,
   forbidden,
@@ -29,6 +30,7 @@ import {
   requireBlocLead,
   type BlocYear,
 } from './pledge-access.js';
+import { RANGES } from './input-ranges.js';
 import { lockPledgeFor } from './pledge.service.js';
 
 /** The stage whose scorecard must exist before this one is submitted. */
@@ -55,7 +57,7 @@ export async function reportPledgeProgress(
   if (!(await isBlocLeadOfficer(context, blocYear))) await requireActFor(context, organization, 'báo cáo tiến độ');
   const periodProblem = checkPeriod(input.period, pledge.year);
   if (periodProblem) throw badInput(periodProblem, { field: 'input.period' });
-  if (!Number.isFinite(input.value)) throw badInput('Giá trị tiến độ phải là một số.', { field: 'input.value' });
+  checkRange(input.value, 'input.value', RANGES.progressValue);
   const itemCode = input.itemCode.trim().toUpperCase();
   const items = await context.loaders.itemsByPledgeId.load(pledge.id);
   if (!items.some((item) => item.code === itemCode))
@@ -137,6 +139,9 @@ export async function submitScorecard(context: CampaignsContext, input: SubmitSc
     'input.organizationCode',
   );
   const scorerId = await scorerFor(context, blocYear, organization, input.stage, pledge.year);
+  input.scores.forEach((score, index) => checkRange(score.points, `input.scores[${index}].points`, RANGES.points));
+  checkRange(input.bonus, 'input.bonus', RANGES.bonus);
+  checkRange(input.penalty, 'input.penalty', RANGES.penalty);
   const items = await context.loaders.itemsByPledgeId.load(pledge.id);
   const scores = input.scores.map((score) => ({ itemCode: score.itemCode.trim().toUpperCase(), points: score.points }));
   const verdict = scoreTotal(items, scores, input.bonus ?? 0, input.penalty ?? 0, pledge.bonusCap);

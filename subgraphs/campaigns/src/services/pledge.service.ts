@@ -7,6 +7,7 @@
 import {
   auditedTransaction,
   badInput,
+  checkRange,
   cleanOptionalText,
   cleanText,
   conflict,
@@ -36,6 +37,7 @@ import type {
   UpdatePledgeInput,
 } from '../types/pledge.inputs.js';
 import type { BlocVote, Pledge, PledgeSignature } from '../types/pledge.types.js';
+import { RANGES } from './input-ranges.js';
 import { blocYearOf, loadPledge, memberOrFail, reloadPledge, requireBlocLead } from './pledge-access.js';
 
 const CONSTRAINTS: Record<string, string> = {
@@ -91,10 +93,8 @@ function cleanItems(input: PledgeItemInput[]): NewPledgeItem[] {
       );
     if (seen.has(code)) throw badInput(`Hai tiêu chí trùng mã ${code}.`, { field: `${field}.code` });
     seen.add(code);
-    if (!Number.isFinite(item.maxScore) || item.maxScore <= 0 || item.maxScore > 10_000)
-      throw badInput('Điểm tối đa phải lớn hơn 0 (và không quá 10 000).', { field: `${field}.maxScore` });
-    if (item.targetValue !== null && item.targetValue !== undefined && !Number.isFinite(item.targetValue))
-      throw badInput('Chỉ tiêu phải là một số.', { field: `${field}.targetValue` });
+    checkRange(item.maxScore, `${field}.maxScore`, RANGES.maxScore);
+    checkRange(item.targetValue, `${field}.targetValue`, RANGES.targetValue);
     return {
       code,
       title: cleanText(item.title, { label: 'Nội dung', field: `${field}.title`, maxLength: 500 }),
@@ -125,11 +125,9 @@ export async function createPledge(context: CampaignsContext, input: CreatePledg
   });
   const items = cleanItems(input.items);
   const bonusCap = input.bonusCap ?? 0;
-  if (!Number.isFinite(bonusCap) || bonusCap < 0)
-    throw badInput('Mức trần điểm thưởng phải là số không âm.', { field: 'input.bonusCap' });
+  checkRange(bonusCap, 'input.bonusCap', RANGES.bonusCap);
   const threshold = input.leadingVoteThreshold ?? 0.8;
-  if (!(threshold > 0 && threshold <= 1))
-    throw badInput('Tỷ lệ biểu quyết phải lớn hơn 0 và không quá 1.', { field: 'input.leadingVoteThreshold' });
+  checkRange(threshold, 'input.leadingVoteThreshold', RANGES.leadingVoteThreshold);
   try {
     const id = await auditedTransaction(context.db, context, 'createPledge', async (manager, audit) => {
       const { pledges } = createStores(manager);
@@ -169,16 +167,9 @@ export async function updatePledge(context: CampaignsContext, input: UpdatePledg
       ? null
       : cleanText(input.theme, { label: 'Chủ đề', field: 'input.theme', maxLength: 500 });
   const items = input.items ? cleanItems(input.items) : null;
-  if (
-    input.bonusCap !== null &&
-    input.bonusCap !== undefined &&
-    !(Number.isFinite(input.bonusCap) && input.bonusCap >= 0)
-  ) {
-    throw badInput('Mức trần điểm thưởng phải là số không âm.', { field: 'input.bonusCap' });
-  }
+  checkRange(input.bonusCap, 'input.bonusCap', RANGES.bonusCap);
   const threshold = input.leadingVoteThreshold;
-  if (threshold !== null && threshold !== undefined && !(threshold > 0 && threshold <= 1))
-    throw badInput('Tỷ lệ biểu quyết phải lớn hơn 0 và không quá 1.', { field: 'input.leadingVoteThreshold' });
+  checkRange(threshold, 'input.leadingVoteThreshold', RANGES.leadingVoteThreshold);
   const legalBasis = cleanOptionalText(input.schemeLegalBasis, {
     label: 'Căn cứ thang điểm',
     field: 'input.schemeLegalBasis',
