@@ -19,6 +19,8 @@ export const ALLOWED_CODES = new Set([
   'NOT_FOUND',
   'CONFLICT',
   'SERVICE_UNAVAILABLE',
+  // a mutation the gateway sent but got no answer for (retry with the same Idempotency-Key)
+  'OUTCOME_UNKNOWN',
   // GraphQL / HTTP request errors
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
