@@ -3,19 +3,16 @@ import type { DataSource } from 'typeorm';
 import type { InternalContext } from '@tdkt/identity';
 import {
   createOrganizationsDirectory,
-  forbidden,
-  isInCallerSubtree,
-  requireSignedIn,
   type DirectoryOrganization,
   type OrganizationsDirectory,
   type ScopedContext,
   type SubgraphClient,
-  type UnitInScope,
 } from '@tdkt/subgraph-kit';
 import { createLoaders, type Loaders } from './loaders/index.js';
 import { createStores, type Stores } from './store/index.js';
 
-export { canSeePrivateDataOf, isInCallerSubtree } from '@tdkt/subgraph-kit';
+/** The scope checks are the kit's, the same in every subgraph. */
+export { canSeePrivateDataOf, isInCallerSubtree, requireActFor } from '@tdkt/subgraph-kit';
 
 export interface CampaignsContext extends ScopedContext {
   /** The DataSource: services open their transactions on it (auditedTransaction). */
@@ -50,20 +47,6 @@ export function buildContext(
 /** The caller's own organization (null for the public, the Central Board, or an unknown claim). */
 export async function callerOrganization(context: CampaignsContext): Promise<DirectoryOrganization | null> {
   return context.caller.org ? context.organizations.organizationByCode.load(context.caller.org) : null;
-}
-
-/**
- * Acting for a unit: the Central Board, or an ORG_OFFICER of that unit's subtree (the kit's scope
- * check). Campaigns keeps its own wording of the refusal ("… không được <action> thay cho <unit>."),
- * which officers and tests already rely on.
- */
-export async function requireActFor(context: CampaignsContext, unit: UnitInScope, action: string): Promise<void> {
-  requireSignedIn(context);
-  if (context.caller.role === 'CENTRAL_BOARD') return;
-  if (context.caller.role === 'ORG_OFFICER' && (await isInCallerSubtree(context, unit))) return;
-  if (context.caller.role === 'ORG_OFFICER')
-    throw forbidden(`Cán bộ của ${context.caller.org} không được ${action} thay cho ${unit.name}.`);
-  throw forbidden(`Vai trò ${context.caller.role} không được phép ${action}.`);
 }
 
 /** A bloc of a page of `blocs`, with its members that year (and where they sit, when asked). */
