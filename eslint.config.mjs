@@ -108,7 +108,7 @@ export default tseslint.config(
   // Rules are pure decisions on plain data: no framework, no database, no HTTP.
   {
     files: ['subgraphs/*/src/rules/**/*.ts'],
-    ignores: ['**/*.test.ts'],
+    ignores: ['**/*.test.ts', '**/*.fixtures.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,65 +1,8 @@
 // Eligibility for the Prime Minister's certificate of merit and the Labour Order, third class, by the
 // individual paths (Luật TĐKT 2022 Arts. 44(1)(e), 73(1)(b)). Every case names the article it guards.
-import {
-  evaluateEligibility,
-  type EligibilityHistory,
-  type EligibilityInput,
-  type GrantFact,
-  type AnnualRating,
-} from '@tdkt/awards';
+import { evaluateEligibility } from '@tdkt/awards';
 
-// ── Builders ────────────────────────────────────────────────────────────────────────────────────────
-
-function grant(awardTypeCode: string, year: number, extra: Partial<GrantFact> = {}): GrantFact {
-  return {
-    id: `${awardTypeCode}-${year}${extra.basis ? `-${extra.basis}` : ''}`,
-    awardTypeCode,
-    year,
-    basis: 'MERIT',
-    decisionDate: `${year + 1}-01-10`,
-    revoked: false,
-    ...extra,
-  };
-}
-
-function grants(awardTypeCode: string, years: number[]): GrantFact[] {
-  return years.map((year) => grant(awardTypeCode, year));
-}
-
-function rated(
-  from: number,
-  to: number,
-  rating: AnnualRating = 'GOOD',
-  overrides: Record<number, AnnualRating | null> = {},
-): EligibilityHistory['ratings'] {
-  const ratings: EligibilityHistory['ratings'] = [];
-  for (let year = from; year <= to; year += 1) {
-    const value = year in overrides ? overrides[year]! : rating;
-    if (value) ratings.push({ year, rating: value });
-  }
-  return ratings;
-}
-
-function history(partial: Partial<EligibilityHistory> = {}): EligibilityHistory {
-  return { grants: [], ratings: [], initiatives: [], openInquiries: [], disciplines: [], ...partial };
-}
-
-function person(
-  awardTypeCode: string,
-  year: number,
-  partial: Partial<EligibilityHistory>,
-  extra: Partial<EligibilityInput> = {},
-): EligibilityInput {
-  return { awardTypeCode, year, subject: { kind: 'PERSON' }, history: history(partial), ...extra };
-}
-
-function codes(input: EligibilityInput): string[] {
-  return evaluateEligibility(input)
-    .reasons.map((reason) => reason.code)
-    .sort();
-}
-
-type Case = [string, EligibilityInput, string[]];
+import { grant, grants, rated, person, codes, type Case } from './eligibility.fixtures';
 
 // ── Eligibility ────────────────────────────────────────────────────────────────────────────────────
 

@@ -1,41 +1,8 @@
 // Which ruleset governs a decision (Luật TĐKT 2022 in force from 2024-01-01; NĐ 98/2023 until
 // 2025-06-30; NĐ 152/2025 from 2025-07-01). Every case names the article it guards.
-import {
-  evaluateEligibility,
-  rulesetFor,
-  type EligibilityHistory,
-  type EligibilityInput,
-  type AnnualRating,
-} from '@tdkt/awards';
+import { evaluateEligibility, rulesetFor } from '@tdkt/awards';
 
-// ── Builders ────────────────────────────────────────────────────────────────────────────────────────
-
-function rated(
-  from: number,
-  to: number,
-  rating: AnnualRating = 'GOOD',
-  overrides: Record<number, AnnualRating | null> = {},
-): EligibilityHistory['ratings'] {
-  const ratings: EligibilityHistory['ratings'] = [];
-  for (let year = from; year <= to; year += 1) {
-    const value = year in overrides ? overrides[year]! : rating;
-    if (value) ratings.push({ year, rating: value });
-  }
-  return ratings;
-}
-
-function history(partial: Partial<EligibilityHistory> = {}): EligibilityHistory {
-  return { grants: [], ratings: [], initiatives: [], openInquiries: [], disciplines: [], ...partial };
-}
-
-function person(
-  awardTypeCode: string,
-  year: number,
-  partial: Partial<EligibilityHistory>,
-  extra: Partial<EligibilityInput> = {},
-): EligibilityInput {
-  return { awardTypeCode, year, subject: { kind: 'PERSON' }, history: history(partial), ...extra };
-}
+import { rated, history, person } from './eligibility.fixtures';
 
 // ── Rulesets ────────────────────────────────────────────────────────────────────────────────────────
 
