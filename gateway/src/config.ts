@@ -13,6 +13,7 @@ import {
 } from '@tdkt/identity';
 import { GATEWAY_DEFAULT_PORT, SUBGRAPHS as MANIFEST_SUBGRAPHS, settingName, subgraphPort } from '@tdkt/platform';
 import type { OperationLimits } from './limits.js';
+import type { ServerLimits } from './server.js';
 
 export const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..');
 /** The subgraphs the gateway routes to: the platform manifest. */
@@ -28,8 +29,10 @@ export interface GatewayConfig {
   subgraphTimeouts: Record<string, number>;
   rateLimits: { callerPerMinute?: number; publicPerMinute?: number };
   corsOrigins: string[];
-  /** LIMIT_MAX_DEPTH, LIMIT_MAX_ALIASES, LIMIT_MAX_TOKENS, LIMIT_MAX_DIRECTIVES, LIMIT_MAX_COST (defaults in limits.ts). */
+  /** LIMIT_MAX_DEPTH, …_ALIASES, …_TOKENS, …_DIRECTIVES, …_COST, …_OPERATIONS, …_FRAGMENTS (defaults in limits.ts). */
   limits: Partial<OperationLimits>;
+  /** GATEWAY_KEEP_ALIVE_TIMEOUT_MS, …_HEADERS_TIMEOUT_MS, …_REQUEST_TIMEOUT_MS, …_MAX_CONNECTIONS_PER_CLIENT (server.ts). */
+  server: Partial<ServerLimits>;
 }
 
 const LIMIT_ENV: [keyof OperationLimits, string][] = [
@@ -38,7 +41,29 @@ const LIMIT_ENV: [keyof OperationLimits, string][] = [
   ['maxTokens', 'LIMIT_MAX_TOKENS'],
   ['maxDirectives', 'LIMIT_MAX_DIRECTIVES'],
   ['maxCost', 'LIMIT_MAX_COST'],
+  ['maxOperations', 'LIMIT_MAX_OPERATIONS'],
+  ['maxFragments', 'LIMIT_MAX_FRAGMENTS'],
 ];
+
+const SERVER_ENV: [keyof ServerLimits, string, number][] = [
+  ['keepAliveTimeoutMs', 'GATEWAY_KEEP_ALIVE_TIMEOUT_MS', 1],
+  ['headersTimeoutMs', 'GATEWAY_HEADERS_TIMEOUT_MS', 1],
+  ['requestTimeoutMs', 'GATEWAY_REQUEST_TIMEOUT_MS', 1],
+  ['maxConnectionsPerClient', 'GATEWAY_MAX_CONNECTIONS_PER_CLIENT', 0], // 0: no cap
+];
+
+function serverLimitsFromEnv(env: NodeJS.ProcessEnv): Partial<ServerLimits> {
+  const limits: Partial<ServerLimits> = {};
+  for (const [key, name, least] of SERVER_ENV) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < least)
+      throw new Error(`${name} must be an integer ≥ ${least} (got "${raw}")`);
+    limits[key] = value;
+  }
+  return limits;
+}
 
 function limitsFromEnv(env: NodeJS.ProcessEnv): Partial<OperationLimits> {
   const limits: Partial<OperationLimits> = {};
@@ -87,6 +112,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       ...(env['RATE_LIMIT_PUBLIC_PER_MINUTE'] ? { publicPerMinute: Number(env['RATE_LIMIT_PUBLIC_PER_MINUTE']) } : {}),
     },
     limits: limitsFromEnv(env),
+    server: serverLimitsFromEnv(env),
     corsOrigins: (env['CORS_ORIGINS'] ?? '')
       .split(',')
       .map((origin) => origin.trim())

@@ -7,6 +7,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import type { Server } from 'node:http';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import {
   PUBLIC_CALLER,
@@ -19,10 +20,13 @@ import { INTERNAL_ERROR_MESSAGE, REQUEST_ID_HEADER, requestIdFrom } from '@tdkt/
 import type { GatewayContext } from './context.js';
 import { mountDashboard, type DevSigningKey } from './dashboard.js';
 import { maskGatewayError } from './errors.js';
-import { DEFAULT_LIMITS, costLimitPlugin, operationLimitsRule, type OperationLimits } from './limits.js';
+import { costLimitPlugin } from './cost.js';
+import { DEFAULT_LIMITS, operationLimitsRule, type OperationLimits } from './limits.js';
+import { refuseTooManyDefinitions, withoutSchemaHints } from './refusals.js';
 import { createGatewayObservability } from './metrics.js';
 import { clientErrorStatus, statsPlugin } from './plugins.js';
 import { DEFAULT_RATE_LIMITS, createRateLimiter, type RateLimits } from './rate-limit.js';
+import { DEFAULT_SERVER_LIMITS, createGatewayServer, refuseAmbiguousRequests, type ServerLimits } from './server.js';
 import { CallerForwardingDataSource, IDEMPOTENCY_HEADER, fetchWithRetry } from './subgraph-fetch.js';
 
 export type { GatewayContext, SubgraphCall } from './context.js';
@@ -42,8 +46,10 @@ export interface GatewayOptions {
   rateLimits?: Partial<RateLimits>;
   /** Origins allowed to call from a browser on another origin (CORS); none by default. */
   corsOrigins?: string[];
-  /** Depth, alias, token, directive and cost limits of an operation (defaults: DEFAULT_LIMITS). */
+  /** Depth, alias, token, directive, cost, operation and fragment limits (defaults: DEFAULT_LIMITS). */
   limits?: Partial<OperationLimits>;
+  /** Deadlines, keep-alive and the per-client connection cap of the server `app.listen` creates. */
+  server?: Partial<ServerLimits>;
   /** Seconds a readiness probe waits for each subgraph. */
   readinessTimeoutMs?: number;
   /** The built dashboard served at `/` (default dashboard/dist; null: none). */
@@ -106,12 +112,19 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
     ],
     validationRules: [operationLimitsRule(limits)],
     parseOptions: { maxTokens: limits.maxTokens },
-    formatError: maskGatewayError,
+    formatError: options.production
+      ? (formatted, error) => withoutSchemaHints(maskGatewayError(formatted, error))
+      : maskGatewayError,
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  const serverLimits = { ...DEFAULT_SERVER_LIMITS, ...(options.server ?? {}) };
+  // `app.listen` (main.ts, the tests) creates the hardened server, not Node's defaults.
+  app.listen = ((...args: Parameters<Server['listen']>) =>
+    createGatewayServer(app, serverLimits).listen(...args)) as unknown as Express['listen'];
+  app.use(refuseAmbiguousRequests);
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -188,6 +201,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
     identify,
     rateLimiter.middleware,
     express.json({ limit: '100kb' }),
+    refuseTooManyDefinitions(limits),
     // `operationName: ""` means "none" (GraphQL over HTTP); Apollo would otherwise fail with a 500.
     (req: Request, _res: Response, next: NextFunction) => {
       if (req.body && typeof req.body === 'object' && !Array.isArray(req.body) && req.body.operationName === '')

@@ -14,4 +14,5 @@ export {
   internalSignerFromEnv,
 } from './config.js';
 export { setLogDestination as setGatewayLogDestination } from './metrics.js';
-export { DEFAULT_LIMITS, operationCost, type OperationLimits } from './limits.js';
+export { DEFAULT_LIMITS, type OperationLimits } from './limits.js';
+export { FIELD_WEIGHTS, SEARCH_WEIGHT, operationCost } from './cost.js';

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     subgraphTimeouts: config.subgraphTimeouts,
     rateLimits: config.rateLimits,
     limits: config.limits,
+    server: config.server,
     corsOrigins: config.corsOrigins,
     production: config.production,
     devSigningKey: await devSigningKeyFromEnv(),

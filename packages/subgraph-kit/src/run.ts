@@ -82,7 +82,7 @@ export async function runSubgraph<TContext extends BaseContext>(
     const listening = app.listen(port, host, () => resolve(listening));
     listening.once('error', reject);
   });
-  server.keepAliveTimeout = 65_000; // longer than the gateway's idle socket timeout
+  server.keepAliveTimeout = Number(env['SUBGRAPH_KEEP_ALIVE_TIMEOUT_MS'] || 75_000); // above callers' and balancers' idle timeouts (60 s)
   log.info('subgraph listening', { subgraph: name, url: `http://${host}:${port}/graphql` });
 
   shutdown.onStop(async (signal) => {
