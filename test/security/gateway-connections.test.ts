@@ -135,6 +135,15 @@ describe('slow clients', () => {
     });
   });
 
+  it('closes a connection that never sends a byte at the headers deadline', async () => {
+    await withGateway({ server }, async (port) => {
+      const client = await connect(port);
+      expect(await until(() => client.closedAt() !== null, 6000)).toBe(true);
+      client.socket.destroy();
+      expect(statuses(client.received())).toEqual([408]);
+    });
+  });
+
   it('lets one client address hold only so many connections, and a closed one frees its place', async () => {
     await withGateway({ server: { maxConnectionsPerClient: 3 } }, async (port) => {
       const held = [await connect(port), await connect(port), await connect(port)];
