@@ -30,7 +30,7 @@ let stack: Stack;
 let keys: DevKeys;
 let keyDir: string;
 beforeAll(async () => {
-  stack = await startStack({ seed: true });
+  stack = await startStack();
   keyDir = mkdtempSync(path.join(tmpdir(), 'tdkt-hardening-'));
   keys = await loadOrCreateDevKeys(keyDir);
 });

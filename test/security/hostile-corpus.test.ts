@@ -32,7 +32,7 @@ import { addCharacterProbes } from './hostile/characters';
 import { addCredentialProbes } from './hostile/credentials';
 import { addDocumentShapeProbes } from './hostile/document-shape';
 import { addEnvelopeProbes } from './hostile/envelope';
-import { CONCURRENCY, problemsOf, requestOf, resetRetries, runAll, send } from './hostile/harness';
+import { CONCURRENCY, problemsOf, requestOf, runAll, send } from './hostile/harness';
 import { addInjectionProbes } from './hostile/injection';
 import { createCorpus, gqlBody, json, type Outcome, type Probe } from './hostile/probes';
 import { addRawHttpProbes } from './hostile/raw-http';
@@ -107,7 +107,7 @@ describe('the hostile corpus', () => {
       .slice(0, 8);
     console.log(
       [
-        `hostile corpus: ${probes.length} requests in ${elapsed} ms, ${results.filter((r) => r.problems.length).length} with problems, ${resetRetries()} re-sent after a reset keep-alive socket`,
+        `hostile corpus: ${probes.length} requests in ${elapsed} ms, ${results.filter((r) => r.problems.length).length} with problems`,
         ...[...byCategory.entries()].map(
           ([category, { count, failed, statuses }]) =>
             `  ${category.padEnd(22)} ${String(count).padStart(5)}  failed ${String(failed).padStart(4)}  HTTP ${[

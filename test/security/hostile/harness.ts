@@ -86,31 +86,13 @@ function sendRaw(stack: Stack, raw: Buffer): Promise<Outcome> {
   });
 }
 
-/** Pooled keep-alive sockets that the server closed under a burst are re-dialled once (counted, reported). */
-let resetRetryCount = 0;
-
-/** How many probes were re-sent after a reset keep-alive socket. */
-export function resetRetries(): number {
-  return resetRetryCount;
-}
-
+/**
+ * One try per probe: a pooled keep-alive socket reset under the client would be the server's fault
+ * (an idle close racing a reuse, or an event-loop stall past the idle deadline), so it fails the probe
+ * like any other transport error instead of being dialled again.
+ */
 export async function send(stack: Stack, probe: Probe): Promise<Outcome> {
-  try {
-    return await sendOnce(stack, probe);
-  } catch (error) {
-    // A pooled socket closed under the client (reset, or "other side closed" before any byte of an answer)
-    // is a transport artifact, not the server's answer: dial again (at most twice), and report how often.
-    const transport = ['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE'];
-    if (!transport.includes(String((error as { cause?: { code?: string } }).cause?.code)) || probe.raw) throw error;
-    resetRetryCount += 1;
-    try {
-      return await sendOnce(stack, probe);
-    } catch (again) {
-      if (!transport.includes(String((again as { cause?: { code?: string } }).cause?.code))) throw again;
-      resetRetryCount += 1;
-      return sendOnce(stack, probe);
-    }
-  }
+  return sendOnce(stack, probe);
 }
 
 async function sendOnce(stack: Stack, probe: Probe): Promise<Outcome> {
