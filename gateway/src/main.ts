@@ -1,6 +1,6 @@
 /** The gateway process: configuration from the environment and the manifest, listen, a graceful stop. */
 import type { Server } from 'node:http';
-import { closeHttpServer, forceExitAfter, logFunctions, watchProcessShutdown } from '@tdkt/platform';
+import { closeHttpServer, exitProcess, forceExitAfter, logFunctions, watchProcessShutdown } from '@tdkt/platform';
 import { createGatewayApp } from './gateway.js';
 import { callerVerifierFromEnv, internalSignerFromEnv, readConfig } from './config.js';
 import { devSigningKeyFromEnv } from './dashboard.js';
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     forceExitAfter();
     await closeHttpServer(server);
     await apollo.stop();
-    process.exit(0);
+    exitProcess(0);
   });
 }
 

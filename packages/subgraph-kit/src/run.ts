@@ -9,6 +9,7 @@ import type { BaseContext } from '@apollo/server';
 import { createInternalVerifier, jwkFromEnv } from '@tdkt/identity';
 import {
   closeHttpServer,
+  exitProcess,
   forceExitAfter,
   settingName,
   subgraphEntry,
@@ -93,7 +94,7 @@ export async function runSubgraph<TContext extends BaseContext>(
     await apollo.stop();
     await database.dataSource.destroy();
     log.info('stopped', { subgraph: name, ms: Date.now() - began });
-    process.exit(0);
+    exitProcess(0);
   });
 }
 
