@@ -9,13 +9,22 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureDatabases, startEmbeddedPostgres, type EmbeddedPostgres } from '@tdkt/embedded-db';
 import { generateInternalKeyPair, loadOrCreateDevKeys } from '@tdkt/identity';
-import { GATEWAY_DEFAULT_PORT, SUBGRAPHS, Supervisor, packageScript, settingName, subgraphPort } from '@tdkt/platform';
+import {
+  GATEWAY_DEFAULT_PORT,
+  SUBGRAPHS,
+  Supervisor,
+  packageScript,
+  portProblems,
+  settingName,
+  subgraphPort,
+} from '@tdkt/platform';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DATA_DIR = path.resolve(process.env['TDKT_DATA_DIR'] ?? path.join(ROOT, '.data'));
 
 const PORTS = new Map(SUBGRAPHS.map((entry) => [entry.name, subgraphPort(entry)]));
 const GATEWAY_PORT = Number(process.env['GATEWAY_PORT'] ?? GATEWAY_DEFAULT_PORT);
+const EMBEDDED_PG_PORT = Number(process.env['EMBEDDED_PG_PORT'] ?? 54329);
 /** Time each process has to become ready (the first start migrates and seeds). */
 const READY_TIMEOUT_MS = 180_000;
 /** The gateway stops before the subgraphs it calls. */
@@ -26,6 +35,19 @@ function say(message: string): void {
 }
 
 const LOCK_FILE = path.join(DATA_DIR, 'supervisor.pid');
+
+/** Every port of this start, checked before anything is started (a bad one would only time out later). */
+function checkPorts(): void {
+  const external = SUBGRAPHS.every(
+    (entry) => process.env[settingName(entry.name, 'DATABASE_URL')] || process.env['DATABASE_URL'],
+  );
+  const problems = portProblems([
+    { name: 'GATEWAY_PORT', port: GATEWAY_PORT, http: true },
+    ...SUBGRAPHS.map((entry) => ({ name: settingName(entry.name, 'PORT'), port: PORTS.get(entry.name)!, http: true })),
+    ...(external ? [] : [{ name: 'EMBEDDED_PG_PORT', port: EMBEDDED_PG_PORT, http: false }]),
+  ]);
+  if (problems.length) throw new Error(`invalid ports:\n  ${problems.join('\n  ')}`);
+}
 
 /** One `npm start` per data directory: a second one would take the first one's database away. */
 function acquireSupervisorLock(): void {
@@ -62,8 +84,11 @@ async function prepareDatabases(env: NodeJS.ProcessEnv): Promise<EmbeddedPostgre
     say('using the external PostgreSQL given by DATABASE_URL / <SUBGRAPH>_DATABASE_URL');
     return undefined;
   }
-  const port = Number(env['EMBEDDED_PG_PORT'] ?? 54329);
-  const postgres = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, 'pg'), port, onLog: say });
+  const postgres = await startEmbeddedPostgres({
+    dataDir: path.join(DATA_DIR, 'pg'),
+    port: EMBEDDED_PG_PORT,
+    onLog: say,
+  });
   await ensureDatabases(
     postgres.adminUrl,
     SUBGRAPHS.map((entry) => entry.database),
@@ -107,6 +132,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM', 0));
 
   try {
+    checkPorts();
     acquireSupervisorLock();
     const env: NodeJS.ProcessEnv = { ...process.env };
     postgres = await prepareDatabases(env);

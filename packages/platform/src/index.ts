@@ -5,3 +5,4 @@ export * from './http-metrics.js';
 export * from './request-id.js';
 export * from './shutdown.js';
 export * from './supervise.js';
+export * from './ports.js';

@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 
@@ -66,6 +67,22 @@ export function tailOf(file: string, lines: number): string {
   }
 }
 
+/**
+ * GET `url` with node:http (not `fetch`, which refuses some ports outright and would make a start on
+ * them wait for its whole timeout): true when it answers 2xx within `timeoutMs`.
+ */
+export function answers2xx(url: string, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const request = http.get(url, { timeout: timeoutMs, agent: false }, (response) => {
+      response.resume();
+      const status = response.statusCode ?? 0;
+      resolve(status >= 200 && status < 300);
+    });
+    request.once('timeout', () => request.destroy());
+    request.once('error', () => resolve(false)); // not listening yet
+  });
+}
+
 export class Supervisor {
   private readonly processes: Supervised[] = [];
   private readonly crashes = new Map<string, number[]>();
@@ -99,12 +116,7 @@ export class Supervisor {
         const detail = supervised.logFile ? `:\n${tailOf(supervised.logFile, 15)}` : ' (see its log above)';
         throw new Error(`${supervised.name} exited with code ${exitCode} while starting${detail}`);
       }
-      try {
-        const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
-        if (response.ok) return;
-      } catch {
-        // not listening yet
-      }
+      if (await answers2xx(url, 2000)) return;
       if (Date.now() - started > timeoutMs) {
         throw new Error(`${supervised.name} was not ready within ${timeoutMs / 1000} s (${url})`);
       }
