@@ -86,7 +86,58 @@ export interface CallerTokenVerifier {
   verify(token: string): Promise<Caller>;
 }
 
-export interface CallerVerifierOptions {
+export interface CallerTokenLimits {
+  /** The longest a caller token may be valid: exp − iat, and exp − now. */
+  maxLifetimeSeconds: number;
+  /** How far the identity provider's clock may be from ours (exp, nbf and iat checks). */
+  clockSkewSeconds: number;
+}
+
+export const DEFAULT_CALLER_TOKEN_LIMITS: CallerTokenLimits = Object.freeze({
+  maxLifetimeSeconds: 24 * 3600,
+  clockSkewSeconds: 60,
+});
+
+function secondsSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`${name} must be a whole number of seconds (got "${raw}")`);
+  return value;
+}
+
+/** `AUTH_TOKEN_MAX_LIFETIME_SECONDS` (default one day) and `AUTH_CLOCK_SKEW_SECONDS` (default 60). */
+export function callerTokenLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): CallerTokenLimits {
+  return {
+    maxLifetimeSeconds: secondsSetting(
+      env,
+      'AUTH_TOKEN_MAX_LIFETIME_SECONDS',
+      DEFAULT_CALLER_TOKEN_LIMITS.maxLifetimeSeconds,
+    ),
+    clockSkewSeconds: secondsSetting(env, 'AUTH_CLOCK_SKEW_SECONDS', DEFAULT_CALLER_TOKEN_LIMITS.clockSkewSeconds),
+  };
+}
+
+function describeHours(seconds: number): string {
+  return seconds % 3600 === 0 ? `${seconds / 3600} giờ` : `${seconds} giây`;
+}
+
+/**
+ * A token that stays valid for years is a stolen credential that never expires, and one issued in the
+ * future was minted with a wrong clock (or to outlive its key): both are refused.
+ */
+function checkLifetime(payload: JWTPayload, limits: CallerTokenLimits): void {
+  const now = Math.floor(Date.now() / 1000);
+  const { maxLifetimeSeconds: max, clockSkewSeconds: skew } = limits;
+  if (payload.iat !== undefined && payload.iat > now + skew)
+    throw new TokenError('Mã xác thực có thời điểm phát hành (iat) ở tương lai.');
+  const exp = payload.exp!;
+  if ((payload.iat !== undefined && exp - payload.iat > max) || exp - now > max + skew)
+    throw new TokenError(`Mã xác thực có thời hạn dài hơn mức cho phép (tối đa ${describeHours(max)}).`);
+}
+
+export interface CallerVerifierOptions extends Partial<CallerTokenLimits> {
   /** A JWKS URL (production identity provider) … */
   jwksUrl?: string;
   /** … or a JWKS file, or a single public JWK. */
@@ -100,6 +151,12 @@ export function createCallerVerifier(options: CallerVerifierOptions): CallerToke
   if (options.jwksUrl) getKey = createRemoteJWKSet(new URL(options.jwksUrl), { timeoutDuration: 3000 });
   else if (options.jwks) getKey = createLocalJWKSet(options.jwks);
   else throw new Error('A caller token verifier needs a JWKS URL or JWKS');
+  // Limits not given are read from the environment, so every verifier of the process applies them.
+  const fromEnv = callerTokenLimitsFromEnv();
+  const limits: CallerTokenLimits = {
+    maxLifetimeSeconds: options.maxLifetimeSeconds ?? fromEnv.maxLifetimeSeconds,
+    clockSkewSeconds: options.clockSkewSeconds ?? fromEnv.clockSkewSeconds,
+  };
   return {
     async verify(token: string): Promise<Caller> {
       try {
@@ -109,7 +166,9 @@ export function createCallerVerifier(options: CallerVerifierOptions): CallerToke
           audience: options.audience ?? CALLER_AUDIENCE,
           algorithms: CALLER_ALGORITHMS,
           requiredClaims: ['sub', 'exp'],
+          clockTolerance: limits.clockSkewSeconds,
         });
+        checkLifetime(payload, limits);
         return callerFromClaims(payload);
       } catch (error) {
         throw describeJoseError(error);
