@@ -5,9 +5,15 @@
  * database per subgraph of the platform manifest, the subgraphs (each runs its migrations and seed),
  * then the gateway. Ctrl-C or SIGTERM stops the gateway and subgraphs first and Postgres last.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { ensureDatabases, startEmbeddedPostgres, type EmbeddedPostgres } from '@tdkt/embedded-db';
+import {
+  LockHeldError,
+  acquireProcessLock,
+  ensureDatabases,
+  startEmbeddedPostgres,
+  type EmbeddedPostgres,
+} from '@tdkt/embedded-db';
 import { generateInternalKeyPair, loadOrCreateDevKeys } from '@tdkt/identity';
 import {
   GATEWAY_DEFAULT_PORT,
@@ -49,31 +55,20 @@ function checkPorts(): void {
   if (problems.length) throw new Error(`invalid ports:\n  ${problems.join('\n  ')}`);
 }
 
-/** One `npm start` per data directory: a second one would take the first one's database away. */
+/**
+ * One `npm start` per data directory: a second one would take the first one's database away. The
+ * holder is a process id checked against its start time (the bench takes the same lock), not a
+ * command line.
+ */
 function acquireSupervisorLock(): void {
   mkdirSync(DATA_DIR, { recursive: true });
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    try {
-      writeFileSync(LOCK_FILE, String(process.pid), { flag: 'wx' });
-      process.once('exit', () => rmSync(LOCK_FILE, { force: true }));
-      return;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number(readFileSync(LOCK_FILE, 'utf8'));
-      let alive = false;
-      try {
-        process.kill(holder, 0);
-        alive = readFileSync(`/proc/${holder}/cmdline`, 'utf8').includes('start.js');
-      } catch {
-        alive = false;
-      }
-      if (alive) {
-        throw new Error(
-          `another npm start (pid ${holder}) is already running on ${DATA_DIR}; stop it first, or set TDKT_DATA_DIR`,
-        );
-      }
-      rmSync(LOCK_FILE, { force: true }); // left by a killed supervisor
-    }
+  try {
+    process.once('exit', acquireProcessLock(LOCK_FILE));
+  } catch (error) {
+    if (!(error instanceof LockHeldError)) throw error;
+    throw new Error(
+      `another npm start or bench (pid ${error.holder}) is already running on ${DATA_DIR}; stop it first, or set TDKT_DATA_DIR`,
+    );
   }
 }
 

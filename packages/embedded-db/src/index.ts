@@ -9,6 +9,9 @@ import path from 'node:path';
 import { tmpdir } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import pg from 'pg';
+import { LockHeldError, acquireProcessLock, commandOf } from './process-lock.js';
+
+export * from './process-lock.js';
 
 export interface EmbeddedPostgresOptions {
   /** Directory of the cluster; created on first start. */
@@ -92,8 +95,9 @@ function isPostmasterOf(pid: number, dataDir: string): boolean {
 }
 
 /**
- * A postmaster.pid left behind by a killed run: stop the live postmaster it names (it serves our data
- * directory, so nobody else owns it), or delete the file when the process is gone.
+ * A postmaster.pid left behind by a killed run: stop the live postmaster it names (we hold the
+ * directory's owner lock, so the process that started it is gone), or delete the file when the
+ * postmaster is gone too.
  */
 async function clearLeftoverPostmaster(dataDir: string, log: (line: string) => void): Promise<void> {
   const pidFile = path.join(dataDir, 'postmaster.pid');
@@ -188,14 +192,49 @@ async function waitUntilAccepting(
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
-  const { dataDir, port } = options;
+  const { dataDir } = options;
   const user = options.user ?? 'tdkt';
   const password = options.password ?? 'tdkt';
   const log = options.onLog ?? (() => undefined);
   const bin = await binaries();
   const runAs = runAsIdentity();
   const absoluteDir = path.resolve(dataDir);
+  const releaseOwner = takeOwnership(absoluteDir);
+  try {
+    return await startOwned({ ...options, dataDir: absoluteDir, user, password }, bin, runAs, log, releaseOwner);
+  } catch (error) {
+    releaseOwner();
+    throw error;
+  }
+}
 
+/**
+ * The process that starts a cluster owns it until it stops it: `<dataDir>.owner.pid` names it. A
+ * postmaster whose owner still runs (npm start, the bench, seed:scale, a test) is never touched; one
+ * whose owner is gone was left behind and is stopped.
+ */
+function takeOwnership(dataDir: string): () => void {
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  try {
+    return acquireProcessLock(`${dataDir}.owner.pid`);
+  } catch (error) {
+    if (!(error instanceof LockHeldError)) throw error;
+    const command = commandOf(error.holder);
+    throw new Error(
+      `PostgreSQL in ${dataDir} belongs to the running process ${error.holder}${command ? ` (${command})` : ''}: ` +
+        'stop that first, or use another data directory (TDKT_DATA_DIR)',
+    );
+  }
+}
+
+async function startOwned(
+  options: EmbeddedPostgresOptions & { user: string; password: string },
+  bin: Binaries,
+  runAs: RunAs | undefined,
+  log: (line: string) => void,
+  releaseOwner: () => void,
+): Promise<EmbeddedPostgres> {
+  const { dataDir: absoluteDir, port, user, password } = options;
   if (!existsSync(path.join(absoluteDir, 'PG_VERSION'))) {
     log(`Initialising a new PostgreSQL cluster in ${absoluteDir}`);
     initialise(bin, absoluteDir, user, password, runAs);
@@ -242,8 +281,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     urlFor: (database: string) => adminUrl.replace(/\/postgres$/, `/${encodeURIComponent(database)}`),
     stop() {
       stopped ??= new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        if (child.exitCode !== null || child.signalCode !== null) {
+          releaseOwner();
+          return resolve();
+        }
+        child.once('exit', () => {
+          releaseOwner();
+          resolve();
+        });
         child.kill('SIGINT');
         setTimeout(() => child.exitCode === null && child.kill('SIGQUIT'), 15_000).unref();
       });
