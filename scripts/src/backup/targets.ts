@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import pg from 'pg';
-import { ensureDatabases, startEmbeddedPostgres } from '@tdkt/embedded-db';
+import { ensureDatabases, lockHolder, startEmbeddedPostgres } from '@tdkt/embedded-db';
 import { settingName, SUBGRAPHS, type SubgraphEntry } from '@tdkt/platform';
 import { describeUrl } from './connection.js';
 import { BackupError, type BackupTarget, type Log } from './format.js';
@@ -21,14 +21,9 @@ export interface ResolvedTargets {
   release(): Promise<void>;
 }
 
+/** The live `npm start` (or bench) holding the data directory's lock: by pid and start time, as start.ts decides. */
 function liveSupervisor(dataDir: string): number | undefined {
-  try {
-    const pid = Number(readFileSync(path.join(dataDir, 'supervisor.pid'), 'utf8'));
-    process.kill(pid, 0);
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('start.js') ? pid : undefined;
-  } catch {
-    return undefined;
-  }
+  return lockHolder(path.join(dataDir, 'supervisor.pid'));
 }
 
 function livePostmaster(pgDir: string): number | undefined {
