@@ -2,6 +2,7 @@
  * Races and cost: 200 concurrent signatures for 8 members leave exactly 8; a BlocBoard over 30 members,
  * 10 items and 4 periods costs the same number of SQL statements per subgraph as one over 3, 2 and 1.
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import { parse, print, visit } from 'graphql';
 import { contractOperation } from '../support/operations';
 import { startInProcess, type InProcessStack } from '../support/in-process';
@@ -79,6 +80,8 @@ it('keeps exactly one signature per member when 200 signature calls for 8 member
       });
       const outcome = response.body.errors ? errorCodes(response)[0] : 'OK';
       if (outcome !== 'SERVICE_UNAVAILABLE' || attempt === 5) return outcome;
+      // Back off as a client would, so retries do not keep the machine starved.
+      await delay(250 * 2 ** attempt + Math.random() * 250);
     }
   };
   const outcomes = await Promise.all(Array.from({ length: 200 }, (_, index) => sign(index)));
@@ -90,7 +93,8 @@ it('keeps exactly one signature per member when 200 signature calls for 8 member
   ).pledge;
   expect(pledge.status).toBe('SIGNED');
   expect(pledge.signatures.map((signature: any) => signature.organization.code).sort()).toEqual([...members].sort());
-});
+  // Correctness under a burst, not speed: on a machine shared with a bulk load the burst can take long.
+}, 180_000);
 
 async function boardStatements(blocCode: string, year: number): Promise<Record<string, number>> {
   // The awards part (grants) arrives with the awards subgraph; measure the rest of the contract query.
