@@ -18,7 +18,6 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import {
@@ -36,25 +35,14 @@ import { createCampaignsDatabase, seedCampaigns } from '@tdkt/campaigns';
 import { createAwardsDatabase, seedCatalogue } from '@tdkt/awards';
 import { contractOperation } from '../support/operations';
 import { SUBGRAPH_NAMES, createDatabases, dataOf, dropDatabases, startStack, type Stack } from '../support/stack';
+import { freePort, ROOT } from '../support/npm-start';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const TOOLS = pgDumpInstalled();
 if (!TOOLS) {
   // Counted as skipped, never as passed. CI installs the tools (.ci/run), so there it always runs.
   console.warn('SKIPPED test/platform/backup.test.ts: pg_dump is not installed (apt-get install postgresql-client-15)');
 }
 const describeWithTools = TOOLS ? describe : describe.skip;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function urlOf(adminUrl: string, database: string): string {
   const url = new URL(adminUrl);

@@ -15,24 +15,10 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-
-const ROOT = path.resolve(__dirname, '..', '..');
-const START = path.join(ROOT, 'scripts', 'dist', 'start.js');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort, ROOT, START } from '../support/npm-start';
 
 /** A process that runs its own embedded cluster while it works, as `npm run seed:scale` does. */
 const OWNER = `

@@ -5,23 +5,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { createInternalSigner, generateInternalKeyPair } from '@tdkt/identity';
-
-const ROOT = path.resolve(__dirname, '..', '..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort, ROOT } from '../support/npm-start';
 
 function startCluster(dataDir: string, port: number): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(

@@ -9,25 +9,14 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { contractOperation } from '../support/operations';
+import { freePort, ROOT, START } from '../support/npm-start';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const SECONDS = Number(process.env['TDKT_SOAK_SECONDS'] ?? 300);
 const WARM_UP_SECONDS = Math.min(30, Math.max(5, Math.floor(SECONDS / 10)));
 const CONNECTIONS = 20;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Resident memory (kB) of the supervisor's node children: gateway and subgraphs. */
 function childMemory(parent: number): Record<string, number> {
@@ -73,7 +62,7 @@ it(
     };
     for (const name of ['DATABASE_URL', 'ORGANIZATIONS_DATABASE_URL', 'CAMPAIGNS_DATABASE_URL', 'AWARDS_DATABASE_URL'])
       delete env[name];
-    const supervisor: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'scripts', 'dist', 'start.js')], {
+    const supervisor: ChildProcess = spawn(process.execPath, [START], {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

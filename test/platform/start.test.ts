@@ -3,58 +3,13 @@
  * a dev token from the token script, a supervisor killed with SIGKILL (leaving Postgres behind), a
  * restart that recovers from that and keeps the data, and a clean SIGTERM shutdown.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { createDatabases, dropDatabases } from '../support/stack';
-
-const ROOT = path.resolve(__dirname, '..', '..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function start(env: NodeJS.ProcessEnv): Promise<Started> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'dist', 'start.js')], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start not ready within 90 s:\n${output}`)), 90_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('[tdkt] ready in')) {
-        clearTimeout(timer);
-        resolve({ child, output: () => output, exited });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`npm start exited with ${code} before it was ready:\n${output}`));
-    });
-  });
-}
+import { freePort, startSupervisor, ROOT, START } from '../support/npm-start';
 
 async function gql(port: number, query: string, token?: string) {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
@@ -137,7 +92,7 @@ describe('npm start', () => {
   });
 
   it('starts everything, serves the reference data, survives SIGKILL of the supervisor and stops cleanly', async () => {
-    const first = await start(env);
+    const first = await startSupervisor(env);
     running.push(first.child);
 
     const tree = await gql(
@@ -188,7 +143,7 @@ describe('npm start', () => {
     expect(first.output()).toContain('awards exited unexpectedly');
 
     // A second npm start on the same data directory is refused instead of taking the database away.
-    const intruder = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'dist', 'start.js')], {
+    const intruder = spawnSync(process.execPath, [START], {
       cwd: ROOT,
       env,
       encoding: 'utf8',
@@ -207,7 +162,7 @@ describe('npm start', () => {
     expect(alive(pid)).toBe(true);
 
     // The next start stops that leftover server, starts its own, and finds the data kept.
-    const second = await start(env);
+    const second = await startSupervisor(env);
     running.push(second.child);
     expect(second.output()).toContain('left running by an earlier run');
     expect(alive(pid)).toBe(false);
@@ -226,7 +181,7 @@ describe('npm start', () => {
     const name = `t_start_external_${process.pid}`;
     const { urlFor } = await createDatabases([name]);
     try {
-      const external = await start({
+      const external = await startSupervisor({
         ...env,
         DATABASE_URL: urlFor(name),
         TDKT_DATA_DIR: path.join(dataDir, 'external'),

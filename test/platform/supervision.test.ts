@@ -4,54 +4,12 @@
  * reclaimed by the next start. Ports that `fetch` refuses are refused at once with a clear message,
  * and a data directory whose PostgreSQL another live process owns is never taken over.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import net from 'node:net';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-
-const ROOT = path.resolve(__dirname, '..', '..');
-const START = path.join(ROOT, 'scripts', 'dist', 'start.js');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function start(env: NodeJS.ProcessEnv): Promise<Started> {
-  // Output at the default level (info): the services write log lines while they stop.
-  const child = spawn(process.execPath, [START], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start not ready within 90 s:\n${output}`)), 90_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('[tdkt] ready in')) {
-        clearTimeout(timer);
-        resolve({ child, output: () => output, exited });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`npm start exited with ${code} before it was ready:\n${output}`));
-    });
-  });
-}
+import { freePort, startSupervisor, ROOT, START } from '../support/npm-start';
 
 /** Pids of the processes whose parent is `parent` (read from /proc). */
 function childrenOf(parent: number): number[] {
@@ -166,7 +124,7 @@ describe('supervision of npm start', () => {
   }, 90_000);
 
   it('a second SIGTERM ends a service whose stop waits for a request that never ends', async () => {
-    const run = await start(env);
+    const run = await startSupervisor(env);
     for (const pid of childrenOf(run.child.pid!)) leftovers.add(pid);
     const awards = childrenOf(run.child.pid!).find((pid) => commandOf(pid).includes('awards/dist/main.js'))!;
     // A request whose body never comes: a graceful stop waits for it (until its force-exit timer).
@@ -193,7 +151,7 @@ describe('supervision of npm start', () => {
   }, 240_000);
 
   it('every child exits within seconds of a SIGKILL of the supervisor; the next start reclaims PostgreSQL', async () => {
-    const first = await start(env);
+    const first = await startSupervisor(env);
     const supervisor = first.child.pid!;
     const postmaster = postmasterPid(dataDir)!;
     const services = childrenOf(supervisor).filter((pid) => commandOf(pid).includes('dist/main.js'));
@@ -210,7 +168,7 @@ describe('supervision of npm start', () => {
     expect(left).toEqual([]);
 
     // The orphaned PostgreSQL is reclaimed by the next start (its owner, the supervisor, is dead).
-    const second = await start(env);
+    const second = await startSupervisor(env);
     for (const pid of childrenOf(second.child.pid!)) leftovers.add(pid);
     expect(second.output()).toContain('left running by an earlier run');
     expect(alive(postmaster)).toBe(false);

@@ -5,7 +5,6 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SignJWT, generateKeyPair, exportJWK, importJWK, type JWK } from 'jose';
@@ -16,20 +15,9 @@ import {
   callerTokenLimitsFromEnv,
   createCallerVerifier,
 } from '@tdkt/identity';
+import { freePort, ROOT, START } from '../support/npm-start';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const DAY = 86_400;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const now = () => Math.floor(Date.now() / 1000);
 
@@ -117,7 +105,7 @@ describe('caller token lifetime (npm start)', () => {
     for (const name of ['DATABASE_URL', 'ORGANIZATIONS_DATABASE_URL', 'CAMPAIGNS_DATABASE_URL', 'AWARDS_DATABASE_URL'])
       delete env[name];
     for (const name of ['AUTH_TOKEN_MAX_LIFETIME_SECONDS', 'AUTH_CLOCK_SKEW_SECONDS']) delete env[name];
-    child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'dist', 'start.js')], {
+    child = spawn(process.execPath, [START], {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
