@@ -1,22 +1,13 @@
 /** Rate limits (429 with Retry-After), the CORS allowlist, and production's quiet errors. */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEFAULT_LIMITS, createGatewayApp, operationCost, type GatewayOptions } from '@tdkt/gateway';
+import { DEFAULT_LIMITS, operationCost, type GatewayOptions } from '@tdkt/gateway';
 import { buildSchema, parse, type OperationDefinitionNode } from 'graphql';
 import { CONTRACT_OPERATIONS } from '../support/operations';
 import { committedSupergraph } from '@tdkt/scripts';
-import {
-  DEV_ISSUER,
-  createCallerVerifier,
-  createInternalSigner,
-  generateInternalKeyPair,
-  issueCallerToken,
-  loadOrCreateDevKeys,
-  type DevKeys,
-} from '@tdkt/identity';
+import { issueCallerToken, loadOrCreateDevKeys, type DevKeys } from '@tdkt/identity';
+import { withGateway as withOwnGateway, subgraphUrlsOf } from '../support/gateway';
 import { startStack, type Stack } from '../support/stack';
 
 let stack: Stack;
@@ -32,30 +23,8 @@ afterAll(async () => {
   rmSync(keyDir, { recursive: true, force: true });
 });
 
-async function withGateway(options: Partial<GatewayOptions>, run: (url: string) => Promise<void>): Promise<void> {
-  const internal = await generateInternalKeyPair();
-  const gateway = await createGatewayApp({
-    supergraphSdl: committedSupergraph(),
-    subgraphUrls: {
-      organizations: stack.subgraphs.organizations.url,
-      campaigns: stack.subgraphs.campaigns.url,
-      awards: stack.subgraphs.awards.url,
-    },
-    callerVerifier: createCallerVerifier({ issuer: DEV_ISSUER, jwks: { keys: [keys.publicJwk] } }),
-    internalSigner: await createInternalSigner(internal.privateJwk),
-    ...options,
-  });
-  const server = await new Promise<http.Server>((resolve) => {
-    const listening = gateway.app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  try {
-    await run(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`);
-  } finally {
-    server.closeAllConnections();
-    server.close();
-    await gateway.apollo.stop();
-    gateway.stop();
-  }
+function withGateway(options: Partial<GatewayOptions>, run: (url: string) => Promise<void>): Promise<void> {
+  return withOwnGateway({ subgraphUrls: subgraphUrlsOf(stack), keys, options }, ({ url }) => run(url));
 }
 
 const post = (url: string, query: string, headers: Record<string, string> = {}) =>

@@ -6,19 +6,13 @@
  */
 import net from 'node:net';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createGatewayApp, type GatewayOptions } from '@tdkt/gateway';
-import { committedSupergraph } from '@tdkt/scripts';
-import {
-  DEV_ISSUER,
-  createCallerVerifier,
-  createInternalSigner,
-  generateInternalKeyPair,
-  loadOrCreateDevKeys,
-} from '@tdkt/identity';
+import { type GatewayOptions } from '@tdkt/gateway';
+import { loadOrCreateDevKeys } from '@tdkt/identity';
+import { SUBGRAPH_NAMES } from '@tdkt/platform';
+import { withGateway as withOwnGateway } from '../support/gateway';
 
 jest.setTimeout(60_000);
 
@@ -29,34 +23,16 @@ beforeAll(() => {
 afterAll(() => rmSync(keyDir, { recursive: true, force: true }));
 
 /** A gateway of its own (no subgraph is called: `{ __typename }` is answered by the gateway). */
+/** The connection limits need no subgraph behind the gateway: its subgraph URLs lead nowhere. */
+const NOWHERE = 'http://127.0.0.1:9/graphql';
+
 async function withGateway(
   options: Partial<GatewayOptions>,
   run: (port: number, server: Server) => Promise<void>,
 ): Promise<void> {
   const keys = await loadOrCreateDevKeys(keyDir);
-  const internal = await generateInternalKeyPair();
-  const gateway = await createGatewayApp({
-    supergraphSdl: committedSupergraph(),
-    subgraphUrls: {
-      organizations: 'http://127.0.0.1:9/graphql',
-      campaigns: 'http://127.0.0.1:9/graphql',
-      awards: 'http://127.0.0.1:9/graphql',
-    },
-    callerVerifier: createCallerVerifier({ issuer: DEV_ISSUER, jwks: { keys: [keys.publicJwk] } }),
-    internalSigner: await createInternalSigner(internal.privateJwk),
-    ...options,
-  });
-  const server = await new Promise<Server>((resolve) => {
-    const listening = gateway.app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  try {
-    await run((server.address() as AddressInfo).port, server);
-  } finally {
-    server.closeAllConnections();
-    server.close();
-    await gateway.apollo.stop();
-    gateway.stop();
-  }
+  const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, NOWHERE]));
+  await withOwnGateway({ subgraphUrls, keys, options }, ({ port, server }) => run(port, server));
 }
 
 const BODY = JSON.stringify({ query: '{ __typename }' });

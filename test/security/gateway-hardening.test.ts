@@ -4,24 +4,16 @@
  * that tracks the work, introspection included), ambiguous requests (two Host headers), and no schema
  * hints in production, variable coercion included.
  */
-import http from 'node:http';
 import net from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEFAULT_LIMITS, createGatewayApp, operationCost, type GatewayOptions } from '@tdkt/gateway';
+import { DEFAULT_LIMITS, operationCost, type GatewayOptions } from '@tdkt/gateway';
 import { buildSchema, getIntrospectionQuery, parse, type OperationDefinitionNode } from 'graphql';
 import { committedSupergraph } from '@tdkt/scripts';
-import {
-  DEV_ISSUER,
-  createCallerVerifier,
-  createInternalSigner,
-  generateInternalKeyPair,
-  loadOrCreateDevKeys,
-  type DevKeys,
-} from '@tdkt/identity';
+import { loadOrCreateDevKeys, type DevKeys } from '@tdkt/identity';
 import { CONTRACT_OPERATIONS } from '../support/operations';
+import { withGateway as withOwnGateway, subgraphUrlsOf } from '../support/gateway';
 import { startStack, type Stack } from '../support/stack';
 
 jest.setTimeout(120_000);
@@ -39,30 +31,8 @@ afterAll(async () => {
   rmSync(keyDir, { recursive: true, force: true });
 });
 
-async function withGateway(options: Partial<GatewayOptions>, run: (url: string) => Promise<void>): Promise<void> {
-  const internal = await generateInternalKeyPair();
-  const gateway = await createGatewayApp({
-    supergraphSdl: committedSupergraph(),
-    subgraphUrls: {
-      organizations: stack.subgraphs.organizations.url,
-      campaigns: stack.subgraphs.campaigns.url,
-      awards: stack.subgraphs.awards.url,
-    },
-    callerVerifier: createCallerVerifier({ issuer: DEV_ISSUER, jwks: { keys: [keys.publicJwk] } }),
-    internalSigner: await createInternalSigner(internal.privateJwk),
-    ...options,
-  });
-  const server = await new Promise<http.Server>((resolve) => {
-    const listening = gateway.app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  try {
-    await run(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`);
-  } finally {
-    server.closeAllConnections();
-    server.close();
-    await gateway.apollo.stop();
-    gateway.stop();
-  }
+function withGateway(options: Partial<GatewayOptions>, run: (url: string) => Promise<void>): Promise<void> {
+  return withOwnGateway({ subgraphUrls: subgraphUrlsOf(stack), keys, options }, ({ url }) => run(url));
 }
 
 const post = async (url: string, body: Record<string, unknown>) => {
