@@ -61,7 +61,7 @@ export function awardsStep(context: LoadContext): StepDefinition {
       for (const chunk of done.values())
         for (const key of (chunk.extra?.['sharedDecisions'] as number[] | undefined) ?? []) sharedDecisions.add(key);
       const { rows } = await client.query<{ key: string }>(
-        `SELECT issuer_organization_id::text || '|' || number AS key FROM ${DECISION} WHERE NOT (${isGeneratedSql('id')})`,
+        `SELECT issuer_organization_id::text || '|' || number_key AS key FROM ${DECISION} WHERE NOT (${isGeneratedSql('id')})`,
       );
       for (const row of rows) existingNumbers.add(row.key);
     },

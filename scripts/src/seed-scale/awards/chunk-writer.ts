@@ -12,6 +12,7 @@ import {
   canDecide,
   councilThreshold,
   councilVotePasses,
+  decisionNumberKey,
   rulesetFor,
   type AuthorityKind,
   type GrantFact,
@@ -172,7 +173,7 @@ export class ChunkWriter {
     let sequence = 1 + ((year - FIRST_YEAR) * 64 + typeIndex) * 2 + (legacy ? 1 : 0);
     let number = `${sequence}/QĐ-${org.abbr}`;
     // An officer's own decision may already carry this number: step aside (never happens on fresh data).
-    while (this.existingNumbers.has(`${org.id}|${number}`)) {
+    while (this.existingNumbers.has(`${org.id}|${decisionNumberKey(number)}`)) {
       sequence += 5000;
       number = `${sequence}/QĐ-${org.abbr}`;
     }
@@ -204,7 +205,7 @@ export class ChunkWriter {
       ? Math.max(decision.issuedOn + 20, day(2024, 3, 1) + (hash32(decision.issuer, decision.issuedOn) % 120))
       : decision.issuedOn;
     this.decisions.row(
-      `${decision.id}\t${text(decision.number)}\t${iso(decision.issuedOn)}\t${org.id}\t${decision.legacy ? NULL : decision.authority}\t${decision.legacy ? 't' : 'f'}\t${stamp(created, decision.legacy ? 14 * 60 : 10 * 60)}\t${BY}`,
+      `${decision.id}\t${text(decision.number)}\t${iso(decision.issuedOn)}\t${org.id}\t${decision.legacy ? NULL : decision.authority}\t${decision.legacy ? 't' : 'f'}\t${stamp(created, decision.legacy ? 14 * 60 : 10 * 60)}\t${BY}\t${text(decisionNumberKey(decision.number))}`,
     );
   }
 

@@ -14,6 +14,7 @@ export {
   type SubjectKind,
 } from '../catalogue/award-types.js';
 export { isIsoDate, formatDateVi } from './calendar.rule.js';
+export { cleanDecisionNumber, decisionNumberKey } from './decision-number.rule.js';
 export {
   RULESETS,
   LAW_2022_IN_FORCE,

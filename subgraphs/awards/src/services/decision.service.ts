@@ -15,6 +15,7 @@ import {
   translateDatabaseError,
 } from '@tdkt/subgraph-kit';
 import { authorityOfIssuer, canDecide } from '../rules/index.js';
+import { cleanDecisionNumber } from '../rules/decision-number.rule.js';
 import type { AwardsContext } from '../context.js';
 import { createStores } from '../store/index.js';
 import type { NominationRow } from '../store/nomination.store.js';
@@ -28,7 +29,12 @@ const MAX_NOMINATIONS = 500;
 
 export async function issueDecision(context: AwardsContext, input: IssueDecisionInput): Promise<IssuedDecision> {
   requireSignedIn(context);
-  const number = cleanText(input.number, { label: 'Số quyết định', field: 'input.number', maxLength: 80 });
+  // Stored as written without invisible characters; compared by its key (rules/decision-number.rule.ts).
+  const number = cleanText(cleanDecisionNumber(input.number), {
+    label: 'Số quyết định',
+    field: 'input.number',
+    maxLength: 80,
+  });
   // Vietnam's date (UTC+7): a decision dated today there is not in the future.
   if (input.issuedOn > new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10))
     throw badInput('Ngày quyết định không thể ở tương lai.', { field: 'input.issuedOn' });
@@ -126,7 +132,7 @@ export async function issueDecision(context: AwardsContext, input: IssueDecision
     return Object.assign(new IssuedDecision(), { ...decision, grants });
   } catch (error) {
     throw translateDatabaseError(error, {
-      decision_issuer_number_key: `${issuer.name} đã có quyết định số ${number}.`,
+      decision_issuer_number_key_unique: `${issuer.name} đã có quyết định số ${number}.`,
       award_grant_once: 'Đối tượng đã được khen hình thức này cho cùng năm thành tích (Luật TĐKT, Điều 5).',
     });
   }

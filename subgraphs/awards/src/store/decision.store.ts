@@ -1,5 +1,6 @@
 /** Decisions (quyết định khen thưởng): issued through the workflow, or imported from the paper record. */
 import { defineTable, type Queryable, type TableDescriptor } from '@tdkt/subgraph-kit';
+import { decisionNumberKey } from '../rules/decision-number.rule.js';
 import { Decision } from '../types/grant.types.js';
 
 export const DECISION_TABLE: TableDescriptor = defineTable('awards', 'decision', [
@@ -11,6 +12,7 @@ export const DECISION_TABLE: TableDescriptor = defineTable('awards', 'decision',
   'is_legacy',
   'created_at',
   'created_by',
+  'number_key',
 ]);
 
 const DECISION_COLUMNS = `id, number, issued_on::text AS "issuedOn", issuer_organization_id AS "issuerOrganizationId", authority, is_legacy AS "isLegacy"`;
@@ -38,6 +40,7 @@ export class DecisionStore {
     return rows.map(toDecision);
   }
 
+  /** A new decision; its number's key (rules/decision-number.rule.ts) is unique per issuer. */
   async insert(values: {
     number: string;
     issuedOn: string;
@@ -46,26 +49,36 @@ export class DecisionStore {
     createdBy: string | null;
   }): Promise<Decision> {
     const [row] = (await this.db.query(
-      `INSERT INTO decision (number, issued_on, issuer_organization_id, authority, created_by) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO decision (number, number_key, issued_on, issuer_organization_id, authority, created_by) VALUES ($1, $2, $3, $4, $5, $6)
        RETURNING ${DECISION_COLUMNS}`,
-      [values.number, values.issuedOn, values.issuerId, values.authority, values.createdBy],
+      [
+        values.number,
+        decisionNumberKey(values.number),
+        values.issuedOn,
+        values.issuerId,
+        values.authority,
+        values.createdBy,
+      ],
     )) as DecisionRow[];
     return toDecision(row!);
   }
 
-  /** A legacy decision by issuer and number: created once, then found again (with the date it was created with). */
+  /**
+   * A legacy decision by issuer and number key: created once, then found again however the number is
+   * typed (with the number and date it was first recorded with).
+   */
   async upsertLegacy(values: {
     number: string;
     issuedOn: string;
     issuerId: string;
     createdBy: string | null;
-  }): Promise<{ id: string; issuedOn: string }> {
+  }): Promise<{ id: string; number: string; issuedOn: string }> {
     const [row] = (await this.db.query(
-      `INSERT INTO decision (number, issued_on, issuer_organization_id, is_legacy, created_by) VALUES ($1, $2, $3, true, $4)
-       ON CONFLICT (issuer_organization_id, number) DO UPDATE SET number = EXCLUDED.number
-       RETURNING id, issued_on::text AS "issuedOn"`,
-      [values.number, values.issuedOn, values.issuerId, values.createdBy],
-    )) as { id: string; issuedOn: string }[];
+      `INSERT INTO decision (number, number_key, issued_on, issuer_organization_id, is_legacy, created_by) VALUES ($1, $2, $3, $4, true, $5)
+       ON CONFLICT (issuer_organization_id, number_key) DO UPDATE SET number_key = EXCLUDED.number_key
+       RETURNING id, number, issued_on::text AS "issuedOn"`,
+      [values.number, decisionNumberKey(values.number), values.issuedOn, values.issuerId, values.createdBy],
+    )) as { id: string; number: string; issuedOn: string }[];
     return row!;
   }
 }
