@@ -5,6 +5,7 @@ import { Exemplars1764300000000 } from './migrations/1764300000000-exemplars.js'
 import { AwardRollups1765000000000 } from './migrations/1765000000000-award-rollups.js';
 import { LedgerIndexes1765000000100 } from './migrations/1765000000100-ledger-indexes.js';
 import { DecisionNumberKey1765300000000 } from './migrations/1765300000000-decision-number-key.js';
+import { GrantAuthorityNote1765300000100 } from './migrations/1765300000100-grant-authority-note.js';
 
 export const SUBGRAPH_NAME = 'awards';
 export const DATABASE_SCHEMA = 'awards';
@@ -19,6 +20,7 @@ const MIGRATIONS = [
   AwardRollups1765000000000,
   LedgerIndexes1765000000100,
   DecisionNumberKey1765300000000,
+  GrantAuthorityNote1765300000100,
 ];
 
 export function createAwardsDatabase(url: string, options: { poolSize?: number } = {}): Database {

@@ -86,7 +86,7 @@ export function writeCollective(
         });
       }
       writer.grants.row(
-        `${grantId}\t${title.type}\t${NULL}\t${org.id}\t${org.id}\t${NULL}\t${year}\t${title.basis}\t${decision.id}\t${nominationId ?? NULL}\t${decision.legacy ? 't' : 'f'}\t${NULL}\t${NULL}\t${grantCreated(decision)}`,
+        `${grantId}\t${title.type}\t${NULL}\t${org.id}\t${org.id}\t${NULL}\t${year}\t${title.basis}\t${decision.id}\t${nominationId ?? NULL}\t${decision.legacy ? 't' : 'f'}\t${NULL}\t${NULL}\t${grantCreated(decision)}\t${NULL}`,
       );
       history.push({
         id: grantId,
@@ -163,7 +163,7 @@ export function writeBlocFlags(plan: Plan, writer: ChunkWriter): void {
         });
       }
       writer.grants.row(
-        `${grantId}\t${type}\t${NULL}\t${leader.id}\t${leader.id}\t${NULL}\t${year}\tMERIT\t${decision.id}\t${nominationId ?? NULL}\t${decision.legacy ? 't' : 'f'}\t${NULL}\t${NULL}\t${grantCreated(decision)}`,
+        `${grantId}\t${type}\t${NULL}\t${leader.id}\t${leader.id}\t${NULL}\t${year}\tMERIT\t${decision.id}\t${nominationId ?? NULL}\t${decision.legacy ? 't' : 'f'}\t${NULL}\t${NULL}\t${grantCreated(decision)}\t${NULL}`,
       );
     }
   }

@@ -144,7 +144,7 @@ export function writePersonGrants(
     }
     const revoked = decision.legacy && h % 20_000 === 7 && decision.issuedOn + 300 <= AS_OF_DAY;
     writer.grants.row(
-      `${grantId}\t${title.type}\t${person.id}\t${NULL}\t${plan.orgs[recipientUnit]!.id}\t${gender}\t${title.year}\t${title.basis}\t${decision.id}\t${nominationId ?? NULL}\t${decision.legacy ? 't' : 'f'}\t${revoked ? iso(decision.issuedOn + 300) : NULL}\t${revoked ? text(REVOKE_REASON) : NULL}\t${grantCreated(decision)}`,
+      `${grantId}\t${title.type}\t${person.id}\t${NULL}\t${plan.orgs[recipientUnit]!.id}\t${gender}\t${title.year}\t${title.basis}\t${decision.id}\t${nominationId ?? NULL}\t${decision.legacy ? 't' : 'f'}\t${revoked ? iso(decision.issuedOn + 300) : NULL}\t${revoked ? text(REVOKE_REASON) : NULL}\t${grantCreated(decision)}\t${NULL}`,
     );
     history.push({
       id: grantId,

@@ -1,7 +1,13 @@
 /**
- * Importing the paper record (khen thưởng cũ, before the system): every row is checked first, and one
- * refused row keeps the whole batch out (nothing half-imported). Decisions of issuers that no longer
- * exist are kept as legacy decisions.
+ * Importing the paper record (khen thưởng cũ, before the system) from an officer's spreadsheet. Every
+ * row is read the way officers write it (dates dd/mm/yyyy, award abbreviations, decision numbers typed
+ * any way) and checked as a decision is checked: the issuer's authority on the decision date (Luật TĐKT
+ * 2022, Điều 77–80) and the date against the achievement year. Rows decided before the 2022 Law took
+ * effect are imported flagged "chưa kiểm tra thẩm quyền" with the reason, never silently trusted.
+ *
+ * One refused row keeps the whole batch out, and the answer lists every refused row by its spreadsheet
+ * row number: a sheet is fixed and sent again whole (rows already in the ledger are then skipped, each
+ * named with the reason), never left half-imported. One transaction.
  */
 import {
   auditedTransaction,
@@ -14,25 +20,55 @@ import {
   type DirectoryOrganization,
   type DirectoryPersonFacts,
 } from '@tdkt/subgraph-kit';
+import { findAwardType } from '../catalogue/award-types.js';
 import type { AwardsContext } from '../context.js';
+import { resolveAwardTypeCode } from '../rules/award-alias.rule.js';
+import { cleanDecisionNumber } from '../rules/decision-number.rule.js';
+import { decisionDateProblem, parseImportDate } from '../rules/grant-import.rule.js';
+import {
+  authorityOfIssuer,
+  canDecide,
+  formatDateVi,
+  isEvaluatedRuleset,
+  rulesetDefinition,
+  rulesetFor,
+} from '../rules/index.js';
 import { createStores } from '../store/index.js';
 import { SubjectKind } from '../types/award-type.types.js';
-import { ImportGrantsResult, ImportRowError, type ImportGrantsInput } from '../types/grant.inputs.js';
+import { ImportGrantsResult, ImportRowError, ImportRowNote, type ImportGrantsInput } from '../types/grant.inputs.js';
 
 const MAX_IMPORT_ROWS = 1000;
 
 interface PreparedRow {
   index: number;
   awardTypeCode: string;
+  awardTypeName: string;
   personId: string | null;
   organizationId: string | null;
   unitId: string;
+  recipientLabel: string;
   gender: string | null;
   year: number;
   basis: string;
   decisionNumber: string;
   issuedOn: string;
   issuerId: string;
+  issuerName: string;
+  /** Why the issuer's authority was not checked; null when it was. */
+  authorityNote: string | null;
+}
+
+/** Organization codes as typed: invisible characters and spaces dropped, upper case. */
+function normalizeCode(code: string): string {
+  return code
+    .normalize('NFKC')
+    .replace(/[\p{Cf}\s]/gu, '')
+    .toUpperCase();
+}
+
+/** Vietnam's date (UTC+7): a decision dated today there is not in the future. */
+function vietnamToday(): string {
+  return new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
 }
 
 export async function importGrants(context: AwardsContext, input: ImportGrantsInput): Promise<ImportGrantsResult> {
@@ -40,86 +76,115 @@ export async function importGrants(context: AwardsContext, input: ImportGrantsIn
   if (input.grants.length === 0) throw badInput('Không có dòng nào để nhập.', { field: 'input.grants' });
   if (input.grants.length > MAX_IMPORT_ROWS)
     throw badInput(`Mỗi lần nhập tối đa ${MAX_IMPORT_ROWS} dòng.`, { field: 'input.grants' });
+  const first = input.firstRowNumber ?? 1;
+  if (!Number.isInteger(first) || first < 1 || first > 1_000_000)
+    throw badInput('Số dòng đầu tiên phải là số nguyên từ 1 đến 1.000.000.', { field: 'input.firstRowNumber' });
+  const rowOf = (index: number) => first + index;
   const errors: ImportRowError[] = [];
   const fail = (index: number, code: string, message: string) =>
-    errors.push(Object.assign(new ImportRowError(), { index, code, message }));
-  const thisYear = new Date().getUTCFullYear();
+    errors.push(
+      Object.assign(new ImportRowError(), {
+        index,
+        row: rowOf(index),
+        code,
+        message: `Dòng ${rowOf(index)}: ${message}`,
+      }),
+    );
+  const today = vietnamToday();
+  const thisYear = Number(today.slice(0, 4));
   const prepared: PreparedRow[] = [];
 
   await Promise.all(
     input.grants.map(async (row, index) => {
-      const awardType = await context.loaders.awardTypeByCode.load(row.awardTypeCode.trim().toUpperCase());
-      if (!awardType)
-        return fail(index, 'NOT_FOUND', `Dòng ${index + 1}: không có hình thức khen thưởng mã ${row.awardTypeCode}.`);
+      const alias = resolveAwardTypeCode(row.awardTypeCode);
+      if (alias.kind === 'UNKNOWN') return fail(index, 'NOT_FOUND', alias.message);
+      if (alias.kind === 'AMBIGUOUS') return fail(index, 'BAD_USER_INPUT', alias.message);
+      const awardType = await context.loaders.awardTypeByCode.load(alias.code);
+      const definition = findAwardType(alias.code);
+      if (!awardType || !definition)
+        return fail(index, 'NOT_FOUND', `không có hình thức khen thưởng mã ${alias.code}.`);
       if (!Number.isInteger(row.year) || row.year < 1945 || row.year > thisYear)
-        return fail(index, 'BAD_USER_INPUT', `Dòng ${index + 1}: năm ${row.year} không hợp lệ.`);
-      if (row.issuedOn < `${row.year}-01-01`)
-        return fail(
-          index,
-          'BAD_USER_INPUT',
-          `Dòng ${index + 1}: quyết định ngày ${row.issuedOn} có trước năm thành tích ${row.year}.`,
-        );
+        return fail(index, 'BAD_USER_INPUT', `năm thành tích ${row.year} không hợp lệ (từ 1945 đến ${thisYear}).`);
+      const parsed = parseImportDate(row.issuedOn);
+      if (!parsed.ok) return fail(index, 'BAD_USER_INPUT', parsed.message);
+      const issuedOn = parsed.date;
+      const dateProblem = decisionDateProblem(definition, row.year, issuedOn, today);
+      if (dateProblem) return fail(index, 'BAD_USER_INPUT', dateProblem);
       let number: string;
       try {
-        number = cleanText(row.decisionNumber, {
-          label: `Số quyết định (dòng ${index + 1})`,
+        number = cleanText(cleanDecisionNumber(row.decisionNumber), {
+          label: 'số quyết định',
           field: `input.grants[${index}].decisionNumber`,
           maxLength: 80,
         });
       } catch (error) {
         return fail(index, 'BAD_USER_INPUT', (error as Error).message);
       }
-      const issuer = await context.organizations.organizationByCode.load(row.issuerCode.trim().toUpperCase());
-      if (!issuer)
-        return fail(index, 'NOT_FOUND', `Dòng ${index + 1}: không tìm thấy cơ quan ban hành mã ${row.issuerCode}.`);
+      const issuer = await context.organizations.organizationByCode.load(normalizeCode(row.issuerCode));
+      if (!issuer) return fail(index, 'NOT_FOUND', `không tìm thấy cơ quan ban hành mã ${row.issuerCode.trim()}.`);
+
+      // Law Arts 77–80 (NĐ 129/2025 Art 59): the same check issueDecision makes, under the ruleset of the
+      // decision's date; before 2024-01-01 the engine holds no rules, so the row is flagged, not trusted.
+      let authorityNote: string | null = null;
+      const ruleset = rulesetFor(issuedOn);
+      if (isEvaluatedRuleset(ruleset)) {
+        const power = canDecide(authorityOfIssuer(issuer.kind), alias.code, issuedOn);
+        if (!power.allowed)
+          return fail(
+            index,
+            'FORBIDDEN',
+            `${issuer.name} không ban hành được quyết định này: ${power.reason ?? 'không có thẩm quyền.'}`,
+          );
+      } else {
+        authorityNote = `Chưa kiểm tra thẩm quyền: quyết định ngày ${formatDateVi(issuedOn)} thuộc ${rulesetDefinition(ruleset).instruments}; hệ thống không có quy định về thẩm quyền của thời kỳ đó, cần cán bộ đối chiếu.`;
+      }
+
       if ((row.personId ? 1 : 0) + (row.organizationCode ? 1 : 0) !== 1) {
         return fail(
           index,
           'BAD_USER_INPUT',
-          `Dòng ${index + 1}: cần đúng một người nhận: personId (cá nhân) hoặc organizationCode (tập thể).`,
+          'cần đúng một người nhận: personId (cá nhân) hoặc organizationCode (tập thể).',
         );
       }
       let unit: DirectoryOrganization;
       let person: DirectoryPersonFacts | null = null;
       if (row.personId) {
         if (!awardType.subjectKinds.includes(SubjectKind.PERSON))
-          return fail(index, 'BAD_USER_INPUT', `Dòng ${index + 1}: ${awardType.name} không tặng cho cá nhân.`);
-        person = isUuid(row.personId) ? await context.organizations.personFactsById.load(row.personId) : null;
-        if (!person || !person.organization)
-          return fail(index, 'NOT_FOUND', `Dòng ${index + 1}: không tìm thấy cá nhân ${row.personId}.`);
+          return fail(index, 'BAD_USER_INPUT', `${awardType.name} không tặng cho cá nhân.`);
+        person = isUuid(row.personId.trim())
+          ? await context.organizations.personFactsById.load(row.personId.trim())
+          : null;
+        if (!person || !person.organization) return fail(index, 'NOT_FOUND', `không tìm thấy cá nhân ${row.personId}.`);
         unit = person.organization;
       } else {
         if (!awardType.subjectKinds.includes(SubjectKind.COLLECTIVE))
-          return fail(index, 'BAD_USER_INPUT', `Dòng ${index + 1}: ${awardType.name} không tặng cho tập thể.`);
-        const organization = await context.organizations.organizationByCode.load(
-          row.organizationCode!.trim().toUpperCase(),
-        );
-        if (!organization)
-          return fail(index, 'NOT_FOUND', `Dòng ${index + 1}: không tìm thấy đơn vị mã ${row.organizationCode}.`);
+          return fail(index, 'BAD_USER_INPUT', `${awardType.name} không tặng cho tập thể.`);
+        const organization = await context.organizations.organizationByCode.load(normalizeCode(row.organizationCode!));
+        if (!organization) return fail(index, 'NOT_FOUND', `không tìm thấy đơn vị mã ${row.organizationCode!.trim()}.`);
         unit = organization;
       }
       if (
         context.caller.role !== 'CENTRAL_BOARD' &&
         !(context.caller.role === 'ORG_OFFICER' && (await isInCallerSubtree(context, unit)))
       ) {
-        return fail(
-          index,
-          'FORBIDDEN',
-          `Dòng ${index + 1}: không được nhập khen thưởng cho ${unit.name} (ngoài phạm vi đơn vị mình).`,
-        );
+        return fail(index, 'FORBIDDEN', `không được nhập khen thưởng cho ${unit.name} (ngoài phạm vi đơn vị mình).`);
       }
       prepared.push({
         index,
         awardTypeCode: awardType.code,
+        awardTypeName: awardType.name,
         personId: person?.id ?? null,
         organizationId: person ? null : unit.id,
         unitId: unit.id,
+        recipientLabel: person ? 'người này' : unit.name,
         gender: person?.gender ?? null,
         year: row.year,
         basis: row.basis,
         decisionNumber: number,
-        issuedOn: row.issuedOn,
+        issuedOn,
         issuerId: issuer.id,
+        issuerName: issuer.name,
+        authorityNote,
       });
     }),
   );
@@ -128,12 +193,30 @@ export async function importGrants(context: AwardsContext, input: ImportGrantsIn
   try {
     return await auditedTransaction(context.db, context, 'importGrants', async (manager, audit) => {
       const stores = createStores(manager);
-      let imported = 0;
-      let skipped = 0;
       const grantIds: string[] = [];
+      const skippedRows: ImportRowNote[] = [];
+      const flagged: ImportRowNote[] = [];
       const rowErrors: ImportRowError[] = [];
+      const note = (index: number, code: string, message: string) =>
+        Object.assign(new ImportRowNote(), {
+          index,
+          row: rowOf(index),
+          code,
+          message: `Dòng ${rowOf(index)}: ${message}`,
+        });
+      /** The first row of the batch for each grant (form, recipient, year, basis). */
+      const seen = new Map<string, number>();
       for (const row of prepared.sort((a, b) => a.index - b.index)) {
-        // One decision per issuer and number; a legacy number seen again must carry the same date.
+        const grantKey = [row.awardTypeCode, row.personId ?? row.organizationId, row.year, row.basis].join('|');
+        const earlier = seen.get(grantKey);
+        if (earlier !== undefined) {
+          skippedRows.push(
+            note(row.index, 'DUPLICATE', `trùng với dòng ${rowOf(earlier)} trong cùng danh sách; bỏ qua.`),
+          );
+          continue;
+        }
+        seen.set(grantKey, row.index);
+        // One decision per issuer and number key; a number seen again must carry the same date.
         const decision = await stores.decisions.upsertLegacy({
           number: row.decisionNumber,
           issuedOn: row.issuedOn,
@@ -144,38 +227,60 @@ export async function importGrants(context: AwardsContext, input: ImportGrantsIn
           rowErrors.push(
             Object.assign(new ImportRowError(), {
               index: row.index,
+              row: rowOf(row.index),
               code: 'CONFLICT',
-              message: `Dòng ${row.index + 1}: quyết định số ${row.decisionNumber} đã có với ngày ${decision.issuedOn}, khác ${row.issuedOn}.`,
+              message: `Dòng ${rowOf(row.index)}: ${row.issuerName} đã có quyết định số ${decision.number} ngày ${formatDateVi(decision.issuedOn)}; dòng này ghi số ${row.decisionNumber} ngày ${formatDateVi(row.issuedOn)}.`,
             }),
           );
           continue;
         }
-        const grantId = await stores.grants.insertImported(
-          {
-            awardTypeCode: row.awardTypeCode,
-            personId: row.personId,
-            organizationId: row.organizationId,
-            recipientUnitId: row.unitId,
-            recipientGender: row.gender,
-            year: row.year,
-            basis: row.basis,
-          },
-          decision.id,
-        );
-        if (grantId) {
-          imported += 1;
-          grantIds.push(grantId);
-        } else skipped += 1;
+        const grant = {
+          awardTypeCode: row.awardTypeCode,
+          personId: row.personId,
+          organizationId: row.organizationId,
+          recipientUnitId: row.unitId,
+          recipientGender: row.gender,
+          year: row.year,
+          basis: row.basis,
+        };
+        const grantId = await stores.grants.insertImported(grant, decision.id, row.authorityNote);
+        if (!grantId) {
+          // Law Art 5: one achievement is not rewarded twice; the row names the grant already there.
+          const twin = await stores.grants.liveTwin(grant);
+          await stores.decisions.deleteIfUnused(decision.id);
+          skippedRows.push(
+            note(
+              row.index,
+              'DUPLICATE',
+              `${row.awardTypeName} năm ${row.year} của ${row.recipientLabel} đã có trong sổ khen thưởng` +
+                (twin ? ` (quyết định số ${twin.number} ngày ${formatDateVi(twin.issuedOn)})` : '') +
+                '; bỏ qua.',
+            ),
+          );
+          continue;
+        }
+        grantIds.push(grantId);
+        if (row.authorityNote) {
+          flagged.push(
+            note(
+              row.index,
+              'AUTHORITY_UNVERIFIED',
+              `đã nhập, chưa kiểm tra thẩm quyền của ${row.issuerName}. ${row.authorityNote}`,
+            ),
+          );
+        }
       }
       // Nothing half-imported: one bad row rolls the whole batch back.
       if (rowErrors.length) throw new ImportRefused(rowErrors);
+      const imported = grantIds.length;
+      const skipped = skippedRows.length;
       const grants = await audit.snapshot('award_grant', null, {
         sql: 't.id = ANY($1::uuid[])',
         params: [grantIds],
         many: true,
       });
       await audit.record({ entityType: 'Grant', entityId: null, before: null, after: { imported, skipped, grants } });
-      return Object.assign(new ImportGrantsResult(), { imported, skipped, errors: [] });
+      return Object.assign(new ImportGrantsResult(), { imported, skipped, errors: [], skippedRows, flagged });
     });
   } catch (error) {
     if (error instanceof ImportRefused) return refused(error.errors);
@@ -188,6 +293,8 @@ function refused(errors: ImportRowError[]): ImportGrantsResult {
     imported: 0,
     skipped: 0,
     errors: errors.sort((a, b) => a.index - b.index),
+    skippedRows: [],
+    flagged: [],
   });
 }
 

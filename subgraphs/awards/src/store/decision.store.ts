@@ -81,4 +81,14 @@ export class DecisionStore {
     )) as { id: string; number: string; issuedOn: string }[];
     return row!;
   }
+
+  /** Removes a decision no grant or nomination refers to (one an import created for a row it then skipped). */
+  async deleteIfUnused(id: string): Promise<void> {
+    await this.db.query(
+      `DELETE FROM decision d WHERE d.id = $1
+          AND NOT EXISTS (SELECT 1 FROM award_grant g WHERE g.decision_id = d.id)
+          AND NOT EXISTS (SELECT 1 FROM nomination n WHERE n.decision_id = d.id)`,
+      [id],
+    );
+  }
 }

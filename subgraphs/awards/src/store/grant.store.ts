@@ -19,12 +19,13 @@ export const AWARD_GRANT_TABLE: TableDescriptor = defineTable('awards', 'award_g
   'revoked_on',
   'revoke_reason',
   'created_at',
+  'authority_note',
 ]);
 
 /** The SELECT list of a Grant over `award_grant g`. */
 export const GRANT_COLUMNS = `g.id, g.award_type_code AS "awardTypeCode", g.person_id AS "personId", g.organization_id AS "organizationId",
   g.recipient_unit_id AS "recipientUnitId", g.year, g.basis, g.decision_id AS "decisionId", g.imported,
-  g.revoked_on::text AS "revokedOn", g.revoke_reason AS "revokeReason"`;
+  g.revoked_on::text AS "revokedOn", g.revoke_reason AS "revokeReason", g.authority_note AS "authorityNote"`;
 
 export interface GrantRow {
   id: string;
@@ -38,6 +39,7 @@ export interface GrantRow {
   imported: boolean;
   revokedOn: string | null;
   revokeReason: string | null;
+  authorityNote: string | null;
 }
 
 export const toGrant = (row: GrantRow): Grant => Object.assign(new Grant(), row);
@@ -152,11 +154,14 @@ export class GrantStore {
     return row!.id;
   }
 
-  /** An imported grant; null when the same live grant is already in the ledger (Law Art 5: not twice). */
-  async insertImported(grant: NewGrant, decisionId: string): Promise<string | null> {
+  /**
+   * An imported grant; null when the same live grant is already in the ledger (Law Art 5: not twice).
+   * `authorityNote`: why the issuer's authority was not checked, or null when it was.
+   */
+  async insertImported(grant: NewGrant, decisionId: string, authorityNote: string | null): Promise<string | null> {
     const inserted: { id: string }[] = await this.db.query(
-      `INSERT INTO award_grant (award_type_code, person_id, organization_id, recipient_unit_id, recipient_gender, year, basis, decision_id, imported)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, true)
+      `INSERT INTO award_grant (award_type_code, person_id, organization_id, recipient_unit_id, recipient_gender, year, basis, decision_id, imported, authority_note)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, true, $9)
        ON CONFLICT DO NOTHING RETURNING id`,
       [
         grant.awardTypeCode,
@@ -167,9 +172,21 @@ export class GrantStore {
         grant.year,
         grant.basis,
         decisionId,
+        authorityNote,
       ],
     );
     return inserted[0]?.id ?? null;
+  }
+
+  /** The live grant an import row repeats (same form, recipient, year and basis), with its decision. */
+  async liveTwin(grant: NewGrant): Promise<{ number: string; issuedOn: string } | null> {
+    const [row] = (await this.db.query(
+      `SELECT d.number, d.issued_on::text AS "issuedOn" FROM award_grant g JOIN decision d ON d.id = g.decision_id
+        WHERE g.award_type_code = $1 AND coalesce(g.person_id, g.organization_id) = $2 AND g.year = $3 AND g.basis = $4
+          AND g.revoked_on IS NULL`,
+      [grant.awardTypeCode, grant.personId ?? grant.organizationId, grant.year, grant.basis],
+    )) as { number: string; issuedOn: string }[];
+    return row ?? null;
   }
 
   /** Revokes a live grant; false when it was already revoked. Needs the EntityManager of a transaction. */

@@ -28,6 +28,17 @@ export class Grant {
   @Field(() => GraphQLLocalDate, { nullable: true, description: 'Ngày thu hồi, nếu đã bị thu hồi.' }) revokedOn!:
     string | null;
   @Field(() => String, { nullable: true }) revokeReason!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Vì sao chưa kiểm tra thẩm quyền của cơ quan ban hành (quyết định cũ nhập từ hồ sơ); null khi đã kiểm tra.',
+  })
+  authorityNote!: string | null;
+
+  @Field({ description: 'Thẩm quyền của cơ quan ban hành đã được kiểm tra (sai: chưa kiểm tra, xem authorityNote).' })
+  get authorityVerified(): boolean {
+    return !this.authorityNote;
+  }
 }
 
 @ObjectType({ description: 'Sáng kiến, đề tài khoa học được công nhận.' })
