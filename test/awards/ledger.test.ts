@@ -51,7 +51,8 @@ const row = (
   basis: 'MERIT',
   decisionNumber,
   issuedOn,
-  issuerCode: 'BTP',
+  // The department's head decides its staff's base-level titles (Luật TĐKT 2022, Điều 80 khoản 1); the import checks it.
+  issuerCode: 'VU_TDKT_BTP',
   ...extra,
 });
 

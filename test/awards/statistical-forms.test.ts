@@ -5,6 +5,7 @@
  * subject and basis rows, the year range, revocations, a subtree, a bloc and the whole country, and the
  * same answer before and after the pending changes are folded.
  */
+import { findAwardType } from '@tdkt/awards';
 import { contractOperation } from '../support/operations';
 import { startInProcess, type InProcessStack } from '../support/in-process';
 import { dataOf } from '../support/stack';
@@ -64,6 +65,13 @@ async function person(unit: string, gender: 'MALE' | 'FEMALE'): Promise<string> 
   return dataOf(response).createPerson.id;
 }
 
+const ISSUER_OF: Record<string, string> = {
+  PRESIDENT: 'CTN',
+  PRIME_MINISTER: 'CP',
+  MINISTRY_OR_PROVINCE_HEAD: 'BTP',
+  UNIT_HEAD: 'BM_VU',
+};
+
 async function grant(row: {
   personId?: string;
   organizationCode?: string;
@@ -80,7 +88,8 @@ async function grant(row: {
             basis: 'MERIT',
             decisionNumber: `${decision}/QĐ-BM`,
             issuedOn: `${row.year + 1}-02-01`,
-            issuerCode: 'CP',
+            // An issuer with the power to decide the form (Luật TĐKT 2022, Điều 77–80): the import checks it.
+            issuerCode: ISSUER_OF[findAwardType(row.awardTypeCode)!.decidingAuthority],
             ...row,
           },
         ],
