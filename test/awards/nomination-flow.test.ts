@@ -42,7 +42,14 @@ beforeAll(async () => {
       decisionNumber: `${year}-LD/QĐ-BTP`,
       issuedOn: `${year + 1}-01-10`,
     })),
-  ].map((grant) => ({ personId, basis: 'MERIT', issuerCode: 'BTP', ...grant }));
+  ].map((grant) => ({
+    personId,
+    basis: 'MERIT',
+    // The ministry's Vụ decides the base-level titles (Luật TĐKT 2022, Điều 80 khoản 1), the minister the
+    // ministry's Bằng khen (Điều 74): the import checks the issuer's power.
+    issuerCode: grant.awardTypeCode === 'BANG_KHEN_BO_TINH' ? 'BTP' : 'DEMO_BTP_VU_TDKT',
+    ...grant,
+  }));
   expect(
     dataOf(await stack.gql(contractOperation('ImportGrants'), { input: { grants } }, { token: officer })).importGrants
       .imported,

@@ -44,7 +44,9 @@ async function importGrants(rows: ImportRow[]): Promise<{ imported: number; skip
       basis: 'MERIT',
       decisionNumber: `${decisionNumber}/QĐ-TK`,
       issuedOn: `${row.year + 1}-01-15`,
-      issuerCode: 'BTP',
+      // The Vụ decides the base-level titles (Luật TĐKT 2022, Điều 80 khoản 1), the ministry its Bằng
+      // khen (Điều 74): the import checks the issuer's power.
+      issuerCode: row.awardTypeCode === 'BANG_KHEN_BO_TINH' ? 'BTP' : 'TK_VU',
       ...row,
     };
   });
