@@ -134,9 +134,9 @@ describe('eligibility: emulation flags and the bloc leading unit (Law Arts 25, 2
       ['NOT_LEADING_UNIT'],
     ],
     [
-      'Cờ CP for a ≥5-year movement review is left to the council (Art 25(3))',
+      'Cờ CP for a ≥5-year movement review is left to the council: not evaluated (Art 25(3))',
       flag('CO_THI_DUA_CP', null, 'THEMATIC'),
-      [],
+      ['NOT_EVALUATED'],
     ],
   ])('%s', (_name, input, expected) => {
     expect(codes(input)).toEqual(expected);
@@ -218,7 +218,7 @@ describe('eligibility: principles for every award (ND 98/2023 = ND 152/2025 Art 
       ['AWARD_TYPE_NOT_IN_FORCE'],
     ],
     [
-      'a title that still exists on 2025-06-30 is not refused',
+      "a title that still exists on 2025-06-30 is not refused (its conditions are the council's: not evaluated)",
       {
         awardTypeCode: 'XA_PHUONG_THI_TRAN_TIEU_BIEU',
         year: 2025,
@@ -226,7 +226,7 @@ describe('eligibility: principles for every award (ND 98/2023 = ND 152/2025 Art 
         subject: { kind: 'COLLECTIVE' },
         history: history(),
       },
-      [],
+      ['NOT_EVALUATED'],
     ],
   ])('%s', (_name, input, expected) => {
     expect(codes(input)).toEqual(expected);
@@ -234,8 +234,8 @@ describe('eligibility: principles for every award (ND 98/2023 = ND 152/2025 Art 
 
   it('says which conditions of an unimplemented award are not checked, instead of inventing them', () => {
     const verdict = evaluateEligibility(person('HC_SAO_VANG', 2024, {}));
-    expect(verdict).toMatchObject({ eligible: true, reasons: [], evidence: [] });
-    expect(verdict.notes).toEqual([expect.stringContaining('chưa tự kiểm tra tiêu chuẩn của Huân chương Sao vàng')]);
+    expect(verdict).toMatchObject({ eligible: null, reasons: [{ code: 'NOT_EVALUATED' }], evidence: [] });
+    expect(verdict.reasons[0]!.message).toContain('Huân chương Sao vàng (Luật TĐKT 2022, Điều 33)');
   });
 
   it('explains every reason in Vietnamese with its article, using documented codes only', () => {

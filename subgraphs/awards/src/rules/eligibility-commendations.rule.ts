@@ -116,6 +116,8 @@ export const bangKhenTtgRule: SpecificRule = {
       'Luật TĐKT 2022, Điều 73 khoản 1 điểm b',
       false,
     ),
+  otherPaths:
+    'Chưa đạt điều kiện theo điểm b khoản 1 Điều 73 Luật TĐKT 2022 (trường hợp hệ thống tự đánh giá); các trường hợp khác của khoản 1 Điều 73 do Hội đồng Thi đua – Khen thưởng xét và người đứng đầu có thẩm quyền quyết định.',
   unchecked: [
     'Chỉ kiểm tra trường hợp tại điểm b khoản 1 Điều 73 Luật TĐKT 2022; các trường hợp khác (thành tích xuất sắc có phạm vi ảnh hưởng bộ, tỉnh; công nhân, nông dân…) do Hội đồng TĐKT xem xét.',
   ],
@@ -131,6 +133,8 @@ export const hcLaoDong3Rule: SpecificRule = {
       'Luật TĐKT 2022, Điều 44 khoản 1 điểm e',
       true,
     ),
+  otherPaths:
+    'Chưa đạt điều kiện theo điểm e khoản 1 Điều 44 Luật TĐKT 2022 (trường hợp hệ thống tự đánh giá); các trường hợp khác của khoản 1 Điều 44 do Hội đồng Thi đua – Khen thưởng xét và người đứng đầu có thẩm quyền quyết định.',
   unchecked: [
     'Chỉ kiểm tra trường hợp tại điểm e khoản 1 Điều 44 Luật TĐKT 2022; các trường hợp khác do Hội đồng TĐKT xem xét.',
   ],

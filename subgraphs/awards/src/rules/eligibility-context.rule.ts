@@ -236,6 +236,12 @@ export interface SpecificRule {
   /** Proposal bases the rule covers; undefined = every basis. */
   bases?: readonly CommendationBasis[];
   check(context: Context): void;
+  /**
+   * Set when the rule computes one path of several the article allows (e.g. Art 73(1)(b) of five):
+   * meeting it is enough, failing it proves nothing, so a failure gives "not evaluated" with this
+   * message instead of "not eligible".
+   */
+  otherPaths?: string;
   /** Conditions of the same article that stay with the council. */
   unchecked: readonly string[];
 }

@@ -62,7 +62,10 @@ export interface EligibilityInput {
 export const ELIGIBILITY_REASON_CODES = {
   INVALID_INPUT: 'The year or the decision date is not usable.',
   UNKNOWN_AWARD_TYPE: 'No award type has this code.',
-  RULESET_NOT_EVALUATED: 'The decision date falls under the 2003 Law, which this engine does not evaluate.',
+  RULESET_NOT_EVALUATED:
+    'Not evaluated: the decision date falls under the 2003 Law, which this engine does not evaluate.',
+  NOT_EVALUATED:
+    'Not evaluated: the conditions of this award (for this subject or basis) are judged by the council and the deciding head, not computed; or the computed path failed and the others are judged.',
   AWARD_TYPE_NOT_IN_FORCE: 'The award type does not exist on the decision date (catalogue validity).',
   SUBJECT_KIND_NOT_ALLOWED: 'This award is not given to this kind of subject (person, collective, household).',
   OPEN_INQUIRY: 'An inquiry (discipline being considered, investigation, inspection, complaint) is open — ND Art 4(4).',
@@ -94,18 +97,29 @@ export const ELIGIBILITY_REASON_CODES = {
     'Fewer than five consecutive years rated "good" or better after the prior award — Law Arts 73(1)(b), 44(1)(e).',
   NOT_ENOUGH_CSTD_CO_SO: 'Fewer than three CSTĐCS in the consecutive period — Law Arts 73(1)(b), 44(1)(e).',
   NO_EXCELLENT_YEAR: 'No year rated "excellent" in the consecutive period — Law Art 44(1)(e).',
-  COLLECTIVE_FACTS_MISSING: "The collective title needs the year's membership snapshot.",
+  COLLECTIVE_FACTS_MISSING: "Not evaluated: the collective title needs the year's membership snapshot.",
   COLLECTIVE_FACTS_INVALID: 'The membership snapshot does not add up.',
   LDTT_SHARE_TOO_LOW: 'Fewer than 70 % of members are Lao động tiên tiến — Law Arts 27, 28.',
   MEMBERS_NOT_ALL_COMPLETED: 'Not every member completed their tasks — Law Art 27.',
   NO_CSTD_CO_SO_MEMBER: 'No member is CSTĐCS — Law Art 27.',
   MEMBER_DISCIPLINED: 'A member was disciplined at "cảnh cáo" or above — Law Arts 27, 28.',
-  BLOC_RESULT_MISSING: "The emulation flag needs the bloc's result for the year.",
+  BLOC_RESULT_MISSING: "Not evaluated: the emulation flag needs the bloc's result for the year.",
   NOT_BLOC_MEMBER: 'The unit is not a member of the bloc that year — Law Arts 25, 26.',
   NOT_LEADING_UNIT: "The unit is not the bloc's acclaimed leading unit — Law Arts 25, 26.",
 } as const;
 
 export type EligibilityReasonCode = keyof typeof ELIGIBILITY_REASON_CODES;
+
+/**
+ * Reasons that say the system could not decide, not that a condition is unmet: a verdict whose only
+ * reasons are of these codes is "not evaluated" (eligible null), never "eligible" nor "not eligible".
+ */
+export const UNDETERMINED_REASON_CODES: ReadonlySet<EligibilityReasonCode> = new Set([
+  'RULESET_NOT_EVALUATED',
+  'NOT_EVALUATED',
+  'COLLECTIVE_FACTS_MISSING',
+  'BLOC_RESULT_MISSING',
+]);
 
 export interface EligibilityReason {
   code: EligibilityReasonCode;
@@ -113,7 +127,12 @@ export interface EligibilityReason {
 }
 
 export interface EligibilityVerdict {
-  eligible: boolean;
+  /**
+   * true: every condition the system computes is met; false: at least one is not; null: not evaluated
+   * (the award's conditions are judged by the council and the deciding head, or the facts are missing;
+   * the reasons say which).
+   */
+  eligible: boolean | null;
   ruleset: Ruleset;
   /** Every unmet condition, in plain Vietnamese, citing the article. */
   reasons: EligibilityReason[];

@@ -18,54 +18,54 @@ describe('eligibility: Bằng khen của Thủ tướng, individual path (b) (La
       [],
     ],
     [
-      'fails without a prior Bằng khen bộ/tỉnh (Art 73(1)(b))',
+      'not evaluated (another path may apply) without a prior Bằng khen bộ/tỉnh (Art 73(1)(b))',
       person('BANG_KHEN_TTG', 2024, { ...ok, grants: grants('CSTD_CO_SO', [2020, 2022, 2024]) }),
-      ['MISSING_PRIOR_BANG_KHEN_BO_TINH'],
+      ['MISSING_PRIOR_BANG_KHEN_BO_TINH', 'NOT_EVALUATED'],
     ],
     [
-      'fails when the prior Bằng khen was thematic (ND 98/152 Art 4(3))',
+      'not evaluated (another path may apply) when the prior Bằng khen was thematic (ND 98/152 Art 4(3))',
       person('BANG_KHEN_TTG', 2024, {
         ...ok,
         grants: [grant('BANG_KHEN_BO_TINH', 2019, { basis: 'THEMATIC' }), ...grants('CSTD_CO_SO', [2020, 2022, 2024])],
       }),
-      ['BASIS_NOT_COUNTED', 'MISSING_PRIOR_BANG_KHEN_BO_TINH'],
+      ['BASIS_NOT_COUNTED', 'MISSING_PRIOR_BANG_KHEN_BO_TINH', 'NOT_EVALUATED'],
     ],
     [
-      'fails when the prior Bằng khen was ad hoc (ND 98/152 Art 4(3))',
+      'not evaluated (another path may apply) when the prior Bằng khen was ad hoc (ND 98/152 Art 4(3))',
       person('BANG_KHEN_TTG', 2024, {
         ...ok,
         grants: [grant('BANG_KHEN_BO_TINH', 2019, { basis: 'AD_HOC' }), ...grants('CSTD_CO_SO', [2020, 2022, 2024])],
       }),
-      ['BASIS_NOT_COUNTED', 'MISSING_PRIOR_BANG_KHEN_BO_TINH'],
+      ['BASIS_NOT_COUNTED', 'MISSING_PRIOR_BANG_KHEN_BO_TINH', 'NOT_EVALUATED'],
     ],
     [
-      'fails when the prior Bằng khen is less than five years back (Art 73(1)(b))',
+      'not evaluated (another path may apply) when the prior Bằng khen is less than five years back (Art 73(1)(b))',
       person('BANG_KHEN_TTG', 2024, {
         ...ok,
         grants: [grant('BANG_KHEN_BO_TINH', 2021), ...grants('CSTD_CO_SO', [2020, 2022, 2024])],
       }),
-      ['MISSING_PRIOR_BANG_KHEN_BO_TINH'],
+      ['MISSING_PRIOR_BANG_KHEN_BO_TINH', 'NOT_EVALUATED'],
     ],
     [
-      'fails when a year rated "completed" breaks the five years (Art 73(1)(b))',
+      'not evaluated (another path may apply) when a year rated "completed" breaks the five years (Art 73(1)(b))',
       person('BANG_KHEN_TTG', 2024, { ...ok, ratings: rated(2020, 2024, 'GOOD', { 2022: 'COMPLETED' }) }),
-      ['CONSECUTIVE_GOOD_YEARS_TOO_FEW', 'NOT_ENOUGH_CSTD_CO_SO'],
+      ['CONSECUTIVE_GOOD_YEARS_TOO_FEW', 'NOT_ENOUGH_CSTD_CO_SO', 'NOT_EVALUATED'],
     ],
     [
-      'fails when a gap year without rating breaks the five years (Art 73(1)(b))',
+      'not evaluated (another path may apply) when a gap year without rating breaks the five years (Art 73(1)(b))',
       person('BANG_KHEN_TTG', 2024, { ...ok, ratings: rated(2020, 2024, 'GOOD', { 2021: null }) }),
-      ['CONSECUTIVE_GOOD_YEARS_TOO_FEW', 'NOT_ENOUGH_CSTD_CO_SO'],
+      ['CONSECUTIVE_GOOD_YEARS_TOO_FEW', 'NOT_ENOUGH_CSTD_CO_SO', 'NOT_EVALUATED'],
     ],
     [
-      'fails with only two CSTĐCS in the period (Art 73(1)(b))',
+      'not evaluated (another path may apply) with only two CSTĐCS in the period (Art 73(1)(b))',
       person('BANG_KHEN_TTG', 2024, {
         ...ok,
         grants: [grant('BANG_KHEN_BO_TINH', 2019), ...grants('CSTD_CO_SO', [2020, 2024])],
       }),
-      ['NOT_ENOUGH_CSTD_CO_SO'],
+      ['NOT_ENOUGH_CSTD_CO_SO', 'NOT_EVALUATED'],
     ],
     [
-      'fails when a CSTĐCS of the period was revoked later (Law ch. VII)',
+      'not evaluated (another path may apply) when a CSTĐCS of the period was revoked later (Law ch. VII)',
       person('BANG_KHEN_TTG', 2024, {
         ...ok,
         grants: [
@@ -74,12 +74,12 @@ describe('eligibility: Bằng khen của Thủ tướng, individual path (b) (La
           grant('CSTD_CO_SO', 2024, { revoked: true }),
         ],
       }),
-      ['GRANT_REVOKED', 'NOT_ENOUGH_CSTD_CO_SO'],
+      ['GRANT_REVOKED', 'NOT_ENOUGH_CSTD_CO_SO', 'NOT_EVALUATED'],
     ],
     [
-      'fails when the period overlaps an earlier Bằng khen TTg (Law Art 5(2))',
+      'not evaluated (another path may apply) when the period overlaps an earlier Bằng khen TTg (Law Art 5(2))',
       person('BANG_KHEN_TTG', 2024, { ...ok, grants: [...ok.grants, grant('BANG_KHEN_TTG', 2021)] }),
-      ['CONSECUTIVE_GOOD_YEARS_TOO_FEW', 'NOT_ENOUGH_CSTD_CO_SO'],
+      ['CONSECUTIVE_GOOD_YEARS_TOO_FEW', 'NOT_ENOUGH_CSTD_CO_SO', 'NOT_EVALUATED'],
     ],
   ])('%s', (_name, input, expected) => {
     expect(codes(input)).toEqual(expected);
@@ -95,11 +95,11 @@ describe('eligibility: Bằng khen của Thủ tướng, individual path (b) (La
 
   it('leaves collectives and ad-hoc proposals to the council, with notes (Art 73(2) not verified)', () => {
     const collective = evaluateEligibility({ ...person('BANG_KHEN_TTG', 2024, {}), subject: { kind: 'COLLECTIVE' } });
-    expect(collective).toMatchObject({ eligible: true, reasons: [] });
-    expect(collective.notes.join(' ')).toContain('chưa tự kiểm tra');
+    expect(collective).toMatchObject({ eligible: null, reasons: [{ code: 'NOT_EVALUATED' }] });
+    expect(collective.reasons[0]!.message).toContain('không tự đánh giá');
     const adHoc = evaluateEligibility(person('BANG_KHEN_TTG', 2024, {}, { basis: 'AD_HOC' }));
-    expect(adHoc).toMatchObject({ eligible: true, reasons: [] });
-    expect(adHoc.notes.join(' ')).toContain('theo công trạng');
+    expect(adHoc).toMatchObject({ eligible: null, reasons: [{ code: 'NOT_EVALUATED' }] });
+    expect(adHoc.reasons[0]!.message).toContain('theo công trạng');
   });
 });
 
@@ -115,46 +115,46 @@ describe('eligibility: Huân chương Lao động hạng Ba, individual path (e)
       [],
     ],
     [
-      'fails without a prior Bằng khen TTg (Art 44(1)(e))',
+      'not evaluated (another path may apply) without a prior Bằng khen TTg (Art 44(1)(e))',
       person('HC_LAO_DONG_3', 2024, {
         ...ok,
         grants: [grant('BANG_KHEN_BO_TINH', 2019), ...grants('CSTD_CO_SO', [2020, 2022, 2024])],
       }),
-      ['MISSING_PRIOR_BANG_KHEN_TTG'],
+      ['MISSING_PRIOR_BANG_KHEN_TTG', 'NOT_EVALUATED'],
     ],
     [
-      'fails when the prior Bằng khen TTg was thematic (ND 98/152 Art 4(3))',
+      'not evaluated (another path may apply) when the prior Bằng khen TTg was thematic (ND 98/152 Art 4(3))',
       person('HC_LAO_DONG_3', 2024, {
         ...ok,
         grants: [grant('BANG_KHEN_TTG', 2019, { basis: 'THEMATIC' }), ...grants('CSTD_CO_SO', [2020, 2022, 2024])],
       }),
-      ['BASIS_NOT_COUNTED', 'MISSING_PRIOR_BANG_KHEN_TTG'],
+      ['BASIS_NOT_COUNTED', 'MISSING_PRIOR_BANG_KHEN_TTG', 'NOT_EVALUATED'],
     ],
     [
-      'fails when the prior Bằng khen TTg was revoked (Law ch. VII)',
+      'not evaluated (another path may apply) when the prior Bằng khen TTg was revoked (Law ch. VII)',
       person('HC_LAO_DONG_3', 2024, {
         ...ok,
         grants: [grant('BANG_KHEN_TTG', 2019, { revoked: true }), ...grants('CSTD_CO_SO', [2020, 2022, 2024])],
       }),
-      ['GRANT_REVOKED', 'MISSING_PRIOR_BANG_KHEN_TTG'],
+      ['GRANT_REVOKED', 'MISSING_PRIOR_BANG_KHEN_TTG', 'NOT_EVALUATED'],
     ],
     [
-      'fails without an excellent year (Art 44(1)(e))',
+      'not evaluated (another path may apply) without an excellent year (Art 44(1)(e))',
       person('HC_LAO_DONG_3', 2024, { ...ok, ratings: rated(2020, 2024) }),
-      ['NO_EXCELLENT_YEAR'],
+      ['NOT_EVALUATED', 'NO_EXCELLENT_YEAR'],
     ],
     [
-      'fails with two CSTĐCS (Art 44(1)(e))',
+      'not evaluated (another path may apply) with two CSTĐCS (Art 44(1)(e))',
       person('HC_LAO_DONG_3', 2024, {
         ...ok,
         grants: [grant('BANG_KHEN_TTG', 2019), ...grants('CSTD_CO_SO', [2022, 2024])],
       }),
-      ['NOT_ENOUGH_CSTD_CO_SO'],
+      ['NOT_ENOUGH_CSTD_CO_SO', 'NOT_EVALUATED'],
     ],
     [
-      'fails when a gap year breaks the five years (Art 44(1)(e))',
+      'not evaluated (another path may apply) when a gap year breaks the five years (Art 44(1)(e))',
       person('HC_LAO_DONG_3', 2024, { ...ok, ratings: rated(2020, 2024, 'GOOD', { 2021: null, 2023: 'EXCELLENT' }) }),
-      ['CONSECUTIVE_GOOD_YEARS_TOO_FEW', 'NOT_ENOUGH_CSTD_CO_SO'],
+      ['CONSECUTIVE_GOOD_YEARS_TOO_FEW', 'NOT_ENOUGH_CSTD_CO_SO', 'NOT_EVALUATED'],
     ],
   ])('%s', (_name, input, expected) => {
     expect(codes(input)).toEqual(expected);

@@ -16,9 +16,15 @@
  *   AD_HOC and THEMATIC grants never back a merit chain (Art 4(3)); revoked grants never count (Law
  *   ch. VII); an initiative used by another grant of the same level cannot back this one and an
  *   annual title is not given twice for one year (Law Art 5(2)).
- * Everything else (orders other than the HCLĐ hạng Ba path, state titles, prizes, the collective
- * paths of Bằng khen TTg and HCLĐ, council judgments such as "tiêu biểu xuất sắc") is not checked:
- * the verdict is eligible with no reasons and `notes` saying what an officer must check.
+ * Everything else (Bằng khen bộ/tỉnh, Giấy khen, orders other than the HCLĐ hạng Ba path, state titles,
+ * prizes, the collective paths of Bằng khen TTg and HCLĐ, proposals on another basis than merit) is not
+ * computed: its conditions are judged by the Hội đồng TĐKT and the deciding head (Law Art 5; ND 98/2023 =
+ * ND 152/2025 Art 4(1): an award rests on conditions, standards and achievements). Such a verdict is
+ * "not evaluated" — `eligible: null` with a NOT_EVALUATED reason citing the award's article — unless a
+ * general bar above already makes it "not eligible". So is a verdict whose facts are missing (a
+ * collective's membership snapshot, a bloc's result) or whose date falls under the 2003 Law. Only the
+ * award types whose conditions are computed answer true or false; where the computed path is one of
+ * several the article allows (Art 73(1)(b), Art 44(1)(e)), failing it is "not evaluated", not false.
  *
  * Year conventions: an annual title's `year` is its achievement year; for CSTĐ bộ/tỉnh it is the last
  * year of its three CSTĐCS years, for CSTĐ toàn quốc the year of the second CSTĐ bộ/tỉnh. A year with
@@ -43,6 +49,7 @@ import {
   type EligibilityReason,
   type EligibilityVerdict,
   type GrantFact,
+  UNDETERMINED_REASON_CODES,
 } from './eligibility-facts.rule.js';
 import { type Context, PARAMETERS, RATING_ORDER, reason, rely, type SpecificRule } from './eligibility-context.rule.js';
 import { cstdBoTinhRule, cstdCoSoRule, cstdToanQuocRule, ldttRule } from './eligibility-personal-titles.rule.js';
@@ -51,6 +58,7 @@ import { blocFlagRule, collectiveRule } from './eligibility-collective-titles.ru
 
 export {
   ELIGIBILITY_REASON_CODES,
+  UNDETERMINED_REASON_CODES,
   type AnnualRating,
   type CollectiveFacts,
   type CommendationBasis,
@@ -96,13 +104,30 @@ export function implementedEligibilityRules(ruleset: EvaluatedRuleset): string[]
 
 // ── Entry point ────────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * The verdict from every reason found: an unmet condition makes it "not eligible" (reasons that only
+ * say "not evaluated" then go to the notes); reasons that only say "not evaluated" (by their code, or
+ * `undetermined`: the failures of one path of several) make it null.
+ */
 function verdict(
   ruleset: Ruleset,
   reasons: EligibilityReason[],
   evidence: GrantFact[] = [],
   notes: string[] = [],
+  undetermined: ReadonlySet<EligibilityReason> = new Set(),
 ): EligibilityVerdict {
-  return { eligible: reasons.length === 0, ruleset, reasons, evidence, notes };
+  const known = reasons.filter((found) => !UNDETERMINED_REASON_CODES.has(found.code));
+  if (known.some((found) => !undetermined.has(found))) {
+    const unknown = reasons.filter((found) => UNDETERMINED_REASON_CODES.has(found.code));
+    return {
+      eligible: false,
+      ruleset,
+      reasons: known,
+      evidence,
+      notes: [...notes, ...unknown.map((found) => found.message)],
+    };
+  }
+  return { eligible: reasons.length === 0 ? true : null, ruleset, reasons, evidence, notes };
 }
 
 export function evaluateEligibility(input: EligibilityInput): EligibilityVerdict {
@@ -236,21 +261,34 @@ export function evaluateEligibility(input: EligibilityInput): EligibilityVerdict
 
   const basis = input.basis ?? 'MERIT';
   const rule = RULEBOOK[ruleset][type.code];
+  // Law Art 5 and ND Art 4(1): an award rests on its conditions; where the system does not compute
+  // them, the council and the deciding head judge them, and the verdict says "not evaluated".
+  const judged = `do Hội đồng Thi đua – Khen thưởng xét và người đứng đầu có thẩm quyền quyết định, hệ thống không tự đánh giá; hệ thống chỉ kiểm tra các điều kiện chung (Luật TĐKT 2022, Điều 5; ${params.decree}, Điều 4)`;
   if (!rule) {
-    context.notes.push(
-      `Hệ thống chưa tự kiểm tra tiêu chuẩn của ${type.name} (${type.legalBasis}); cán bộ và Hội đồng TĐKT đối chiếu hồ sơ.`,
-    );
+    reason(context, 'NOT_EVALUATED', `Điều kiện, tiêu chuẩn của ${type.name} (${type.legalBasis}) ${judged}.`);
   } else if (!rule.subjectKinds.includes(kind)) {
-    context.notes.push(
-      `Hệ thống chưa tự kiểm tra tiêu chuẩn của ${type.name} cho ${subjectLabels[kind] ?? String(kind)} (${type.legalBasis}); cán bộ và Hội đồng TĐKT đối chiếu hồ sơ.`,
+    reason(
+      context,
+      'NOT_EVALUATED',
+      `Điều kiện, tiêu chuẩn của ${type.name} cho ${subjectLabels[kind] ?? String(kind)} (${type.legalBasis}) ${judged}.`,
     );
   } else if (rule.bases && !rule.bases.includes(basis)) {
-    context.notes.push(
-      `Hệ thống chỉ tự kiểm tra ${type.name} theo công trạng; đề nghị theo loại hình khác (${basis}) do Hội đồng TĐKT xem xét (Luật TĐKT 2022, Điều 8).`,
+    reason(
+      context,
+      'NOT_EVALUATED',
+      `Hệ thống chỉ tự đánh giá ${type.name} theo công trạng; đề nghị theo loại hình khác (${basis}) do Hội đồng Thi đua – Khen thưởng xét (Luật TĐKT 2022, Điều 8; ${type.legalBasis}).`,
     );
   } else {
+    const before = context.reasons.length;
     rule.check(context);
     context.notes.push(...rule.unchecked);
+    // One computed path of several failed: that proves nothing about the others, which the council
+    // judges. Its reasons stay (they say why that path fails) but the verdict is "not evaluated".
+    const pathFailed = context.reasons.slice(before);
+    if (rule.otherPaths && pathFailed.length > 0) {
+      reason(context, 'NOT_EVALUATED', rule.otherPaths);
+      return verdict(ruleset, context.reasons, context.evidence, context.notes, new Set(pathFailed));
+    }
   }
   return verdict(ruleset, context.reasons, context.evidence, context.notes);
 }

@@ -44,6 +44,7 @@ export {
 } from './council-threshold.rule.js';
 export {
   ELIGIBILITY_REASON_CODES,
+  UNDETERMINED_REASON_CODES,
   evaluateEligibility,
   implementedEligibilityRules,
   type AnnualRating,

@@ -45,7 +45,7 @@ describe('rulesets (Luật TĐKT 2022 from 2024-01-01; ND 98/2023 until 2025-06-
     const verdict = evaluateEligibility(
       person('LDTT', 2022, { ratings: rated(2022, 2022) }, { decisionDate: '2023-01-15' }),
     );
-    expect(verdict).toMatchObject({ eligible: false, ruleset: 'LAW_2003' });
+    expect(verdict).toMatchObject({ eligible: null, ruleset: 'LAW_2003' });
     expect(verdict.reasons.map((reason) => reason.code)).toEqual(['RULESET_NOT_EVALUATED']);
     expect(verdict.reasons[0]!.message).toContain('Luật Thi đua, khen thưởng 2003');
   });

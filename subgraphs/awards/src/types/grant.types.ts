@@ -58,7 +58,12 @@ export class EligibilityReason {
 
 @ObjectType({ description: 'Kết luận về điều kiện khen thưởng theo văn bản pháp luật có hiệu lực.' })
 export class EligibilityVerdict {
-  @Field() eligible!: boolean;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: đạt mọi điều kiện hệ thống tính được; false: chưa đạt ít nhất một điều kiện; null: hệ thống không tự đánh giá (điều kiện do Hội đồng TĐKT xét, hoặc thiếu dữ liệu), xem reasons.',
+  })
+  eligible!: boolean | null;
   @Field({ description: 'Bộ quy tắc (văn bản pháp luật) áp dụng.' }) ruleset!: string;
   @Field(() => [EligibilityReason]) reasons!: EligibilityReason[];
   @Field(() => [Grant], { description: 'Các lần khen thưởng làm căn cứ.' }) evidence!: Grant[];
