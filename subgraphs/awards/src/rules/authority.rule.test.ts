@@ -31,6 +31,15 @@ describe('decision authority', () => {
     ['MINISTRY_OR_PROVINCE_HEAD', 'BANG_KHEN_BO_TINH', '2025-01-15', true],
     ['MINISTRY_OR_PROVINCE_HEAD', 'TTLD_XUAT_SAC', '2025-01-15', true],
     ['MINISTRY_OR_PROVINCE_HEAD', 'BANG_KHEN_TTG', '2025-01-15', false],
+    // Law Art 80(1): the ministry's own apparatus has no legal personality of its own; its head decides
+    // the base-level titles for the ministry's staff (a Bộ Tài chính officer's LĐTT is the Minister's).
+    ['MINISTRY_OR_PROVINCE_HEAD', 'LDTT', '2025-01-15', true],
+    ['MINISTRY_OR_PROVINCE_HEAD', 'LDTT', '2026-01-15', true],
+    ['MINISTRY_OR_PROVINCE_HEAD', 'CSTD_CO_SO', '2025-01-15', true],
+    ['MINISTRY_OR_PROVINCE_HEAD', 'TTLD_TIEN_TIEN', '2025-01-15', true],
+    ['MINISTRY_OR_PROVINCE_HEAD', 'GIAY_KHEN', '2025-01-15', true],
+    ['MINISTRY_OR_PROVINCE_HEAD', 'GIA_DINH_VAN_HOA', '2025-01-15', false],
+    ['PRIME_MINISTER', 'LDTT', '2025-01-15', false],
     // Prime Minister (ND 98/2023 Art 33; QĐ 311/QĐ-BNV 2025) and President (orders, medals, titles, prizes).
     ['PRIME_MINISTER', 'BANG_KHEN_TTG', '2025-01-15', true],
     ['PRIME_MINISTER', 'CSTD_TOAN_QUOC', '2025-01-15', true],

@@ -68,6 +68,23 @@ export const DECISION_POWERS: readonly DecisionPower[] = [
     legalBasis: 'Luật TĐKT 2022, Điều 74, Điều 78–79',
   },
   {
+    // Law Art 80(1) gives the base-level titles to the heads of units WITH legal personality under a
+    // bộ, ban, ngành. The ministry's own apparatus (vụ, văn phòng, thanh tra, cục without a legal
+    // personality of their own) has no such head: the ministry is the legal entity, and its head (Bộ
+    // trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, người đứng đầu ban, ngành) decides
+    // these titles for its staff, as the ministries' circulars apply it (e.g. TT 01/2024/TT-UBDT, Điều 9)
+    // [V-partial]. Without this row an LĐTT of a ministry's own officer had no one to decide it. The
+    // same kind covers a provincial chair for the staff of the provincial People's Committee [U]; the
+    // split with the heads of legal-entity units under a ministry (who decide for their own staff) is not
+    // modelled: the issuer must still be the proposer or above it (services/decision.service.ts).
+    authority: 'MINISTRY_OR_PROVINCE_HEAD',
+    awardTypeCodes: [...BASE_LEVEL, 'CHIEN_SI_TIEN_TIEN', 'DON_VI_TIEN_TIEN'],
+    categories: [],
+    validFrom: LAW_2022_IN_FORCE,
+    validTo: null,
+    legalBasis: 'Luật TĐKT 2022, Điều 80 khoản 1 (cơ quan bộ, ban, ngành không có tư cách pháp nhân riêng)',
+  },
+  {
     // Heads of units with legal personality under ministries/provinces, heads of provincial departments (Art 80(1)).
     authority: 'UNIT_HEAD',
     awardTypeCodes: [...BASE_LEVEL, 'CHIEN_SI_TIEN_TIEN', 'DON_VI_TIEN_TIEN'],

@@ -5,6 +5,9 @@ import {
   ACTION_ACTORS,
   allowedFrom,
   canReview,
+  exitsFrom,
+  FINAL_STATUSES,
+  NOMINATION_STATUSES,
   transition,
   type NominationAction,
   type NominationStatus,
@@ -22,6 +25,15 @@ describe('transition', () => {
     ['REJECTED', 'SUBMIT', null, 'a rejected dossier is closed'],
     ['DECIDED', 'WITHDRAW', null, 'a decided dossier cannot be withdrawn'],
     ['COUNCIL_REVIEW', 'WITHDRAW', 'WITHDRAWN', 'an open dossier may be withdrawn by its proposer'],
+    [
+      'APPROVED',
+      'RETURN',
+      'RETURNED',
+      'an approved dossier no one may decide goes back, with a reason (Law Arts 77–80)',
+    ],
+    ['APPROVED', 'WITHDRAW', 'WITHDRAWN', 'an approved dossier not yet decided may be withdrawn by its proposer'],
+    ['REJECTED', 'RETURN', null, 'a rejected dossier is closed'],
+    ['WITHDRAWN', 'SUBMIT', null, 'a withdrawn dossier is closed'],
   ];
   it.each(rows)('%s --%s--> %s (%s)', (from, action, to) => {
     const next = transition(from, action);
@@ -31,6 +43,59 @@ describe('transition', () => {
 
   it('lists the states an action is allowed from', () => {
     expect(allowedFrom('SUBMIT')).toEqual(['DRAFT', 'RETURNED']);
+  });
+});
+
+describe('no state without a way out', () => {
+  // Whoever holds the power of Law Arts 77–80 (the authority table) may be missing for an award, a unit
+  // or a date: a state whose only exit is the issuer's decision would leave the file stuck. So every
+  // state that is not final has an exit that someone other than the issuer may take: the proposer
+  // (always its own unit's officer), or the level above / the Central Board (canReview).
+  const takers: Record<'proposer' | 'reviewer' | 'council', string> = {
+    proposer: 'the proposing unit',
+    reviewer: 'the level above or the Central Board',
+    council: 'the council of the proposer, of a level above, or the Central Board',
+  };
+  it.each(NOMINATION_STATUSES.filter((status) => !FINAL_STATUSES.includes(status)))(
+    '%s has an exit that does not depend on the authority table',
+    (status) => {
+      const exits = exitsFrom(status).filter((action) => ACTION_ACTORS[action] !== 'issuer');
+      expect(exits.length).toBeGreaterThan(0);
+      for (const action of exits) {
+        const actor = ACTION_ACTORS[action] as keyof typeof takers;
+        expect(takers[actor]).toBeDefined();
+        if (actor !== 'proposer') {
+          const central = {
+            role: 'CENTRAL_BOARD',
+            callerIsAbove: false,
+            callerIsProposer: false,
+            proposerName: 'Bộ Tài chính',
+          };
+          expect(canReview(actor, central)).toEqual({ allowed: true });
+        }
+        expect(transition(status, action)).toHaveProperty('to');
+      }
+    },
+  );
+
+  it.each(FINAL_STATUSES)('%s is final: no action leads out of it', (status) => {
+    expect(exitsFrom(status)).toEqual([]);
+  });
+
+  it('reaches every state from a draft', () => {
+    const reached = new Set(['DRAFT']);
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const status of [...reached])
+        for (const action of exitsFrom(status as never)) {
+          const next = transition(status as never, action);
+          if ('to' in next && !reached.has(next.to)) {
+            reached.add(next.to);
+            changed = true;
+          }
+        }
+    }
+    expect([...reached].sort()).toEqual([...NOMINATION_STATUSES].sort());
   });
 });
 

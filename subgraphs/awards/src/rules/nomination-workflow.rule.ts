@@ -2,6 +2,11 @@
  * The nomination's state machine (đề nghị khen thưởng): DRAFT → SUBMITTED → (RETURNED → SUBMITTED) →
  * COUNCIL_REVIEW → APPROVED | REJECTED → DECIDED (APPROVED only), and WITHDRAWN from any open state.
  * Law Art 84 (dossiers) and ND 98/152 (council review before the decision).
+ *
+ * Invariant: every state that is not final has an exit that does not depend on the authority table
+ * (rules/authority.rule.ts). An APPROVED file waits for a decision, but if no one with the power of Law
+ * Arts 77–80 will sign it, the level above (or the Central Board) returns it with a reason and the
+ * proposer may withdraw it; it is never left without a way out.
  */
 export type NominationStatus =
   'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'COUNCIL_REVIEW' | 'APPROVED' | 'REJECTED' | 'DECIDED' | 'WITHDRAWN';
@@ -9,13 +14,35 @@ export type NominationAction = 'SUBMIT' | 'RETURN' | 'START_REVIEW' | 'APPROVE' 
 
 const TRANSITIONS: Record<NominationAction, { from: NominationStatus[]; to: NominationStatus }> = {
   SUBMIT: { from: ['DRAFT', 'RETURNED'], to: 'SUBMITTED' },
-  RETURN: { from: ['SUBMITTED', 'COUNCIL_REVIEW'], to: 'RETURNED' },
+  RETURN: { from: ['SUBMITTED', 'COUNCIL_REVIEW', 'APPROVED'], to: 'RETURNED' },
   START_REVIEW: { from: ['SUBMITTED'], to: 'COUNCIL_REVIEW' },
   APPROVE: { from: ['SUBMITTED', 'COUNCIL_REVIEW'], to: 'APPROVED' },
   REJECT: { from: ['SUBMITTED', 'COUNCIL_REVIEW'], to: 'REJECTED' },
   DECIDE: { from: ['APPROVED'], to: 'DECIDED' },
-  WITHDRAW: { from: ['DRAFT', 'SUBMITTED', 'RETURNED', 'COUNCIL_REVIEW'], to: 'WITHDRAWN' },
+  WITHDRAW: { from: ['DRAFT', 'SUBMITTED', 'RETURNED', 'COUNCIL_REVIEW', 'APPROVED'], to: 'WITHDRAWN' },
 };
+
+export const NOMINATION_STATUSES: readonly NominationStatus[] = [
+  'DRAFT',
+  'SUBMITTED',
+  'RETURNED',
+  'COUNCIL_REVIEW',
+  'APPROVED',
+  'REJECTED',
+  'DECIDED',
+  'WITHDRAWN',
+];
+
+/**
+ * States that close the file: rejected by the council (a new nomination may be made), decided (a grant
+ * exists; revoking it is the ledger's business, Law ch. VII) and withdrawn.
+ */
+export const FINAL_STATUSES: readonly NominationStatus[] = ['REJECTED', 'DECIDED', 'WITHDRAWN'];
+
+/** The actions that lead out of a state. */
+export function exitsFrom(status: NominationStatus): NominationAction[] {
+  return (Object.keys(TRANSITIONS) as NominationAction[]).filter((action) => TRANSITIONS[action].from.includes(status));
+}
 
 export const STATUS_LABELS: Record<NominationStatus, string> = {
   DRAFT: 'đang soạn',
