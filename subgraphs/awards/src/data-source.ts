@@ -4,6 +4,7 @@ import { Nominations1764200000000 } from './migrations/1764200000000-nominations
 import { Exemplars1764300000000 } from './migrations/1764300000000-exemplars.js';
 import { AwardRollups1765000000000 } from './migrations/1765000000000-award-rollups.js';
 import { LedgerIndexes1765000000100 } from './migrations/1765000000100-ledger-indexes.js';
+import { NominationList1765100000000 } from './migrations/1765100000000-nomination-list.js';
 import { DecisionNumberKey1765300000000 } from './migrations/1765300000000-decision-number-key.js';
 import { GrantAuthorityNote1765300000100 } from './migrations/1765300000100-grant-authority-note.js';
 
@@ -19,6 +20,7 @@ const MIGRATIONS = [
   auditLogTableMigration(DATABASE_SCHEMA),
   AwardRollups1765000000000,
   LedgerIndexes1765000000100,
+  NominationList1765100000000,
   DecisionNumberKey1765300000000,
   GrantAuthorityNote1765300000100,
 ];

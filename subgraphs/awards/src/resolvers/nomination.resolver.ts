@@ -2,19 +2,37 @@
  * Nominations, council votes and decisions: the nomination's fields, and the workflow's mutations
  * (services/nomination.service.ts, services/decision.service.ts do the work).
  */
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { cleanOptionalText, cleanText, isInCallerSubtree, isUuid, requireSignedIn } from '@tdkt/subgraph-kit';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  badInput,
+  cleanOptionalText,
+  cleanText,
+  isInCallerSubtree,
+  isUuid,
+  notFound,
+  requireSignedIn,
+  scopeReachesDescendants,
+} from '@tdkt/subgraph-kit';
 import type { AwardsContext } from '../context.js';
 import { issueDecision } from '../services/decision.service.js';
 import { createNomination, moveNomination, recordCouncilVote } from '../services/nomination.service.js';
+import { ensureTreeCurrent } from '../services/organization-tree-sync.service.js';
 import { toNomination } from '../store/nomination.store.js';
-import { EligibilityVerdict, Grant } from '../types/grant.types.js';
-import { CreateNominationInput, IssueDecisionInput, RecordCouncilVoteInput } from '../types/nomination.inputs.js';
+import { AwardType } from '../types/award-type.types.js';
+import { EmulationBloc, blocRef } from '../types/emulation-bloc.stub.js';
+import { Decision, EligibilityVerdict, Grant } from '../types/grant.types.js';
+import {
+  CreateNominationInput,
+  IssueDecisionInput,
+  NominationFilter,
+  RecordCouncilVoteInput,
+} from '../types/nomination.inputs.js';
 import {
   CouncilVote,
   CouncilVoteResult,
   IssuedDecision,
   Nomination,
+  NominationConnection,
   NominationEvent,
 } from '../types/nomination.types.js';
 import { Organization, organizationRef } from '../types/organization.stub.js';
@@ -32,6 +50,73 @@ export class NominationResolver {
     if (context.caller.role !== 'CENTRAL_BOARD' && (!proposer || !(await isInCallerSubtree(context, proposer))))
       return null;
     return toNomination(row);
+  }
+
+  @Query(() => NominationConnection, {
+    description:
+      'Hồ sơ đề nghị khen thưởng, mới nhất trước: của đơn vị người xem và các đơn vị trực thuộc (Ban TĐKT TW: mọi hồ sơ), như khi xem từng hồ sơ.',
+  })
+  async nominations(
+    @Ctx() context: AwardsContext,
+    @Arg('filter', () => NominationFilter, { nullable: true }) filter?: NominationFilter | null,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ): Promise<NominationConnection> {
+    requireSignedIn(context);
+    // The same rule as `nomination(id)`: the proposing unit is the caller's own or under it.
+    let proposedWithin: { id: string; descendants: boolean } | null = null;
+    if (context.caller.role !== 'CENTRAL_BOARD') {
+      const own = await context.callerOrganizationId();
+      if (!own) return { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
+      proposedWithin = { id: own, descendants: scopeReachesDescendants(context) };
+    }
+    let recipientWithin: { id: string; descendants: boolean } | null = null;
+    if (filter?.unitCode) {
+      const unit = await context.organizations.organizationByCode.load(filter.unitCode.trim().toUpperCase());
+      if (!unit) throw notFound(`Không tìm thấy đơn vị mã ${filter.unitCode}.`, { field: 'filter.unitCode' });
+      recipientWithin = { id: unit.id, descendants: true };
+    }
+    const year = filter?.year ?? null;
+    if (year !== null && (!Number.isInteger(year) || year < 1945 || year > 2100))
+      throw badInput('Năm thành tích phải trong khoảng 1945–2100.', { field: 'filter.year' });
+    // The subtrees are read in the copy of the organization tree: bring it up to date first.
+    if (proposedWithin?.descendants || recipientWithin) await ensureTreeCurrent(context);
+    const page = await context.stores.nominations.page(
+      {
+        proposedWithin,
+        recipientWithin,
+        status: filter?.status ?? null,
+        year,
+        awardTypeCode: filter?.awardTypeCode ? filter.awardTypeCode.trim().toUpperCase() : null,
+      },
+      first,
+      after,
+    );
+    return Object.assign(new NominationConnection(), {
+      ...page,
+      edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: toNomination(edge.node) })),
+    });
+  }
+
+  @FieldResolver(() => AwardType, { nullable: true, description: 'Danh hiệu, hình thức khen thưởng được đề nghị.' })
+  awardType(@Root() nomination: Nomination, @Ctx() context: AwardsContext): Promise<AwardType | null> {
+    return context.loaders.awardTypeByCode.load(nomination.awardTypeCode);
+  }
+
+  @FieldResolver(() => EmulationBloc, {
+    nullable: true,
+    description: 'Khối, cụm thi đua mà hồ sơ được đề nghị theo kết quả bình xét (nếu có).',
+  })
+  bloc(@Root() nomination: Nomination): EmulationBloc | null {
+    return nomination.blocId ? blocRef(nomination.blocId) : null;
+  }
+
+  @FieldResolver(() => Decision, {
+    nullable: true,
+    description: 'Quyết định khen thưởng, khi hồ sơ đã được quyết định.',
+  })
+  decision(@Root() nomination: Nomination, @Ctx() context: AwardsContext): Promise<Decision | null> | null {
+    return nomination.decisionId ? context.loaders.decisionById.load(nomination.decisionId) : null;
   }
 
   @FieldResolver(() => EligibilityVerdict, { description: 'Kết luận điều kiện tại bước gần nhất.' })

@@ -1,5 +1,14 @@
 /** Nominations (nomination) and their history of transitions (nomination_event). */
-import { defineTable, type Queryable, type TableDescriptor } from '@tdkt/subgraph-kit';
+import {
+  decodeCursor,
+  pageSize,
+  toPage,
+  translateDatabaseError,
+  defineTable,
+  type Page,
+  type Queryable,
+  type TableDescriptor,
+} from '@tdkt/subgraph-kit';
 import type { EligibilityVerdict } from '../rules/index.js';
 import type { CommendationBasis } from '../types/award-type.types.js';
 import { Nomination, NominationEvent, type NominationStatus } from '../types/nomination.types.js';
@@ -37,7 +46,7 @@ export const NOMINATION_EVENT_TABLE: TableDescriptor = defineTable('awards', 'no
 const NOMINATION_COLUMNS = `n.id, n.award_type_code AS "awardTypeCode", n.person_id AS "personId", n.organization_id AS "organizationId",
   n.recipient_unit_id AS "recipientUnitId", n.recipient_gender AS "recipientGender", n.year, n.basis,
   n.proposed_by_organization_id AS "proposedByOrganizationId", n.bloc_id AS "blocId", n.movement_code AS "movementCode",
-  n.status, n.eligibility, n.decision_id AS "decisionId"`;
+  n.status, n.eligibility, n.decision_id AS "decisionId", n.created_at AS "createdAt"`;
 
 export interface NominationRow {
   id: string;
@@ -54,6 +63,24 @@ export interface NominationRow {
   status: NominationStatus;
   eligibility: EligibilityVerdict;
   decisionId: string | null;
+  createdAt: Date;
+}
+
+/** A unit and, if `descendants`, every unit under it in the copy of the organization tree (org_unit). */
+export interface UnitScope {
+  id: string;
+  descendants: boolean;
+}
+
+/** What the `nominations` list is narrowed to; every field optional. */
+export interface NominationListFilter {
+  /** Visibility: the proposer is in this scope (null: every nomination — the Central Board). */
+  proposedWithin: UnitScope | null;
+  /** The recipient's unit is in this scope. */
+  recipientWithin: UnitScope | null;
+  status: string | null;
+  year: number | null;
+  awardTypeCode: string | null;
 }
 
 export interface NominationEventRow {
@@ -143,6 +170,66 @@ export class NominationStore {
       `UPDATE nomination SET status = 'DECIDED', decision_id = $2, version = version + 1 WHERE id = $1`,
       [id, decisionId],
     );
+  }
+
+  /**
+   * One page of nominations, newest first: keyset on (created_at, id) descending, never OFFSET; the
+   * cursor carries created_at to the microsecond (UTC) and the id. Two statements: the count, the page.
+   */
+  async page(
+    filter: NominationListFilter,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<Page<NominationRow>> {
+    const limit = pageSize(first);
+    const cursor = decodeCursor(after, 2);
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const within = (column: string, scope: UnitScope) => {
+      const root = param(scope.id);
+      return scope.descendants
+        ? `(${column} = ${root}::uuid OR ${column} IN (SELECT u.id FROM org_unit u WHERE u.ancestor_ids @> ARRAY[${root}::uuid]))`
+        : `${column} = ${root}::uuid`;
+    };
+    if (filter.proposedWithin) where.push(within('n.proposed_by_organization_id', filter.proposedWithin));
+    if (filter.recipientWithin) where.push(within('n.recipient_unit_id', filter.recipientWithin));
+    if (filter.status !== null) where.push(`n.status = ${param(filter.status)}`);
+    if (filter.year !== null) where.push(`n.year = ${param(filter.year)}`);
+    if (filter.awardTypeCode !== null) where.push(`n.award_type_code = ${param(filter.awardTypeCode)}`);
+    const clause = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
+    try {
+      const [{ count }] = (await this.db.query(`SELECT count(*)::int AS count FROM nomination n ${clause(where)}`, [
+        ...params,
+      ])) as { count: number }[];
+      if (limit === 0) return { totalCount: count, edges: [], pageInfo: { hasNextPage: count > 0, endCursor: null } };
+      if (cursor)
+        where.push(
+          `(n.created_at, n.id) < (${param(cursor[0])}::timestamp AT TIME ZONE 'UTC', ${param(cursor[1])}::uuid)`,
+        );
+      const rows = (await this.db.query(
+        `SELECT ${NOMINATION_COLUMNS},
+                to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS "sortKey"
+           FROM nomination n ${clause(where)}
+          ORDER BY n.created_at DESC, n.id DESC
+          LIMIT ${param(limit + 1)}`,
+        params,
+      )) as (NominationRow & { sortKey: string })[];
+      const page = toPage(rows, limit, count, (row) => [row.sortKey, row.id]);
+      return {
+        ...page,
+        edges: page.edges.map(({ cursor: edgeCursor, node: { sortKey: _sortKey, ...node } }) => ({
+          cursor: edgeCursor,
+          node,
+        })),
+      };
+    } catch (error) {
+      // A cursor whose parts do not fit (forged) fails in the database: bad input.
+      throw translateDatabaseError(error);
+    }
   }
 
   /** One transition in the nomination's history: who (subject and unit), from, to and why. */

@@ -2,6 +2,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { CommendationBasis } from './award-type.types.js';
+import { NominationStatus } from './nomination.types.js';
 
 @InputType()
 export class CreateNominationInput {
@@ -36,4 +37,16 @@ export class IssueDecisionInput {
   @Field({ description: 'Mã cơ quan ban hành, ví dụ CP (Thủ tướng), CTN (Chủ tịch nước), BTP, HN.' })
   issuerCode!: string;
   @Field(() => [ID]) nominationIds!: string[];
+}
+
+@InputType({ description: 'Lọc danh sách hồ sơ đề nghị; mọi trường đều không bắt buộc.' })
+export class NominationFilter {
+  @Field(() => NominationStatus, { nullable: true }) status?: NominationStatus | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Mã đơn vị: hồ sơ của cá nhân, tập thể thuộc đơn vị này và các đơn vị trực thuộc.',
+  })
+  unitCode?: string | null;
+  @Field(() => Int, { nullable: true, description: 'Năm thành tích.' }) year?: number | null;
+  @Field(() => String, { nullable: true }) awardTypeCode?: string | null;
 }

@@ -1,6 +1,7 @@
 /** Nominations (hồ sơ đề nghị khen thưởng), their history and the council's votes. */
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
+import { Connection } from '@tdkt/subgraph-kit';
 import type { EligibilityVerdict as RuleVerdict } from '../rules/index.js';
 import { CommendationBasis } from './award-type.types.js';
 import { Decision, Grant } from './grant.types.js';
@@ -34,7 +35,11 @@ export class Nomination {
   /** The eligibility verdict recorded at the nomination's last step. */
   verdict!: RuleVerdict;
   decisionId!: string | null;
+  @Field(() => Date, { description: 'Thời điểm lập hồ sơ.' }) createdAt!: Date;
 }
+
+@ObjectType({ description: 'Danh sách hồ sơ đề nghị, mới nhất trước.' })
+export class NominationConnection extends Connection(Nomination, 'Nomination') {}
 
 @ObjectType({ description: 'Một bước của hồ sơ: ai, khi nào, vì sao.' })
 export class NominationEvent {
