@@ -129,7 +129,9 @@ it('lists every nomination to the Central Board, newest first, page by page with
     after = page.pageInfo.endCursor;
   }
   expect(seen).toEqual(keys(all));
-  expect(errorCodes(await stack.gql(LIST, { after: 'not-a-cursor' }, { token: board }))).toEqual(['BAD_USER_INPUT']);
+  const forged = Buffer.from(JSON.stringify(['yesterday', 'not-an-id'])).toString('base64url');
+  for (const cursor of ['not-a-cursor', forged])
+    expect(errorCodes(await stack.gql(LIST, { after: cursor }, { token: board }))).toEqual(['BAD_USER_INPUT']);
 });
 
 it('filters by status, unit subtree, year and award type', async () => {

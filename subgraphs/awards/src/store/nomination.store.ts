@@ -1,6 +1,8 @@
 /** Nominations (nomination) and their history of transitions (nomination_event). */
 import {
+  badInput,
   decodeCursor,
+  isUuid,
   pageSize,
   toPage,
   translateDatabaseError,
@@ -115,6 +117,9 @@ export interface NewNomination {
   createdBy: string | null;
 }
 
+/** created_at in UTC to the microsecond, as the list's cursor carries it. */
+const SORT_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
+
 export class NominationStore {
   constructor(private readonly db: Queryable) {}
 
@@ -183,6 +188,14 @@ export class NominationStore {
   ): Promise<Page<NominationRow>> {
     const limit = pageSize(first);
     const cursor = decodeCursor(after, 2);
+    // A well-formed cursor that this list did not make (a forged time or id) is refused here, as bad input.
+    if (
+      cursor &&
+      !(typeof cursor[0] === 'string' && SORT_KEY.test(cursor[0]) && typeof cursor[1] === 'string' && isUuid(cursor[1]))
+    )
+      throw badInput('Con trỏ phân trang (after) không hợp lệ; hãy dùng endCursor của trang trước.', {
+        field: 'after',
+      });
     const params: unknown[] = [];
     const where: string[] = [];
     const param = (value: unknown) => {
