@@ -8,6 +8,7 @@ import { GraphQLError } from 'graphql';
 import { INTERNAL_HEADER } from '@tdkt/identity';
 import { REQUEST_ID_HEADER } from '@tdkt/platform';
 import type { GatewayContext } from './context.js';
+import { missingFieldPaths } from './missing-fields.js';
 
 /** Each subgraph reports how many SQL statements a request cost (tests and the bench read it). */
 export const SQL_STATEMENTS_HEADER = 'x-tdkt-sql-statements';
@@ -57,6 +58,30 @@ function subgraphUnavailable(name: string): GraphQLError {
 }
 
 export class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  /**
+   * A query to a subgraph that is down answers as if each field it was asked for had failed: one
+   * SERVICE_UNAVAILABLE error per missing field, with the path the client asked for (the gateway maps
+   * `_entities` paths back to the client's), and the rest of the answer kept. Thrown, the error would
+   * reach the client with no path at all.
+   */
+  override async process(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (!(error instanceof GraphQLError) || error.extensions['code'] !== 'SERVICE_UNAVAILABLE') throw error;
+      // Health checks and schema loading have no document: nothing to point at.
+      const document = 'document' in options ? options.document : undefined;
+      const paths = missingFieldPaths(document ?? options.request.query, options.request.variables);
+      if (paths.length === 0) throw error;
+      return {
+        data: null,
+        errors: paths.map((path) => ({ message: error.message, path, extensions: { ...error.extensions } })),
+      };
+    }
+  }
+
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     if (!context || typeof (context as Partial<GatewayContext>).internalToken !== 'function') return;
     request.http?.headers.set(INTERNAL_HEADER, await context.internalToken());

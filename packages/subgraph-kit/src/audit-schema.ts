@@ -229,7 +229,9 @@ export function auditTrailSchema(
 
   @Resolver(() => AuditTrail)
   class AuditTrailFieldResolver {
+    // Nullable: each subgraph adds its part of the trail, and one subgraph down must not blank the others'.
     @FieldResolver(() => AuditEntryConnection, {
+      nullable: true,
       name: field,
       description: `Nhật ký các thay đổi do phân hệ ${field} ghi, mới nhất trước.`,
     })
@@ -247,7 +249,7 @@ export function auditTrailSchema(
 
   @Resolver()
   class AuditTrailRootResolver {
-    @Query(() => AuditTrail, { description: 'Nhật ký thay đổi (chỉ Ban TĐKT Trung ương).' })
+    @Query(() => AuditTrail, { nullable: true, description: 'Nhật ký thay đổi (chỉ Ban TĐKT Trung ương).' })
     auditTrail(@Ctx() context: AuditContext): AuditTrail {
       requireRole(context, ['CENTRAL_BOARD'], 'xem nhật ký thay đổi');
       return Object.assign(new AuditTrail(), { id: 'audit' });

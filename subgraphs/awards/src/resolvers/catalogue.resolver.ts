@@ -6,6 +6,7 @@ import { AwardCategory, AwardType } from '../types/award-type.types.js';
 @Resolver(() => AwardType)
 export class CatalogueResolver {
   @Query(() => [AwardType], {
+    nullable: true,
     description: 'Danh mục hình thức khen thưởng và danh hiệu thi đua (Luật TĐKT 2022), theo nhóm và thứ bậc.',
   })
   async awardTypes(

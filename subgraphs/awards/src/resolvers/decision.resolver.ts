@@ -5,7 +5,7 @@ import { Organization, organizationRef } from '../types/organization.stub.js';
 
 @Resolver(() => Decision)
 export class DecisionResolver {
-  @FieldResolver(() => Organization)
+  @FieldResolver(() => Organization, { nullable: true })
   issuer(@Root() decision: Decision): Organization {
     return organizationRef(decision.issuerOrganizationId);
   }

@@ -29,6 +29,7 @@ export class GrantResolver {
   }
 
   @FieldResolver(() => Organization, {
+    nullable: true,
     description: 'Đơn vị của người được khen tại thời điểm khen (với tập thể: chính tập thể).',
   })
   recipientUnit(@Root() grant: Grant): Organization {

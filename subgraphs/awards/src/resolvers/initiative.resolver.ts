@@ -5,7 +5,7 @@ import { Organization, organizationRef } from '../types/organization.stub.js';
 
 @Resolver(() => Initiative)
 export class InitiativeResolver {
-  @FieldResolver(() => Organization)
+  @FieldResolver(() => Organization, { nullable: true })
   recognizedBy(@Root() initiative: Initiative): Organization {
     return organizationRef(initiative.recognizedByOrganizationId);
   }

@@ -145,7 +145,7 @@ export class NominationResolver {
     return nomination.organizationId ? organizationRef(nomination.organizationId) : null;
   }
 
-  @FieldResolver(() => Organization)
+  @FieldResolver(() => Organization, { nullable: true })
   proposedBy(@Root() nomination: Nomination): Organization {
     return organizationRef(nomination.proposedByOrganizationId);
   }

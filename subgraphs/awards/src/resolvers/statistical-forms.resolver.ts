@@ -8,6 +8,7 @@ import { AwardFormFilter, AwardStatisticalForm } from '../types/statistical-form
 @Resolver()
 export class StatisticalFormsResolver {
   @Query(() => AwardStatisticalForm, {
+    nullable: true,
     description:
       'Biểu 0602.N/BNV-TĐKT (TT 02/2023/TT-BNV): số lượng khen thưởng cấp Nhà nước, theo hình thức × đơn vị trình, đối tượng, phương thức khen thưởng.',
   })
@@ -19,6 +20,7 @@ export class StatisticalFormsResolver {
   }
 
   @Query(() => AwardStatisticalForm, {
+    nullable: true,
     description:
       'Biểu 0603.N/BNV-TĐKT (TT 02/2023/TT-BNV): số lượng khen thưởng cấp bộ, ban, ngành, tỉnh, theo hình thức × đối tượng, phương thức khen thưởng.',
   })

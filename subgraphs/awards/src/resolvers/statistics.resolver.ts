@@ -7,6 +7,7 @@ import { AwardStatistics, AwardStatisticsFilter } from '../types/statistics.type
 @Resolver()
 export class StatisticsResolver {
   @Query(() => AwardStatistics, {
+    nullable: true,
     description:
       'Thống kê khen thưởng theo biểu mẫu 0602/0603 (TT 02/2023/TT-BNV) cho một cây đơn vị hoặc một khối/cụm.',
   })

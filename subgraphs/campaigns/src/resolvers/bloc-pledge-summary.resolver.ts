@@ -25,7 +25,7 @@ import { Pledge } from '../types/pledge.types.js';
 
 @Resolver(() => BlocPledgeSummary)
 export class BlocPledgeSummaryResolver {
-  @FieldResolver(() => EmulationBloc)
+  @FieldResolver(() => EmulationBloc, { nullable: true })
   bloc(@Root() summary: BlocPledgeSummary): EmulationBloc {
     return blocRef(summary.blocId);
   }
@@ -36,6 +36,7 @@ export class BlocPledgeSummaryResolver {
   }
 
   @FieldResolver(() => [Organization], {
+    nullable: 'items',
     description: 'Đơn vị xếp hạng nhất khi tổng kết (đồng hạng thì nhiều đơn vị); rỗng trước khi tổng kết.',
   })
   firstRanked(@Root() summary: BlocPledgeSummary): Organization[] {
@@ -51,6 +52,7 @@ export class BlocPledgeSummaryResolver {
   }
 
   @Query(() => BlocPledgeSummaryConnection, {
+    nullable: true,
     description:
       'Giao ước của mọi khối/cụm có danh sách thành viên trong năm (lọc theo loại), theo tên: trạng thái, ký kết, tiến độ, xếp hạng, đơn vị dẫn đầu.',
   })

@@ -4,7 +4,7 @@ import { BlocVote } from '../types/pledge.types.js';
 
 @Resolver(() => BlocVote)
 export class BlocVoteResolver {
-  @FieldResolver(() => Organization)
+  @FieldResolver(() => Organization, { nullable: true })
   candidate(@Root() vote: BlocVote): Organization {
     return organizationRef(vote.candidateOrganizationId);
   }

@@ -38,6 +38,7 @@ export class ConferenceResolver {
   }
 
   @Query(() => ConferenceConnection, {
+    nullable: true,
     description: 'Danh sách hội nghị, đại hội theo giai đoạn, có lọc và phân trang.',
   })
   async conferences(

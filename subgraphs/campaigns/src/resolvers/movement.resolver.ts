@@ -18,7 +18,10 @@ export class MovementResolver {
     return context.loaders.movementByCode.load(normalizeCode(code));
   }
 
-  @Query(() => MovementConnection, { description: 'Danh sách phong trào theo ngày bắt đầu, có lọc và phân trang.' })
+  @Query(() => MovementConnection, {
+    nullable: true,
+    description: 'Danh sách phong trào theo ngày bắt đầu, có lọc và phân trang.',
+  })
   async movements(
     @Ctx() context: CampaignsContext,
     @Args() { first, after }: MovementPageArgs,

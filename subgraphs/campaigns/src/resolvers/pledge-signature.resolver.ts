@@ -5,7 +5,7 @@ import { Pledge, PledgeSignature } from '../types/pledge.types.js';
 
 @Resolver(() => PledgeSignature)
 export class PledgeSignatureResolver {
-  @FieldResolver(() => Organization)
+  @FieldResolver(() => Organization, { nullable: true })
   organization(@Root() signature: PledgeSignature): Organization {
     return organizationRef(signature.organizationId);
   }

@@ -48,7 +48,7 @@ export class PledgeResolver {
 
   // ------------------------------------------------------------------ fields
 
-  @FieldResolver(() => EmulationBloc)
+  @FieldResolver(() => EmulationBloc, { nullable: true })
   bloc(@Root() pledge: Pledge): EmulationBloc {
     return blocRef(pledge.blocId);
   }

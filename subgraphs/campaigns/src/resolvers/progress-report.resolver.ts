@@ -13,7 +13,7 @@ export class ProgressReportResolver {
     );
   }
 
-  @FieldResolver(() => Organization)
+  @FieldResolver(() => Organization, { nullable: true })
   organization(@Root() report: ProgressReport): Organization {
     return organizationRef(report.organizationId);
   }

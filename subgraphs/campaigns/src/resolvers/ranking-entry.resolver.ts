@@ -4,7 +4,7 @@ import { RankingEntry } from '../types/pledge.types.js';
 
 @Resolver(() => RankingEntry)
 export class RankingEntryResolver {
-  @FieldResolver(() => Organization)
+  @FieldResolver(() => Organization, { nullable: true })
   organization(@Root() entry: RankingEntry): Organization {
     return organizationRef(entry.organizationId);
   }

@@ -4,7 +4,7 @@ import { Scorecard } from '../types/pledge.types.js';
 
 @Resolver(() => Scorecard)
 export class ScorecardResolver {
-  @FieldResolver(() => Organization)
+  @FieldResolver(() => Organization, { nullable: true })
   organization(@Root() card: Scorecard): Organization {
     return organizationRef(card.organizationId);
   }

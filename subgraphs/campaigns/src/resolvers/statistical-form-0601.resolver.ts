@@ -83,6 +83,7 @@ const NOTES = [
 @Resolver()
 export class StatisticalForm0601Resolver {
   @Query(() => MovementStatisticalForm, {
+    nullable: true,
     description:
       'Biểu 0601.N/BNV-TĐKT (TT 02/2023/TT-BNV): số phong trào thi đua theo cấp phát động × phạm vi, thời hạn, hình thức tổ chức.',
   })

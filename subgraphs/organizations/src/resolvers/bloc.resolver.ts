@@ -24,7 +24,10 @@ export class BlocResolver {
     return context.loaders.blocByCode.load(normalizeCode(code!));
   }
 
-  @Query(() => EmulationBlocConnection, { description: 'Danh sách khối/cụm thi đua theo tên, có lọc và phân trang.' })
+  @Query(() => EmulationBlocConnection, {
+    nullable: true,
+    description: 'Danh sách khối/cụm thi đua theo tên, có lọc và phân trang.',
+  })
   async blocs(
     @Ctx() context: OrganizationsContext,
     @Args() { first, after }: PageArgs,

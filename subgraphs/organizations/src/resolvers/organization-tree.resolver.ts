@@ -17,6 +17,7 @@ const DEFAULT_UNITS_PER_PAGE = 2_000;
 @Resolver()
 export class OrganizationTreeResolver {
   @Query(() => OrganizationTreeChanges, {
+    nullable: true,
     description: 'Các thay đổi của cây đơn vị sau một số thứ tự (dùng để đồng bộ cây đơn vị cho thống kê).',
   })
   async organizationTreeChanges(

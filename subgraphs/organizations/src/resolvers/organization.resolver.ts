@@ -36,6 +36,7 @@ export class OrganizationResolver {
   }
 
   @Query(() => OrganizationConnection, {
+    nullable: true,
     description: 'Danh sách đơn vị theo tên (thứ tự tiếng Việt), có lọc và phân trang.',
   })
   async organizations(

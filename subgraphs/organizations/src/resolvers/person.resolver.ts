@@ -23,6 +23,7 @@ export class PersonResolver {
   }
 
   @Query(() => PersonConnection, {
+    nullable: true,
     description: 'Tìm cá nhân (cần đăng nhập; chỉ trong phạm vi đơn vị của mình, trừ Ban TĐKT TW).',
   })
   async persons(
