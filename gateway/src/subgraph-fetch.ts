@@ -57,6 +57,25 @@ function subgraphUnavailable(name: string): GraphQLError {
   });
 }
 
+/** Any letter that only Vietnamese writes: the scalar's own refusal, written for officers. */
+const VIETNAMESE = /[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]/i;
+
+/**
+ * A subgraph's refusal of a value as the officer should read it: graphql-js wraps a scalar's message
+ * in English ('Variable "$input" got invalid value "15/01/2025" at "input.issuedOn"; …' or 'Expected
+ * value of type "LocalDate!", found "15/01/2025"; …'); keep the scalar's Vietnamese message and
+ * point at the field instead.
+ */
+export function officerRefusal(raw: string): { message: string; field?: string } {
+  const variable = /^Variable "\$([^"]+)" got invalid value [\s\S]*?(?: at "([^"]+)")?; ([\s\S]+)$/.exec(raw);
+  const literal = variable ? null : /^Expected value of type "[^"]+", found [\s\S]*?; ([\s\S]+)$/.exec(raw);
+  const inner = variable?.[3] ?? literal?.[1];
+  if (inner === undefined) return { message: raw };
+  const field = variable ? (variable[2] ?? variable[1]) : undefined;
+  if (VIETNAMESE.test(inner)) return { message: inner, field };
+  return { message: 'Giá trị nhập không đúng kiểu dữ liệu yêu cầu.', field };
+}
+
 export class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   /**
    * A query to a subgraph that is down answers as if each field it was asked for had failed: one
@@ -115,7 +134,10 @@ export class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayC
       { body?: { errors?: { message?: string }[] } } | undefined;
     const refusal = body?.body?.errors?.[0];
     if (response?.status === 400 && refusal?.message) {
-      throw new GraphQLError(refusal.message, { extensions: { code: 'BAD_USER_INPUT', serviceName: this.name } });
+      const { message, field } = officerRefusal(refusal.message);
+      throw new GraphQLError(message, {
+        extensions: { code: 'BAD_USER_INPUT', serviceName: this.name, ...(field ? { field } : {}) },
+      });
     }
     // A mutation sent but not answered (timeout, connection lost) may have committed: never call that a
     // plain failure. The subgraph gives up before our deadline, so this is the rare case (a COMMIT

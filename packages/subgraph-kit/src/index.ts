@@ -2,6 +2,7 @@ import 'reflect-metadata';
 
 export * from './errors.js';
 export * from './text.js';
+export * from './scalars.js';
 export * from './pagination.js';
 export * from './federation.js';
 export * from './database.js';

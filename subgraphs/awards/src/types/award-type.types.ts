@@ -1,6 +1,6 @@
 /** The award catalogue as GraphQL sees it, and the enums the ledger shares. */
 import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLLocalDate } from '@tdkt/subgraph-kit';
 
 export enum AwardCategory {
   EMULATION_TITLE = 'EMULATION_TITLE',

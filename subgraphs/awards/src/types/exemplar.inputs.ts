@@ -1,6 +1,6 @@
 /** Inputs of recordExemplar and revokeGrant. */
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLLocalDate } from '@tdkt/subgraph-kit';
 import { RecognizedByKind } from './exemplar.types.js';
 
 @InputType()

@@ -1,6 +1,6 @@
 /** Inputs and results of the ledger's mutations: legacy imports and initiatives. */
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLLocalDate } from '@tdkt/subgraph-kit';
 import { CommendationBasis, InitiativeScope } from './award-type.types.js';
 
 @InputType()

@@ -1,6 +1,6 @@
 /** The ledger's object types: decisions, grants, initiatives and eligibility verdicts. */
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLLocalDate } from '@tdkt/subgraph-kit';
 import { CommendationBasis, InitiativeScope } from './award-type.types.js';
 
 @ObjectType({ description: 'Quyết định khen thưởng.' })

@@ -1,6 +1,6 @@
 /** Inputs of the nomination workflow's mutations. */
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLLocalDate } from '@tdkt/subgraph-kit';
 import { CommendationBasis } from './award-type.types.js';
 import { NominationStatus } from './nomination.types.js';
 

@@ -1,7 +1,6 @@
 /** Nominations (hồ sơ đề nghị khen thưởng), their history and the council's votes. */
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
-import { Connection } from '@tdkt/subgraph-kit';
+import { Connection, GraphQLLocalDate } from '@tdkt/subgraph-kit';
 import type { EligibilityVerdict as RuleVerdict } from '../rules/index.js';
 import { CommendationBasis } from './award-type.types.js';
 import { Decision, Grant } from './grant.types.js';

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLLocalDate } from '@tdkt/subgraph-kit';
 import {
   ConferenceFacet,
   ConferenceKind,

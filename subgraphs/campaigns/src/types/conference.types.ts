@@ -4,8 +4,7 @@
  */
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { ArgsType, Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
-import { Connection } from '@tdkt/subgraph-kit';
+import { Connection, GraphQLLocalDate } from '@tdkt/subgraph-kit';
 import { ConferenceFacet, ConferenceKind, ConferenceLevel } from './conference.enums.js';
 
 /** numeric(4,3) arrives from pg as a string; the API speaks numbers. */

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLLocalDate } from '@tdkt/subgraph-kit';
 import {
   MovementLaunchLevel,
   MovementMethod,

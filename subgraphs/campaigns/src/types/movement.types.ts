@@ -4,9 +4,8 @@
  */
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { ArgsType, Field, ID, Int, ObjectType } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { MovementLaunchLevel, MovementMethod, MovementScope } from './movement.enums.js';
-import { Connection } from '@tdkt/subgraph-kit';
+import { Connection, GraphQLLocalDate } from '@tdkt/subgraph-kit';
 
 /** A movement (phong trào thi đua) launched by a unit; the unit is stored by id (organizations subgraph). */
 @Entity({ name: 'movement' })

@@ -3,7 +3,7 @@
  * reports, staged scorecards, the closing ranking and the vote on the leading unit.
  */
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLLocalDate } from '@tdkt/subgraph-kit';
 
 export enum PledgeStatus {
   DRAFT = 'DRAFT',

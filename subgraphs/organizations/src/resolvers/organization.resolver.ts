@@ -1,6 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
-import { badInput, searchTerms } from '@tdkt/subgraph-kit';
+import { GraphQLLocalDate, badInput, searchTerms } from '@tdkt/subgraph-kit';
 import { Organization, OrganizationConnection } from '../types/organization.types.js';
 import { LineageEvent } from '../types/lineage-event.types.js';
 import { BlocMembership } from '../types/bloc.types.js';

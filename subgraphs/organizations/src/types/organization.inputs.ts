@@ -1,5 +1,5 @@
 import { Field, InputType, Int } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLLocalDate } from '@tdkt/subgraph-kit';
 import { LineageKind, OrganizationKind, OrganizationLevel } from './enums.js';
 
 @InputType()

@@ -1,7 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
-import { Connection } from '@tdkt/subgraph-kit';
+import { Connection, GraphQLLocalDate } from '@tdkt/subgraph-kit';
 import { OrganizationKind, OrganizationLevel } from './enums.js';
 
 @Entity({ name: 'organization' })
