@@ -5,6 +5,7 @@ export * from './text.js';
 export * from './scalars.js';
 export * from './pagination.js';
 export * from './federation.js';
+export * from './guards.js';
 export * from './database.js';
 export * from './context.js';
 export * from './server.js';

@@ -10,5 +10,7 @@ export function buildCampaignsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     { resolvers: [...RESOLVERS, ...audit.resolvers], validate: false, orphanedTypes: audit.orphanedTypes },
     REFERENCE_RESOLVERS,
+    // Every mutation needs a signed-in caller (kit guards.ts); none of this subgraph's is public.
+    { publicMutations: [] },
   );
 }

@@ -14,5 +14,7 @@ export function buildOrganizationsSchema(): Promise<GraphQLSchema> {
       orphanedTypes: audit.orphanedTypes,
     },
     referenceResolvers,
+    // Every mutation needs a signed-in caller (kit guards.ts); none of this subgraph's is public.
+    { publicMutations: [] },
   );
 }
