@@ -706,7 +706,7 @@ describe('submitRegistration and reviewRegistration', () => {
     const self = await review({ registrationId: national, decision: 'APPROVED' }, hnOfficer);
     expect(errorCodes(self)).toEqual(['FORBIDDEN']);
     expect(self.body.errors![0]!.message).toBe(
-      'Cán bộ của HN chỉ được xét duyệt đăng ký thi đua của phong trào "Phong trào toàn quốc để xét duyệt" cho đơn vị mình và các đơn vị trực thuộc, không cho Bộ Nội vụ.',
+      'Cán bộ của Thành phố Hà Nội chỉ được xét duyệt đăng ký thi đua của phong trào "Phong trào toàn quốc để xét duyệt" cho đơn vị mình và các đơn vị trực thuộc, không cho Bộ Nội vụ.',
     );
     expect(
       dataOf(await review({ registrationId: national, decision: 'APPROVED' }, await stack.token('ORG_OFFICER', 'BNV')))

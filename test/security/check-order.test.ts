@@ -96,3 +96,47 @@ it('answers UNAUTHENTICATED from every mutation of the supergraph to a caller wi
   expect(wrong).toEqual([]);
   for (const answer of Object.values(answers)) expect(answer.message).toBe('Cần đăng nhập để thực hiện thao tác này.');
 });
+
+describe('a refusal names organizations by name, never by their code', () => {
+  it('tells an officer of Bộ Y tế that it acts for its own units only, naming both units', async () => {
+    const response = await stack.gql(
+      `mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }`,
+      { input: { fullName: 'Nguyễn Văn A', gender: 'MALE', organizationCode: 'BTP' } },
+      { token: await stack.token('ORG_OFFICER', 'BYT') },
+    );
+    expect(errorCodes(response)).toEqual(['FORBIDDEN']);
+    expect(response.body.errors![0]!.message).toBe(
+      'Cán bộ của Bộ Y tế chỉ được thêm cá nhân cho đơn vị mình và các đơn vị trực thuộc, không cho Bộ Tư pháp.',
+    );
+  });
+
+  it('names the unit in the refusals of the campaigns and awards subgraphs too (the kit directory)', async () => {
+    const response = await stack.gql(
+      `mutation($input: CreateMovementInput!) { createMovement(input: $input) { id } }`,
+      {
+        input: {
+          code: 'BTP_THU_NGHIEM',
+          title: 'Phong trào thử',
+          organizationCode: 'BTP',
+          launchLevel: 'MINISTRY_OR_PROVINCE',
+          method: 'THEMATIC',
+          scope: 'MINISTRY_OR_PROVINCE',
+          startDate: '2026-01-01',
+        },
+      },
+      { token: await stack.token('ORG_OFFICER', 'BYT') },
+    );
+    expect(errorCodes(response)).toEqual(['FORBIDDEN']);
+    expect(response.body.errors![0]!.message).toMatch(/^Cán bộ của Bộ Y tế chỉ được .* không cho Bộ Tư pháp\.$/);
+  });
+
+  it('does not repeat the code of an organization claim that matches no unit', async () => {
+    const response = await stack.gql(
+      `mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }`,
+      { input: { fullName: 'Nguyễn Văn A', gender: 'MALE', organizationCode: 'BTP' } },
+      { token: await stack.token('ORG_OFFICER', 'KHONG_CO') },
+    );
+    expect(errorCodes(response)).toEqual(['FORBIDDEN']);
+    expect(response.body.errors![0]!.message).not.toContain('KHONG_CO');
+  });
+});

@@ -42,5 +42,8 @@ export function buildContext(
       const own = identity.caller.org ? await organizations.organizationByCode.load(identity.caller.org) : null;
       return own?.id ?? null;
     },
+    async callerOrganization() {
+      return identity.caller.org ? await organizations.organizationByCode.load(identity.caller.org) : null;
+    },
   };
 }

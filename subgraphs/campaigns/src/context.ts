@@ -40,6 +40,7 @@ export function buildContext(
     organizations,
     organizationsClient,
     callerOrganizationId: async () => (await callerOrganization(context))?.id ?? null,
+    callerOrganization: () => callerOrganization(context),
   };
   return context;
 }

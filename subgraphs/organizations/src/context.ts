@@ -4,6 +4,7 @@ import type { InternalContext } from '@tdkt/identity';
 import {
   canSeePrivateDataOf as canSeePrivateDataOfUnit,
   forbidden,
+  officerOutOfScope,
   requireActFor as requireActForUnit,
   requireSignedIn,
   scopeReachesDescendants,
@@ -32,6 +33,8 @@ export function buildContext(db: DataSource, identity: InternalContext): Organiz
       if (!identity.caller.org) return null;
       return (await loaders.organizationByCode.load(identity.caller.org))?.id ?? null;
     },
+    callerOrganization: async () =>
+      identity.caller.org ? await loaders.organizationByCode.load(identity.caller.org) : null,
   };
 }
 
@@ -71,8 +74,10 @@ export async function requireActForDescendant(
     return;
   }
   if (context.caller.role === 'ORG_OFFICER') {
-    throw forbidden(
-      `Cán bộ của ${context.caller.org} chỉ được ${action} đối với các đơn vị trực thuộc, không phải chính đơn vị mình hay đơn vị ngoài phạm vi.`,
+    throw await officerOutOfScope(
+      context,
+      'đối với các đơn vị trực thuộc, không phải chính đơn vị mình hay đơn vị ngoài phạm vi',
+      action,
     );
   }
   throw forbidden(`Vai trò ${context.caller.role} không được phép ${action}.`);
