@@ -71,4 +71,11 @@ describe('decision authority', () => {
     expect(reason).toContain('Nghị định 129/2025/NĐ-CP, Điều 59');
     expect(reason).toContain('Chủ tịch UBND cấp huyện');
   });
+
+  it('cites the article that gives the power, not the award’s conditions, when refusing', () => {
+    const { reason } = canDecide('PRIME_MINISTER', 'LDTT', '2025-01-15');
+    expect(reason).toContain('Điều 80 khoản 1');
+    expect(reason).not.toContain('Điều 24');
+    expect(reason).toContain('Người đứng đầu bộ, ban, ngành, Chủ tịch UBND cấp tỉnh');
+  });
 });

@@ -208,9 +208,13 @@ export function canDecide(
       reason: `${issuer} chỉ có thẩm quyền quyết định tặng ${type.name} ${when}; quyết định ngày ${formatDateVi(decisionDate)} không thuộc thời gian này.${holdersText}`,
     };
   }
+  // Cite the articles that give the power (Law Arts 77–80), not the award's conditions.
+  const powerBases = [
+    ...new Set(matching.filter((power) => isValidOnDay(power, decisionDate)).map((power) => power.legalBasis)),
+  ];
   return {
     allowed: false,
-    reason: `${issuer} không có thẩm quyền quyết định tặng ${type.name} (${type.legalBasis}).${holdersText}`,
+    reason: `${issuer} không có thẩm quyền quyết định tặng ${type.name} (${powerBases.join('; ') || type.legalBasis}).${holdersText}`,
   };
 }
 
