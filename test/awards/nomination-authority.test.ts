@@ -81,7 +81,9 @@ it("lets the Minister of Finance decide LĐTT for the ministry's own officer (La
 it('returns an approved file no one may decide, with the reason in its history, and lets it be submitted again', async () => {
   const id = await approvedLdtt(2023);
   // The Prime Minister does not decide LĐTT (Law Arts 78, 80): refused, and the file stays APPROVED.
-  expect(errorCodes(await issue(id, 'CP', '1/QĐ-TTg-LĐTT', board))).toEqual(['FORBIDDEN']);
+  const refused = await issue(id, 'CP', '1/QĐ-TTg-LĐTT', board);
+  expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
+  expect(refused.body.errors![0]!.message).toContain('trả lại hồ sơ');
   expect((await status(id)).status).toBe('APPROVED');
 
   // The proposer does not return its own file; the level above (the Central Board) does, with a reason.

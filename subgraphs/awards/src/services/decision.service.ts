@@ -71,9 +71,10 @@ export async function issueDecision(context: AwardsContext, input: IssueDecision
             });
           // Law Art 77–80 (and NĐ 129/2025 Art 59): the issuer must hold the power to decide this form on that date.
           const power = canDecide(authority, locked.awardTypeCode, input.issuedOn);
+          // The file stays APPROVED; it is not stuck (rules/nomination-workflow.rule.ts): say the way out.
           if (!power.allowed)
             throw forbidden(
-              power.reason ?? `${issuer.name} không có thẩm quyền quyết định hình thức khen thưởng này.`,
+              `${power.reason ?? `${issuer.name} không có thẩm quyền quyết định hình thức khen thưởng này.`} Hồ sơ vẫn ở trạng thái đã được Hội đồng thông qua: cấp có thẩm quyền ra quyết định, hoặc cấp trên của đơn vị trình (Ban TĐKT TW) trả lại hồ sơ, hoặc đơn vị trình rút hồ sơ.`,
               { field: `input.nominationIds[${index}]` },
             );
           rows.push(locked);
