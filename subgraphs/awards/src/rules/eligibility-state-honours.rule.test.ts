@@ -100,6 +100,8 @@ describe('eligibility: Bằng khen của Thủ tướng, individual path (b) (La
     const adHoc = evaluateEligibility(person('BANG_KHEN_TTG', 2024, {}, { basis: 'AD_HOC' }));
     expect(adHoc).toMatchObject({ eligible: null, reasons: [{ code: 'NOT_EVALUATED' }] });
     expect(adHoc.reasons[0]!.message).toContain('theo công trạng');
+    expect(adHoc.reasons[0]!.message).toContain('đề nghị khen thưởng đột xuất');
+    expect(adHoc.reasons[0]!.message).not.toContain('AD_HOC');
   });
 });
 

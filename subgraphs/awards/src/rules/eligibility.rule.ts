@@ -72,6 +72,17 @@ export {
   type InitiativeScope,
 } from './eligibility-facts.rule.js';
 
+/** The types (bases) of commendation of Law Art 8, as an officer names them. */
+const BASIS_LABELS: Readonly<Record<string, string>> = {
+  MERIT: 'theo công trạng',
+  AD_HOC: 'đột xuất',
+  THEMATIC: 'theo phong trào thi đua, chuyên đề',
+  CAREER_CONTRIBUTION: 'quá trình cống hiến',
+  SENIORITY: 'theo niên hạn',
+  FOREIGN: 'đối ngoại',
+  RESISTANCE: 'thành tích kháng chiến',
+};
+
 const LAW_2022_RULES: Readonly<Record<string, SpecificRule>> = {
   LDTT: ldttRule,
   CHIEN_SI_TIEN_TIEN: { ...ldttRule },
@@ -276,7 +287,7 @@ export function evaluateEligibility(input: EligibilityInput): EligibilityVerdict
     reason(
       context,
       'NOT_EVALUATED',
-      `Hệ thống chỉ tự đánh giá ${type.name} theo công trạng; đề nghị theo loại hình khác (${basis}) do Hội đồng Thi đua – Khen thưởng xét (Luật TĐKT 2022, Điều 8; ${type.legalBasis}).`,
+      `Hệ thống chỉ tự đánh giá ${type.name} theo công trạng; đề nghị khen thưởng ${BASIS_LABELS[basis] ?? String(basis)} do Hội đồng Thi đua – Khen thưởng xét (Luật TĐKT 2022, Điều 8; ${type.legalBasis}).`,
     );
   } else {
     const before = context.reasons.length;
