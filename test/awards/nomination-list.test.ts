@@ -129,8 +129,11 @@ it('lists every nomination to the Central Board, newest first, page by page with
     after = page.pageInfo.endCursor;
   }
   expect(seen).toEqual(keys(all));
-  const forged = Buffer.from(JSON.stringify(['yesterday', 'not-an-id'])).toString('base64url');
-  for (const cursor of ['not-a-cursor', forged])
+  // Cursors this list never made: not base64 JSON; a time that is no time (PostgreSQL's 22007, which the
+  // database error mapping does not cover); an id that is no uuid.
+  const forge = (key: unknown[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
+  const someId = '00000000-0000-4000-8000-000000000000';
+  for (const cursor of ['not-a-cursor', forge(['soon', someId]), forge(['2025-01-01T00:00:00.000000', 'x'])])
     expect(errorCodes(await stack.gql(LIST, { after: cursor }, { token: board }))).toEqual(['BAD_USER_INPUT']);
 });
 
