@@ -257,3 +257,40 @@ it('keeps one decision however its number is typed, here and in issueDecision', 
   expect(clash.body.errors?.[0]?.message).toBe('Vụ Tổ chức cán bộ đã có quyết định số 15 / qđ–tccb.');
   expect(dataOf(await issue('16/QĐ-TCCB')).issueDecision.number).toBe('16/QĐ-TCCB');
 });
+
+it('reads organization codes typed with spaces, lower case or invisible characters', async () => {
+  const result = await importRows([
+    { ...row(0, 'GK', 2023, '50/QĐ-TCCB', '20/01/2024'), issuerCode: ' vu_tccb_btp\u200b ' },
+    {
+      organizationCode: ' Vu_Tccb_Btp ',
+      awardTypeCode: 'GK',
+      year: 2022,
+      basis: 'MERIT',
+      decisionNumber: '51/QĐ-BTP',
+      issuedOn: '20/01/2023',
+      issuerCode: '\ufeffBTP',
+    },
+  ]);
+  expect(result).toMatchObject({ imported: 2, errors: [] });
+});
+
+it('imports a sheet of 100 rows in as many SQL statements as one of 10', async () => {
+  const sheet = (count: number, from: number) =>
+    Array.from({ length: count }, (_, index) =>
+      row(
+        index % persons.length,
+        'GK',
+        from + Math.floor(index / persons.length),
+        `${from}.${index}/QĐ-SQL`,
+        '2021-06-01',
+      ),
+    );
+  const measure = async (grants: unknown[]) => {
+    const response = await stack.gql(IMPORT, { input: { grants } }, { token: board, headers: { 'x-tdkt-stats': '1' } });
+    expect(dataOf(response).importGrants.errors).toEqual([]);
+    return response.body.extensions!['stats'].sqlStatements.awards as number;
+  };
+  const small = await measure(sheet(10, 1960));
+  const large = await measure(sheet(100, 1970));
+  expect(large).toBe(small);
+});

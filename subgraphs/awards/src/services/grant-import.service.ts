@@ -23,7 +23,7 @@ import {
 import { findAwardType } from '../catalogue/award-types.js';
 import type { AwardsContext } from '../context.js';
 import { resolveAwardTypeCode } from '../rules/award-alias.rule.js';
-import { cleanDecisionNumber } from '../rules/decision-number.rule.js';
+import { cleanDecisionNumber, decisionNumberKey } from '../rules/decision-number.rule.js';
 import { decisionDateProblem, parseImportDate } from '../rules/grant-import.rule.js';
 import {
   authorityOfIssuer,
@@ -33,6 +33,7 @@ import {
   rulesetDefinition,
   rulesetFor,
 } from '../rules/index.js';
+import { grantKey } from '../store/grant.store.js';
 import { createStores } from '../store/index.js';
 import { SubjectKind } from '../types/award-type.types.js';
 import { ImportGrantsResult, ImportRowError, ImportRowNote, type ImportGrantsInput } from '../types/grant.inputs.js';
@@ -204,25 +205,46 @@ export async function importGrants(context: AwardsContext, input: ImportGrantsIn
           code,
           message: `Dòng ${rowOf(index)}: ${message}`,
         });
-      /** The first row of the batch for each grant (form, recipient, year, basis). */
+      // A constant number of statements whatever the sheet's length: decisions, grants, the grants
+      // skipped rows repeat, and the decisions left unused.
+      const grantOf = (row: PreparedRow) => ({
+        awardTypeCode: row.awardTypeCode,
+        personId: row.personId,
+        organizationId: row.organizationId,
+        recipientUnitId: row.unitId,
+        recipientGender: row.gender,
+        year: row.year,
+        basis: row.basis,
+      });
+      /** The first row of the sheet for each grant (form, recipient, year, basis); later ones are skipped. */
       const seen = new Map<string, number>();
+      const rows: PreparedRow[] = [];
       for (const row of prepared.sort((a, b) => a.index - b.index)) {
-        const grantKey = [row.awardTypeCode, row.personId ?? row.organizationId, row.year, row.basis].join('|');
-        const earlier = seen.get(grantKey);
+        const earlier = seen.get(grantKey(grantOf(row)));
         if (earlier !== undefined) {
           skippedRows.push(
             note(row.index, 'DUPLICATE', `trùng với dòng ${rowOf(earlier)} trong cùng danh sách; bỏ qua.`),
           );
           continue;
         }
-        seen.set(grantKey, row.index);
-        // One decision per issuer and number key; a number seen again must carry the same date.
-        const decision = await stores.decisions.upsertLegacy({
+        seen.set(grantKey(grantOf(row)), row.index);
+        rows.push(row);
+      }
+      // One decision per issuer and number key, recorded with the first row that names it; a number seen
+      // again (in the ledger or further down the sheet) must carry the same date.
+      const decisionOf = (row: PreparedRow) => `${row.issuerId}|${decisionNumberKey(row.decisionNumber)}`;
+      const firstNaming = new Map<string, PreparedRow>();
+      for (const row of rows) if (!firstNaming.has(decisionOf(row))) firstNaming.set(decisionOf(row), row);
+      const decisions = await stores.decisions.upsertLegacy(
+        [...firstNaming.values()].map((row) => ({
           number: row.decisionNumber,
           issuedOn: row.issuedOn,
           issuerId: row.issuerId,
-          createdBy: context.caller.subject,
-        });
+        })),
+        context.caller.subject,
+      );
+      for (const row of rows) {
+        const decision = decisions.get(decisionOf(row))!;
         if (decision.issuedOn !== row.issuedOn) {
           rowErrors.push(
             Object.assign(new ImportRowError(), {
@@ -232,33 +254,41 @@ export async function importGrants(context: AwardsContext, input: ImportGrantsIn
               message: `Dòng ${rowOf(row.index)}: ${row.issuerName} đã có quyết định số ${decision.number} ngày ${formatDateVi(decision.issuedOn)}; dòng này ghi số ${row.decisionNumber} ngày ${formatDateVi(row.issuedOn)}.`,
             }),
           );
-          continue;
         }
-        const grant = {
-          awardTypeCode: row.awardTypeCode,
-          personId: row.personId,
-          organizationId: row.organizationId,
-          recipientUnitId: row.unitId,
-          recipientGender: row.gender,
-          year: row.year,
-          basis: row.basis,
-        };
-        const grantId = await stores.grants.insertImported(grant, decision.id, row.authorityNote);
-        if (!grantId) {
-          // Law Art 5: one achievement is not rewarded twice; the row names the grant already there.
-          const twin = await stores.grants.liveTwin(grant);
-          await stores.decisions.deleteIfUnused(decision.id);
-          skippedRows.push(
-            note(
-              row.index,
-              'DUPLICATE',
-              `${row.awardTypeName} năm ${row.year} của ${row.recipientLabel} đã có trong sổ khen thưởng` +
-                (twin ? ` (quyết định số ${twin.number} ngày ${formatDateVi(twin.issuedOn)})` : '') +
-                '; bỏ qua.',
-            ),
-          );
-          continue;
-        }
+      }
+      // Nothing half-imported: one bad row rolls the whole batch back.
+      if (rowErrors.length) throw new ImportRefused(rowErrors);
+      const inserted = await stores.grants.insertImported(
+        rows.map((row) => ({
+          ...grantOf(row),
+          decisionId: decisions.get(decisionOf(row))!.id,
+          authorityNote: row.authorityNote,
+        })),
+      );
+      const repeated = rows.filter((row) => !inserted.has(grantKey(grantOf(row))));
+      // Law Art 5: one achievement is not rewarded twice; each skipped row names the grant already there.
+      const twins = await stores.grants.liveTwins(repeated.map(grantOf));
+      for (const row of repeated) {
+        const twin = twins.get(grantKey(grantOf(row)));
+        skippedRows.push(
+          note(
+            row.index,
+            'DUPLICATE',
+            `${row.awardTypeName} năm ${row.year} của ${row.recipientLabel} đã có trong sổ khen thưởng` +
+              (twin ? ` (quyết định số ${twin.number} ngày ${formatDateVi(twin.issuedOn)})` : '') +
+              '; bỏ qua.',
+          ),
+        );
+      }
+      const used = new Set(rows.filter((row) => inserted.has(grantKey(grantOf(row)))).map(decisionOf));
+      await stores.decisions.deleteUnused(
+        [...decisions]
+          .filter(([key, decision]) => decision.created && !used.has(key))
+          .map(([, decision]) => decision.id),
+      );
+      for (const row of rows) {
+        const grantId = inserted.get(grantKey(grantOf(row)));
+        if (!grantId) continue;
         grantIds.push(grantId);
         if (row.authorityNote) {
           flagged.push(
@@ -270,8 +300,7 @@ export async function importGrants(context: AwardsContext, input: ImportGrantsIn
           );
         }
       }
-      // Nothing half-imported: one bad row rolls the whole batch back.
-      if (rowErrors.length) throw new ImportRefused(rowErrors);
+      skippedRows.sort((a, b) => a.index - b.index);
       const imported = grantIds.length;
       const skipped = skippedRows.length;
       const grants = await audit.snapshot('award_grant', null, {

@@ -64,31 +64,40 @@ export class DecisionStore {
   }
 
   /**
-   * A legacy decision by issuer and number key: created once, then found again however the number is
-   * typed (with the number and date it was first recorded with).
+   * Legacy decisions by issuer and number key, in one statement: each created once, then found again
+   * however its number is typed, with the number and date it was first recorded with. One entry per
+   * (issuer, key) in `values`; the answer is keyed by `issuerId|numberKey`.
    */
-  async upsertLegacy(values: {
-    number: string;
-    issuedOn: string;
-    issuerId: string;
-    createdBy: string | null;
-  }): Promise<{ id: string; number: string; issuedOn: string }> {
-    const [row] = (await this.db.query(
-      `INSERT INTO decision (number, number_key, issued_on, issuer_organization_id, is_legacy, created_by) VALUES ($1, $2, $3, $4, true, $5)
+  async upsertLegacy(
+    values: readonly { number: string; issuedOn: string; issuerId: string }[],
+    createdBy: string | null,
+  ): Promise<Map<string, { id: string; number: string; issuedOn: string; created: boolean }>> {
+    const rows = (await this.db.query(
+      `INSERT INTO decision (number, number_key, issued_on, issuer_organization_id, is_legacy, created_by)
+       SELECT v.number, v.number_key, v.issued_on::date, v.issuer_id, true, $5
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[]) AS v(number, number_key, issued_on, issuer_id)
        ON CONFLICT (issuer_organization_id, number_key) DO UPDATE SET number_key = EXCLUDED.number_key
-       RETURNING id, number, issued_on::text AS "issuedOn"`,
-      [values.number, decisionNumberKey(values.number), values.issuedOn, values.issuerId, values.createdBy],
-    )) as { id: string; number: string; issuedOn: string }[];
-    return row!;
+       RETURNING id, issuer_organization_id AS "issuerId", number_key AS "numberKey", number, issued_on::text AS "issuedOn",
+                 (xmax = 0) AS created`,
+      [
+        values.map((value) => value.number),
+        values.map((value) => decisionNumberKey(value.number)),
+        values.map((value) => value.issuedOn),
+        values.map((value) => value.issuerId),
+        createdBy,
+      ],
+    )) as { id: string; issuerId: string; numberKey: string; number: string; issuedOn: string; created: boolean }[];
+    return new Map(rows.map(({ issuerId, numberKey, ...row }) => [`${issuerId}|${numberKey}`, row]));
   }
 
-  /** Removes a decision no grant or nomination refers to (one an import created for a row it then skipped). */
-  async deleteIfUnused(id: string): Promise<void> {
+  /** Removes the decisions no grant or nomination refers to (those an import created for rows it then skipped). */
+  async deleteUnused(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
     await this.db.query(
-      `DELETE FROM decision d WHERE d.id = $1
+      `DELETE FROM decision d WHERE d.id = ANY($1::uuid[])
           AND NOT EXISTS (SELECT 1 FROM award_grant g WHERE g.decision_id = d.id)
           AND NOT EXISTS (SELECT 1 FROM nomination n WHERE n.decision_id = d.id)`,
-      [id],
+      [ids],
     );
   }
 }

@@ -55,6 +55,13 @@ export interface NewGrant {
   basis: string;
 }
 
+/** What makes a grant the same achievement (the award_grant_once index): form, recipient, year, basis. */
+export function grantKey(
+  grant: Pick<NewGrant, 'awardTypeCode' | 'personId' | 'organizationId' | 'year' | 'basis'>,
+): string {
+  return [grant.awardTypeCode, grant.personId ?? grant.organizationId, grant.year, grant.basis].join('|');
+}
+
 export class GrantStore {
   constructor(private readonly db: Queryable) {}
 
@@ -155,38 +162,57 @@ export class GrantStore {
   }
 
   /**
-   * An imported grant; null when the same live grant is already in the ledger (Law Art 5: not twice).
-   * `authorityNote`: why the issuer's authority was not checked, or null when it was.
+   * Imported grants in one statement; a grant already live in the ledger is left out (Law Art 5: one
+   * achievement is not rewarded twice). `authorityNote`: why the issuer's authority was not checked, or
+   * null when it was. The answer maps `grantKey(grant)` of each inserted grant to its id.
    */
-  async insertImported(grant: NewGrant, decisionId: string, authorityNote: string | null): Promise<string | null> {
-    const inserted: { id: string }[] = await this.db.query(
+  async insertImported(
+    grants: readonly (NewGrant & { decisionId: string; authorityNote: string | null })[],
+  ): Promise<Map<string, string>> {
+    if (grants.length === 0) return new Map();
+    const column = <T>(pick: (grant: (typeof grants)[number]) => T) => grants.map(pick);
+    const rows = (await this.db.query(
       `INSERT INTO award_grant (award_type_code, person_id, organization_id, recipient_unit_id, recipient_gender, year, basis, decision_id, imported, authority_note)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, true, $9)
-       ON CONFLICT DO NOTHING RETURNING id`,
+       SELECT * FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::int[], $7::text[], $8::uuid[], $9::boolean[], $10::text[])
+       ON CONFLICT DO NOTHING
+       RETURNING id, award_type_code AS "awardTypeCode", person_id AS "personId", organization_id AS "organizationId", year, basis`,
       [
-        grant.awardTypeCode,
-        grant.personId,
-        grant.organizationId,
-        grant.recipientUnitId,
-        grant.recipientGender,
-        grant.year,
-        grant.basis,
-        decisionId,
-        authorityNote,
+        column((grant) => grant.awardTypeCode),
+        column((grant) => grant.personId),
+        column((grant) => grant.organizationId),
+        column((grant) => grant.recipientUnitId),
+        column((grant) => grant.recipientGender),
+        column((grant) => grant.year),
+        column((grant) => grant.basis),
+        column((grant) => grant.decisionId),
+        column(() => true),
+        column((grant) => grant.authorityNote),
       ],
-    );
-    return inserted[0]?.id ?? null;
+    )) as (Pick<NewGrant, 'awardTypeCode' | 'personId' | 'organizationId' | 'year' | 'basis'> & { id: string })[];
+    return new Map(rows.map((row) => [grantKey(row), row.id]));
   }
 
-  /** The live grant an import row repeats (same form, recipient, year and basis), with its decision. */
-  async liveTwin(grant: NewGrant): Promise<{ number: string; issuedOn: string } | null> {
-    const [row] = (await this.db.query(
-      `SELECT d.number, d.issued_on::text AS "issuedOn" FROM award_grant g JOIN decision d ON d.id = g.decision_id
-        WHERE g.award_type_code = $1 AND coalesce(g.person_id, g.organization_id) = $2 AND g.year = $3 AND g.basis = $4
-          AND g.revoked_on IS NULL`,
-      [grant.awardTypeCode, grant.personId ?? grant.organizationId, grant.year, grant.basis],
-    )) as { number: string; issuedOn: string }[];
-    return row ?? null;
+  /** The live grants these repeat (same form, recipient, year and basis), with their decision, by `grantKey`. */
+  async liveTwins(grants: readonly NewGrant[]): Promise<Map<string, { number: string; issuedOn: string }>> {
+    if (grants.length === 0) return new Map();
+    const rows = (await this.db.query(
+      `SELECT g.award_type_code AS "awardTypeCode", g.person_id AS "personId", g.organization_id AS "organizationId", g.year, g.basis,
+              d.number, d.issued_on::text AS "issuedOn"
+         FROM unnest($1::text[], $2::uuid[], $3::int[], $4::text[]) AS k(award_type_code, recipient_id, year, basis)
+         JOIN award_grant g ON g.award_type_code = k.award_type_code AND coalesce(g.person_id, g.organization_id) = k.recipient_id
+                           AND g.year = k.year AND g.basis = k.basis AND g.revoked_on IS NULL
+         JOIN decision d ON d.id = g.decision_id`,
+      [
+        grants.map((grant) => grant.awardTypeCode),
+        grants.map((grant) => grant.personId ?? grant.organizationId),
+        grants.map((grant) => grant.year),
+        grants.map((grant) => grant.basis),
+      ],
+    )) as (Pick<NewGrant, 'awardTypeCode' | 'personId' | 'organizationId' | 'year' | 'basis'> & {
+      number: string;
+      issuedOn: string;
+    })[];
+    return new Map(rows.map(({ number, issuedOn, ...grant }) => [grantKey(grant), { number, issuedOn }]));
   }
 
   /** Revokes a live grant; false when it was already revoked. Needs the EntityManager of a transaction. */
