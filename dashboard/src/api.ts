@@ -130,7 +130,10 @@ export function describeProblems(errors: readonly GqlError[]): string[] {
     );
   }
   for (const error of errors) {
-    if (error.extensions?.code !== 'SERVICE_UNAVAILABLE') lines.push(error.message);
+    // A field withheld from this caller (FORBIDDEN on a nested path) is not a problem: the page shows
+    // in its place who may see it.
+    const withheld = error.extensions?.code === 'FORBIDDEN' && (error.path?.length ?? 0) > 1;
+    if (error.extensions?.code !== 'SERVICE_UNAVAILABLE' && !withheld) lines.push(error.message);
   }
   return [...new Set(lines)];
 }

@@ -211,9 +211,16 @@ it('answers PersonRecord with ratings, grants and a verdict for Chiến sĩ thi 
   expect(next.eligible).toBe(false);
   expect(next.reasons.length).toBeGreaterThan(0);
   // The public sees name, unit and grants, but no ratings and so no verdict.
-  const open = dataOf(
-    await stack.gql(contractOperation('PersonRecord'), { id: personId, awardTypeCode: 'CSTD_BO_TINH', year: 2024 }),
-  ).person;
+  // Withheld, not empty: null with FORBIDDEN on both fields (kit access.ts).
+  const publicRecord = await stack.gql(contractOperation('PersonRecord'), {
+    id: personId,
+    awardTypeCode: 'CSTD_BO_TINH',
+    year: 2024,
+  });
+  expect(
+    (publicRecord.body.errors ?? []).map((error) => `${error.extensions?.['code']} ${error.path?.join('.')}`).sort(),
+  ).toEqual(['FORBIDDEN person.annualRatings', 'FORBIDDEN person.eligibility']);
+  const open = publicRecord.body.data!.person;
   expect(open.annualRatings).toBeNull();
   expect(open.eligibility).toBeNull();
   expect(open.grants).toHaveLength(6);

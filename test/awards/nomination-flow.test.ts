@@ -156,10 +156,14 @@ it('shows who did what to a nomination, and hides it from other units', async ()
     ['DRAFT', 'WITHDRAWN', 'Trùng hồ sơ'],
   ]);
   const other = await stack.token('ORG_OFFICER', 'HN');
-  expect(
-    dataOf(await stack.gql(`query($id: ID!) { nomination(id: $id) { id } }`, { id: created.id }, { token: other }))
-      .nomination,
-  ).toBeNull();
+  // Withheld, not "no such dossier": null with FORBIDDEN (kit access.ts).
+  const hidden = await stack.gql(
+    `query($id: ID!) { nomination(id: $id) { id } }`,
+    { id: created.id },
+    { token: other },
+  );
+  expect(hidden.body.data).toEqual({ nomination: null });
+  expect(errorCodes(hidden)).toEqual(['FORBIDDEN']);
   expect(
     errorCodes(
       await create({ awardTypeCode: 'CSTD_CO_SO', personId, year: 2023, basis: 'MERIT', proposedByCode: 'BTP' }, other),

@@ -105,7 +105,15 @@ async function summaries(variables: Record<string, unknown>, token: string | nul
     ...(response.body.extensions!['stats'].sqlStatements as Record<string, number>),
     organizationsAll,
   };
-  return { data: dataOf(response).blocPledgeSummaries, sql };
+  // Progress rates withheld from the caller come as FORBIDDEN errors on their fields (null there);
+  // any other error fails the test.
+  const withheld = (response.body.errors ?? []).filter((error) => error.extensions?.['code'] === 'FORBIDDEN');
+  if (withheld.length !== (response.body.errors ?? []).length || !response.body.data) dataOf(response);
+  return {
+    data: response.body.data!.blocPledgeSummaries,
+    withheld: withheld.map((error) => (error.path ?? []).join('.')),
+    sql,
+  };
 }
 
 const nodeOf = (page: any, code: string) => page.edges.find((edge: any) => edge.node.bloc.code === code)?.node;
@@ -235,7 +243,16 @@ it('pages through the blocs in name order', async () => {
 });
 
 it('shows progress only to the Central Board and the staff of the bloc’s members', async () => {
-  const open = (await summaries({ kind: 'BLOC', first: 50 }, null)).data;
+  const anonymous = await summaries({ kind: 'BLOC', first: 50 }, null);
+  const open = anonymous.data;
+  // Withheld, not empty: null with FORBIDDEN on each rate (kit access.ts).
+  const a = open.edges.findIndex((edge: any) => edge.node.bloc.code === 'KHOI_A');
+  expect(anonymous.withheld).toEqual(
+    expect.arrayContaining([
+      `blocPledgeSummaries.edges.${a}.node.averageProgress`,
+      `blocPledgeSummaries.edges.${a}.node.completionRate`,
+    ]),
+  );
   expect(nodeOf(open, 'KHOI_A')).toMatchObject({
     progressVisible: false,
     averageProgress: null,

@@ -113,7 +113,16 @@ describe('the seeded Tây Hồ 2020 exemplar conference', () => {
   it('hides delegates’ personal facts from the public and from officers outside the host', async () => {
     const query = `{ conference(code: "HNDHTT_TAY_HO_2020") { delegates { fullName category gender ethnicity birthYear ageBand isDirectWorker } } }`;
     const shown = (token?: string) =>
-      stack.gql(query, {}, { token }).then((response) => dataOf(response).conference.delegates[0]);
+      stack.gql(query, {}, { token }).then((response) => {
+        // Withheld, not empty: each hidden fact is null with FORBIDDEN on its path (kit access.ts).
+        const refused = (response.body.errors ?? []).filter((error) => error.extensions?.['code'] === 'FORBIDDEN');
+        if (refused.length !== (response.body.errors ?? []).length) dataOf(response);
+        const first = response.body.data!.conference.delegates[0];
+        const paths = refused.map((error) => (error.path ?? []).join('.'));
+        for (const field of ['gender', 'ethnicity', 'birthYear', 'ageBand', 'isDirectWorker'])
+          if (first[field] === null) expect(paths).toContain(`conference.delegates.0.${field}`);
+        return first;
+      });
     expect(await shown()).toMatchObject({
       gender: null,
       ethnicity: null,

@@ -284,8 +284,13 @@ it('answers BlocBoard with the pledge, signatures, progress, ranking and leading
     organization: { name: 'Kiểm toán Nhà nước' },
   });
   // The public sees the pledge, signatures and ranking but not the working data.
-  const open = dataOf(await stack.gql(board, { code: 'NOI_CHINH_TW', year: YEAR })).bloc.pledge;
-  expect(open.progress).toEqual([]);
+  // Withheld, not empty: progress is null with FORBIDDEN on its path (kit access.ts).
+  const anonymous = await stack.gql(board, { code: 'NOI_CHINH_TW', year: YEAR });
+  expect(anonymous.body.errors?.map((error) => [error.extensions?.['code'], error.path?.join('.')])).toEqual([
+    ['FORBIDDEN', 'bloc.pledge.progress'],
+  ]);
+  const open = anonymous.body.data!.bloc.pledge;
+  expect(open.progress).toBeNull();
   expect(open.ranking).toHaveLength(8);
 });
 

@@ -227,7 +227,17 @@ describe('persons', () => {
     const officer = await stack.token('CENTRAL_BOARD');
     const id = dataOf(await stack.gql(FIND, { s: 'tran thi binh' }, { token: officer })).persons.edges[0].node.id;
     const DETAIL = `query($id: ID!) { person(id: $id) { fullName organization { code } gender birthYear ethnicity annualRatings { year rating } } }`;
-    const open = dataOf(await stack.gql(DETAIL, { id })).person;
+    const anonymous = await stack.gql(DETAIL, { id });
+    // Withheld, not empty: null with FORBIDDEN on each non-public field (kit access.ts).
+    expect(
+      (anonymous.body.errors ?? []).map((error) => `${error.extensions?.['code']} ${error.path?.join('.')}`),
+    ).toEqual([
+      'FORBIDDEN person.gender',
+      'FORBIDDEN person.birthYear',
+      'FORBIDDEN person.ethnicity',
+      'FORBIDDEN person.annualRatings',
+    ]);
+    const open = anonymous.body.data!.person;
     expect(open).toEqual({
       fullName: 'Trần Thị Bình',
       organization: { code: 'DEMO_HCM_BAN_TDKT' },
@@ -236,8 +246,9 @@ describe('persons', () => {
       ethnicity: null,
       annualRatings: null,
     });
-    const outsider = dataOf(await stack.gql(DETAIL, { id }, { token: await stack.token('VIEWER', 'BTP') })).person;
-    expect(outsider.annualRatings).toBeNull();
+    const outside = await stack.gql(DETAIL, { id }, { token: await stack.token('VIEWER', 'BTP') });
+    expect(outside.body.data!.person.annualRatings).toBeNull();
+    expect(errorCodes(outside)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
     const insider = dataOf(await stack.gql(DETAIL, { id }, { token: await stack.token('VIEWER', 'HCM') })).person;
     expect(insider).toMatchObject({ gender: 'FEMALE', birthYear: 1985, ethnicity: 'Kinh' });
     expect(insider.annualRatings[0]).toEqual({ year: 2019, rating: 'EXCELLENT' });

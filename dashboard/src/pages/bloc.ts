@@ -60,7 +60,8 @@ interface Board {
       signedAt: string | null;
       items: { code: string; title: string; targetValue: number | null; unit: string | null; maxScore: number }[];
       signatures: { signedAt: string; organization: Organization }[];
-      progress: (ProgressRow & { note: string | null })[];
+      /** null (with a FORBIDDEN error) when the caller may not see the bloc's working data. */
+      progress: (ProgressRow & { note: string | null })[] | null;
       ranking: {
         rank: number;
         totalScore: number;
@@ -97,7 +98,7 @@ interface Details {
       openedAt: string | null;
       closedAt: string | null;
       bonusCap: number;
-      scorecards: Scorecard[];
+      scorecards: Scorecard[] | null;
       votes: {
         yes: number;
         no: number;
@@ -231,12 +232,9 @@ export async function blocBoardPage(context: PageContext): Promise<void> {
   }
 
   const memberCodes = members.map((member) => member.organization!.code);
-  const progressVisible =
-    !!pledge &&
-    (pledge.progress.length > 0 ||
-      session?.role === 'CENTRAL_BOARD' ||
-      memberCodes.some((memberCode) => session?.org === memberCode));
-  const average = pledge && progressVisible ? averageProgress(memberCodes, pledge.items, pledge.progress) : null;
+  // Withheld progress is null (the API's FORBIDDEN), never an empty list.
+  const progressVisible = !!pledge && pledge.progress !== null;
+  const average = pledge && progressVisible ? averageProgress(memberCodes, pledge.items, pledge.progress ?? []) : null;
 
   const header = pageHeader(
     bloc.name,
@@ -419,7 +417,7 @@ export async function blocBoardPage(context: PageContext): Promise<void> {
   );
 
   // Member × item progress grid.
-  const latest = latestProgress(pledge.progress);
+  const latest = latestProgress(pledge.progress ?? []);
   parts.push(
     section(
       'Tiến độ thực hiện',
@@ -541,7 +539,7 @@ export async function blocBoardPage(context: PageContext): Promise<void> {
   );
 
   // Scorecards by stage (visible to the Central Board and members' staff).
-  if (extra && extra.scorecards.length) {
+  if (extra?.scorecards?.length) {
     const byMember = new Map<string, Map<string, Scorecard>>();
     for (const card of extra.scorecards) {
       const stages = byMember.get(card.organization.code) ?? new Map<string, Scorecard>();

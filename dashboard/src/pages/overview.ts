@@ -8,7 +8,6 @@
  */
 import type { PageContext } from '../main';
 import { query } from '../api';
-import { actsFor } from '../auth';
 import { chartFigure, type Datum } from '../charts';
 import { BLOC_KIND, MOVEMENT_LAUNCH_LEVEL, MOVEMENT_SCOPE, PLEDGE_STATUS, label } from '../labels';
 import { averageProgress, type ProgressRow } from '../progress';
@@ -29,7 +28,8 @@ interface OverviewBloc {
     signedAt: string | null;
     items: { code: string; targetValue: number | null }[];
     signatures: { organization: { code: string } }[];
-    progress: ProgressRow[];
+    /** null (with a FORBIDDEN error) when the caller may not see the bloc's working data. */
+    progress: ProgressRow[] | null;
     leadingUnit: { code: string; name: string } | null;
   } | null;
 }
@@ -194,17 +194,15 @@ export async function overviewPage(context: PageContext): Promise<void> {
                 const codes = bloc.members
                   .map((member) => member.organization?.code)
                   .filter((code): code is string => !!code);
-                const visible =
-                  bloc.pledge.progress.length > 0 ||
-                  context.session?.role === 'CENTRAL_BOARD' ||
-                  codes.some((code) => actsFor(context.session, code) || context.session?.org === code);
-                if (!visible)
+                // Withheld progress is null (the API's FORBIDDEN), never an empty list.
+                const progress = bloc.pledge.progress;
+                if (progress === null)
                   return h(
                     'span',
                     { class: 'muted', title: 'Chỉ Ban TĐKT TW và cán bộ các đơn vị thành viên xem được tiến độ.' },
                     'cần đăng nhập',
                   );
-                const average = averageProgress(codes, bloc.pledge.items, bloc.pledge.progress);
+                const average = averageProgress(codes, bloc.pledge.items, progress);
                 return average === null
                   ? h('span', { class: 'muted', title: 'Giao ước không có nội dung nào có chỉ tiêu.' }, '—')
                   : meter(average);

@@ -152,8 +152,8 @@ export function createOrganizationsDirectory(client: SubgraphClient, internalTok
   });
 
   /**
-   * A person's facts for award rules: unit, gender and annual ratings. Ratings are private in the
-   * organizations subgraph: `ratings` is null when this caller may not see them.
+   * A person's facts for award rules: unit, gender and annual ratings. Ratings and gender are private
+   * in the organizations subgraph: they are null when this caller may not see them.
    */
   const personFactsById = new DataLoader<string, DirectoryPersonFacts | null>(async (ids) => {
     const document = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id fullName gender organization { ${ORGANIZATION_FIELDS} } annualRatings { year rating } } } }`;
@@ -168,6 +168,8 @@ export function createOrganizationsDirectory(client: SubgraphClient, internalTok
       document,
       { r: ids.map((id) => ({ __typename: 'Person', id: id.toLowerCase() })) },
       internalToken,
+      // Ratings withheld from this caller come back null with a FORBIDDEN error on their path.
+      { allowWithheld: true },
     );
     return data._entities.map((raw) =>
       raw && raw.id

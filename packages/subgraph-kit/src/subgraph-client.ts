@@ -7,16 +7,39 @@ import { INTERNAL_HEADER } from '@tdkt/identity';
 import { GraphQLError } from 'graphql';
 import { serviceUnavailable } from './errors.js';
 
+export interface SubgraphClientQueryOptions {
+  /**
+   * Accept fields the other subgraph withheld from this caller (null there, with a FORBIDDEN error on
+   * that field's path; see access.ts): the data comes back with those nulls, other errors still throw.
+   */
+  allowWithheld?: boolean;
+}
+
 export interface SubgraphClient {
   readonly name: string;
-  query<T>(document: string, variables: Record<string, unknown>, internalToken: string): Promise<T>;
+  query<T>(
+    document: string,
+    variables: Record<string, unknown>,
+    internalToken: string,
+    options?: SubgraphClientQueryOptions,
+  ): Promise<T>;
 }
+
+type RemoteError = { message: string; path?: unknown[]; extensions?: Record<string, unknown> };
+
+const isWithheldField = (error: RemoteError) =>
+  error.extensions?.['code'] === 'FORBIDDEN' && Array.isArray(error.path) && error.path.length > 1;
 
 export function createSubgraphClient(name: string, url: string, timeoutMs = 5000): SubgraphClient {
   return {
     name,
-    async query<T>(document: string, variables: Record<string, unknown>, internalToken: string): Promise<T> {
-      let body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+    async query<T>(
+      document: string,
+      variables: Record<string, unknown>,
+      internalToken: string,
+      options: SubgraphClientQueryOptions = {},
+    ): Promise<T> {
+      let body: { data?: T; errors?: RemoteError[] };
       try {
         const response = await fetch(url, {
           method: 'POST',
@@ -32,7 +55,7 @@ export function createSubgraphClient(name: string, url: string, timeoutMs = 5000
           { serviceName: name },
         );
       }
-      const first = body.errors?.[0];
+      const first = body.errors?.find((error) => !(options.allowWithheld && body.data && isWithheldField(error)));
       if (first)
         throw new GraphQLError(first.message, { extensions: { ...(first.extensions ?? {}), serviceName: name } });
       return body.data as T;

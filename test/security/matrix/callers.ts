@@ -12,6 +12,10 @@
  */
 import type { Role } from '@tdkt/identity';
 
+/**
+ * `hidden`: left out of a list, or null without an error (only lists where some items are hidden use
+ * it now); a withheld field is `FORBIDDEN`: null with a FORBIDDEN error (subgraph-kit access.ts).
+ */
 export type Expected = 'allowed' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'hidden';
 
 export const CALLERS = {
@@ -70,7 +74,6 @@ export const bug = (expected: Expected, knownBug: string): CellSpec => ({ expect
 const U = 'UNAUTHENTICATED' as const;
 const F = 'FORBIDDEN' as const;
 const A = 'allowed' as const;
-const H = 'hidden' as const;
 
 /** Acting for a unit of the caller's subtree (sign, report, create, nominate …). */
 export const UNIT_OFFICER: Expectations = {
@@ -104,29 +107,29 @@ export const BLOC_MEMBER: Expectations = {
   board: A,
 };
 
-/** A non-public field of a person, unit or dossier of BTP's subtree. */
+/** A non-public field of a person, unit or dossier of BTP's subtree: withheld (FORBIDDEN) from others. */
 export const PRIVATE_IN_SCOPE: Expectations = {
-  public: H,
-  viewerOut: H,
-  officerOut: H,
+  public: F,
+  viewerOut: F,
+  officerOut: F,
   viewerIn: A,
   officerIn: A,
   board: A,
 };
 /** The same field of HN's person, read in the same request (the batch must not mix rights). */
 export const PRIVATE_OUT_OF_SCOPE: Expectations = {
-  public: H,
-  viewerIn: H,
-  officerIn: H,
+  public: F,
+  viewerIn: F,
+  officerIn: F,
   viewerOut: A,
   officerOut: A,
   board: A,
 };
 /** Working data of a bloc-year (progress, scores, drafts): the Board and staff of that year's members. */
 export const BLOC_WORKING_DATA: Expectations = {
-  public: H,
-  viewerOut: H,
-  officerOut: H,
+  public: F,
+  viewerOut: F,
+  officerOut: F,
   viewerIn: A,
   officerIn: A,
   leadOfficer: A,

@@ -1,8 +1,10 @@
 /**
  * Non-public data: each row reads one non-public field by one path (the root field, or nested under
  * another subgraph's type so that `_entities` / `__resolveReference` and the per-request DataLoader
- * batches are exercised), and says what each caller must see. "hidden" is a null (or empty list, or
- * zero matches); "allowed" is the true value, compared with what the Central Board reads.
+ * batches are exercised), and says what each caller must see. A withheld field is "FORBIDDEN" (null
+ * with a FORBIDDEN error, subgraph-kit access.ts); "hidden" is an item left out of a list where only
+ * some are hidden (or zero matches); "allowed" is the true value, compared with what the Central Board
+ * reads.
  */
 import { BLOC_WORKING_DATA, PRIVATE_IN_SCOPE, PRIVATE_OUT_OF_SCOPE, PUBLIC, type Expectations } from './callers';
 import { YEAR, type World } from './world';
@@ -127,7 +129,8 @@ export const FIELD_ROWS: FieldRow[] = [
       variables: { s: world.shared.personIn.fullName },
     }),
     pick: (data) => (data.persons?.totalCount ? data.persons.edges.map((edge: any) => edge.node.id) : null),
-    expect: { ...PRIVATE_IN_SCOPE, public: 'UNAUTHENTICATED' },
+    // A list: persons outside the caller's scope are left out, not refused.
+    expect: { ...PRIVATE_IN_SCOPE, public: 'UNAUTHENTICATED', viewerOut: 'hidden', officerOut: 'hidden' },
     sameAsBoard: true,
   },
   {
@@ -138,7 +141,7 @@ export const FIELD_ROWS: FieldRow[] = [
       variables: { s: world.shared.personOut.fullName },
     }),
     pick: (data) => (data.persons?.totalCount ? data.persons.edges.map((edge: any) => edge.node.id) : null),
-    expect: { ...PRIVATE_OUT_OF_SCOPE, public: 'UNAUTHENTICATED' },
+    expect: { ...PRIVATE_OUT_OF_SCOPE, public: 'UNAUTHENTICATED', viewerIn: 'hidden', officerIn: 'hidden' },
     sameAsBoard: true,
   },
   {
@@ -191,7 +194,7 @@ export const FIELD_ROWS: FieldRow[] = [
     build: (world) => ({ query: PERSON('birthYear'), variables: personIn(world) }),
     pick: (data) => data.person?.birthYear,
     expect: {
-      cpViewer: 'hidden', // decision: CP is the issuer of the Prime Minister’s decisions, not a unit whose staff see every ministry’s personnel records
+      cpViewer: 'FORBIDDEN', // decision: CP is the issuer of the Prime Minister’s decisions, not a unit whose staff see every ministry’s personnel records
       board: 'allowed',
     },
     sameAsBoard: true,
@@ -249,7 +252,7 @@ export const FIELD_ROWS: FieldRow[] = [
       variables: { id: world.shared.draftPledgeId },
     }),
     pick: (data) => data.pledge,
-    expect: { ...BLOC_WORKING_DATA, public: 'hidden', viewerOut: 'hidden', officerOut: 'hidden' },
+    expect: BLOC_WORKING_DATA,
     sameAsBoard: true,
   },
   {
@@ -260,7 +263,7 @@ export const FIELD_ROWS: FieldRow[] = [
       variables: { code: world.shared.draftBlocCode },
     }),
     pick: (data) => data.bloc?.pledge,
-    expect: { ...BLOC_WORKING_DATA, public: 'hidden', viewerOut: 'hidden', officerOut: 'hidden' },
+    expect: BLOC_WORKING_DATA,
     sameAsBoard: true,
   },
   {
@@ -274,6 +277,37 @@ export const FIELD_ROWS: FieldRow[] = [
     expect: { ...BLOC_WORKING_DATA, public: 'hidden', viewerOut: 'hidden', officerOut: 'hidden' },
     sameAsBoard: true,
   },
+  {
+    field: 'BlocPledgeSummary.pledge',
+    via: 'blocPledgeSummaries(year) of a bloc whose pledge is a DRAFT',
+    build: () => ({
+      query: `{ blocPledgeSummaries(year: ${YEAR}, kind: BLOC, first: 100) { edges { node { bloc { code } pledge { id status } } } } }`,
+      variables: {},
+    }),
+    pick: (data, world) =>
+      data.blocPledgeSummaries?.edges.find((edge: any) => edge.node.bloc.code === world.shared.draftBlocCode)?.node
+        .pledge,
+    expect: BLOC_WORKING_DATA,
+    sameAsBoard: true,
+  },
+  ...(['averageProgress', 'completionRate'] as const).map((field): FieldRow => ({
+    field: `BlocPledgeSummary.${field}`,
+    via: 'blocPledgeSummaries(year) of the bloc with working data',
+    build: () => ({
+      query: `{ blocPledgeSummaries(year: ${YEAR}, kind: BLOC, first: 100) { edges { node { bloc { code } progressVisible ${field} } } } }`,
+      variables: {},
+    }),
+    // The fixture's items have no targets, so the rate itself is null for everyone who may see it:
+    // what is compared is the reading, { rate } when visible, null when withheld.
+    pick: (data, world) => {
+      const node = data.blocPledgeSummaries?.edges.find(
+        (edge: any) => edge.node.bloc.code === world.shared.workingBlocCode,
+      )?.node;
+      return node?.progressVisible ? { [field]: node[field] } : null;
+    },
+    expect: BLOC_WORKING_DATA,
+    sameAsBoard: true,
+  })),
   {
     field: 'Movement.registrations',
     via: 'movement(code).registrations, the DRAFT one',
@@ -385,6 +419,9 @@ export const NON_PUBLIC_FIELDS = [
   'Query.pledge',
   'EmulationBloc.pledge',
   'EmulationBloc.pledges',
+  'BlocPledgeSummary.pledge',
+  'BlocPledgeSummary.averageProgress',
+  'BlocPledgeSummary.completionRate',
   'Movement.registrations',
 ] as const;
 

@@ -14,6 +14,8 @@ export async function blocLeadingUnitId(
     `query($r: [_Any!]!, $y: Int!) { _entities(representations: $r) { ... on EmulationBloc { pledge(year: $y) { leadingUnit { id } } } } }`,
     { r: [{ __typename: 'EmulationBloc', id: blocId }], y: year },
     token,
+    // A pledge still in DRAFT is withheld from callers outside the bloc; a draft has no leading unit.
+    { allowWithheld: true },
   );
   return result._entities[0]?.pledge?.leadingUnit?.id ?? null;
 }

@@ -12,6 +12,7 @@ import {
   notFound,
   requireSignedIn,
   scopeReachesDescendants,
+  withheld,
 } from '@tdkt/subgraph-kit';
 import type { AwardsContext } from '../context.js';
 import { issueDecision } from '../services/decision.service.js';
@@ -40,7 +41,13 @@ import { Person, personRef } from '../types/person.stub.js';
 
 @Resolver(() => Nomination)
 export class NominationResolver {
-  @Query(() => Nomination, { nullable: true })
+  // A dossier is the proposing unit's working paper: null when there is none, FORBIDDEN (never a
+  // null that reads as "no such dossier") for a caller outside the proposer's subtree.
+  @Query(() => Nomination, {
+    nullable: true,
+    description:
+      'Một hồ sơ đề nghị theo id (cần đăng nhập); null khi không có. Chỉ Ban TĐKT TW và cán bộ của đơn vị trình hoặc đơn vị cấp trên xem được (người khác nhận lỗi FORBIDDEN).',
+  })
   async nomination(@Ctx() context: AwardsContext, @Arg('id', () => ID) id: string): Promise<Nomination | null> {
     requireSignedIn(context);
     if (!isUuid(id)) return null;
@@ -48,7 +55,11 @@ export class NominationResolver {
     if (!row) return null;
     const proposer = await context.organizations.organizationById.load(row.proposedByOrganizationId);
     if (context.caller.role !== 'CENTRAL_BOARD' && (!proposer || !(await isInCallerSubtree(context, proposer))))
-      return null;
+      throw await withheld(
+        context,
+        'Hồ sơ đề nghị khen thưởng',
+        'Ban Thi đua – Khen thưởng Trung ương và cán bộ của đơn vị trình hồ sơ hoặc của đơn vị cấp trên',
+      );
     return toNomination(row);
   }
 

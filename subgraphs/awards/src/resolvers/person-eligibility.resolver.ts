@@ -1,7 +1,8 @@
 /**
  * `Person.eligibility(awardTypeCode, year)`: the versioned rules of rules/ applied to the person's
  * ledger (grants, initiatives) and to the annual ratings read live from the organizations subgraph.
- * Ratings are private there, so a caller who may not see them gets no verdict (null), never a wrong one.
+ * Ratings are private there, so a caller who may not see them gets no verdict (null with a FORBIDDEN
+ * error, kit access.ts), never a wrong one.
  */
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { AwardsContext } from '../context.js';
@@ -14,7 +15,7 @@ export class PersonEligibilityResolver {
   @FieldResolver(() => EligibilityVerdict, {
     nullable: true,
     description:
-      'Điều kiện để được đề nghị danh hiệu/hình thức khen thưởng cho năm thành tích; null nếu người xem không được xem xếp loại của cá nhân.',
+      'Điều kiện để được đề nghị danh hiệu/hình thức khen thưởng cho năm thành tích. Không công khai: chỉ người được xem xếp loại của cá nhân mới xem được (người khác nhận lỗi FORBIDDEN).',
   })
   eligibility(
     @Root() person: Person,

@@ -3,7 +3,7 @@
  * their decisions' dates, initiatives), the live ratings of the organizations subgraph and, for a bloc's
  * flag, the bloc's membership and acclaimed leading unit.
  */
-import { notFound } from '@tdkt/subgraph-kit';
+import { notFound, withheld } from '@tdkt/subgraph-kit';
 import { evaluateEligibility, type EligibilityVerdict, type GrantFact } from '../rules/index.js';
 import { blocLeadingUnitId } from '../clients/campaigns.client.js';
 import type { AwardsContext } from '../context.js';
@@ -79,7 +79,8 @@ export async function computeVerdict(
 
 /**
  * `Person.eligibility`: the rules applied to the person's ledger and live ratings. Ratings are private
- * in the organizations subgraph, so a caller who may not see them gets no verdict (null), never a wrong one.
+ * in the organizations subgraph, so a caller who may not see them gets no verdict (null with FORBIDDEN),
+ * never a wrong one.
  */
 export async function personEligibility(
   context: AwardsContext,
@@ -96,7 +97,14 @@ export async function personEligibility(
     context.loaders.grantsByPersonId.load(personId),
     context.loaders.initiativesByPersonId.load(personId),
   ]);
-  if (!facts || facts.ratings === null) return null;
+  if (!facts) return null;
+  // The ratings are withheld from this caller: no verdict rather than a wrong one, and said so.
+  if (facts.ratings === null)
+    throw await withheld(
+      context,
+      'Kết luận điều kiện khen thưởng của cá nhân (dựa trên kết quả xếp loại hằng năm)',
+      'Ban Thi đua – Khen thưởng Trung ương và cán bộ của đơn vị nơi người này công tác hoặc của đơn vị cấp trên',
+    );
   const decisions = await Promise.all(grants.map((grant) => context.loaders.decisionById.load(grant.decisionId)));
   const grantFacts: GrantFact[] = grants.map((grant, index) => ({
     id: grant.id,

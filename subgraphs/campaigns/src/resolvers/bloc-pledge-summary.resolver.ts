@@ -13,11 +13,13 @@
  * has not reported counts 0. `averageProgress` averages that over members × items; `completionRate` is
  * the share of members × items whose figure reached the target. Progress is working data of the bloc
  * (Pledge.progress shows it only to the Central Board and the members' staff): the two rates follow the
- * same rule and are null for anyone else (`progressVisible`).
+ * same rule: anyone else gets null with a FORBIDDEN error on them (`progressVisible` says so up front),
+ * never a null that reads as "no targets".
  */
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { badInput, MAX_PAGE_SIZE, type Page } from '@tdkt/subgraph-kit';
+import { badInput, MAX_PAGE_SIZE, withheld, type Page } from '@tdkt/subgraph-kit';
 import { blocPageOfYear, type CampaignsContext } from '../context.js';
+import { WORKING_DATA_READERS, visiblePledge } from '../services/pledge-access.js';
 import { BlocKind, BlocPledgeSummary, BlocPledgeSummaryConnection } from '../types/bloc-pledge-summary.types.js';
 import { EmulationBloc, blocRef } from '../types/emulation-bloc.stub.js';
 import { Organization, organizationRef } from '../types/organization.stub.js';
@@ -30,9 +32,27 @@ export class BlocPledgeSummaryResolver {
     return blocRef(summary.blocId);
   }
 
-  @FieldResolver(() => Pledge, { nullable: true })
-  pledge(@Root() summary: BlocPledgeSummary, @Ctx() context: CampaignsContext): Promise<Pledge | null> | null {
-    return summary.pledgeId ? context.loaders.pledgeById.load(summary.pledgeId) : null;
+  @FieldResolver(() => Pledge, {
+    nullable: true,
+    description:
+      'Giao ước của khối trong năm; null khi chưa có. Khi còn soạn thảo: chỉ Ban TĐKT TW và cán bộ các đơn vị thành viên xem được (người khác nhận lỗi FORBIDDEN).',
+  })
+  async pledge(@Root() summary: BlocPledgeSummary, @Ctx() context: CampaignsContext): Promise<Pledge | null> {
+    return summary.pledgeId ? visiblePledge(context, await context.loaders.pledgeById.load(summary.pledgeId)) : null;
+  }
+
+  @FieldResolver()
+  async averageProgress(@Root() summary: BlocPledgeSummary, @Ctx() context: CampaignsContext): Promise<number | null> {
+    if (!summary.progressVisible)
+      throw await withheld(context, 'Mức hoàn thành chỉ tiêu của giao ước', WORKING_DATA_READERS);
+    return summary.averageProgress;
+  }
+
+  @FieldResolver()
+  async completionRate(@Root() summary: BlocPledgeSummary, @Ctx() context: CampaignsContext): Promise<number | null> {
+    if (!summary.progressVisible)
+      throw await withheld(context, 'Tỷ lệ đạt chỉ tiêu của giao ước', WORKING_DATA_READERS);
+    return summary.completionRate;
   }
 
   @FieldResolver(() => [Organization], {

@@ -1,4 +1,5 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { withheld } from '@tdkt/subgraph-kit';
 import { canSeePrivateDataOf, type CampaignsContext } from '../context.js';
 import { ageBand, isExemplarCategory } from '../rules/conference-composition.rule.js';
 import { referenceYear } from '../services/conference.service.js';
@@ -11,6 +12,8 @@ import { Person, personRef } from '../types/person.stub.js';
 /**
  * Gender, ethnicity, birth year and work of a delegate are personal data: the Central Board, or staff
  * of the host's subtree, see them; the public sees the name, category and sector of an honour list.
+ * Anyone else gets null with a FORBIDDEN error on the field (kit access.ts), never a null that reads
+ * as "not recorded".
  */
 async function canSeeDelegateDetails(context: CampaignsContext, delegate: ConferenceDelegate): Promise<boolean> {
   if (context.caller.role === 'CENTRAL_BOARD') return true;
@@ -18,6 +21,20 @@ async function canSeeDelegateDetails(context: CampaignsContext, delegate: Confer
   const conference = await context.loaders.conferenceById.load(delegate.conferenceId);
   const host = conference ? await context.organizations.organizationById.load(conference.hostId) : null;
   return !!host && canSeePrivateDataOf(context, host);
+}
+
+async function delegateDetail<T>(
+  context: CampaignsContext,
+  delegate: ConferenceDelegate,
+  what: string,
+  value: T,
+): Promise<T> {
+  if (await canSeeDelegateDetails(context, delegate)) return value;
+  throw await withheld(
+    context,
+    `${what} của đại biểu`,
+    'Ban Thi đua – Khen thưởng Trung ương và cán bộ của đơn vị tổ chức hội nghị hoặc của đơn vị cấp trên',
+  );
 }
 
 @Resolver(() => ConferenceDelegate)
@@ -59,42 +76,55 @@ export class ConferenceDelegateResolver {
     return delegate.selectedForId ? context.loaders.conferenceById.load(delegate.selectedForId) : null;
   }
 
-  @FieldResolver(() => Gender, { nullable: true, description: 'Chỉ Ban TĐKT TW và cán bộ thuộc đơn vị tổ chức thấy.' })
+  @FieldResolver(() => Gender, {
+    nullable: true,
+    description: 'Chỉ Ban TĐKT TW và cán bộ thuộc đơn vị tổ chức thấy (người khác nhận lỗi FORBIDDEN).',
+  })
   async gender(@Root() delegate: ConferenceDelegate, @Ctx() context: CampaignsContext): Promise<Gender | null> {
-    return (await canSeeDelegateDetails(context, delegate)) ? delegate.gender : null;
+    return delegateDetail(context, delegate, 'Giới tính', delegate.gender);
   }
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'Dân tộc. Chỉ Ban TĐKT TW và cán bộ thuộc đơn vị tổ chức thấy.',
+    description: 'Dân tộc. Chỉ Ban TĐKT TW và cán bộ thuộc đơn vị tổ chức thấy (người khác nhận lỗi FORBIDDEN).',
   })
   async ethnicity(@Root() delegate: ConferenceDelegate, @Ctx() context: CampaignsContext): Promise<string | null> {
-    return (await canSeeDelegateDetails(context, delegate)) ? delegate.ethnicity : null;
+    return delegateDetail(context, delegate, 'Dân tộc', delegate.ethnicity);
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: 'Chỉ Ban TĐKT TW và cán bộ thuộc đơn vị tổ chức thấy.' })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'Chỉ Ban TĐKT TW và cán bộ thuộc đơn vị tổ chức thấy (người khác nhận lỗi FORBIDDEN).',
+  })
   async birthYear(@Root() delegate: ConferenceDelegate, @Ctx() context: CampaignsContext): Promise<number | null> {
-    return (await canSeeDelegateDetails(context, delegate)) ? delegate.birthYear : null;
+    return delegateDetail(context, delegate, 'Năm sinh', delegate.birthYear);
   }
 
   @FieldResolver(() => AgeBand, {
     nullable: true,
-    description: 'Nhóm tuổi trong năm hội nghị. Chỉ Ban TĐKT TW và cán bộ thuộc đơn vị tổ chức thấy.',
+    description:
+      'Nhóm tuổi trong năm hội nghị. Chỉ Ban TĐKT TW và cán bộ thuộc đơn vị tổ chức thấy (người khác nhận lỗi FORBIDDEN).',
   })
   async ageBand(@Root() delegate: ConferenceDelegate, @Ctx() context: CampaignsContext): Promise<AgeBand | null> {
-    if (!(await canSeeDelegateDetails(context, delegate))) return null;
+    await delegateDetail(context, delegate, 'Nhóm tuổi', null);
     const conference = await context.loaders.conferenceById.load(delegate.conferenceId);
     return conference ? (ageBand(delegate.birthYear, referenceYear(conference)) as AgeBand | null) : null;
   }
 
   @FieldResolver(() => Boolean, {
     nullable: true,
-    description: 'Người trực tiếp lao động, sản xuất, công tác. Chỉ Ban TĐKT TW và cán bộ thuộc đơn vị tổ chức thấy.',
+    description:
+      'Người trực tiếp lao động, sản xuất, công tác. Chỉ Ban TĐKT TW và cán bộ thuộc đơn vị tổ chức thấy (người khác nhận lỗi FORBIDDEN).',
   })
   async isDirectWorker(
     @Root() delegate: ConferenceDelegate,
     @Ctx() context: CampaignsContext,
   ): Promise<boolean | null> {
-    return (await canSeeDelegateDetails(context, delegate)) ? delegate.isDirectWorker : null;
+    return delegateDetail(
+      context,
+      delegate,
+      'Thông tin người trực tiếp lao động, sản xuất, công tác',
+      delegate.isDirectWorker,
+    );
   }
 }

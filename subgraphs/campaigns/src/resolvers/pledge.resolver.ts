@@ -6,7 +6,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { isUuid } from '@tdkt/subgraph-kit';
 import type { CampaignsContext } from '../context.js';
-import { canSeeWorkingData, visiblePledge } from '../services/pledge-access.js';
+import { requireWorkingData, visiblePledge } from '../services/pledge-access.js';
 import { reportPledgeProgress, submitScorecard } from '../services/pledge-progress.service.js';
 import {
   closePledge,
@@ -41,7 +41,11 @@ import {
 export class PledgeResolver {
   // ------------------------------------------------------------------ queries
 
-  @Query(() => Pledge, { nullable: true, description: 'Một giao ước theo id.' })
+  @Query(() => Pledge, {
+    nullable: true,
+    description:
+      'Một giao ước theo id; null khi không có. Khi còn soạn thảo (DRAFT): chỉ Ban TĐKT TW và cán bộ các đơn vị thành viên xem được (người khác nhận lỗi FORBIDDEN).',
+  })
   async pledge(@Ctx() context: CampaignsContext, @Arg('id', () => ID) id: string): Promise<Pledge | null> {
     return isUuid(id) ? visiblePledge(context, await context.loaders.pledgeById.load(id)) : null;
   }
@@ -63,35 +67,43 @@ export class PledgeResolver {
     return context.loaders.signaturesByPledgeId.load(pledge.id);
   }
 
+  // Working data: null with FORBIDDEN for anyone else (pledge-access.ts), so [] always means "none reported".
   @FieldResolver(() => [ProgressReport], {
+    nullable: true,
     description:
-      'Tiến độ hiện hành của từng thành viên, tiêu chí, kỳ (lần báo cáo mới nhất). Chỉ Ban TĐKT TW và cán bộ các đơn vị thành viên xem được.',
+      'Tiến độ hiện hành của từng thành viên, tiêu chí, kỳ (lần báo cáo mới nhất). Chỉ Ban TĐKT TW và cán bộ các đơn vị thành viên xem được (người khác nhận lỗi FORBIDDEN).',
   })
   async progress(
     @Root() pledge: Pledge,
     @Ctx() context: CampaignsContext,
     @Arg('period', () => String, { nullable: true }) period?: string | null,
   ): Promise<ProgressReport[]> {
-    if (!(await canSeeWorkingData(context, pledge))) return [];
+    await requireWorkingData(context, pledge, 'Tiến độ giao ước');
     const rows = await context.loaders.currentProgressByPledgeId.load(pledge.id);
     return period ? rows.filter((row) => row.period === period) : rows;
   }
 
-  @FieldResolver(() => [ProgressReport], { description: 'Mọi lần báo cáo và đính chính tiến độ, theo thứ tự.' })
+  @FieldResolver(() => [ProgressReport], {
+    nullable: true,
+    description:
+      'Mọi lần báo cáo và đính chính tiến độ, theo thứ tự. Chỉ Ban TĐKT TW và cán bộ các đơn vị thành viên xem được (người khác nhận lỗi FORBIDDEN).',
+  })
   async progressHistory(@Root() pledge: Pledge, @Ctx() context: CampaignsContext): Promise<ProgressReport[]> {
-    if (!(await canSeeWorkingData(context, pledge))) return [];
+    await requireWorkingData(context, pledge, 'Lịch sử báo cáo tiến độ giao ước');
     return context.loaders.progressHistoryByPledgeId.load(pledge.id);
   }
 
   @FieldResolver(() => [Scorecard], {
-    description: 'Phiếu chấm điểm theo thành viên và bước. Chỉ Ban TĐKT TW và cán bộ các đơn vị thành viên xem được.',
+    nullable: true,
+    description:
+      'Phiếu chấm điểm theo thành viên và bước. Chỉ Ban TĐKT TW và cán bộ các đơn vị thành viên xem được (người khác nhận lỗi FORBIDDEN).',
   })
   async scorecards(
     @Root() pledge: Pledge,
     @Ctx() context: CampaignsContext,
     @Arg('stage', () => ScorecardStage, { nullable: true }) stage?: ScorecardStage | null,
   ): Promise<Scorecard[]> {
-    if (!(await canSeeWorkingData(context, pledge))) return [];
+    await requireWorkingData(context, pledge, 'Phiếu chấm điểm giao ước');
     const rows = await context.loaders.scorecardsByPledgeId.load(pledge.id);
     return stage ? rows.filter((row) => row.stage === stage) : rows;
   }

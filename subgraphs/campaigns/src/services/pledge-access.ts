@@ -11,6 +11,7 @@ import {
   isUuid,
   notFound,
   requireSignedIn,
+  withheld,
   type DirectoryMember,
   type DirectoryOrganization,
 } from '@tdkt/subgraph-kit';
@@ -92,11 +93,31 @@ export async function canSeeWorkingData(context: CampaignsContext, pledge: Pledg
   return false;
 }
 
+export const WORKING_DATA_READERS =
+  'Ban Thi đua – Khen thưởng Trung ương và cán bộ các đơn vị thành viên của khối trong năm của giao ước';
+
+/**
+ * The bloc's working data (progress, its history, scorecards, the progress rates of a summary), or a
+ * FORBIDDEN error naming who may see it: never an empty list that would read as "nothing reported".
+ */
+export async function requireWorkingData(context: CampaignsContext, pledge: Pledge, what: string): Promise<void> {
+  if (!(await canSeeWorkingData(context, pledge))) throw await withheld(context, what, WORKING_DATA_READERS);
+}
+
 /**
  * A pledge still being drafted (DRAFT) is the bloc's working paper: the Central Board and staff of that
  * year's members see it; everyone else sees it once it is opened for signature.
  */
+export async function canSeePledge(context: CampaignsContext, pledge: Pledge): Promise<boolean> {
+  return pledge.status !== PledgeStatus.DRAFT || canSeeWorkingData(context, pledge);
+}
+
+/** The pledge, or a FORBIDDEN error while it is a DRAFT the caller may not see (null: there is none). */
 export async function visiblePledge(context: CampaignsContext, pledge: Pledge | null): Promise<Pledge | null> {
-  if (!pledge || pledge.status !== PledgeStatus.DRAFT) return pledge;
-  return (await canSeeWorkingData(context, pledge)) ? pledge : null;
+  if (!pledge || (await canSeePledge(context, pledge))) return pledge;
+  throw await withheld(
+    context,
+    'Giao ước đang soạn thảo (chưa mở ký)',
+    `${WORKING_DATA_READERS}; giao ước được công khai khi Khối trưởng mở ký`,
+  );
 }

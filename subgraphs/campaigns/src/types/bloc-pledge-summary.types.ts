@@ -34,16 +34,20 @@ export class BlocPledgeSummary {
   @Field(() => Int, { description: 'Số nội dung giao ước có chỉ tiêu (targetValue > 0).' }) targetItems!: number;
   @Field({
     description:
-      'Người gọi được xem tiến độ (Ban TĐKT TW, cán bộ các đơn vị thành viên); nếu không, hai tỷ lệ dưới là null.',
+      'Người gọi được xem tiến độ (Ban TĐKT TW, cán bộ các đơn vị thành viên); nếu không, hai tỷ lệ dưới là null kèm lỗi FORBIDDEN.',
   })
   progressVisible!: boolean;
   @Field(() => Float, {
     nullable: true,
     description:
-      'Mức hoàn thành chỉ tiêu bình quân (0–1) trên mọi thành viên × nội dung có chỉ tiêu; chưa báo cáo tính 0.',
+      'Mức hoàn thành chỉ tiêu bình quân (0–1) trên mọi thành viên × nội dung có chỉ tiêu; chưa báo cáo tính 0; null khi không có nội dung có chỉ tiêu. Chỉ Ban TĐKT TW và cán bộ các đơn vị thành viên xem được (người khác nhận lỗi FORBIDDEN).',
   })
   averageProgress!: number | null;
-  @Field(() => Float, { nullable: true, description: 'Tỷ lệ (0–1) thành viên × nội dung đã đạt chỉ tiêu.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Tỷ lệ (0–1) thành viên × nội dung đã đạt chỉ tiêu; null khi không có nội dung có chỉ tiêu. Chỉ Ban TĐKT TW và cán bộ các đơn vị thành viên xem được (người khác nhận lỗi FORBIDDEN).',
+  })
   completionRate!: number | null;
 }
 

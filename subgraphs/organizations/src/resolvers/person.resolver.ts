@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { log, requireSignedIn, scopeReachesDescendants, searchTerms } from '@tdkt/subgraph-kit';
+import { log, requireSignedIn, scopeReachesDescendants, searchTerms, withheld } from '@tdkt/subgraph-kit';
 import { AnnualRating, Person, PersonConnection } from '../types/person.types.js';
 import { Organization } from '../types/organization.types.js';
 import { CreatePersonInput, PersonFilter, RecordAnnualRatingInput } from '../types/person.inputs.js';
@@ -13,7 +13,8 @@ import { createPerson, recordAnnualRating } from '../services/person.service.js'
 
 /**
  * Persons. The public sees the name and unit only; everything else is returned to the Central Board
- * and to staff of the person's organization subtree, and is null for anyone else.
+ * and to staff of the person's organization subtree. Anyone else gets null with a FORBIDDEN error on
+ * that field (kit access.ts `withheld`), never a null that reads as "not recorded".
  */
 @Resolver(() => Person)
 export class PersonResolver {
@@ -48,10 +49,9 @@ export class PersonResolver {
     return context.loaders.organizationById.load(person.organizationId);
   }
 
-  private async visible<T>(person: Person, context: OrganizationsContext, value: T, field: string): Promise<T | null> {
+  private async visible<T>(person: Person, context: OrganizationsContext, value: T, field: string): Promise<T> {
     if (await canSeePrivateDataOf(context, person.organizationId)) return value;
-    refusedPersonalRead(context, person, field);
-    return null;
+    throw await refusedPersonalRead(context, person, field);
   }
 
   @FieldResolver(() => Gender, { nullable: true, description: 'Không công khai.' })
@@ -85,8 +85,7 @@ export class PersonResolver {
   @FieldResolver(() => [AnnualRating], { nullable: true, description: 'Xếp loại hằng năm, theo năm. Không công khai.' })
   async annualRatings(@Root() person: Person, @Ctx() context: OrganizationsContext): Promise<AnnualRating[] | null> {
     if (!(await canSeePrivateDataOf(context, person.organizationId))) {
-      refusedPersonalRead(context, person, 'annualRatings');
-      return null;
+      throw await refusedPersonalRead(context, person, 'annualRatings');
     }
     return context.loaders.ratingsByPersonId.load(person.id);
   }
@@ -108,12 +107,22 @@ export class PersonResolver {
   }
 }
 
+/** How a refusal names each non-public field of a person. */
+const PERSONAL_FIELD_LABELS: Record<string, string> = {
+  gender: 'Giới tính',
+  birthYear: 'Năm sinh',
+  ethnicity: 'Dân tộc',
+  position: 'Chức vụ',
+  isDirectWorker: 'Thông tin người trực tiếp lao động, sản xuất, công tác',
+  annualRatings: 'Kết quả xếp loại hằng năm',
+};
+
 /**
- * A read of a person's non-public field that the caller may not see is answered with null and logged
- * (who asked, for whom, which field; never the value), so the data protection officer can review
- * refused attempts to read personal data.
+ * A read of a person's non-public field that the caller may not see is refused (null with FORBIDDEN on
+ * that field) and logged (who asked, for whom, which field; never the value), so the data protection
+ * officer can review refused attempts to read personal data (Nghị định 13/2023/NĐ-CP on personal data).
  */
-function refusedPersonalRead(context: OrganizationsContext, person: Person, field: string): void {
+async function refusedPersonalRead(context: OrganizationsContext, person: Person, field: string) {
   log.info('personal data withheld', {
     event: 'personal_data_refused',
     subgraph: 'organizations',
@@ -124,6 +133,11 @@ function refusedPersonalRead(context: OrganizationsContext, person: Person, fiel
     personId: person.id,
     field,
   });
+  return withheld(
+    context,
+    `${PERSONAL_FIELD_LABELS[field] ?? field} của cá nhân`,
+    'Ban Thi đua – Khen thưởng Trung ương và cán bộ của đơn vị nơi người này công tác hoặc của đơn vị cấp trên',
+  );
 }
 
 /** Staff see persons of their own subtree only (of their own unit when their scope stops there); an unknown org claim sees nobody. */
