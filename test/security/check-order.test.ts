@@ -97,6 +97,131 @@ it('answers UNAUTHENTICATED from every mutation of the supergraph to a caller wi
   for (const answer of Object.values(answers)) expect(answer.message).toBe('Cần đăng nhập để thực hiện thao tác này.');
 });
 
+it('answers FORBIDDEN from every mutation to a VIEWER (a read-only role), before looking anything up', async () => {
+  const viewer = await stack.token('VIEWER', 'BTP');
+  const wrong: [string, string[]][] = [];
+  for (const { name, query, variables } of everyMutation()) {
+    const codes = errorCodes(await stack.gql(query, variables, { token: viewer }));
+    if (codes.join() !== 'FORBIDDEN') wrong.push([name, codes]);
+  }
+  expect(wrong).toEqual([]);
+});
+
+describe('an officer of an unrelated organization hears FORBIDDEN before anything about the data', () => {
+  // Bộ Y tế (BYT) is neither above nor in Bộ Tư pháp (BTP), the unit everything below belongs to.
+  let outsider: string;
+  let btpOfficer: string;
+  let personId: string;
+  let nominationId: string;
+
+  beforeAll(async () => {
+    outsider = await stack.token('ORG_OFFICER', 'BYT');
+    btpOfficer = await stack.token('ORG_OFFICER', 'BTP');
+    personId = dataOf(
+      await stack.gql(
+        `mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }`,
+        { input: { fullName: 'Lê Văn Thứ Tự', gender: 'MALE', birthYear: 1985, organizationCode: 'BTP' } },
+        { token: btpOfficer },
+      ),
+    ).createPerson.id;
+    nominationId = dataOf(
+      await stack.gql(
+        `mutation($input: CreateNominationInput!) { createNomination(input: $input) { id } }`,
+        { input: { awardTypeCode: 'LDTT', personId, year: 2025, basis: 'MERIT', proposedByCode: 'BTP' } },
+        { token: btpOfficer },
+      ),
+    ).createNomination.id;
+  });
+
+  // Each call is wrong in a second way (a state, a missing author, a bad date, a member list) that the
+  // unit's own officer would hear about; the outsider must hear only that it may not act.
+  const cases: [string, string, () => Record<string, unknown>][] = [
+    [
+      'recordAnnualRating of a BTP person, for a year not yet rateable',
+      `mutation($input: RecordAnnualRatingInput!) { recordAnnualRating(input: $input) { year } }`,
+      () => ({ input: { personId, year: 2100, rating: 'GOOD' } }),
+    ],
+    [
+      'createOrganization under BTP, with a code already taken',
+      `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
+      () => ({ input: { code: 'BTP', name: 'Trùng mã', kind: 'DEPARTMENT', parentCode: 'BTP' } }),
+    ],
+    [
+      'updateOrganization of BTP with a stale version',
+      `mutation($input: UpdateOrganizationInput!) { updateOrganization(input: $input) { id } }`,
+      () => ({ input: { code: 'BTP', name: 'Bộ Tư pháp', expectedVersion: 999 } }),
+    ],
+    [
+      'setBlocMembership of the central bloc, with an unknown member',
+      `mutation($input: SetBlocMembershipInput!) { setBlocMembership(input: $input) { role } }`,
+      () => ({
+        input: { blocCode: 'NOI_CHINH_TW', year: 2026, members: [{ organizationCode: 'KHONG_CO', role: 'LEAD' }] },
+      }),
+    ],
+    [
+      'recordInitiative recognized by BTP, with an author who does not exist',
+      `mutation($input: RecordInitiativeInput!) { recordInitiative(input: $input) { id } }`,
+      () => ({
+        input: {
+          personIds: [personId, '0b6c1a2e-4f1d-4c59-9a57-3f8e1d2c4b7a'],
+          title: 'Sáng kiến thử',
+          scope: 'BASE',
+          recognizedOn: '2025-01-15',
+          recognizedByCode: 'BTP',
+        },
+      }),
+    ],
+    [
+      'recordExemplar of a BTP person, with a grant that is not theirs',
+      `mutation($input: RecordExemplarInput!) { recordExemplar(input: $input) { id } }`,
+      () => ({
+        input: {
+          personId,
+          field: 'Tư pháp',
+          story: 'Thành tích tiêu biểu.',
+          recognizedByKind: 'CONFERENCE',
+          recognizedByCode: 'BTP',
+          periodFrom: 2020,
+          periodTo: 2024,
+          grantIds: ['0b6c1a2e-4f1d-4c59-9a57-3f8e1d2c4b7a'],
+        },
+      }),
+    ],
+    [
+      'createNomination proposed by BTP, for a subject given twice',
+      `mutation($input: CreateNominationInput!) { createNomination(input: $input) { id } }`,
+      () => ({
+        input: {
+          awardTypeCode: 'LDTT',
+          personId,
+          organizationCode: 'BTP',
+          year: 2025,
+          basis: 'MERIT',
+          proposedByCode: 'BTP',
+        },
+      }),
+    ],
+    [
+      'withdrawNomination of a BTP dossier',
+      `mutation($id: ID!) { withdrawNomination(id: $id) { id } }`,
+      () => ({ id: nominationId }),
+    ],
+    [
+      'recordCouncilVote on a BTP dossier still in DRAFT, dated in the future',
+      `mutation($input: RecordCouncilVoteInput!) { recordCouncilVote(input: $input) { passed } }`,
+      () => ({ input: { nominationId, votedOn: '2100-01-01', membersTotal: 5, yes: 5, no: 0, abstain: 0 } }),
+    ],
+  ];
+
+  it.each(cases)('%s', async (_, query, variables) => {
+    const response = await stack.gql(query, variables(), { token: outsider });
+    expect({ codes: errorCodes(response), message: response.body.errors?.[0]?.message }).toEqual({
+      codes: ['FORBIDDEN'],
+      message: expect.stringMatching(/^(Cán bộ của Bộ Y tế chỉ được|Chỉ |Vai trò)/),
+    });
+  });
+});
+
 describe('a refusal names organizations by name, never by their code', () => {
   it('tells an officer of Bộ Y tế that it acts for its own units only, naming both units', async () => {
     const response = await stack.gql(

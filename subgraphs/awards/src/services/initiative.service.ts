@@ -27,6 +27,9 @@ export async function recordInitiative(context: AwardsContext, input: RecordInit
     throw notFound(`Không tìm thấy đơn vị công nhận mã ${input.recognizedByCode}.`, {
       field: 'input.recognizedByCode',
     });
+  // The recording officer acts for the recognizing unit (it issued the recognition): refused before the
+  // authors are looked up, so an officer of another unit learns nothing about them.
+  await requireActFor(context, recognizer, 'ghi nhận sáng kiến');
   const authors = await Promise.all(
     input.personIds.map(async (id, index) => {
       const person = isUuid(id) ? await context.organizations.personFactsById.load(id) : null;
@@ -35,8 +38,6 @@ export async function recordInitiative(context: AwardsContext, input: RecordInit
       return person;
     }),
   );
-  // The recording officer acts for the recognizing unit (it issued the recognition).
-  await requireActFor(context, recognizer, 'ghi nhận sáng kiến');
   try {
     return await auditedTransaction(context.db, context, 'recordInitiative', async (manager, audit) => {
       const { initiatives } = createStores(manager);
