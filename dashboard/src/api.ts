@@ -5,7 +5,7 @@
  * is missing (describeProblems).
  */
 import { currentSession, signOut } from './auth';
-import { SERVICE, label } from './labels';
+import { CALLER_ROLE, FIELD, ROLE_SCOPE, SERVICE, label } from './labels';
 
 export interface GqlError {
   message: string;
@@ -111,6 +111,32 @@ export function missingServices(errors: readonly GqlError[]): string[] {
   return [...names];
 }
 
+/** Whether a null field is null because the caller may not see it (FORBIDDEN on its path). */
+export function forbiddenAt(errors: readonly GqlError[], field: string): boolean {
+  return errors.some((error) => error.extensions?.code === 'FORBIDDEN' && (error.path ?? []).includes(field));
+}
+
+/** The field an error is about, named for an officer (the last name on its path). */
+function fieldOf(error: GqlError): string | null {
+  const field = [...(error.path ?? [])].reverse().find((segment) => typeof segment === 'string');
+  return typeof field === 'string' ? label(FIELD, field, 'một phần dữ liệu') : null;
+}
+
+/**
+ * What the signed-in person may see, and why a part is hidden from them: the public is asked to sign
+ * in; a signed-in person is told what the role covers (never asked to sign in again).
+ */
+export function accessSentence(what: string): string {
+  const session = currentSession();
+  if (!session) return `${capitalize(what)} không công khai: ${ROLE_SCOPE['PUBLIC']} Hãy đăng nhập để xem thêm.`;
+  const role = label(CALLER_ROLE, session.role, 'người dùng');
+  return `${capitalize(what)} nằm ngoài phạm vi được xem của bạn (${role}). ${label(ROLE_SCOPE, session.role, '')}`.trim();
+}
+
+function capitalize(text: string): string {
+  return text ? text[0]!.toUpperCase() + text.slice(1) : text;
+}
+
 /** Plain sentences for the errors that came with partial data: which service, which part is missing. */
 export function describeProblems(errors: readonly GqlError[]): string[] {
   const lines: string[] = [];
@@ -122,18 +148,24 @@ export function describeProblems(errors: readonly GqlError[]): string[] {
             error.extensions?.code === 'SERVICE_UNAVAILABLE' &&
             (error.extensions.serviceName ?? 'không rõ') === service,
         )
-        .map((error) => [...(error.path ?? [])].reverse().find((segment) => typeof segment === 'string'))
+        .map(fieldOf)
         .filter((field): field is string => !!field),
     );
     lines.push(
-      `Dịch vụ “${service}” (${label(SERVICE, service)}) tạm thời không phản hồi: phần dữ liệu này đang thiếu${fields.size ? ` (${[...fields].join(', ')})` : ''}; các phần khác vẫn hiển thị.`,
+      `Dịch vụ dữ liệu ${label(SERVICE, service, 'của hệ thống')} tạm thời không phản hồi: phần dữ liệu này đang thiếu${fields.size ? ` (${[...fields].join(', ')})` : ''}; các phần khác vẫn hiển thị.`,
     );
   }
+  // Fields the caller may not see come back null with FORBIDDEN on their path: one sentence for all.
+  const forbidden = new Set(
+    errors
+      .filter((error) => error.extensions?.code === 'FORBIDDEN')
+      .map(fieldOf)
+      .filter((field): field is string => !!field),
+  );
+  if (forbidden.size) lines.push(accessSentence([...forbidden].join(', ')));
   for (const error of errors) {
-    // A field withheld from this caller (FORBIDDEN on a nested path) is not a problem: the page shows
-    // in its place who may see it.
-    const withheld = error.extensions?.code === 'FORBIDDEN' && (error.path?.length ?? 0) > 1;
-    if (error.extensions?.code !== 'SERVICE_UNAVAILABLE' && !withheld) lines.push(error.message);
+    const code = error.extensions?.code;
+    if (code !== 'SERVICE_UNAVAILABLE' && !(code === 'FORBIDDEN' && fieldOf(error))) lines.push(error.message);
   }
   return [...new Set(lines)];
 }

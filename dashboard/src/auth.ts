@@ -79,7 +79,8 @@ export function currentSession(): Session | null {
 export function signIn(token: string): string | null {
   const trimmed = token.trim().replace(/^Bearer\s+/i, '');
   const session = sessionOf(trimmed);
-  if (!session) return 'Mã xác thực không đọc được (cần một JWT có vai trò VIEWER, ORG_OFFICER hoặc CENTRAL_BOARD).';
+  if (!session)
+    return 'Mã xác thực không đọc được (cần mã của cán bộ xem, cán bộ thi đua – khen thưởng hoặc Ban TĐKT Trung ương).';
   if (session.exp && session.exp * 1000 <= Date.now()) return 'Mã xác thực đã hết hạn.';
   sessionStorage.setItem(KEY, trimmed);
   notice = null;

@@ -71,6 +71,20 @@ function wrap(text: string, width: number): string | string[] {
   return lines;
 }
 
+/** Every year from the first to the last, those without a count as 0 (a year with no award is a fact). */
+export function everyYear(counts: readonly { year: number; count: number }[], from?: number, to?: number): Datum[] {
+  const years = counts.map((entry) => entry.year);
+  const first = from ?? Math.min(...years);
+  const last = to ?? Math.max(...years);
+  const data: Datum[] = [];
+  if (!Number.isFinite(first) || !Number.isFinite(last)) return data;
+  for (let year = first; year <= last; year += 1) {
+    const value = counts.filter((entry) => entry.year === year).reduce((sum, entry) => sum + entry.count, 0);
+    data.push({ key: String(year), label: String(year), value });
+  }
+  return data;
+}
+
 /** A figure: the chart, and its numbers in a table (collapsed under "Bảng số liệu"). */
 export function chartFigure(options: ChartOptions): HTMLElement {
   const figure = h('figure', { class: 'chart', 'data-testid': options.testId }, h('figcaption', null, options.title));
@@ -78,6 +92,9 @@ export function chartFigure(options: ChartOptions): HTMLElement {
     figure.append(h('p', { class: 'empty' }, options.emptyText ?? 'Chưa có số liệu.'));
     return figure;
   }
+  const shown = options.data.filter((datum) => datum.value > 0);
+  // A doughnut of one slice says nothing a sentence does not: say it.
+  const single = options.kind === 'doughnut' && shown.length === 1 ? shown[0]! : null;
   const canvas = h('canvas', { role: 'img', 'aria-label': `${options.title}: biểu đồ; số liệu trong bảng kèm theo` });
   const box = h('div', { class: options.horizontal ? 'chart-box chart-box-tall' : 'chart-box' }, canvas);
   if (options.horizontal)
@@ -114,6 +131,17 @@ export function chartFigure(options: ChartOptions): HTMLElement {
       ),
     ),
   );
+  if (single) {
+    figure.append(
+      h(
+        'p',
+        { class: 'chart-sentence', 'data-testid': 'chart-sentence' },
+        `Cả ${formatNumber(single.value)} ${(options.valueTitle ?? 'mục').toLowerCase()} đều thuộc “${single.label}”.`,
+      ),
+      h('details', { class: 'chart-numbers' }, h('summary', null, 'Bảng số liệu'), table),
+    );
+    return figure;
+  }
   figure.append(box, h('details', { class: 'chart-numbers' }, h('summary', null, 'Bảng số liệu'), table));
   // Drawn once the canvas is in the document (Chart.js measures its container).
   queueMicrotask(() => requestAnimationFrame(() => draw(canvas, options)));

@@ -1,16 +1,92 @@
-/** Vietnamese names of the schema's enumerations, as the officers say them. */
+/**
+ * Vietnamese names of the schema's enumerations and codes, as the officers say them. A value the
+ * dashboard has no name for is never printed as its code (an officer cannot read "LAW_2022+…" or
+ * "SUBMITTED"): it shows a neutral phrase, and the console says which value to add here.
+ */
 
 type Labels = Record<string, string>;
 
-export function label(labels: Labels, value: string | null | undefined): string {
+/** What an unknown value reads as on screen. */
+export const UNNAMED = 'chưa có tên gọi';
+
+const reported = new Set<string>();
+
+export function label(labels: Labels, value: string | null | undefined, fallback = UNNAMED): string {
   if (value === null || value === undefined) return '—';
-  return labels[value] ?? value;
+  const known = labels[value];
+  if (known !== undefined) return known;
+  if (!reported.has(value)) {
+    reported.add(value);
+    console.warn(`labels.ts: no Vietnamese label for "${value}"`);
+  }
+  return fallback;
 }
 
 export const CALLER_ROLE: Labels = {
   VIEWER: 'Cán bộ (chỉ xem)',
   ORG_OFFICER: 'Cán bộ thi đua – khen thưởng',
   CENTRAL_BOARD: 'Ban Thi đua – Khen thưởng Trung ương',
+};
+
+/** What each role may see, in one sentence (the contract's roles, said as an officer would). */
+export const ROLE_SCOPE: Labels = {
+  PUBLIC:
+    'Khách (chưa đăng nhập) xem được dữ liệu công khai: đơn vị, khối, cụm và thành viên, giao ước và chữ ký, xếp hạng, quyết định khen thưởng.',
+  VIEWER:
+    'Cán bộ (chỉ xem) xem được dữ liệu công khai và dữ liệu không công khai của đơn vị mình cùng các đơn vị trực thuộc.',
+  ORG_OFFICER:
+    'Cán bộ thi đua – khen thưởng xem được dữ liệu công khai và dữ liệu không công khai của đơn vị mình cùng các đơn vị trực thuộc, và thao tác cho các đơn vị đó.',
+  CENTRAL_BOARD: 'Ban Thi đua – Khen thưởng Trung ương xem được mọi dữ liệu.',
+};
+
+/**
+ * Rule sets of the awards subgraph: the legal texts an eligibility verdict applies, cited as an officer
+ * cites them.
+ */
+export const RULESET: Labels = {
+  LAW_2003: 'Luật Thi đua, khen thưởng 2003 (sửa đổi, bổ sung 2005, 2013) và các nghị định hướng dẫn',
+  'LAW_2022+ND_98_2023': 'Luật Thi đua, khen thưởng 2022 và Nghị định 98/2023/NĐ-CP',
+  'LAW_2022+ND_152_2025': 'Luật Thi đua, khen thưởng 2022 và Nghị định 152/2025/NĐ-CP',
+};
+
+/** Fields of the schema, named for an officer when one is missing (a service down, or not allowed). */
+export const FIELD: Labels = {
+  progress: 'tiến độ thực hiện',
+  scorecards: 'phiếu chấm điểm',
+  votes: 'biểu quyết suy tôn',
+  blocVotes: 'biểu quyết suy tôn',
+  ranking: 'xếp hạng',
+  signatures: 'chữ ký giao ước',
+  pledge: 'giao ước',
+  pledges: 'giao ước',
+  pledgeSignatures: 'giao ước đã ký',
+  grants: 'khen thưởng',
+  annualRatings: 'kết quả xếp loại hằng năm',
+  eligibility: 'điều kiện khen thưởng',
+  notes: 'điều kiện khen thưởng',
+  awardStatistics: 'thống kê khen thưởng',
+  inYear: 'thống kê khen thưởng',
+  overYears: 'thống kê khen thưởng',
+  statisticalForm0602: 'biểu thống kê khen thưởng',
+  statisticalForm0603: 'biểu thống kê khen thưởng',
+  statisticalForm0601: 'biểu thống kê phong trào',
+  blocPledgeSummaries: 'tổng hợp giao ước',
+  averageProgress: 'tiến độ thực hiện',
+  completionRate: 'tiến độ thực hiện',
+  members: 'thành viên',
+  blocMemberships: 'khối, cụm thi đua',
+  movementsLaunched: 'phong trào đã phát động',
+  conferencesHosted: 'hội nghị đã tổ chức',
+  delegates: 'danh sách đại biểu',
+  compositionReport: 'kiểm tra cơ cấu đại biểu',
+  gender: 'giới tính',
+  birthYear: 'năm sinh',
+  ethnicity: 'dân tộc',
+  position: 'chức vụ',
+  persons: 'cá nhân',
+  person: 'cá nhân',
+  organization: 'đơn vị',
+  leadingUnit: 'đơn vị dẫn đầu',
 };
 
 export const BLOC_KIND: Labels = { BLOC: 'Khối thi đua', CLUSTER: 'Cụm thi đua' };
@@ -164,7 +240,7 @@ export const COMPOSITION_RULE: Labels = {
 
 /** What each subgraph holds, to say which part of a page is missing when one is down. */
 export const SERVICE: Labels = {
-  organizations: 'đơn vị, khối/cụm, cá nhân',
-  campaigns: 'phong trào, giao ước, hội nghị',
-  awards: 'khen thưởng, điều kiện khen thưởng',
+  organizations: 'về đơn vị, khối, cụm và cá nhân',
+  campaigns: 'về phong trào, giao ước và hội nghị',
+  awards: 'về khen thưởng và điều kiện khen thưởng',
 };

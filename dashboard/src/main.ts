@@ -17,7 +17,7 @@ import {
 } from './auth';
 import { query } from './api';
 import { CALLER_ROLE, label } from './labels';
-import { SEARCH_ORGANIZATIONS } from './queries';
+import { ORGANIZATION_NAME, SEARCH_ORGANIZATIONS } from './queries';
 import { errorBox, h, link, loading } from './ui';
 import { nfc } from './text';
 import { overviewPage } from './pages/overview';
@@ -144,12 +144,10 @@ function drawHeader(session: Session | null, path: string): void {
   const message = takeNotice();
   noticeArea.replaceChildren(...(message ? [h('div', { class: 'alert alert-warning', role: 'status' }, message)] : []));
   if (session) {
+    const name = h('span', { class: 'who-name', 'data-testid': 'who-name' }, label(CALLER_ROLE, session.role));
+    if (session.org) void nameOf(session.org).then((orgName) => name.append(` · ${orgName}`));
     who.replaceChildren(
-      h(
-        'span',
-        { class: 'who-name', 'data-testid': 'who-name' },
-        `${label(CALLER_ROLE, session.role)}${session.org ? ` · ${session.org}` : ''}`,
-      ),
+      name,
       h('button', { type: 'button', class: 'button-small', on: { click: () => signOut() } }, 'Đăng xuất'),
     );
   } else {
@@ -169,6 +167,20 @@ function drawHeader(session: Session | null, path: string): void {
   }
 }
 
+const organizationNames = new Map<string, Promise<string>>();
+
+/** The signed-in person's organization by its name (officers know it by name, not by its code). */
+function nameOf(code: string): Promise<string> {
+  let name = organizationNames.get(code);
+  if (!name) {
+    name = query<{ organization: { name: string } | null }>(ORGANIZATION_NAME, { code })
+      .then(({ data }) => data.organization?.name ?? 'đơn vị không còn trong danh mục')
+      .catch(() => 'đơn vị của bạn');
+    organizationNames.set(code, name);
+  }
+  return name;
+}
+
 async function openSignIn(): Promise<void> {
   const config = await dashboardConfig();
   const problem = h('div', { class: 'form-problem', role: 'alert' });
@@ -179,14 +191,14 @@ async function openSignIn(): Promise<void> {
       'select',
       { name: 'role', 'data-testid': 'dev-role' },
       (['CENTRAL_BOARD', 'ORG_OFFICER', 'VIEWER'] as Role[]).map((value) =>
-        h('option', { value }, `${label(CALLER_ROLE, value)} (${value})`),
+        h('option', { value }, label(CALLER_ROLE, value)),
       ),
     );
     const options = h('datalist', { id: 'dev-org-options' });
     const org = h('input', {
       name: 'org',
       list: 'dev-org-options',
-      placeholder: 'Mã hoặc tên đơn vị, ví dụ BTP',
+      placeholder: 'Gõ tên đơn vị, ví dụ “tư pháp”, rồi chọn',
       autocomplete: 'off',
       'data-testid': 'dev-org',
     });

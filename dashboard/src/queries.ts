@@ -684,6 +684,23 @@ export const CONFERENCE_DETAIL = /* GraphQL */ `
       }
       incomingDelegates {
         id
+        ordinal
+        fullName
+        category
+        sector
+        isExemplar
+        gender
+        ethnicity
+        birthYear
+        isDirectWorker
+        organization {
+          code
+          name
+        }
+        selectedFor {
+          code
+          title
+        }
       }
       compositionReport {
         total
@@ -728,6 +745,15 @@ export async function allPages<N>(
   }
   return { nodes, errors };
 }
+
+export const ORGANIZATION_NAME = /* GraphQL */ `
+  query DashboardOrganizationName($code: String!) {
+    organization(code: $code) {
+      code
+      name
+    }
+  }
+`;
 
 export const BLOC_YEARS = /* GraphQL */ `
   query DashboardBlocYears($code: String!) {

@@ -74,3 +74,12 @@ export function formatDateTime(iso: string | null | undefined): string {
   const parts = Object.fromEntries(dateTime.formatToParts(date).map((part) => [part.type, part.value]));
   return `${parts['day']}/${parts['month']}/${parts['year']} ${parts['hour']}:${parts['minute']}`;
 }
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
+
+/** A reporting period as reports write it: "2024-Q1" → "Quý I/2024", "2024" → "Năm 2024". */
+export function formatPeriod(period: string): string {
+  const match = /^(\d{4})(?:-Q([1-4]))?$/.exec(period);
+  if (!match) return period;
+  return match[2] ? `Quý ${ROMAN[Number(match[2]) - 1]}/${match[1]}` : `Năm ${match[1]}`;
+}

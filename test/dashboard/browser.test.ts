@@ -174,32 +174,29 @@ describeInBrowser('the dashboard in Chromium', () => {
     const names = await page.locator('[data-testid="blocs-table"] tbody [data-field="name"]').allTextContents();
     expect(names).toEqual([...names].sort(new Intl.Collator('vi').compare));
 
-    // Awards: the sum of each bloc's statistics, as the gateway gives them.
+    // Awards of the whole country from the statistical forms 0602 and 0603 (each grant once, however
+    // many blocs its unit is in); base-level titles (An's Lao động tiên tiến) are in neither form.
+    const forms = await gql(
+      `query($y: Int!) { a: statisticalForm0602(filter: { yearFrom: $y, yearTo: $y }) { ...f } b: statisticalForm0603(filter: { yearFrom: $y, yearTo: $y }) { ...f } }
+       fragment f on AwardStatisticalForm { columns { awardType { code } } rows { label total values } }`,
+      { y: 2024 },
+    );
     const byType: Record<string, number> = {};
-    const byYear: Record<string, number> = {};
     let total = 0;
-    for (const bloc of blocs) {
-      const inYear = (
-        await gql(contractOperation('AwardStatistics'), {
-          filter: { blocCode: bloc.code, yearFrom: 2024, yearTo: 2024 },
-        })
-      ).awardStatistics;
-      total += inYear.total;
-      for (const entry of inYear.byAwardType)
-        byType[entry.awardType.code] = (byType[entry.awardType.code] ?? 0) + entry.count;
-      const years = (
-        await gql(contractOperation('AwardStatistics'), {
-          filter: { blocCode: bloc.code, yearFrom: 2015, yearTo: 2024 },
-        })
-      ).awardStatistics;
-      for (const entry of years.byYear) byYear[String(entry.year)] = (byYear[String(entry.year)] ?? 0) + entry.count;
+    for (const form of [forms.a, forms.b]) {
+      const row = form.rows.find((entry: any) => entry.label === 'Tổng số');
+      total += row.total;
+      form.columns.forEach((column: any, index: number) => {
+        if (row.values[index]) byType[column.awardType.code] = (byType[column.awardType.code] ?? 0) + row.values[index];
+      });
     }
-    expect(total).toBe(3); // BTP's flag, BCA's certificate, An's title: all inside the Nội chính bloc's members
+    expect(total).toBe(2); // BTP's flag and BCA's certificate
+    expect(byType).toEqual({ CO_THI_DUA_CP: 1, BANG_KHEN_TTG: 1 });
     expect(parseNumber(await textOf(page.locator('[data-kpi="awards"] .kpi-value')))).toBe(total);
     expect(await chartNumbers(page, 'awards-by-type')).toEqual(byType);
     const yearsOnScreen = await chartNumbers(page, 'awards-by-year');
     expect(Object.keys(yearsOnScreen)).toEqual(Array.from({ length: 10 }, (_, index) => String(2015 + index)));
-    for (const [year, count] of Object.entries(yearsOnScreen)) expect(count).toBe(byYear[year] ?? 0);
+    expect(yearsOnScreen).toMatchObject({ '2022': 1, '2023': 0, '2024': 2 }); // TANDTC's flag in 2022
     expect(await page.locator('[data-testid="awards-by-type"] canvas').count()).toBe(1);
 
     // Movements under way in 2024, counted by launch level and scope.
@@ -384,7 +381,14 @@ describeInBrowser('the dashboard in Chromium', () => {
     expect(await page.locator('[data-testid="reasons"] li').allTextContents()).toEqual(
       record.eligibility.reasons.map((reason: any) => reason.message),
     );
-    expect(await textOf(verdict)).toContain(record.eligibility.ruleset);
+    expect(await textOf(verdict)).toContain(
+      (
+        {
+          'LAW_2022+ND_98_2023': 'Luật Thi đua, khen thưởng 2022 và Nghị định 98/2023/NĐ-CP',
+          'LAW_2022+ND_152_2025': 'Luật Thi đua, khen thưởng 2022 và Nghị định 152/2025/NĐ-CP',
+        } as Record<string, string>
+      )[record.eligibility.ruleset]!,
+    );
 
     // Another title: Chiến sĩ thi đua cấp bộ needs more than An has, and says why in words.
     await page.getByTestId('award-type-select').selectOption('CSTD_BO_TINH');
@@ -607,7 +611,7 @@ describeInBrowser('the dashboard in Chromium', () => {
       await open(page, '/khoi/NOI_CHINH_TW?nam=2024');
       const partial = page.getByTestId('partial');
       expect(await textOf(partial)).toContain(
-        'Dịch vụ “awards” (khen thưởng, điều kiện khen thưởng) tạm thời không phản hồi',
+        'Dịch vụ dữ liệu về khen thưởng và điều kiện khen thưởng tạm thời không phản hồi',
       );
       expect(await page.locator('[data-testid="ranking-table"] tbody tr').count()).toBe(8);
       expect(await textOf(page.locator('tr[data-member="BTP"] [data-field="grants"]'))).toBe('thiếu dữ liệu');
@@ -617,7 +621,7 @@ describeInBrowser('the dashboard in Chromium', () => {
       await open(page, '/?nam=2024');
       expect(await page.locator('[data-testid="blocs-table"] tbody tr[data-bloc]').count()).toBe(2);
       expect(await textOf(page.locator('[data-testid="awards-section"] [data-testid="partial"]'))).toContain(
-        '“awards”',
+        'Dịch vụ dữ liệu về khen thưởng',
       );
       await page.close();
     } finally {

@@ -5,15 +5,14 @@
  * Board: create and open the pledge, verify scores, close it. A member's officer signs from here.
  */
 import type { PageContext } from '../main';
-import { mutate, query, type GqlError } from '../api';
+import { accessSentence, forbiddenAt, mutate, query, type GqlError } from '../api';
 import { actsFor, type Session } from '../auth';
-import { BLOC_KIND, PLEDGE_STATUS, SCORECARD_STAGE, label, memberRole } from '../labels';
+import { BLOC_KIND, PLEDGE_STATUS, ROLE_SCOPE, SCORECARD_STAGE, label, memberRole } from '../labels';
 import { cellKey, latestProgress, shareOfTarget, averageProgress, type ProgressRow } from '../progress';
 import {
   BLOC_BOARD,
   BLOC_BOARD_DETAILS,
   BLOC_LIST,
-  BLOC_YEARS,
   CLOSE_PLEDGE,
   CREATE_PLEDGE,
   OPEN_PLEDGE,
@@ -21,7 +20,7 @@ import {
   SIGN_PLEDGE,
   SUBMIT_SCORECARD,
 } from '../queries';
-import { formatDate, formatDateTime, formatNumber, formatPercent, nfc, sortVi } from '../text';
+import { formatDate, formatDateTime, formatNumber, formatPercent, formatPeriod, nfc, sortVi } from '../text';
 import {
   badge,
   dataTable,
@@ -38,6 +37,7 @@ import {
   type Child,
 } from '../ui';
 import { organizationLink, pageHeader, readAll } from './common';
+import { defaultYear, vietnamToday } from '../years';
 
 interface Organization {
   code: string;
@@ -60,7 +60,7 @@ interface Board {
       signedAt: string | null;
       items: { code: string; title: string; targetValue: number | null; unit: string | null; maxScore: number }[];
       signatures: { signedAt: string; organization: Organization }[];
-      /** null (with a FORBIDDEN error) when the caller may not see the bloc's working data. */
+      /** null when the caller may not see it (FORBIDDEN on its path). */
       progress: (ProgressRow & { note: string | null })[] | null;
       ranking: {
         rank: number;
@@ -98,16 +98,19 @@ interface Details {
       openedAt: string | null;
       closedAt: string | null;
       bonusCap: number;
+      /** null when the caller may not see them (FORBIDDEN on the path). */
       scorecards: Scorecard[] | null;
-      votes: {
-        yes: number;
-        no: number;
-        abstain: number;
-        membersTotal: number;
-        passed: boolean;
-        votedOn: string;
-        candidate: Organization;
-      }[];
+      votes:
+        | {
+            yes: number;
+            no: number;
+            abstain: number;
+            membersTotal: number;
+            passed: boolean;
+            votedOn: string;
+            candidate: Organization;
+          }[]
+        | null;
     } | null;
   } | null;
 }
@@ -128,8 +131,8 @@ export async function blocListPage(context: PageContext): Promise<void> {
     { code: string; name: string; kind: string; years: number[]; organizer: Organization | null },
     { blocs: never }
   >(BLOC_LIST, {}, (data) => data.blocs);
+  const { year } = await defaultYear();
   if (!context.isCurrent()) return;
-  const thisYear = new Date().getFullYear();
   context.root.replaceChildren(
     pageHeader('Khối, cụm thi đua', 'Chọn một khối, cụm để xem bảng theo dõi của năm.'),
     problemsBanner(errors) ?? '',
@@ -146,11 +149,7 @@ export async function blocListPage(context: PageContext): Promise<void> {
           {
             title: 'Khối, cụm',
             sort: (bloc) => bloc.name,
-            cell: (bloc) => {
-              const past = bloc.years.filter((year) => year <= thisYear);
-              const year = past.length ? Math.max(...past) : Math.max(...bloc.years, thisYear);
-              return link(`/khoi/${encodeURIComponent(bloc.code)}?nam=${year}`, bloc.name);
-            },
+            cell: (bloc) => link(`/khoi/${encodeURIComponent(bloc.code)}?nam=${year}`, bloc.name),
           },
           { title: 'Loại', cell: (bloc) => label(BLOC_KIND, bloc.kind) },
           { title: 'Đơn vị tổ chức', cell: (bloc) => organizationLink(bloc.organizer) },
@@ -159,6 +158,14 @@ export async function blocListPage(context: PageContext): Promise<void> {
       }),
     ),
   );
+}
+
+/** Why the progress grid is hidden: the public may sign in; a signed-in person is told whom it is for. */
+function progressHiddenSentence(session: Session | null, blocKind: string, year: number): string {
+  const unit = label(BLOC_KIND, blocKind, 'khối, cụm').toLowerCase();
+  const forWhom = `Tiến độ thực hiện giao ước chỉ hiển thị cho Ban TĐKT Trung ương và cán bộ các đơn vị thành viên của ${unit} năm ${year}.`;
+  if (!session) return `${forWhom} Hãy đăng nhập nếu bạn là cán bộ của một đơn vị thành viên.`;
+  return `${forWhom} Đơn vị của bạn không là thành viên năm ${year}, nên bạn xem được thành viên, giao ước, chữ ký, xếp hạng và khen thưởng, không xem được tiến độ. ${label(ROLE_SCOPE, session.role, '')}`.trim();
 }
 
 function canLead(session: Session | null, leadCode: string | undefined): boolean {
@@ -190,13 +197,7 @@ export async function blocBoardPage(context: PageContext): Promise<void> {
   const code = context.params[0]!.toUpperCase();
   let year = Number(context.query.get('nam'));
   if (!Number.isInteger(year) || year < 1900) {
-    const { data } = await query<{ bloc: { years: number[]; pledges: { year: number }[] | null } | null }>(BLOC_YEARS, {
-      code,
-    });
-    const thisYear = new Date().getFullYear();
-    const pledged = (data.bloc?.pledges ?? []).map((pledge) => pledge.year).filter((y) => y <= thisYear);
-    const past = (data.bloc?.years ?? []).filter((y) => y <= thisYear);
-    year = pledged.length ? Math.max(...pledged) : past.length ? Math.max(...past) : thisYear;
+    year = (await defaultYear()).year;
     if (!context.isCurrent()) return;
     context.navigate(`/khoi/${encodeURIComponent(code)}?nam=${year}`, { replace: true });
     return;
@@ -232,9 +233,27 @@ export async function blocBoardPage(context: PageContext): Promise<void> {
   }
 
   const memberCodes = members.map((member) => member.organization!.code);
-  // Withheld progress is null (the API's FORBIDDEN), never an empty list.
-  const progressVisible = !!pledge && pledge.progress !== null;
-  const average = pledge && progressVisible ? averageProgress(memberCodes, pledge.items, pledge.progress ?? []) : null;
+  const progressRows = pledge?.progress ?? [];
+  const progressVisible =
+    !!pledge &&
+    pledge.progress !== null &&
+    (progressRows.length > 0 ||
+      session?.role === 'CENTRAL_BOARD' ||
+      memberCodes.some((memberCode) => session?.org === memberCode));
+  // No report at all is "not reported", not 0 % (a closed pledge scored 88–94 did not make 0 %).
+  const average =
+    pledge && progressVisible && progressRows.length ? averageProgress(memberCodes, pledge.items, progressRows) : null;
+  const progressHint = !pledge
+    ? `chưa có giao ước năm ${year}`
+    : !progressVisible
+      ? session
+        ? 'ngoài phạm vi được xem'
+        : 'cần đăng nhập'
+      : !progressRows.length
+        ? 'chưa có báo cáo tiến độ'
+        : average === null
+          ? 'không có nội dung có chỉ tiêu'
+          : 'so với chỉ tiêu';
 
   const header = pageHeader(
     bloc.name,
@@ -265,12 +284,9 @@ export async function blocBoardPage(context: PageContext): Promise<void> {
       pledge ? label(PLEDGE_STATUS, pledge.status) : `Chưa có giao ước năm ${year}`,
       { 'data-kpi': 'signed' },
     ),
-    kpi(
-      'tiến độ trung bình',
-      average === null ? '—' : formatPercent(average),
-      progressVisible ? 'so với chỉ tiêu' : 'cần đăng nhập',
-      { 'data-kpi': 'progress' },
-    ),
+    kpi('tiến độ trung bình', average === null ? '—' : formatPercent(average), progressHint, {
+      'data-kpi': 'progress',
+    }),
     kpi(
       'đơn vị dẫn đầu',
       pledge?.leadingUnit?.name ?? '—',
@@ -376,7 +392,7 @@ export async function blocBoardPage(context: PageContext): Promise<void> {
             `${formatNumber(pledge.signatures.length)}/${formatNumber(members.length)} đơn vị`,
           ),
         ],
-        ...(extra?.votes.length
+        ...(extra?.votes?.length
           ? [
               [
                 'Biểu quyết suy tôn',
@@ -402,7 +418,7 @@ export async function blocBoardPage(context: PageContext): Promise<void> {
         rows: pledge.items,
         pageSize: 50,
         columns: [
-          { title: 'Mã', cell: (item) => item.code },
+          { title: 'STT', cell: (item) => item.code },
           { title: 'Nội dung', cell: (item) => item.title },
           {
             title: 'Chỉ tiêu',
@@ -417,66 +433,82 @@ export async function blocBoardPage(context: PageContext): Promise<void> {
   );
 
   // Member × item progress grid.
-  const latest = latestProgress(pledge.progress ?? []);
+  const latest = latestProgress(progressRows);
   parts.push(
     section(
       'Tiến độ thực hiện',
       { 'data-testid': 'progress-section' },
       !progressVisible
-        ? empty('Tiến độ chỉ hiển thị cho Ban TĐKT Trung ương và cán bộ các đơn vị thành viên: hãy đăng nhập.')
-        : h(
-            'div',
-            { class: 'table-scroll' },
-            h(
-              'table',
-              { class: 'data grid', 'data-testid': 'progress-grid' },
+        ? empty(progressHiddenSentence(session, bloc.kind, year))
+        : !progressRows.length
+          ? empty(`Chưa đơn vị thành viên nào báo cáo tiến độ thực hiện giao ước năm ${year}.`)
+          : h(
+              'div',
+              { class: 'table-scroll' },
               h(
-                'thead',
-                null,
+                'table',
+                { class: 'data grid', 'data-testid': 'progress-grid' },
                 h(
-                  'tr',
+                  'thead',
                   null,
-                  h('th', { scope: 'col' }, 'Đơn vị'),
-                  pledge.items.map((item) =>
-                    h('th', { scope: 'col', class: 'num', title: item.title }, `ND ${item.code}`),
-                  ),
-                ),
-              ),
-              h(
-                'tbody',
-                null,
-                members.map((member) =>
                   h(
                     'tr',
-                    { 'data-member': member.organization!.code },
-                    h('th', { scope: 'row' }, member.organization!.name),
-                    pledge.items.map((item) => {
-                      const report = latest.get(cellKey(member.organization!.code, item.code));
-                      const share = shareOfTarget(report?.value, item.targetValue);
-                      return h(
-                        'td',
-                        {
-                          class: 'num',
-                          'data-item': item.code,
-                          title: report
-                            ? `Kỳ ${report.period}${report.note ? ` — ${report.note}` : ''}`
-                            : 'Chưa báo cáo',
-                        },
-                        report
-                          ? [
-                              h('span', { 'data-field': 'value' }, formatNumber(report.value)),
-                              item.unit ? ` ${item.unit}` : '',
-                              share !== null ? h('div', null, meter(share)) : null,
-                              h('div', { class: 'muted small' }, report.period),
-                            ]
-                          : h('span', { class: 'muted' }, '·'),
-                      );
-                    }),
+                    null,
+                    h('th', { scope: 'col' }, 'Đơn vị'),
+                    pledge.items.map((item) =>
+                      h(
+                        'th',
+                        { scope: 'col', class: 'num', title: item.title },
+                        `Nội dung ${item.code}`,
+                        item.targetValue !== null
+                          ? h(
+                              'div',
+                              { class: 'muted small' },
+                              `chỉ tiêu ${formatNumber(item.targetValue)}${item.unit ? ` ${item.unit}` : ''}`,
+                            )
+                          : null,
+                      ),
+                    ),
+                  ),
+                ),
+                h(
+                  'tbody',
+                  null,
+                  members.map((member) =>
+                    h(
+                      'tr',
+                      { 'data-member': member.organization!.code },
+                      h('th', { scope: 'row' }, member.organization!.name),
+                      pledge.items.map((item) => {
+                        const report = latest.get(cellKey(member.organization!.code, item.code));
+                        const share = shareOfTarget(report?.value, item.targetValue);
+                        return h(
+                          'td',
+                          {
+                            class: 'num',
+                            'data-item': item.code,
+                            title: report
+                              ? `${formatPeriod(report.period)}${report.note ? ` — ${report.note}` : ''}`
+                              : 'Chưa báo cáo',
+                          },
+                          report
+                            ? [
+                                h('span', { 'data-field': 'value' }, formatNumber(report.value)),
+                                item.unit ? ` ${item.unit}` : '',
+                                // The value may itself be a percentage: the share of the target says so.
+                                share !== null
+                                  ? h('div', null, meter(share, `đạt ${formatPercent(share)} chỉ tiêu`))
+                                  : null,
+                                h('div', { class: 'muted small' }, formatPeriod(report.period)),
+                              ]
+                            : h('span', { class: 'muted' }, '·'),
+                        );
+                      }),
+                    ),
                   ),
                 ),
               ),
             ),
-          ),
     ),
   );
 
@@ -508,7 +540,9 @@ export async function blocBoardPage(context: PageContext): Promise<void> {
                 field: 'grants',
                 cell: (entry) =>
                   entry.organization.grants === null
-                    ? h('span', { class: 'muted', title: 'Dịch vụ khen thưởng không phản hồi' }, 'thiếu dữ liệu')
+                    ? forbiddenAt(errors, 'grants')
+                      ? h('span', { class: 'muted', title: accessSentence('khen thưởng') }, 'ngoài phạm vi được xem')
+                      : h('span', { class: 'muted', title: 'Dịch vụ khen thưởng không phản hồi' }, 'thiếu dữ liệu')
                     : entry.organization.grants.length
                       ? h(
                           'ul',
@@ -678,7 +712,8 @@ function voteForm(
     type: 'date',
     name: 'votedOn',
     required: true,
-    value: new Date().toISOString().slice(0, 10),
+    // The day of the vote in Việt Nam, not in UTC (which is still yesterday before 07:00).
+    value: vietnamToday(),
   });
   const submit = h(
     'button',
@@ -763,7 +798,7 @@ function createPledgeForm(context: PageContext, area: HTMLElement, blocCode: str
             required: true,
             value: String(index),
             size: 4,
-            'aria-label': `Mã nội dung ${index}`,
+            'aria-label': `Số thứ tự nội dung ${index}`,
           }),
         ),
         h(
@@ -822,7 +857,9 @@ function createPledgeForm(context: PageContext, area: HTMLElement, blocCode: str
         h(
           'tr',
           null,
-          ['Mã', 'Nội dung', 'Chỉ tiêu', 'Đơn vị tính', 'Điểm tối đa'].map((title) => h('th', { scope: 'col' }, title)),
+          ['STT', 'Nội dung', 'Chỉ tiêu', 'Đơn vị tính', 'Điểm tối đa'].map((title) =>
+            h('th', { scope: 'col' }, title),
+          ),
         ),
       ),
       rows,

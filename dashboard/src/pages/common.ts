@@ -60,10 +60,6 @@ export function pageHeader(title: string, subtitle: Child, ...tools: Child[]): H
 
 export function demoMark(isDemo: boolean | null | undefined): Child {
   return isDemo
-    ? h(
-        'span',
-        { class: 'badge badge-info', title: 'Dữ liệu minh họa (SEED_DEMO), không phải số liệu thật' },
-        'minh họa',
-      )
+    ? h('span', { class: 'badge badge-info', title: 'Dữ liệu minh họa, không phải số liệu thật' }, 'minh họa')
     : null;
 }

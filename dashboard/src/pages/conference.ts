@@ -59,7 +59,7 @@ interface Detail {
         feedsInto: { code: string; title: string } | null;
         feeders: { code: string; title: string }[];
         delegates: Delegate[];
-        incomingDelegates: { id: string }[];
+        incomingDelegates: Delegate[];
         compositionReport: {
           total: number;
           exemplarCount: number;
@@ -139,8 +139,15 @@ export async function conferencePage(context: PageContext): Promise<void> {
   }
   context.setTitle(conference.title);
   const report = conference.compositionReport;
-  const delegates = [...conference.delegates].sort((a, b) => a.ordinal - b.ordinal);
-  const personalVisible = conference.delegates.some((delegate) => delegate.gender !== null);
+  // The composition report counts the conference's own delegates and those chosen by the conferences
+  // below: the list shows the same people, so its count and the report's agree.
+  const own = [...conference.delegates].sort((a, b) => a.ordinal - b.ordinal);
+  const incoming = (conference.incomingDelegates ?? []).filter(
+    (delegate) => !own.some((mine) => mine.id === delegate.id),
+  );
+  const delegates = [...own, ...incoming];
+  const personalVisible = delegates.some((delegate) => delegate.gender !== null);
+  const hasDelegates = report.total > 0;
 
   context.root.replaceChildren();
   context.root.append(
@@ -166,12 +173,15 @@ export async function conferencePage(context: PageContext): Promise<void> {
           report.total ? formatPercent(report.exemplarCount / report.total, 1) : undefined,
           { 'data-kpi': 'exemplars' },
         ),
+        // Nothing to check without delegates: an empty delegation has not "met" its composition.
         kpi(
           'cơ cấu',
-          report.passed ? 'Đạt' : 'Chưa đạt',
-          report.lines.length
-            ? `${report.lines.filter((line) => line.passed).length}/${report.lines.length} quy định`
-            : 'không có quy định',
+          !hasDelegates ? '—' : !report.lines.length ? 'Không quy định' : report.passed ? 'Đạt' : 'Chưa đạt',
+          !hasDelegates
+            ? 'chưa có đại biểu để kiểm tra'
+            : report.lines.length
+              ? `${report.lines.filter((line) => line.passed).length}/${report.lines.length} quy định`
+              : 'không có quy định về số lượng, tỷ lệ',
           { 'data-kpi': 'passed' },
         ),
       ),
@@ -200,7 +210,7 @@ export async function conferencePage(context: PageContext): Promise<void> {
                 )
               : '—',
           ],
-          ['Đại biểu cấp dưới chọn lên', formatNumber(conference.incomingDelegates.length)],
+          ['Đại biểu cấp dưới chọn lên', formatNumber(incoming.length)],
           ['Căn cứ', conference.source ?? '—'],
         ]),
       ),
@@ -266,6 +276,13 @@ export async function conferencePage(context: PageContext): Promise<void> {
       section(
         'Danh sách đại biểu',
         { 'data-testid': 'delegates-section' },
+        !own.length && incoming.length
+          ? h(
+              'p',
+              { class: 'hint' },
+              `Hội nghị chưa có danh sách đại biểu riêng; dưới đây là ${formatNumber(incoming.length)} đại biểu do các hội nghị cấp dưới chọn lên.`,
+            )
+          : null,
         delegates.length
           ? dataTable<Delegate>({
               testId: 'delegates-table',
@@ -274,7 +291,7 @@ export async function conferencePage(context: PageContext): Promise<void> {
               pageSize: 25,
               searchText: (delegate) => `${delegate.fullName} ${delegate.organization?.name ?? ''}`,
               searchLabel: 'Tìm đại biểu theo tên (không cần dấu)…',
-              rowProps: (delegate) => ({ 'data-delegate': delegate.ordinal }),
+              rowProps: (delegate) => ({ 'data-delegate': delegate.ordinal, 'data-id': delegate.id }),
               columns: [
                 {
                   title: 'STT',
@@ -324,7 +341,15 @@ export async function conferencePage(context: PageContext): Promise<void> {
                       },
                     ]
                   : []),
-                { title: 'Đi dự cấp trên', cell: (delegate) => (delegate.selectedFor ? '✓' : '') },
+                {
+                  title: 'Đi dự cấp trên',
+                  cell: (delegate) =>
+                    incoming.includes(delegate)
+                      ? h('span', { class: 'muted small' }, 'do cấp dưới chọn lên')
+                      : delegate.selectedFor
+                        ? '✓'
+                        : '',
+                },
               ],
               sortBy: 0,
             })

@@ -4,8 +4,8 @@
  * award statistics of its whole subtree.
  */
 import type { PageContext } from '../main';
-import { query, type GqlError } from '../api';
-import { chartFigure } from '../charts';
+import { accessSentence, forbiddenAt, query, type GqlError } from '../api';
+import { chartFigure, everyYear } from '../charts';
 import {
   AWARD_CATEGORY,
   GENDER,
@@ -39,6 +39,7 @@ import {
   type Child,
 } from '../ui';
 import { demoMark, fill, organizationLink, pageHeader } from './common';
+import { pageYear, vietnamYear } from '../years';
 
 interface Named {
   code: string;
@@ -176,7 +177,7 @@ export async function organizationSearchPage(context: PageContext): Promise<void
           'li',
           { 'data-code': node.code },
           link(`/don-vi/${encodeURIComponent(node.code)}`, node.name),
-          h('span', { class: 'muted' }, ` · ${node.code} · ${label(ORGANIZATION_KIND, node.kind)}`),
+          h('span', { class: 'muted' }, ` · ${label(ORGANIZATION_KIND, node.kind)}`),
         ),
       );
     }
@@ -194,10 +195,8 @@ export async function organizationSearchPage(context: PageContext): Promise<void
 
 export async function organizationPage(context: PageContext): Promise<void> {
   const code = context.params[0]!.toUpperCase();
-  const thisYear = new Date().getFullYear();
-  const requested = Number(context.query.get('nam'));
-  // Default: the last full year, the one TĐKT reports and awards are about.
-  const year = Number.isInteger(requested) && requested > 1900 ? requested : thisYear - 1;
+  const { year, years } = await pageYear(context.query.get('nam'));
+  const thisYear = vietnamYear();
   const [tree, profile, details] = await Promise.all([
     query<Tree>(ORGANIZATION_TREE, { code }),
     query<Profile>(ORGANIZATION_PROFILE, { code, year }),
@@ -231,13 +230,13 @@ export async function organizationPage(context: PageContext): Promise<void> {
     pageHeader(
       organization.name,
       [
-        `${organization.code} · ${label(ORGANIZATION_KIND, organization.kind)} · ${label(ORGANIZATION_LEVEL, organization.level)}`,
+        `${label(ORGANIZATION_KIND, organization.kind)} · ${label(ORGANIZATION_LEVEL, organization.level)}`,
         ' ',
         demoMark(more?.isDemo),
         organization.validTo ? [' ', badge(`đã kết thúc ${formatDate(organization.validTo)}`, 'warn')] : null,
       ],
       yearSelect(
-        Array.from({ length: 12 }, (_, index) => thisYear - index),
+        [...new Set([...years, ...Array.from({ length: 12 }, (_, index) => thisYear - index)])],
         year,
         (chosen) => context.navigate(`/don-vi/${encodeURIComponent(code)}?nam=${chosen}`),
       ),
@@ -338,10 +337,9 @@ export async function organizationPage(context: PageContext): Promise<void> {
             noun: 'đơn vị',
             rows: [...organization.children].sort((a, b) => compareVi(a.name, b.name)),
             pageSize: 20,
-            searchText: (child) => `${child.name} ${child.code}`,
+            searchText: (child) => child.name,
             columns: [
               { title: 'Đơn vị', sort: (child) => child.name, cell: (child) => organizationLink(child) },
-              { title: 'Mã', sort: (child) => child.code, cell: (child) => child.code },
               {
                 title: 'Loại',
                 sort: (child) => label(ORGANIZATION_KIND, child.kind),
@@ -373,7 +371,13 @@ export async function organizationPage(context: PageContext): Promise<void> {
         : empty(`Không là thành viên khối, cụm nào năm ${year}.`),
       h('h3', null, 'Giao ước đã ký'),
       year_?.pledgeSignatures === null
-        ? h('p', { class: 'muted' }, 'Thiếu dữ liệu giao ước (dịch vụ không phản hồi).')
+        ? h(
+            'p',
+            { class: 'muted' },
+            forbiddenAt(profile.errors, 'pledgeSignatures')
+              ? accessSentence('giao ước đã ký của đơn vị')
+              : 'Thiếu dữ liệu giao ước (dịch vụ không phản hồi).',
+          )
         : year_?.pledgeSignatures.length
           ? h(
               'ul',
@@ -395,7 +399,13 @@ export async function organizationPage(context: PageContext): Promise<void> {
           : empty(`Chưa ký giao ước nào năm ${year}.`),
       h('h3', null, 'Khen thưởng tập thể'),
       year_?.grants === null
-        ? h('p', { class: 'muted' }, 'Thiếu dữ liệu khen thưởng (dịch vụ không phản hồi).')
+        ? h(
+            'p',
+            { class: 'muted' },
+            forbiddenAt(profile.errors, 'grants')
+              ? accessSentence('khen thưởng tập thể của đơn vị')
+              : 'Thiếu dữ liệu khen thưởng (dịch vụ không phản hồi).',
+          )
         : year_?.grants.length
           ? dataTable({
               testId: 'grants-table',
@@ -481,9 +491,7 @@ export async function organizationPage(context: PageContext): Promise<void> {
           testId: 'subtree-by-year',
           title: 'Theo năm thành tích',
           valueTitle: 'Lượt',
-          data: [...statistics.byYear]
-            .sort((a, b) => a.year - b.year)
-            .map((entry) => ({ key: String(entry.year), label: String(entry.year), value: entry.count })),
+          data: everyYear(statistics.byYear),
         }),
         chartFigure({
           testId: 'subtree-by-subject',

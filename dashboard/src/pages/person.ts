@@ -3,8 +3,8 @@
  * year (awards subgraph, versioned rules), every unmet condition in plain words.
  */
 import type { PageContext } from '../main';
-import { query, type GqlError } from '../api';
-import { ANNUAL_RATING, AWARD_CATEGORY, COMMENDATION_BASIS, GENDER, label } from '../labels';
+import { accessSentence, forbiddenAt, query, type GqlError } from '../api';
+import { ANNUAL_RATING, AWARD_CATEGORY, COMMENDATION_BASIS, GENDER, RULESET, label } from '../labels';
 import { AWARD_CATALOG, ELIGIBILITY_NOTES, PERSON_DETAILS, PERSON_RECORD, PERSON_SEARCH } from '../queries';
 import { compareVi, formatDate, formatNumber, nfc } from '../text';
 import {
@@ -21,6 +21,7 @@ import {
   type Child,
 } from '../ui';
 import { demoMark, fill, organizationLink, pageHeader } from './common';
+import { defaultYear, newestPastYear, vietnamYear } from '../years';
 
 interface AwardType {
   code: string;
@@ -45,7 +46,8 @@ interface Record_ {
         }[]
       | null;
     eligibility: {
-      eligible: boolean;
+      /** null: not evaluated (the reasons say why), e.g. data the rule needs is missing. */
+      eligible: boolean | null;
       ruleset: string;
       reasons: { code: string; message: string }[];
       evidence: { year: number; awardType: { code: string } | null }[];
@@ -153,7 +155,7 @@ export async function personSearchPage(context: PageContext): Promise<void> {
 
 export async function personPage(context: PageContext): Promise<void> {
   const id = context.params[0]!;
-  const thisYear = new Date().getFullYear();
+  const thisYear = vietnamYear();
   const [catalog, details] = await Promise.all([
     query<{ awardTypes: AwardType[] }>(AWARD_CATALOG).catch(() => ({
       data: { awardTypes: [] as AwardType[] },
@@ -175,9 +177,8 @@ export async function personPage(context: PageContext): Promise<void> {
   const year =
     Number.isInteger(requestedYear) && requestedYear > 1900
       ? requestedYear
-      : ratedYears.length
-        ? Math.max(...ratedYears)
-        : thisYear - 1;
+      : // This person's newest rated year (the year a title is considered for), else the pages' default.
+        (newestPastYear(ratedYears) ?? (await defaultYear()).year);
   const personTypes = catalog.data.awardTypes.filter((type) => type.subjectKinds.includes('PERSON'));
   const awardTypeCode =
     context.query.get('danh-hieu') ??
@@ -233,7 +234,7 @@ export async function personPage(context: PageContext): Promise<void> {
   const chooser = h(
     'form',
     { class: 'row', 'data-testid': 'eligibility-form' },
-    h('label', null, 'Danh hiệu ', typeSelect),
+    h('label', null, 'Danh hiệu, hình thức khen thưởng ', typeSelect),
     h('label', null, 'Năm thành tích ', yearInput),
     h('button', { type: 'submit', class: 'button-primary' }, 'Xét điều kiện'),
   );
@@ -245,22 +246,25 @@ export async function personPage(context: PageContext): Promise<void> {
   });
 
   const verdict = person.eligibility;
+  const decided = verdict?.eligible ?? null;
   const verdictBlock: Child = verdict
     ? h(
         'div',
         {
-          class: `verdict ${verdict.eligible ? 'verdict-pass' : 'verdict-fail'}`,
+          class: `verdict ${decided === null ? 'verdict-open' : decided ? 'verdict-pass' : 'verdict-fail'}`,
           'data-testid': 'verdict',
-          'data-eligible': String(verdict.eligible),
+          'data-eligible': String(decided),
         },
         h(
           'p',
           { class: 'verdict-title' },
-          h('span', { class: 'verdict-mark', 'aria-hidden': 'true' }, verdict.eligible ? '✓' : '✗'),
+          h('span', { class: 'verdict-mark', 'aria-hidden': 'true' }, decided === null ? '·' : decided ? '✓' : '✗'),
           ' ',
-          verdict.eligible
-            ? `Đủ điều kiện đề nghị “${typeName(awardTypeCode)}” năm ${year}.`
-            : `Chưa đủ điều kiện đề nghị “${typeName(awardTypeCode)}” năm ${year}.`,
+          decided === null
+            ? `Chưa xét được điều kiện đề nghị “${typeName(awardTypeCode)}” năm ${year}.`
+            : decided
+              ? `Đủ điều kiện đề nghị “${typeName(awardTypeCode)}” năm ${year}.`
+              : `Chưa đủ điều kiện đề nghị “${typeName(awardTypeCode)}” năm ${year}.`,
         ),
         verdict.reasons.length
           ? h(
@@ -290,14 +294,18 @@ export async function personPage(context: PageContext): Promise<void> {
               '.',
             )
           : null,
-        h('p', { class: 'muted small' }, `Quy định áp dụng: ${verdict.ruleset}.`),
+        h(
+          'p',
+          { class: 'muted small', 'data-testid': 'ruleset' },
+          `Quy định áp dụng: ${label(RULESET, verdict.ruleset, 'văn bản quy định hiện hành')}.`,
+        ),
       )
     : h(
         'p',
         { class: 'muted', 'data-testid': 'verdict-hidden' },
-        record.errors.length
+        record.errors.some((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE')
           ? 'Không xét được điều kiện (dịch vụ khen thưởng không phản hồi).'
-          : 'Bạn không được xem kết quả xếp loại của cá nhân này nên không xét được điều kiện: hãy đăng nhập với quyền phù hợp.',
+          : accessSentence('kết quả xếp loại và điều kiện khen thưởng của cá nhân này'),
       );
 
   const ratings = person.annualRatings ? [...person.annualRatings].sort((a, b) => b.year - a.year) : null;
@@ -317,7 +325,7 @@ export async function personPage(context: PageContext): Promise<void> {
         kpi(
           'năm hoàn thành xuất sắc nhiệm vụ',
           ratings ? formatNumber(ratings.filter((rating) => rating.rating === 'EXCELLENT').length) : '—',
-          ratings ? `trên ${formatNumber(ratings.length)} năm có xếp loại` : 'cần đăng nhập',
+          ratings ? `trên ${formatNumber(ratings.length)} năm có xếp loại` : 'không trong phạm vi được xem',
           { 'data-kpi': 'excellent' },
         ),
       ),
@@ -337,7 +345,7 @@ export async function personPage(context: PageContext): Promise<void> {
         'Kết quả xếp loại hằng năm',
         { 'data-testid': 'ratings-section' },
         ratings === null
-          ? empty('Xếp loại không công khai: hãy đăng nhập với quyền xem hồ sơ của đơn vị này.')
+          ? empty(accessSentence('kết quả xếp loại hằng năm'))
           : ratings.length
             ? h(
                 'ul',
@@ -357,7 +365,11 @@ export async function personPage(context: PageContext): Promise<void> {
         'Khen thưởng',
         { 'data-testid': 'grants-section' },
         grants === null
-          ? empty('Thiếu dữ liệu khen thưởng.')
+          ? empty(
+              forbiddenAt(record.errors, 'grants')
+                ? accessSentence('khen thưởng của cá nhân này')
+                : 'Thiếu dữ liệu khen thưởng.',
+            )
           : grants.length
             ? dataTable({
                 testId: 'grants-table',
