@@ -145,7 +145,12 @@ function drawHeader(session: Session | null, path: string): void {
   noticeArea.replaceChildren(...(message ? [h('div', { class: 'alert alert-warning', role: 'status' }, message)] : []));
   if (session) {
     const name = h('span', { class: 'who-name', 'data-testid': 'who-name' }, label(CALLER_ROLE, session.role));
-    if (session.org) void nameOf(session.org).then((orgName) => name.append(` · ${orgName}`));
+    if (session.org)
+      void nameOf(session.org).then((orgName) => {
+        name.append(` · ${orgName}`);
+        // A phone shortens the line; the whole of it stays on hover and for screen readers.
+        name.title = name.textContent ?? '';
+      });
     who.replaceChildren(
       name,
       h('button', { type: 'button', class: 'button-small', on: { click: () => signOut() } }, 'Đăng xuất'),

@@ -293,6 +293,10 @@ describeInBrowser('the dashboard walked by each role', () => {
     await page.getByTestId('who-name').filter({ hasText: 'Vụ Thi đua' }).waitFor();
     const header = await page.locator('header.topbar').boundingBox();
     expect(header!.height).toBeLessThanOrEqual(120);
+    // The line may be cut short on a phone; the whole of it stays in its title.
+    expect(await page.getByTestId('who-name').getAttribute('title')).toBe(
+      'Cán bộ thi đua – khen thưởng · Vụ Thi đua – Khen thưởng, Bộ Tư pháp (minh họa)',
+    );
     await screenshot(page, 'phone-bloc');
     await page.close();
   });

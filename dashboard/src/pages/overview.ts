@@ -383,14 +383,19 @@ export async function overviewPage(context: PageContext): Promise<void> {
         'movements',
         kpi(`phong trào diễn ra trong năm`, formatNumber(inYear.length), undefined, { 'data-kpi': 'movements' }),
       );
+      // Every value the API sent is counted (in the labels' order, then any other), so the charts add
+      // up to the number of movements even for a level the dashboard has no name for yet.
       const count = (key: (movement: MovementNode) => string, labels: Record<string, string>): Datum[] =>
-        Object.keys(labels)
-          .map((value) => ({
-            key: value,
-            label: labels[value]!,
-            value: inYear.filter((movement) => key(movement) === value).length,
-            share: inYear.length ? inYear.filter((movement) => key(movement) === value).length / inYear.length : 0,
-          }))
+        [...new Set([...Object.keys(labels), ...inYear.map(key)])]
+          .map((value) => {
+            const matching = inYear.filter((movement) => key(movement) === value).length;
+            return {
+              key: value,
+              label: label(labels, value),
+              value: matching,
+              share: inYear.length ? matching / inYear.length : 0,
+            };
+          })
           .filter((datum) => datum.value > 0);
       if (!inYear.length)
         return [problemsBanner(errors), empty(`Không có phong trào thi đua nào diễn ra trong năm ${year}.`)];
