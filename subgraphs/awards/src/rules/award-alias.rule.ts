@@ -7,6 +7,7 @@
  * the choices.
  */
 import { AWARD_TYPES, findAwardType } from '../catalogue/award-types.js';
+import { quoted } from './grant-import.rule.js';
 
 export type AwardAliasVerdict =
   | { kind: 'FOUND'; code: string }
@@ -130,7 +131,7 @@ export function resolveAwardTypeCode(written: string): AwardAliasVerdict {
   if (findAwardType(exact)) return { kind: 'FOUND', code: exact };
   const codes = INDEX.get(foldAwardName(written)) ?? [];
   if (codes.length === 1) return { kind: 'FOUND', code: codes[0]! };
-  const shown = written.normalize('NFC').trim();
+  const shown = quoted(written);
   if (codes.length > 1) {
     return {
       kind: 'AMBIGUOUS',

@@ -1,7 +1,7 @@
 // Dates of past decisions as officers write them, and decisions dated before the year they reward
 // could have been reviewed (Luật TĐKT 2022, Điều 19–28: emulation titles are conferred on the year's results).
 import { findAwardType } from '../catalogue/award-types';
-import { decisionDateProblem, parseImportDate } from './grant-import.rule';
+import { decisionDateProblem, parseImportDate, quoted } from './grant-import.rule';
 
 describe('import dates', () => {
   it.each([
@@ -52,5 +52,17 @@ describe('decision date against the achievement year', () => {
     const found = decisionDateProblem(type(code), year, issuedOn, today);
     if (problem === null) expect(found).toBeNull();
     else expect(found).toContain(problem);
+  });
+});
+
+describe('what the officer typed, quoted back', () => {
+  it('is one line of at most 40 characters, without control or invisible characters', () => {
+    expect(quoted(' 15/01/2025\u200b ')).toBe('15/01/2025');
+    expect(quoted('a\nb\tc')).toBe('a b c');
+    expect(quoted('x'.repeat(10_000))).toBe(`${'x'.repeat(40)}…`);
+    expect(parseImportDate('9'.repeat(10_000))).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^ngày "9{40}…" không/),
+    });
   });
 });

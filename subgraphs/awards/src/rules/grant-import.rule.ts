@@ -5,6 +5,16 @@
 import type { AwardTypeDefinition } from '../catalogue/award-types.js';
 import { formatDateVi, isIsoDate } from './calendar.rule.js';
 
+/** What an officer typed, quoted back in a message: one line, at most 40 characters. */
+export function quoted(written: string): string {
+  const line = written
+    .normalize('NFC')
+    .replace(/\s+/g, ' ')
+    .replace(/[\p{Cc}\p{Cf}]/gu, '')
+    .trim();
+  return [...line].length > 40 ? `${[...line].slice(0, 40).join('')}…` : line;
+}
+
 export type ParsedDate = { ok: true; date: string } | { ok: false; message: string };
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
@@ -24,11 +34,11 @@ export function parseImportDate(written: string): ParsedDate {
   if (!parts) {
     return {
       ok: false,
-      message: `ngày "${written.trim()}" không đúng định dạng; ghi ngày/tháng/năm (ví dụ 15/01/2025) hoặc năm-tháng-ngày (2025-01-15).`,
+      message: `ngày "${quoted(written)}" không đúng định dạng; ghi ngày/tháng/năm (ví dụ 15/01/2025) hoặc năm-tháng-ngày (2025-01-15).`,
     };
   }
   const date = `${parts[0]}-${parts[1]!.padStart(2, '0')}-${parts[2]!.padStart(2, '0')}`;
-  if (!isIsoDate(date)) return { ok: false, message: `ngày "${written.trim()}" không có trên lịch.` };
+  if (!isIsoDate(date)) return { ok: false, message: `ngày "${quoted(written)}" không có trên lịch.` };
   return { ok: true, date };
 }
 

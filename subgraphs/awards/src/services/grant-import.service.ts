@@ -24,7 +24,7 @@ import { findAwardType } from '../catalogue/award-types.js';
 import type { AwardsContext } from '../context.js';
 import { resolveAwardTypeCode } from '../rules/award-alias.rule.js';
 import { cleanDecisionNumber, decisionNumberKey } from '../rules/decision-number.rule.js';
-import { decisionDateProblem, parseImportDate } from '../rules/grant-import.rule.js';
+import { decisionDateProblem, parseImportDate, quoted } from '../rules/grant-import.rule.js';
 import {
   authorityOfIssuer,
   canDecide,
@@ -122,7 +122,7 @@ export async function importGrants(context: AwardsContext, input: ImportGrantsIn
         return fail(index, 'BAD_USER_INPUT', (error as Error).message);
       }
       const issuer = await context.organizations.organizationByCode.load(normalizeCode(row.issuerCode));
-      if (!issuer) return fail(index, 'NOT_FOUND', `không tìm thấy cơ quan ban hành mã ${row.issuerCode.trim()}.`);
+      if (!issuer) return fail(index, 'NOT_FOUND', `không tìm thấy cơ quan ban hành mã ${quoted(row.issuerCode)}.`);
 
       // Law Arts 77–80 (NĐ 129/2025 Art 59): the same check issueDecision makes, under the ruleset of the
       // decision's date; before 2024-01-01 the engine holds no rules, so the row is flagged, not trusted.
@@ -155,13 +155,15 @@ export async function importGrants(context: AwardsContext, input: ImportGrantsIn
         person = isUuid(row.personId.trim())
           ? await context.organizations.personFactsById.load(row.personId.trim())
           : null;
-        if (!person || !person.organization) return fail(index, 'NOT_FOUND', `không tìm thấy cá nhân ${row.personId}.`);
+        if (!person || !person.organization)
+          return fail(index, 'NOT_FOUND', `không tìm thấy cá nhân ${quoted(row.personId)}.`);
         unit = person.organization;
       } else {
         if (!awardType.subjectKinds.includes(SubjectKind.COLLECTIVE))
           return fail(index, 'BAD_USER_INPUT', `${awardType.name} không tặng cho tập thể.`);
         const organization = await context.organizations.organizationByCode.load(normalizeCode(row.organizationCode!));
-        if (!organization) return fail(index, 'NOT_FOUND', `không tìm thấy đơn vị mã ${row.organizationCode!.trim()}.`);
+        if (!organization)
+          return fail(index, 'NOT_FOUND', `không tìm thấy đơn vị mã ${quoted(row.organizationCode!)}.`);
         unit = organization;
       }
       if (
