@@ -11,6 +11,7 @@ import {
 } from '../types/organization.inputs.js';
 import { PageArgs } from '../types/page.args.js';
 import { isValidOn, normalizeCode } from '../rules/organization.rule.js';
+import { unitSearchConditions } from '../rules/unit-search.rule.js';
 import { requireYear } from '../services/year.js';
 import type { OrganizationsContext } from '../context.js';
 import { canonicalId, isUuid } from '../loaders/index.js';
@@ -45,7 +46,8 @@ export class OrganizationResolver {
   ): Promise<OrganizationConnection> {
     const page = await context.stores.organizations.page(
       {
-        searchTerms: searchTerms(filter?.search),
+        // Officers' forms of unit names: abbreviations, kind words, the old name of Huế.
+        searchTerms: unitSearchConditions(searchTerms(filter?.search)),
         kinds: filter?.kinds,
         level: filter?.level,
         parentCode: filter?.parentCode ? normalizeCode(filter.parentCode) : null,

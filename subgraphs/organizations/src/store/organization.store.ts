@@ -48,8 +48,8 @@ export function toOrganization(row: OrganizationRow): Organization {
 }
 
 export interface OrganizationListFilter {
-  /** Folded search words (kit `searchTerms`). */
-  searchTerms: readonly string[];
+  /** Search conditions, each a list of folded phrases one of which must match (rules/unit-search.rule.ts). */
+  searchTerms: readonly (readonly string[])[];
   kinds?: readonly OrganizationKind[] | null;
   level?: OrganizationLevel | null;
   parentCode?: string | null;
@@ -134,7 +134,7 @@ export class OrganizationStore {
     first: number | null | undefined,
     after: string | null | undefined,
   ): Promise<Page<Organization>> {
-    const conditions = new Conditions().search('o', filter.searchTerms);
+    const conditions = new Conditions().searchAny('o', filter.searchTerms);
     if (filter.kinds?.length) conditions.add('o.kind = ANY($?::text[])', [...filter.kinds]);
     if (filter.level) conditions.add('o.level = $?', filter.level);
     if (filter.parentCode)

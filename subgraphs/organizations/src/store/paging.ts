@@ -27,6 +27,19 @@ export class Conditions {
     return this;
   }
 
+  /**
+   * One condition per entry, met when the folded `search_text` has any of its phrases at a word start
+   * (rules/unit-search.rule.ts). Each LIKE uses the trigram index; an OR of them is a BitmapOr.
+   */
+  searchAny(alias: string, conditions: readonly (readonly string[])[]): this {
+    for (const phrases of conditions) {
+      if (phrases.length === 0) continue;
+      const escaped = phrases.map((phrase) => `% ${phrase.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      this.add(`(${escaped.map(() => `${alias}.search_text LIKE $?`).join(' OR ')})`, ...escaped);
+    }
+    return this;
+  }
+
   where(): string {
     return this.sql.length ? `WHERE ${this.sql.join(' AND ')}` : '';
   }
