@@ -6,6 +6,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { INTERNAL_ERROR_MESSAGE, PUBLIC_ERROR_CODES } from '@tdkt/platform';
+import { officerInputMessage } from './input-messages.js';
 
 /** The codes whose messages reach clients unchanged: the platform's contract. */
 export const PUBLIC_CODES = PUBLIC_ERROR_CODES;
@@ -23,6 +24,16 @@ export function maskGatewayError(formatted: GraphQLFormattedError, error: unknow
   // A document nested so deeply that the parser ran out of stack: say so without the engine's words.
   if (code === 'GRAPHQL_PARSE_FAILED' && /call stack/i.test(formatted.message)) {
     return { message: 'Truy vấn lồng quá sâu, không đọc được.', extensions: { code } };
+  }
+  // A value of the wrong type (a variable or a literal): said in Vietnamese, with the field at fault.
+  if (code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED') {
+    const officer = officerInputMessage(formatted.message);
+    if (officer) {
+      const extensions: Record<string, unknown> = { code, ...(officer.field ? { field: officer.field } : {}) };
+      if (formatted.extensions?.['serviceName'] !== undefined)
+        extensions['serviceName'] = formatted.extensions['serviceName'];
+      return { message: officer.message, locations: formatted.locations, path: formatted.path, extensions };
+    }
   }
   if (PUBLIC_CODES.has(code)) {
     const extensions: Record<string, unknown> = { code };

@@ -9,6 +9,7 @@ import { INTERNAL_HEADER } from '@tdkt/identity';
 import { REQUEST_ID_HEADER } from '@tdkt/platform';
 import type { GatewayContext } from './context.js';
 import { missingFieldPaths } from './missing-fields.js';
+import { officerInputMessage } from './input-messages.js';
 
 /** Each subgraph reports how many SQL statements a request cost (tests and the bench read it). */
 export const SQL_STATEMENTS_HEADER = 'x-tdkt-sql-statements';
@@ -55,25 +56,6 @@ function subgraphUnavailable(name: string): GraphQLError {
   return new GraphQLError(`Dịch vụ "${name}" tạm thời không phản hồi; phần dữ liệu của dịch vụ này bị thiếu.`, {
     extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: name },
   });
-}
-
-/** Any letter that only Vietnamese writes: the scalar's own refusal, written for officers. */
-const VIETNAMESE = /[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]/i;
-
-/**
- * A subgraph's refusal of a value as the officer should read it: graphql-js wraps a scalar's message
- * in English ('Variable "$input" got invalid value "15/01/2025" at "input.issuedOn"; …' or 'Expected
- * value of type "LocalDate!", found "15/01/2025"; …'); keep the scalar's Vietnamese message and
- * point at the field instead.
- */
-export function officerRefusal(raw: string): { message: string; field?: string } {
-  const variable = /^Variable "\$([^"]+)" got invalid value [\s\S]*?(?: at "([^"]+)")?; ([\s\S]+)$/.exec(raw);
-  const literal = variable ? null : /^Expected value of type "[^"]+", found [\s\S]*?; ([\s\S]+)$/.exec(raw);
-  const inner = variable?.[3] ?? literal?.[1];
-  if (inner === undefined) return { message: raw };
-  const field = variable ? (variable[2] ?? variable[1]) : undefined;
-  if (VIETNAMESE.test(inner)) return { message: inner, field };
-  return { message: 'Giá trị nhập không đúng kiểu dữ liệu yêu cầu.', field };
 }
 
 export class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -134,7 +116,8 @@ export class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayC
       { body?: { errors?: { message?: string }[] } } | undefined;
     const refusal = body?.body?.errors?.[0];
     if (response?.status === 400 && refusal?.message) {
-      const { message, field } = officerRefusal(refusal.message);
+      // graphql-js's English wrapper around the scalar's Vietnamese refusal: keep the refusal, name the field.
+      const { message, field } = officerInputMessage(refusal.message) ?? { message: refusal.message };
       throw new GraphQLError(message, {
         extensions: { code: 'BAD_USER_INPUT', serviceName: this.name, ...(field ? { field } : {}) },
       });

@@ -166,6 +166,28 @@ describe('through the gateway', () => {
     expect(JSON.stringify([asVariable.body, asLiteral.body])).not.toMatch(/Variable|Expected value|LocalDate/);
   });
 
+  it('refuses values of the wrong type in Vietnamese, naming the field, not in graphql-js English', async () => {
+    const wrongKind = await stack.gql(
+      contractOperation('CreateOrganization'),
+      { input: { code: 'KIND_TEST', name: 'Đơn vị thử', kind: 'SO', parentCode: 'BNV' } },
+      { token: board },
+    );
+    refusedAt(wrongKind, 'input.kind', /^Giá trị của input\.kind không nhận giá trị "SO"\.$/);
+    const wrongYear = await stack.gql(contractOperation('OrganizationProfile'), { code: 'BTP', year: 'năm nay' });
+    refusedAt(wrongYear, 'year', /^Giá trị của year phải là số nguyên \(đã nhập "năm nay"\)\.$/);
+    const missing = await stack.gql(
+      contractOperation('CreateOrganization'),
+      { input: { code: 'KIND_TEST', kind: 'OTHER' } },
+      { token: board },
+    );
+    refusedAt(missing, 'input', /^Giá trị của input thiếu trường bắt buộc "name"\.$/);
+    const literal = await stack.gql(`{ organizations(first: "mười") { totalCount } }`);
+    expect(literal.body.errors![0]!.message).toBe('Giá trị phải là số nguyên (đã nhập "mười").');
+    expect(JSON.stringify([wrongKind, wrongYear, missing, literal].map((r) => r.body))).not.toMatch(
+      /cannot represent|got invalid value|does not exist|was not provided|Expected value/,
+    );
+  });
+
   it('still accepts a real name typed decomposed, and stores it in NFC', async () => {
     const name = 'Vụ Thi đua – Khen thưởng thử nghiệm'.normalize('NFD');
     const created = dataOf(
