@@ -255,6 +255,16 @@ describe('a refusal names organizations by name, never by their code', () => {
     expect(response.body.errors![0]!.message).toMatch(/^Cán bộ của Bộ Y tế chỉ được .* không cho Bộ Tư pháp\.$/);
   });
 
+  it('names the unit in a stale-version conflict', async () => {
+    const response = await stack.gql(
+      `mutation($input: UpdateOrganizationInput!) { updateOrganization(input: $input) { id } }`,
+      { input: { code: 'BTP', name: 'Bộ Tư pháp', expectedVersion: 999 } },
+      { token: await stack.token('CENTRAL_BOARD') },
+    );
+    expect(errorCodes(response)).toEqual(['CONFLICT']);
+    expect(response.body.errors![0]!.message).toMatch(/^Bộ Tư pháp vừa được người khác sửa/);
+  });
+
   it('does not repeat the code of an organization claim that matches no unit', async () => {
     const response = await stack.gql(
       `mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }`,

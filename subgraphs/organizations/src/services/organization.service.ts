@@ -129,7 +129,7 @@ export async function updateOrganization(
       if (!affected) {
         const version = await organizations.versionOf(current.id);
         throw conflict(
-          `Đơn vị ${current.code} vừa được người khác sửa (phiên bản hiện tại là ${version ?? undefined}, không phải ${input.expectedVersion}). Hãy tải lại rồi sửa tiếp.`,
+          `${current.name} vừa được người khác sửa (phiên bản hiện tại là ${version ?? undefined}, không phải ${input.expectedVersion}). Hãy tải lại rồi sửa tiếp.`,
           { field: 'input.expectedVersion', currentVersion: version },
         );
       }
