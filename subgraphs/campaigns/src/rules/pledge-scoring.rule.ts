@@ -27,7 +27,16 @@ export interface ScoreVerdict {
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
-/** total = Σ min(points, max) + min(bonus, bonus cap) − penalty; every item scored once, none unknown. */
+/** A score as an officer writes it: "2,5" (decimal comma), "5". */
+export const formatPoints = (value: number): string => String(value).replace('.', ',');
+
+/**
+ * total = Σ points + bonus − penalty, every item scored once, none unknown. A score the scheme does not
+ * allow is refused, never silently clipped: an item's points lie within 0 … its maximum, the bonus
+ * (điểm thưởng) within 0 … the pledge's cap, and the penalty (điểm trừ) is not negative — the bloc's
+ * scoring framework (khung tiêu chí) fixes those limits when the pledge is opened, and a card that
+ * breaks them would be ranked on a total nobody entered.
+ */
 export function scoreTotal(
   items: readonly ItemScheme[],
   scores: readonly ItemScore[],
@@ -55,18 +64,26 @@ export function scoreTotal(
     if (score.points > item.maxScore)
       return problems.push({
         field: `${field}.points`,
-        message: `Tiêu chí ${score.itemCode} có điểm tối đa ${item.maxScore}; không thể chấm ${score.points}.`,
+        message: `Tiêu chí ${score.itemCode} có điểm tối đa ${formatPoints(item.maxScore)}; không thể chấm ${formatPoints(score.points)}.`,
       });
-    sum += Math.min(score.points, item.maxScore);
+    sum += score.points;
   });
   const missing = items.filter((item) => !seen.has(item.code)).map((item) => item.code);
   if (missing.length)
     problems.push({ field: 'input.scores', message: `Chưa chấm các tiêu chí: ${missing.join(', ')}.` });
   if (!Number.isFinite(bonus) || bonus < 0)
     problems.push({ field: 'input.bonus', message: 'Điểm thưởng phải là số không âm.' });
+  else if (bonus > bonusCap)
+    problems.push({
+      field: 'input.bonus',
+      message:
+        bonusCap > 0
+          ? `Điểm thưởng tối đa là ${formatPoints(bonusCap)} điểm; không thể cộng ${formatPoints(bonus)} điểm.`
+          : `Thang điểm của giao ước này không có điểm thưởng; không thể cộng ${formatPoints(bonus)} điểm.`,
+    });
   if (!Number.isFinite(penalty) || penalty < 0)
     problems.push({ field: 'input.penalty', message: 'Điểm trừ phải là số không âm.' });
-  return { total: round2(sum + Math.min(Math.max(bonus, 0), bonusCap) - Math.max(penalty, 0)), problems };
+  return { total: problems.length ? 0 : round2(sum + bonus - penalty), problems };
 }
 
 export interface RankingInput {
