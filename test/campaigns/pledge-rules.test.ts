@@ -98,6 +98,17 @@ async function signedPledge(year: number, members: [string, string][]): Promise<
   return createPledge.id;
 }
 
+/** SELF by the member, CROSS by the Board, VERIFIED by the Board, then closed: ranked today. */
+async function closedPledge(pledgeId: string, members: [string, string][]): Promise<void> {
+  for (const [index, [code]] of members.entries()) {
+    const points = [60 - index * 5, 30, 0.5];
+    dataOf(await submit(pledgeId, code, 'SELF', officer[code]!, {}, points));
+    dataOf(await submit(pledgeId, code, 'CROSS', board, {}, points));
+    dataOf(await submit(pledgeId, code, 'VERIFIED', board, {}, points));
+  }
+  dataOf(await stack.gql(contractOperation('ClosePledge'), { id: pledgeId }, { token: board }));
+}
+
 beforeAll(async () => {
   stack = await startInProcess();
   board = await stack.token('CENTRAL_BOARD');
@@ -135,5 +146,152 @@ describe('scores outside the scheme', () => {
     const refused = await submit(pledgeId, 'BTP', 'SELF', officer['BTP']!, extra, points);
     expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
     expect(field(refused)).toBe(path);
+  });
+});
+
+describe('a caller of an unrelated organization', () => {
+  // HN's officer acts for Hà Nội only: every campaigns mutation on the bloc's units answers FORBIDDEN
+  // before anything about the data — membership, state, items, periods, votes.
+  let draftId: string;
+  let openId: string;
+  let closedId: string;
+  beforeAll(async () => {
+    await setMembers(YEAR - 4, MEMBERS);
+    await setMembers(YEAR - 7, MEMBERS);
+    openId = await signedPledge(YEAR - 4, MEMBERS);
+    const { createPledge } = dataOf(
+      await stack.gql(
+        contractOperation('CreatePledge'),
+        { input: { blocCode: 'NOI_CHINH_TW', year: YEAR - 7, theme: 'Bản nháp', items: ITEMS } },
+        { token: board },
+      ),
+    );
+    draftId = createPledge.id;
+    await setMembers(YEAR - 9, MEMBERS);
+    closedId = await signedPledge(YEAR - 9, MEMBERS);
+    await closedPledge(closedId, MEMBERS);
+  });
+
+  it.each<[string, () => { query: string; variables: Record<string, unknown> }]>([
+    [
+      'createPledge',
+      () => ({
+        query: `mutation($input: CreatePledgeInput!) { createPledge(input: $input) { id } }`,
+        variables: { input: { blocCode: 'NOI_CHINH_TW', year: YEAR - 8, theme: 'Khác', items: ITEMS } },
+      }),
+    ],
+    [
+      'updatePledge',
+      () => ({
+        query: `mutation($input: UpdatePledgeInput!) { updatePledge(input: $input) { id } }`,
+        variables: { input: { id: draftId, theme: 'Khác' } },
+      }),
+    ],
+    ['openPledge', () => ({ query: `mutation($id: ID!) { openPledge(id: $id) { id } }`, variables: { id: draftId } })],
+    [
+      // KTNN is not a member that year: the old answer was "… không phải thành viên".
+      'signPledge (for a non-member)',
+      () => ({
+        query: `mutation($input: SignPledgeInput!) { signPledge(input: $input) { signedAt } }`,
+        variables: { input: { pledgeId: openId, organizationCode: 'KTNN' } },
+      }),
+    ],
+    [
+      'signPledge (for a member of a closed pledge)',
+      () => ({
+        query: `mutation($input: SignPledgeInput!) { signPledge(input: $input) { signedAt } }`,
+        variables: { input: { pledgeId: closedId, organizationCode: 'BTP' } },
+      }),
+    ],
+    [
+      'reportPledgeProgress',
+      () => ({
+        query: `mutation($input: ReportPledgeProgressInput!) { reportPledgeProgress(input: $input) { period } }`,
+        variables: { input: { pledgeId: openId, organizationCode: 'KTNN', itemCode: '9', period: 'xx', value: -1 } },
+      }),
+    ],
+    ...(['SELF', 'CROSS', 'VERIFIED'] as const).map(
+      (stage): [string, () => { query: string; variables: Record<string, unknown> }] => [
+        `submitScorecard ${stage}`,
+        () => ({
+          query: `mutation($input: SubmitScorecardInput!) { submitScorecard(input: $input) { stage } }`,
+          variables: {
+            input: { pledgeId: closedId, organizationCode: 'KTNN', stage, scores: [{ itemCode: '9', points: 99 }] },
+          },
+        }),
+      ],
+    ),
+    ['closePledge', () => ({ query: `mutation($id: ID!) { closePledge(id: $id) { id } }`, variables: { id: openId } })],
+    [
+      'recordBlocVote',
+      () => ({
+        query: `mutation($input: RecordBlocVoteInput!) { recordBlocVote(input: $input) { id } }`,
+        variables: {
+          input: {
+            pledgeId: closedId,
+            candidateOrganizationCode: 'KTNN',
+            yes: 9,
+            no: 0,
+            abstain: 0,
+            votedOn: '2030-01-01',
+          },
+        },
+      }),
+    ],
+    [
+      'createMovement',
+      () => ({
+        query: `mutation($input: CreateMovementInput!) { createMovement(input: $input) { id } }`,
+        variables: {
+          input: {
+            code: 'BTP_PT_THU',
+            title: 'Phong trào thử',
+            organizationCode: 'BTP',
+            launchLevel: 'MINISTRY_OR_PROVINCE',
+            method: 'THEMATIC',
+            scope: 'UNIT',
+            startDate: `${YEAR}-01-01`,
+            parentCode: 'KHONG_CO',
+          },
+        },
+      }),
+    ],
+    [
+      'registerForMovement',
+      () => ({
+        query: `mutation($input: RegisterForMovementInput!) { registerForMovement(input: $input) { id } }`,
+        variables: { input: { movementCode: 'NOI_CHINH_TW_2021', organizationCode: 'KTNN' } },
+      }),
+    ],
+    [
+      'createConference',
+      () => ({
+        query: `mutation($input: CreateConferenceInput!) { createConference(input: $input) { id } }`,
+        variables: {
+          input: {
+            code: 'BTP_HN_THU',
+            title: 'Hội nghị thử',
+            kind: 'EXEMPLAR_CONFERENCE',
+            level: 'MINISTRY_OR_PROVINCE',
+            hostCode: 'BTP',
+            periodFrom: 2020,
+            periodTo: 2025,
+            feedsIntoCode: 'KHONG_CO',
+          },
+        },
+      }),
+    ],
+    [
+      'addConferenceDelegates',
+      () => ({
+        query: `mutation($input: AddConferenceDelegatesInput!) { addConferenceDelegates(input: $input) { id } }`,
+        variables: { input: { conferenceCode: 'DHTDYN_TOAN_QUOC_X', delegates: [] } },
+      }),
+    ],
+  ])('%s: FORBIDDEN', async (_name, build) => {
+    const { query, variables } = build();
+    const response = await stack.gql(query, variables, { token: officer['HN'] });
+    expect(errorCodes(response)).toEqual(['FORBIDDEN']);
+    expect(message(response)).not.toMatch(/thành viên của|không có nội dung|Kỳ báo cáo|đã tổng kết|đang mở ký/);
   });
 });

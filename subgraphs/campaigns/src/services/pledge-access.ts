@@ -68,6 +68,34 @@ export async function isBlocLeadOfficer(context: CampaignsContext, blocYear: Blo
   return (await callerOrganization(context))?.id === blocYear.lead.organization.id;
 }
 
+/** A unit by code (the directory of organizations is public). */
+export async function unitOrFail(
+  context: CampaignsContext,
+  code: string,
+  field: string,
+): Promise<DirectoryOrganization> {
+  const organization = await context.organizations.organizationByCode.load(code.trim().toUpperCase());
+  if (!organization) throw notFound(`Không tìm thấy đơn vị có mã ${code}.`, { field });
+  return organization;
+}
+
+/**
+ * Refuses a unit that is not a member of the bloc that year. A service asks this only after it has
+ * checked that the caller may act for the unit: a caller who may not gets FORBIDDEN, never a word on
+ * who belongs to the bloc or what state the pledge is in.
+ */
+export function requireMember(
+  blocYear: BlocYear,
+  organization: DirectoryOrganization,
+  year: number,
+  field: string,
+): void {
+  if (!blocYear.members.some((member) => member.organization.id === organization.id)) {
+    throw badInput(`${organization.name} không phải thành viên của ${blocYear.blocName} năm ${year}.`, { field });
+  }
+}
+
+/** A member of the bloc that year, by code (for callers already known to act for the bloc). */
 export async function memberOrFail(
   context: CampaignsContext,
   blocYear: BlocYear,
@@ -75,11 +103,8 @@ export async function memberOrFail(
   year: number,
   field: string,
 ): Promise<DirectoryOrganization> {
-  const organization = await context.organizations.organizationByCode.load(code.trim().toUpperCase());
-  if (!organization) throw notFound(`Không tìm thấy đơn vị có mã ${code}.`, { field });
-  if (!blocYear.members.some((member) => member.organization.id === organization.id)) {
-    throw badInput(`${organization.name} không phải thành viên của ${blocYear.blocName} năm ${year}.`, { field });
-  }
+  const organization = await unitOrFail(context, code, field);
+  requireMember(blocYear, organization, year, field);
   return organization;
 }
 

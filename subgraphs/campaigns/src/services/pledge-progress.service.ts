@@ -26,8 +26,9 @@ import {
   blocYearOf,
   isBlocLeadOfficer,
   loadPledge,
-  memberOrFail,
   requireBlocLead,
+  requireMember,
+  unitOrFail,
   type BlocYear,
 } from './pledge-access.js';
 import { RANGES } from './input-ranges.js';
@@ -45,16 +46,13 @@ export async function reportPledgeProgress(
   context: CampaignsContext,
   input: ReportPledgeProgressInput,
 ): Promise<ProgressReport> {
+  requireSignedIn(context);
   const pledge = await loadPledge(context, input.pledgeId, 'input.pledgeId');
   const blocYear = await blocYearOf(context, pledge.blocId, pledge.year);
-  const organization = await memberOrFail(
-    context,
-    blocYear,
-    input.organizationCode,
-    pledge.year,
-    'input.organizationCode',
-  );
+  // Who may act first: a stranger learns nothing about the bloc's members, items or the pledge's state.
+  const organization = await unitOrFail(context, input.organizationCode, 'input.organizationCode');
   if (!(await isBlocLeadOfficer(context, blocYear))) await requireActFor(context, organization, 'báo cáo tiến độ');
+  requireMember(blocYear, organization, pledge.year, 'input.organizationCode');
   const periodProblem = checkPeriod(input.period, pledge.year);
   if (periodProblem) throw badInput(periodProblem, { field: 'input.period' });
   checkRange(input.value, 'input.value', RANGES.progressValue);
@@ -99,7 +97,7 @@ export async function reportPledgeProgress(
   }
 }
 
-/** Who scores at `stage` for `organizationId`, or a refusal: the member itself, another member, the lead. */
+/** Who scores at `stage` for `organization`, or a refusal: the member itself, another member, the lead. */
 async function scorerFor(
   context: CampaignsContext,
   blocYear: BlocYear,
@@ -111,10 +109,10 @@ async function scorerFor(
     await requireActFor(context, organization, 'tự chấm điểm');
     return organization.id;
   }
+  requireSignedIn(context);
+  const own = await callerOrganization(context);
   if (stage === ScorecardStage.CROSS) {
     // Cross-scoring (chấm chéo) is done by another member of the bloc, or by the lead.
-    requireSignedIn(context);
-    const own = await callerOrganization(context);
     const scorer = blocYear.members.find((member) => member.organization.id === own?.id);
     if (context.caller.role !== 'CENTRAL_BOARD') {
       if (context.caller.role !== 'ORG_OFFICER' || !scorer)
@@ -129,16 +127,13 @@ async function scorerFor(
 
 /** Submits (or replaces) a member's scorecard of one stage; stages go self → cross → verified. */
 export async function submitScorecard(context: CampaignsContext, input: SubmitScorecardInput): Promise<Scorecard> {
+  requireSignedIn(context);
   const pledge = await loadPledge(context, input.pledgeId, 'input.pledgeId');
   const blocYear = await blocYearOf(context, pledge.blocId, pledge.year);
-  const organization = await memberOrFail(
-    context,
-    blocYear,
-    input.organizationCode,
-    pledge.year,
-    'input.organizationCode',
-  );
+  // Who may score first: a stranger learns nothing about the bloc's members or the pledge's state.
+  const organization = await unitOrFail(context, input.organizationCode, 'input.organizationCode');
   const scorerId = await scorerFor(context, blocYear, organization, input.stage, pledge.year);
+  requireMember(blocYear, organization, pledge.year, 'input.organizationCode');
   input.scores.forEach((score, index) => checkRange(score.points, `input.scores[${index}].points`, RANGES.points));
   checkRange(input.bonus, 'input.bonus', RANGES.bonus);
   checkRange(input.penalty, 'input.penalty', RANGES.penalty);

@@ -38,7 +38,15 @@ import type {
 } from '../types/pledge.inputs.js';
 import type { BlocVote, Pledge, PledgeSignature } from '../types/pledge.types.js';
 import { RANGES } from './input-ranges.js';
-import { blocYearOf, loadPledge, memberOrFail, reloadPledge, requireBlocLead } from './pledge-access.js';
+import {
+  blocYearOf,
+  loadPledge,
+  memberOrFail,
+  reloadPledge,
+  requireBlocLead,
+  requireMember,
+  unitOrFail,
+} from './pledge-access.js';
 
 const CONSTRAINTS: Record<string, string> = {
   pledge_bloc_year_key: 'Khối/cụm này đã có giao ước cho năm đó.',
@@ -160,6 +168,7 @@ export async function createPledge(context: CampaignsContext, input: CreatePledg
 
 /** The lead changes a DRAFT pledge; new items or a new bonus cap are a new version of the scoring scheme. */
 export async function updatePledge(context: CampaignsContext, input: UpdatePledgeInput): Promise<Pledge> {
+  requireSignedIn(context);
   const pledge = await loadPledge(context, input.id, 'input.id');
   await requireBlocLead(context, await blocYearOf(context, pledge.blocId, pledge.year), pledge.year, 'sửa giao ước');
   const theme =
@@ -214,6 +223,7 @@ export async function updatePledge(context: CampaignsContext, input: UpdatePledg
 
 /** The lead opens the pledge for signature; from here its items and scoring scheme are frozen. */
 export async function openPledge(context: CampaignsContext, id: string): Promise<Pledge> {
+  requireSignedIn(context);
   const pledge = await loadPledge(context, id);
   await requireBlocLead(context, await blocYearOf(context, pledge.blocId, pledge.year), pledge.year, 'mở ký giao ước');
   await auditedTransaction(context.db, context, 'openPledge', async (manager, audit) => {
@@ -227,16 +237,13 @@ export async function openPledge(context: CampaignsContext, id: string): Promise
 
 /** A member signs; the last member's signature makes the pledge SIGNED. */
 export async function signPledge(context: CampaignsContext, input: SignPledgeInput): Promise<PledgeSignature> {
+  requireSignedIn(context);
   const pledge = await loadPledge(context, input.pledgeId, 'input.pledgeId');
-  const blocYear = await blocYearOf(context, pledge.blocId, pledge.year);
-  const organization = await memberOrFail(
-    context,
-    blocYear,
-    input.organizationCode,
-    pledge.year,
-    'input.organizationCode',
-  );
+  // Who may act first: a stranger learns nothing about the bloc's members or the pledge's state.
+  const organization = await unitOrFail(context, input.organizationCode, 'input.organizationCode');
   await requireActFor(context, organization, 'ký giao ước');
+  const blocYear = await blocYearOf(context, pledge.blocId, pledge.year);
+  requireMember(blocYear, organization, pledge.year, 'input.organizationCode');
   // A repeated signature is refused before queueing for the pledge's row lock (a burst of retries must
   // not hold up the members still signing); the unique key stays the last word under a race.
   if (await context.stores.pledges.hasSignature(pledge.id, organization.id))
@@ -269,6 +276,7 @@ export async function signPledge(context: CampaignsContext, input: SignPledgeInp
 
 /** The lead closes the year: every member's verified score, ranked (equal totals share a rank). */
 export async function closePledge(context: CampaignsContext, id: string): Promise<Pledge> {
+  requireSignedIn(context);
   const pledge = await loadPledge(context, id);
   const blocYear = await blocYearOf(context, pledge.blocId, pledge.year);
   await requireBlocLead(context, blocYear, pledge.year, 'tổng kết giao ước');
@@ -299,6 +307,7 @@ export async function closePledge(context: CampaignsContext, id: string): Promis
 
 /** The bloc's vote on acclaiming a member as the leading unit, after the year is closed. */
 export async function recordBlocVote(context: CampaignsContext, input: RecordBlocVoteInput): Promise<BlocVote> {
+  requireSignedIn(context);
   const pledge = await loadPledge(context, input.pledgeId, 'input.pledgeId');
   const blocYear = await blocYearOf(context, pledge.blocId, pledge.year);
   await requireBlocLead(context, blocYear, pledge.year, 'ghi biểu quyết suy tôn');
