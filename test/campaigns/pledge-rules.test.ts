@@ -119,6 +119,50 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
+describe('verification of the lead’s own scorecard', () => {
+  let pledgeId: string;
+  beforeAll(async () => {
+    await setMembers(YEAR + 1, MEMBERS);
+    pledgeId = await signedPledge(YEAR + 1, MEMBERS);
+    for (const [code] of MEMBERS) {
+      dataOf(await submit(pledgeId, code, 'SELF', officer[code]!));
+      dataOf(await submit(pledgeId, code, 'CROSS', officer[code === 'BTP' ? 'BCA' : 'BTP']!));
+    }
+  });
+
+  it('refuses the lead verifying its own card, naming the deputy who must', async () => {
+    const own = await submit(pledgeId, 'TANDTC', 'VERIFIED', officer['TANDTC']!);
+    expect(errorCodes(own)).toEqual(['FORBIDDEN']);
+    expect(message(own)).toContain('Khối phó (Viện kiểm sát nhân dân tối cao)');
+    expect(errorCodes(await submit(pledgeId, 'TANDTC', 'VERIFIED', officer['BTP']!))).toEqual(['FORBIDDEN']);
+    expect(dataOf(await submit(pledgeId, 'TANDTC', 'VERIFIED', officer['VKSNDTC']!)).submitScorecard.stage).toBe(
+      'VERIFIED',
+    );
+  });
+
+  it('leaves the other members’ cards to the lead, not to the deputy', async () => {
+    expect(dataOf(await submit(pledgeId, 'BTP', 'VERIFIED', officer['TANDTC']!)).submitScorecard.stage).toBe(
+      'VERIFIED',
+    );
+    expect(errorCodes(await submit(pledgeId, 'BCA', 'VERIFIED', officer['VKSNDTC']!))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await submit(pledgeId, 'VKSNDTC', 'VERIFIED', officer['VKSNDTC']!))).toEqual(['FORBIDDEN']);
+  });
+
+  it('sends the lead’s card to the organizer (the Central Board) when the bloc has no deputy that year', async () => {
+    await setMembers(YEAR + 1, [
+      ['TANDTC', 'LEAD'],
+      ['VKSNDTC', 'MEMBER'],
+      ['BTP', 'MEMBER'],
+      ['BCA', 'MEMBER'],
+    ]);
+    const own = await submit(pledgeId, 'TANDTC', 'VERIFIED', officer['TANDTC']!);
+    expect(errorCodes(own)).toEqual(['FORBIDDEN']);
+    expect(message(own)).toContain('do Ban TĐKT Trung ương, đơn vị tổ chức khối, thẩm định');
+    expect(errorCodes(await submit(pledgeId, 'TANDTC', 'VERIFIED', officer['VKSNDTC']!))).toEqual(['FORBIDDEN']);
+    expect(dataOf(await submit(pledgeId, 'TANDTC', 'VERIFIED', board)).submitScorecard.stage).toBe('VERIFIED');
+  });
+});
+
 describe('scores outside the scheme', () => {
   let pledgeId: string;
   beforeAll(async () => {

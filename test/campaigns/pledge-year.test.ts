@@ -226,7 +226,9 @@ it('scores SELF → CROSS → VERIFIED with the right people, and refuses points
     dataOf(await submit(code, 'CROSS', points, officer[crossScorer]!));
     // BTP: 95 points + bonus 5 (the cap) − penalty 5 = 95, level with BCA's 95.
     const bonus = code === 'BTP' ? { bonus: 5, penalty: 5 } : {};
-    const verified = dataOf(await submit(code, 'VERIFIED', points, lead, bonus)).submitScorecard;
+    // The lead's own card is verified by the deputy (VKSNDTC), never by the lead itself.
+    const verifier = code === 'TANDTC' ? officer['VKSNDTC']! : lead;
+    const verified = dataOf(await submit(code, 'VERIFIED', points, verifier, bonus)).submitScorecard;
     expect(verified.stage).toBe('VERIFIED');
     const expected = points.reduce((sum, value) => sum + value, 0) + (code === 'BTP' ? 5 - 5 : 0);
     expect(verified.totalScore).toBe(expected);

@@ -3,6 +3,13 @@ import { badInput, notFound, type DirectoryOrganization } from '@tdkt/subgraph-k
 import type { CampaignsContext } from '../context.js';
 import { normalizeCode } from '../rules/movement.rule.js';
 
+/**
+ * The unit through which the Central Board organizes the central blocs and clusters (HĐ TĐKT Trung ương
+ * acts through Ban TĐKT Trung ương, HD 2746/HD-BTĐKT, HD 1479/HD-BTĐKT): what such a bloc's organizer
+ * decides is the Central Board's, as in the organizations subgraph.
+ */
+export const CENTRAL_BLOC_ORGANIZER = 'BTDKTTW';
+
 /** Same format as the organizations subgraph's codes; anything else cannot be a unit. */
 export const ORGANIZATION_CODE = /^[A-Z0-9][A-Z0-9_]{1,39}$/;
 

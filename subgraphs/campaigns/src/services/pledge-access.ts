@@ -21,7 +21,11 @@ import { PledgeStatus, type Pledge } from '../types/pledge.types.js';
 export interface BlocYear {
   members: DirectoryMember[];
   lead: DirectoryMember | undefined;
+  /** The Khối phó (deputy leads) of that year; often one, none in some years. */
+  deputies: DirectoryMember[];
   blocName: string;
+  /** The organization that set the bloc up and directs it (Ban TĐKT Trung ương for the central blocs). */
+  organizerId: string;
 }
 
 export async function loadPledge(context: CampaignsContext, id: string, field = 'id'): Promise<Pledge> {
@@ -42,7 +46,9 @@ export async function blocYearOf(context: CampaignsContext, blocId: string, year
   return {
     members: found.members,
     lead: found.members.find((member) => member.role === 'LEAD'),
+    deputies: found.members.filter((member) => member.role === 'DEPUTY'),
     blocName: found.bloc.name,
+    organizerId: found.bloc.organizerId,
   };
 }
 

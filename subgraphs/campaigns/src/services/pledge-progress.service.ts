@@ -1,8 +1,9 @@
 /**
  * What members write against an open pledge: progress reports (a correction is a new revision, the
  * earlier ones stay) and staged scorecards — self-scoring (tự chấm) by the member, cross-scoring (chấm
- * chéo) by another member, verification (thẩm định) by the bloc's lead, in that order. Both take the
- * pledge row's lock shared, so members write side by side while a close waits for them.
+ * chéo) by another member, verification (thẩm định) by the bloc's lead (the lead's own card by its
+ * deputy, else by the bloc's organizer), in that order. Both take the pledge row's lock shared, so
+ * members write side by side while a close waits for them.
  */
 import {
   auditedTransaction,
@@ -16,8 +17,9 @@ import {
   translateDatabaseError,
   type DirectoryOrganization,
 } from '@tdkt/subgraph-kit';
-import { callerOrganization, requireActFor, type CampaignsContext } from '../context.js';
+import { callerOrganization, isInCallerSubtree, requireActFor, type CampaignsContext } from '../context.js';
 import { checkPeriod, scoreTotal } from '../rules/pledge-scoring.rule.js';
+import { verifierOf } from '../rules/pledge-verification.rule.js';
 import { canReportProgress, canSubmitScorecard } from '../rules/pledge-workflow.rule.js';
 import { createStores } from '../store/index.js';
 import type { ReportPledgeProgressInput, SubmitScorecardInput } from '../types/pledge.inputs.js';
@@ -26,12 +28,12 @@ import {
   blocYearOf,
   isBlocLeadOfficer,
   loadPledge,
-  requireBlocLead,
   requireMember,
   unitOrFail,
   type BlocYear,
 } from './pledge-access.js';
 import { RANGES } from './input-ranges.js';
+import { CENTRAL_BLOC_ORGANIZER } from './lookups.js';
 import { lockPledgeFor } from './pledge.service.js';
 
 /** The stage whose scorecard must exist before this one is submitted. */
@@ -97,13 +99,12 @@ export async function reportPledgeProgress(
   }
 }
 
-/** Who scores at `stage` for `organization`, or a refusal: the member itself, another member, the lead. */
+/** Who scores at `stage` for `organization`, or a refusal: the member itself, another member, the verifier. */
 async function scorerFor(
   context: CampaignsContext,
   blocYear: BlocYear,
   organization: DirectoryOrganization,
   stage: ScorecardStage,
-  year: number,
 ): Promise<string | null> {
   if (stage === ScorecardStage.SELF) {
     await requireActFor(context, organization, 'tự chấm điểm');
@@ -121,8 +122,44 @@ async function scorerFor(
     }
     return own?.id ?? null;
   }
-  await requireBlocLead(context, blocYear, year, 'thẩm định điểm');
-  return blocYear.lead?.organization.id ?? null;
+  return requireVerifier(context, blocYear, organization, own);
+}
+
+/**
+ * Verification (thẩm định) by the one rules/pledge-verification.rule.ts names: the lead for the members,
+ * the deputy (else the bloc's organizer) for the lead; the Central Board may always. Returns the
+ * verifying organization's id.
+ */
+async function requireVerifier(
+  context: CampaignsContext,
+  blocYear: BlocYear,
+  organization: DirectoryOrganization,
+  own: DirectoryOrganization | null,
+): Promise<string | null> {
+  const role = blocYear.members.find((member) => member.organization.id === organization.id)?.role;
+  const verifier = verifierOf(role, { hasLead: !!blocYear.lead, hasDeputy: blocYear.deputies.length > 0 });
+  const organizer = await context.organizations.organizationById.load(blocYear.organizerId);
+  const centralBloc = organizer?.code === CENTRAL_BLOC_ORGANIZER;
+  const whose = `Phiếu chấm của ${organization.name}${role === 'LEAD' ? ` (Khối trưởng ${blocYear.blocName})` : ''}`;
+  const must =
+    verifier === 'LEAD'
+      ? `${whose} do Khối trưởng (${blocYear.lead!.organization.name}) hoặc Ban TĐKT Trung ương thẩm định.`
+      : verifier === 'DEPUTY'
+        ? `${whose} do Khối phó (${blocYear.deputies.map((deputy) => deputy.organization.name).join(', ')}) hoặc Ban TĐKT Trung ương thẩm định; không đơn vị nào tự thẩm định phiếu của mình.`
+        : centralBloc || !organizer
+          ? `${whose} do Ban TĐKT Trung ương, đơn vị tổ chức khối, thẩm định (năm nay khối không có Khối phó).`
+          : `${whose} do ${organizer.name}, đơn vị tổ chức khối, hoặc Ban TĐKT Trung ương thẩm định (năm nay khối không có Khối phó).`;
+  requireSignedIn(context);
+  if (context.caller.role === 'CENTRAL_BOARD')
+    return verifier === 'ORGANIZER' ? blocYear.organizerId : (own?.id ?? null);
+  if (context.caller.role !== 'ORG_OFFICER' || !own) throw forbidden(must);
+  // Nobody verifies the card of its own unit, nor of a unit under it.
+  if (await isInCallerSubtree(context, organization)) throw forbidden(must);
+  if (verifier === 'LEAD' && own.id === blocYear.lead!.organization.id) return own.id;
+  if (verifier === 'DEPUTY' && blocYear.deputies.some((deputy) => deputy.organization.id === own.id)) return own.id;
+  if (verifier === 'ORGANIZER' && organizer && !centralBloc && (await isInCallerSubtree(context, organizer)))
+    return organizer.id;
+  throw forbidden(must);
 }
 
 /** Submits (or replaces) a member's scorecard of one stage; stages go self → cross → verified. */
@@ -132,7 +169,7 @@ export async function submitScorecard(context: CampaignsContext, input: SubmitSc
   const blocYear = await blocYearOf(context, pledge.blocId, pledge.year);
   // Who may score first: a stranger learns nothing about the bloc's members or the pledge's state.
   const organization = await unitOrFail(context, input.organizationCode, 'input.organizationCode');
-  const scorerId = await scorerFor(context, blocYear, organization, input.stage, pledge.year);
+  const scorerId = await scorerFor(context, blocYear, organization, input.stage);
   requireMember(blocYear, organization, pledge.year, 'input.organizationCode');
   input.scores.forEach((score, index) => checkRange(score.points, `input.scores[${index}].points`, RANGES.points));
   checkRange(input.bonus, 'input.bonus', RANGES.bonus);
