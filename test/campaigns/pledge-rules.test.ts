@@ -30,6 +30,8 @@ const ITEMS = [
   { code: '2', title: 'Giảm tỷ lệ án bị hủy, sửa', targetValue: -3, unit: '%', maxScore: 40 },
   { code: '3', title: 'Số hồ sơ được số hóa', targetValue: 1000, unit: 'hồ sơ', maxScore: 0.5 },
 ];
+/** The same, with item 2 measured against a baseline: its progress may be negative. */
+const ITEMS_WITH_REDUCTION = ITEMS.map((item) => (item.code === '2' ? { ...item, allowNegative: true } : item));
 
 let stack: InProcessStack;
 let board: string;
@@ -78,11 +80,11 @@ const submit = (
   );
 
 /** A pledge of NOI_CHINH_TW in `year`, created by the Board, opened and signed by every member. */
-async function signedPledge(year: number, members: [string, string][]): Promise<string> {
+async function signedPledge(year: number, members: [string, string][], items: object[] = ITEMS): Promise<string> {
   const { createPledge } = dataOf(
     await stack.gql(
       contractOperation('CreatePledge'),
-      { input: { blocCode: 'NOI_CHINH_TW', year, theme: 'Kỷ cương, trách nhiệm', items: ITEMS, bonusCap: 5 } },
+      { input: { blocCode: 'NOI_CHINH_TW', year, theme: 'Kỷ cương, trách nhiệm', items, bonusCap: 5 } },
       { token: board },
     ),
   );
@@ -190,6 +192,67 @@ describe('scores outside the scheme', () => {
     const refused = await submit(pledgeId, 'BTP', 'SELF', officer['BTP']!, extra, points);
     expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
     expect(field(refused)).toBe(path);
+  });
+});
+
+describe('progress periods and values', () => {
+  let pledgeId: string;
+  const report = (input: Record<string, unknown>, token = officer['BTP']!) =>
+    stack.gql(
+      contractOperation('ReportPledgeProgress'),
+      { input: { pledgeId, organizationCode: 'BTP', ...input } },
+      { token },
+    );
+  beforeAll(async () => {
+    await setMembers(YEAR - 3, MEMBERS);
+    pledgeId = await signedPledge(YEAR - 3, MEMBERS, ITEMS_WITH_REDUCTION);
+  });
+
+  it('takes half-years, months, quarters and the year, in the pledge’s year only', async () => {
+    const year = YEAR - 3;
+    for (const period of [`${year}-H1`, `${year}-07`, `${year}-Q3`, `${year}-H2`, `${year}`])
+      expect(dataOf(await report({ itemCode: '3', period, value: 100 })).reportPledgeProgress.period).toBe(period);
+    for (const period of [`${year}-H3`, `${year}-13`, `${year}-7`, `${year + 1}-H1`, `${year}-Q5`]) {
+      const refused = await report({ itemCode: '3', period, value: 1 });
+      expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
+      expect(field(refused)).toBe('input.period');
+    }
+  });
+
+  it('refuses a negative figure unless the item allows it', async () => {
+    const negative = await report({ itemCode: '3', period: `${YEAR - 3}-H1`, value: -5 });
+    expect(errorCodes(negative)).toEqual(['BAD_USER_INPUT']);
+    expect(field(negative)).toBe('input.value');
+    expect(message(negative)).toContain('không được âm');
+    expect(
+      dataOf(await report({ itemCode: '2', period: `${YEAR - 3}-H1`, value: -2.5 })).reportPledgeProgress.value,
+    ).toBe(-2.5);
+    const items = dataOf(
+      await stack.gql(`query($id: ID!) { pledge(id: $id) { items { code allowNegative } } }`, { id: pledgeId }),
+    ).pledge.items;
+    expect(items.map((item: any) => [item.code, item.allowNegative])).toEqual([
+      ['1', false],
+      ['2', true],
+      ['3', false],
+    ]);
+  });
+
+  it('counts the figure of the period ending last in the bloc summary (a month after the half-year)', async () => {
+    const year = YEAR - 3;
+    // BCA: 600 for the half-year, then 900 for August: August is its figure (90 % of 1000).
+    dataOf(await report({ organizationCode: 'BCA', itemCode: '3', period: `${year}-H1`, value: 600 }, officer['BCA']));
+    dataOf(await report({ organizationCode: 'BCA', itemCode: '3', period: `${year}-08`, value: 900 }, officer['BCA']));
+    const { blocPledgeSummaries } = dataOf(
+      await stack.gql(
+        `query($year: Int!) { blocPledgeSummaries(year: $year) { edges { node { bloc { code } averageProgress completionRate } } } }`,
+        { year },
+        { token: board },
+      ),
+    );
+    const summary = blocPledgeSummaries.edges.find((edge: any) => edge.node.bloc.code === 'NOI_CHINH_TW').node;
+    // Item 3 (target 1000): BTP's figure is its whole-year 100 (10 %), BCA's is August's 900 (90 %).
+    // Item 2 (target −3, not a positive target) is left out; 4 members × 1 item.
+    expect(summary.averageProgress).toBeCloseTo((0.1 + 0.9) / 4, 5);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { MigrationInterface } from 'typeorm';
 import { auditLogTableMigration, idempotencyKeysMigration } from '@tdkt/subgraph-kit';
 import { AnalyticsIndexes1765000000000 } from './1765000000000-analytics-indexes.js';
+import { ProgressPeriods1765300000000 } from './1765300000000-progress-periods.js';
 import { RegistrationReview1764000000000 } from './1764000000000-registration-review.js';
 import { Pledges1763900000000 } from './1763900000000-pledges.js';
 import { MovementsConferences1763800000000 } from './1763800000000-movements-conferences.js';
@@ -17,4 +18,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   idempotencyKeysMigration('campaigns'),
   auditLogTableMigration('campaigns'),
   AnalyticsIndexes1765000000000,
+  ProgressPeriods1765300000000,
 ];

@@ -1,8 +1,10 @@
 /**
- * Scorecard totals of a pledge year: the bloc's scoring framework (khung tiêu chí) fixes each item's
- * maximum and the bonus cap, and a score outside them is refused, never clipped.
+ * Scorecard totals, reporting periods and progress figures of a pledge year. Each row cites what it
+ * guards: the bloc's scoring framework (khung tiêu chí) fixes each item's maximum and the bonus cap,
+ * and a score outside them is refused, never clipped; periods follow the bloc's reporting rhythm
+ * (quarters, the six-month review, months, the year).
  */
-import { scoreTotal } from './pledge-scoring.rule';
+import { checkPeriod, checkProgressValue, scoreTotal } from './pledge-scoring.rule';
 
 const ITEMS = [
   { code: '1', maxScore: 40 },
@@ -38,5 +40,40 @@ describe('scoreTotal', () => {
     expect(scoreTotal(ITEMS, all(1, 1), 3, 0, 2.5).problems[0]!.message).toBe(
       'Điểm thưởng tối đa là 2,5 điểm; không thể cộng 3 điểm.',
     );
+  });
+});
+
+describe('checkPeriod (pledge of 2026)', () => {
+  it.each([
+    ['2026', true],
+    ['2026-Q1', true],
+    ['2026-Q4', true],
+    ['2026-H1', true], // sơ kết 6 tháng
+    ['2026-H2', true],
+    ['2026-01', true],
+    ['2026-12', true],
+    ['2026-Q5', false],
+    ['2026-Q0', false],
+    ['2026-H3', false],
+    ['2026-00', false],
+    ['2026-13', false],
+    ['2026-7', false],
+    ['2026-q2', false],
+    ['2025-H1', false], // another year
+    ['2027', false],
+  ])('%s → %s', (period, valid) => {
+    expect(checkPeriod(period, 2026) === null).toBe(valid);
+  });
+});
+
+describe('checkProgressValue', () => {
+  it.each([
+    [0, false, true],
+    [12.5, false, true],
+    [-5, false, false],
+    [-5, true, true], // the item allows a change against a baseline
+    [Number.NaN, true, false],
+  ])('%s with allowNegative %s → %s', (value, allowNegative, valid) => {
+    expect(checkProgressValue(value, { code: '2', allowNegative }) === null).toBe(valid);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * Pure decisions of the pledge year: scorecard totals, the closing ranking, the leading-unit vote.
+ * Pure decisions of the pledge year: scorecard totals, the closing ranking, the leading-unit vote,
+ * reporting periods and progress figures.
  * Numbers come from each bloc's own scoring framework (khung tiêu chí / bảng chấm điểm), never from
  * here: each bloc issues its own (e.g. Ninh Thuận QĐ 27/2016/QĐ-UBND), with max points per criterion,
  * a capped bonus and penalties — the shape this code follows.
@@ -134,10 +135,28 @@ export function votePasses(vote: VoteInput): { passed: boolean; required: number
   return { passed: problems.length === 0 && vote.yes >= required, required, problems };
 }
 
-/** "2024" or "2024-Q2", in the pledge's own year. */
+/**
+ * Reporting periods of a pledge year: the whole year ("2026"), a quarter ("2026-Q2"), a half-year
+ * ("2026-H1": the six-month review, sơ kết 6 tháng, that blocs hold mid-year) or a month ("2026-07");
+ * always in the pledge's own year. Mirrored by progress_report_period_check.
+ */
+export const PERIOD_PATTERN = /^[0-9]{4}(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2]))?$/;
+
+/** The period's problem, in words an officer reads, or null. */
 export function checkPeriod(period: string, year: number): string | null {
-  if (!/^[0-9]{4}(-Q[1-4])?$/.test(period))
-    return `Kỳ báo cáo "${period}" không hợp lệ: dùng dạng "${year}" (cả năm) hoặc "${year}-Q2" (quý).`;
+  if (!PERIOD_PATTERN.test(period))
+    return `Kỳ báo cáo "${period}" không hợp lệ: dùng "${year}" (cả năm), "${year}-H1" (6 tháng), "${year}-Q2" (quý) hoặc "${year}-07" (tháng).`;
   if (Number(period.slice(0, 4)) !== year) return `Kỳ báo cáo ${period} không thuộc năm ${year} của giao ước.`;
+  return null;
+}
+
+/**
+ * A progress figure counts what was done (cases settled, % digitised …): it is not negative unless the
+ * pledged item says it may be (a change against a baseline, e.g. a reduction written as −3 %).
+ */
+export function checkProgressValue(value: number, item: { code: string; allowNegative: boolean }): string | null {
+  if (!Number.isFinite(value)) return 'Giá trị tiến độ phải là một số.';
+  if (value < 0 && !item.allowNegative)
+    return `Giá trị tiến độ của nội dung ${item.code} không được âm (${formatPoints(value)}).`;
   return null;
 }

@@ -18,7 +18,7 @@ import {
   type DirectoryOrganization,
 } from '@tdkt/subgraph-kit';
 import { callerOrganization, isInCallerSubtree, requireActFor, type CampaignsContext } from '../context.js';
-import { checkPeriod, scoreTotal } from '../rules/pledge-scoring.rule.js';
+import { checkPeriod, checkProgressValue, scoreTotal } from '../rules/pledge-scoring.rule.js';
 import { verifierOf } from '../rules/pledge-verification.rule.js';
 import { canReportProgress, canSubmitScorecard } from '../rules/pledge-workflow.rule.js';
 import { createStores } from '../store/index.js';
@@ -60,8 +60,10 @@ export async function reportPledgeProgress(
   checkRange(input.value, 'input.value', RANGES.progressValue);
   const itemCode = input.itemCode.trim().toUpperCase();
   const items = await context.loaders.itemsByPledgeId.load(pledge.id);
-  if (!items.some((item) => item.code === itemCode))
-    throw notFound(`Giao ước không có nội dung ${input.itemCode}.`, { field: 'input.itemCode' });
+  const item = items.find((candidate) => candidate.code === itemCode);
+  if (!item) throw notFound(`Giao ước không có nội dung ${input.itemCode}.`, { field: 'input.itemCode' });
+  const valueProblem = checkProgressValue(input.value, item);
+  if (valueProblem) throw badInput(valueProblem, { field: 'input.value' });
   const note = cleanOptionalText(input.note, {
     label: 'Ghi chú',
     field: 'input.note',

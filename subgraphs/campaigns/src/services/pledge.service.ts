@@ -109,6 +109,7 @@ function cleanItems(input: PledgeItemInput[]): NewPledgeItem[] {
       unit: cleanOptionalText(item.unit, { label: 'Đơn vị tính', field: `${field}.unit`, maxLength: 40 }),
       targetValue: item.targetValue ?? null,
       maxScore: item.maxScore,
+      allowNegative: item.allowNegative ?? false,
     };
   });
 }

@@ -24,8 +24,8 @@ export class BlocSummaryStore {
 
   /**
    * Progress, per member and pledged item with a target (`target_value` > 0): the member's figure is its
-   * latest report for the whole year ("2025"), else its latest quarter ("2025-Q3"; quarterly figures are
-   * cumulative); an item's progress is min(figure / target, 1). `progress_sum` adds that up over the
+   * latest report for the whole year ("2025"), else its latest period ("2025-Q3", "2025-H1", "2025-07";
+   * figures are cumulative); an item's progress is min(figure / target, 1). `progress_sum` adds that up over the
    * members who reported, `met` counts the figures that reached their target. Only signatures and
    * reports of that year's members count (`members`: pairs of bloc id and organization id).
    */
@@ -54,11 +54,12 @@ export class BlocSummaryStore {
              LEFT JOIN LATERAL (
                SELECT sum(greatest(least(f.value / f.target, 1), 0))::float8 AS progress_sum, count(*) FILTER (WHERE f.value >= f.target)::int AS met
                  FROM (
-                   -- A member's figure for an item: the whole-year report, else the latest quarter; the latest revision.
+                   -- A member's figure for an item: the whole-year report, else the one of the period ending last
+                   -- (quarter, half-year or month; the one reported last among periods ending together).
                    SELECT DISTINCT ON (r.organization_id, r.item_code) r.value, i.target_value AS target
                      FROM pledge_item i JOIN progress_report r ON r.pledge_id = i.pledge_id AND r.item_code = i.code
                     WHERE i.pledge_id = p.id AND i.target_value > 0 AND r.organization_id = ANY (mb.ids)
-                    ORDER BY r.organization_id, r.item_code, (r.period ~ '-Q'), r.period DESC, r.revision DESC
+                    ORDER BY r.organization_id, r.item_code, (r.period ~ '-'), period_end_month(r.period) DESC, r.reported_at DESC, r.revision DESC
                  ) f
              ) progress ON true
              LEFT JOIN LATERAL (

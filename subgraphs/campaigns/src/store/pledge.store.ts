@@ -95,6 +95,7 @@ export interface NewPledgeItem {
   targetValue: number | null;
   unit: string | null;
   maxScore: number;
+  allowNegative: boolean;
 }
 
 export interface PledgeSettings {
@@ -153,7 +154,8 @@ export class PledgeStore {
 
   async itemsOf(pledgeIds: readonly string[]): Promise<PledgeItem[]> {
     const rows: PledgeItem[] = await this.db.query(
-      `SELECT pledge_id AS "pledgeId", code, title, target_value::float8 AS "targetValue", unit, max_score::float8 AS "maxScore", position
+      `SELECT pledge_id AS "pledgeId", code, title, target_value::float8 AS "targetValue", unit, max_score::float8 AS "maxScore",
+              allow_negative AS "allowNegative", position
          FROM pledge_item WHERE pledge_id = ANY($1::uuid[]) ORDER BY position`,
       [pledgeIds],
     );
@@ -243,9 +245,10 @@ export class PledgeStore {
 
   async insertItems(pledgeId: string, items: NewPledgeItem[]): Promise<void> {
     await this.db.query(
-      `INSERT INTO pledge_item (pledge_id, code, title, target_value, unit, max_score, position)
-           SELECT $1, i.code, i.title, i.target_value, i.unit, i.max_score, i.position
-             FROM unnest($2::text[], $3::text[], $4::numeric[], $5::text[], $6::numeric[], $7::int[]) AS i(code, title, target_value, unit, max_score, position)`,
+      `INSERT INTO pledge_item (pledge_id, code, title, target_value, unit, max_score, allow_negative, position)
+           SELECT $1, i.code, i.title, i.target_value, i.unit, i.max_score, i.allow_negative, i.position
+             FROM unnest($2::text[], $3::text[], $4::numeric[], $5::text[], $6::numeric[], $7::boolean[], $8::int[])
+                  AS i(code, title, target_value, unit, max_score, allow_negative, position)`,
       [
         pledgeId,
         items.map((i) => i.code),
@@ -253,6 +256,7 @@ export class PledgeStore {
         items.map((i) => i.targetValue),
         items.map((i) => i.unit),
         items.map((i) => i.maxScore),
+        items.map((i) => i.allowNegative),
         items.map((_, index) => index + 1),
       ],
     );

@@ -9,6 +9,12 @@ export class PledgeItemInput {
   @Field(() => Float, { nullable: true }) targetValue?: number | null;
   @Field(() => String, { nullable: true }) unit?: string | null;
   @Field(() => Float) maxScore!: number;
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'Cho phép báo cáo tiến độ âm (thay đổi so với mốc); mặc định không.',
+  })
+  allowNegative?: boolean | null;
 }
 
 @InputType()
@@ -39,7 +45,8 @@ export class ReportPledgeProgressInput {
   @Field(() => ID) pledgeId!: string;
   @Field() organizationCode!: string;
   @Field() itemCode!: string;
-  @Field({ description: '"2024" (cả năm) hoặc "2024-Q2" (quý).' }) period!: string;
+  @Field({ description: '"2026" (cả năm), "2026-H1" (6 tháng), "2026-Q2" (quý) hoặc "2026-07" (tháng).' })
+  period!: string;
   @Field(() => Float) value!: number;
   @Field(() => String, { nullable: true }) note?: string | null;
 }

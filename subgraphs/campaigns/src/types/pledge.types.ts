@@ -63,6 +63,8 @@ export class PledgeItem {
   @Field(() => Float, { nullable: true }) targetValue!: number | null;
   @Field(() => String, { nullable: true }) unit!: string | null;
   @Field(() => Float) maxScore!: number;
+  @Field({ description: 'Tiến độ của nội dung này được phép âm (thay đổi so với mốc, ví dụ giảm 3 %).' })
+  allowNegative!: boolean;
   position!: number;
 }
 
