@@ -164,7 +164,8 @@ beforeAll(async () => {
         yes: 3,
         no: 0,
         abstain: 0,
-        votedOn: '2026-01-10',
+        // Between the closing (just now) and today in Việt Nam.
+        votedOn: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()),
       },
     }),
   );

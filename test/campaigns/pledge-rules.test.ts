@@ -12,6 +12,13 @@ import { dataOf, errorCodes, type GraphQLResponse } from '../support/stack';
 const YEAR = Number(
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()),
 );
+const todayInVietnam = () =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 
 /** NOI_CHINH_TW this year: TANDTC leads, VKSNDTC is deputy; the year before has no deputy. */
 const MEMBERS: [string, string][] = [
@@ -120,6 +127,124 @@ beforeAll(async () => {
   await setMembers(YEAR - 1, NO_DEPUTY);
 });
 afterAll(() => stack?.stop());
+
+describe('the acclamation vote', () => {
+  let pledgeId: string;
+  const VOTE = `mutation($input: RecordBlocVoteInput!) { recordBlocVote(input: $input) { id passed votedOn candidate { code } } }`;
+  const ANNUL = `mutation($input: AnnulBlocVoteInput!) { annulBlocVote(input: $input) { id annulledAt annulledReason annulledBy } }`;
+  const STATE = `query($id: ID!) { pledge(id: $id) { leadingUnit { code } votes { id passed annulledAt annulledReason candidate { code } } } }`;
+  const vote = (candidateOrganizationCode: string, yes: number, votedOn = todayInVietnam()) =>
+    stack.gql(
+      VOTE,
+      { input: { pledgeId, candidateOrganizationCode, yes, no: 4 - yes, abstain: 0, votedOn } },
+      { token: officer['TANDTC'] },
+    );
+  const state = async () => dataOf(await stack.gql(STATE, { id: pledgeId }, { token: board })).pledge;
+
+  beforeAll(async () => {
+    pledgeId = await signedPledge(YEAR, MEMBERS);
+    await closedPledge(pledgeId, MEMBERS);
+  });
+
+  it('refuses a vote dated in the future or before the year was closed, naming the field', async () => {
+    const future = await vote('TANDTC', 4, '2030-01-01');
+    expect(errorCodes(future)).toEqual(['BAD_USER_INPUT']);
+    expect(field(future)).toBe('input.votedOn');
+    expect(message(future)).toContain('chưa tới');
+    const early = await vote('TANDTC', 4, `${YEAR - 1}-12-31`);
+    expect(errorCodes(early)).toEqual(['BAD_USER_INPUT']);
+    expect(message(early)).toContain('trước ngày tổng kết');
+    expect((await state()).votes).toEqual([]);
+  });
+
+  it('keeps a failed vote, takes one that passes, and refuses any further vote (even for the last-ranked member)', async () => {
+    expect(dataOf(await vote('TANDTC', 3)).recordBlocVote.passed).toBe(false);
+    expect(dataOf(await vote('TANDTC', 4)).recordBlocVote.passed).toBe(true);
+    const again = await vote('BCA', 4);
+    expect(errorCodes(again)).toEqual(['CONFLICT']);
+    expect(message(again)).toContain('đã suy tôn đơn vị dẫn đầu');
+    expect(errorCodes(await vote('BCA', 0))).toEqual(['CONFLICT']);
+    const now = await state();
+    expect(now.leadingUnit).toEqual({ code: 'TANDTC' });
+    expect(now.votes.map((v: any) => [v.passed, v.candidate.code])).toEqual([
+      [false, 'TANDTC'],
+      [true, 'TANDTC'],
+    ]);
+  });
+
+  it('lets two concurrent passing votes leave exactly one standing', async () => {
+    const other = await signedPledge(YEAR - 1, NO_DEPUTY);
+    await closedPledge(other, NO_DEPUTY);
+    const results = await Promise.all(
+      ['BCA', 'BTP', 'TTCP', 'BCA'].map((code) =>
+        stack.gql(
+          VOTE,
+          {
+            input: {
+              pledgeId: other,
+              candidateOrganizationCode: code,
+              yes: 3,
+              no: 0,
+              abstain: 0,
+              votedOn: todayInVietnam(),
+            },
+          },
+          { token: board },
+        ),
+      ),
+    );
+    expect(results.filter((result) => !result.body.errors).length).toBe(1);
+    expect(results.flatMap(errorCodes)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT']);
+  });
+
+  it('lets only the Central Board annul a passed vote, with a reason, and shows the annulment', async () => {
+    const standing = (await state()).votes.find((v: any) => v.passed);
+    const failed = (await state()).votes.find((v: any) => !v.passed);
+    const input = { voteId: standing.id, reason: 'Phiếu bầu không hợp lệ: thiếu biên bản kiểm phiếu.' };
+    expect(errorCodes(await stack.gql(ANNUL, { input }))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await stack.gql(ANNUL, { input }, { token: officer['TANDTC'] }))).toEqual(['FORBIDDEN']);
+    const noReason = await stack.gql(ANNUL, { input: { ...input, reason: '  ' } }, { token: board });
+    expect(errorCodes(noReason)).toEqual(['BAD_USER_INPUT']);
+    expect(field(noReason)).toBe('input.reason');
+    expect(errorCodes(await stack.gql(ANNUL, { input: { ...input, voteId: failed.id } }, { token: board }))).toEqual([
+      'CONFLICT',
+    ]);
+
+    const annulled = dataOf(await stack.gql(ANNUL, { input }, { token: board })).annulBlocVote;
+    expect(annulled).toMatchObject({ id: standing.id, annulledReason: input.reason, annulledBy: expect.any(String) });
+    expect(annulled.annulledAt).toEqual(expect.any(String));
+    expect(errorCodes(await stack.gql(ANNUL, { input }, { token: board }))).toEqual(['CONFLICT']);
+    const now = await state();
+    expect(now.leadingUnit).toBeNull();
+    expect(now.votes).toHaveLength(2);
+    const summaries = dataOf(
+      await stack.gql(
+        `query($year: Int!) { blocPledgeSummaries(year: $year) { edges { node { bloc { code } leadingUnit { code } } } } }`,
+        { year: YEAR },
+      ),
+    ).blocPledgeSummaries.edges.map((edge: any) => edge.node);
+    expect(summaries.find((node: any) => node.bloc.code === 'NOI_CHINH_TW').leadingUnit).toBeNull();
+
+    const { auditTrail } = dataOf(
+      await stack.gql(
+        `query($id: String!) { auditTrail { campaigns(filter: { entityType: "BlocVote", entityId: $id }) { edges { node { operation before after } } } } }`,
+        { id: standing.id },
+        { token: board },
+      ),
+    );
+    const operations = auditTrail.campaigns.edges.map((edge: any) => edge.node);
+    expect(operations.map((node: any) => node.operation)).toEqual(
+      expect.arrayContaining(['recordBlocVote', 'annulBlocVote']),
+    );
+    const annulment = operations.find((node: any) => node.operation === 'annulBlocVote');
+    expect(annulment.before.annulled_at).toBeNull();
+    expect(annulment.after.annulled_reason).toBe(input.reason);
+
+    // After the annulment the bloc votes again; the new result stands.
+    expect(dataOf(await vote('VKSNDTC', 4)).recordBlocVote.passed).toBe(true);
+    expect((await state()).leadingUnit).toEqual({ code: 'VKSNDTC' });
+  });
+});
 
 describe('verification of the lead’s own scorecard', () => {
   let pledgeId: string;
@@ -262,6 +387,7 @@ describe('a caller of an unrelated organization', () => {
   let draftId: string;
   let openId: string;
   let closedId: string;
+  let voteId: string;
   beforeAll(async () => {
     await setMembers(YEAR - 4, MEMBERS);
     await setMembers(YEAR - 7, MEMBERS);
@@ -277,6 +403,22 @@ describe('a caller of an unrelated organization', () => {
     await setMembers(YEAR - 9, MEMBERS);
     closedId = await signedPledge(YEAR - 9, MEMBERS);
     await closedPledge(closedId, MEMBERS);
+    voteId = dataOf(
+      await stack.gql(
+        `mutation($input: RecordBlocVoteInput!) { recordBlocVote(input: $input) { id } }`,
+        {
+          input: {
+            pledgeId: closedId,
+            candidateOrganizationCode: 'BTP',
+            yes: 4,
+            no: 0,
+            abstain: 0,
+            votedOn: todayInVietnam(),
+          },
+        },
+        { token: board },
+      ),
+    ).recordBlocVote.id;
   });
 
   it.each<[string, () => { query: string; variables: Record<string, unknown> }]>([
@@ -343,6 +485,20 @@ describe('a caller of an unrelated organization', () => {
             votedOn: '2030-01-01',
           },
         },
+      }),
+    ],
+    [
+      'annulBlocVote',
+      () => ({
+        query: `mutation($input: AnnulBlocVoteInput!) { annulBlocVote(input: $input) { id } }`,
+        variables: { input: { voteId, reason: 'Thử' } },
+      }),
+    ],
+    [
+      'annulBlocVote (an unknown vote)',
+      () => ({
+        query: `mutation($input: AnnulBlocVoteInput!) { annulBlocVote(input: $input) { id } }`,
+        variables: { input: { voteId: '00000000-0000-4000-8000-000000000000', reason: 'Thử' } },
       }),
     ],
     [

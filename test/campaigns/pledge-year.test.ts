@@ -9,6 +9,14 @@ import { startInProcess, type InProcessStack } from '../support/in-process';
 import { dataOf, errorCodes } from '../support/stack';
 
 const MEMBERS = ['TANDTC', 'VKSNDTC', 'BTP', 'BQLLANG', 'BQP', 'BCA', 'TTCP', 'KTNN'];
+/** The vote is dated between the closing of the year (closed during the test) and today in Việt Nam. */
+const todayInVietnam = () =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 const YEAR = 2026;
 
 let stack: InProcessStack;
@@ -253,7 +261,9 @@ it('closes with a ranking that shows ties, then acclaims the leading unit by a v
   const vote = (yes: number) =>
     stack.gql(
       `mutation($input: RecordBlocVoteInput!) { recordBlocVote(input: $input) { passed membersTotal threshold } }`,
-      { input: { pledgeId, candidateOrganizationCode: 'BTP', yes, no: 8 - yes, abstain: 0, votedOn: `${YEAR}-12-20` } },
+      {
+        input: { pledgeId, candidateOrganizationCode: 'BTP', yes, no: 8 - yes, abstain: 0, votedOn: todayInVietnam() },
+      },
       { token: lead },
     );
   expect(dataOf(await vote(6)).recordBlocVote).toEqual({ passed: false, membersTotal: 8, threshold: 0.8 });

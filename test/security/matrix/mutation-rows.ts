@@ -44,6 +44,15 @@ export interface MutationRow<F = any> {
 
 const row = <F>(definition: MutationRow<F>): MutationRow<F> => definition;
 
+/** A bloc's vote is dated between the closing of the year (a fixture closes it now) and today in Việt Nam. */
+const todayInVietnam = () =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
+
 /** Past years of NOI_CHINH_TW without members, one per fixture of the central-bloc row. */
 let centralBlocYear = 2020;
 
@@ -514,12 +523,36 @@ const campaignRows: MutationRow[] = [
     build: ({ pledgeId }) => ({
       query: `mutation($input: RecordBlocVoteInput!) { recordBlocVote(input: $input) { id passed } }`,
       variables: {
-        input: { pledgeId, candidateOrganizationCode: 'BTP', yes: 3, no: 0, abstain: 0, votedOn: RECENT_DAY },
+        input: { pledgeId, candidateOrganizationCode: 'BTP', yes: 3, no: 0, abstain: 0, votedOn: todayInVietnam() },
       },
     }),
     state: pledgeState,
     expect: BLOC_LEAD,
     audit: 'create',
+  }),
+  row({
+    // A passed acclamation is undone by the Central Board only, with its reason.
+    operation: 'annulBlocVote',
+    prepare: async (world) => {
+      const { pledgeId } = await freshPledge(world, 'CLOSED');
+      const { recordBlocVote } = await world.board(
+        `mutation($input: RecordBlocVoteInput!) { recordBlocVote(input: $input) { id } }`,
+        {
+          input: { pledgeId, candidateOrganizationCode: 'BTP', yes: 3, no: 0, abstain: 0, votedOn: todayInVietnam() },
+        },
+      );
+      return { pledgeId, voteId: recordBlocVote.id as string };
+    },
+    build: ({ voteId }) => ({
+      query: `mutation($input: AnnulBlocVoteInput!) { annulBlocVote(input: $input) { id annulledAt } }`,
+      variables: { input: { voteId, reason: 'Biên bản kiểm phiếu không hợp lệ.' } },
+    }),
+    state: ({ pledgeId }, world) =>
+      world.board(`query($id: ID!) { pledge(id: $id) { leadingUnit { code } votes { id annulledAt } } }`, {
+        id: pledgeId,
+      }),
+    expect: { ...BLOC_LEAD, leadOfficer: 'FORBIDDEN' },
+    audit: 'update',
   }),
 ];
 

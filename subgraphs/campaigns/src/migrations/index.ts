@@ -2,6 +2,7 @@ import type { MigrationInterface } from 'typeorm';
 import { auditLogTableMigration, idempotencyKeysMigration } from '@tdkt/subgraph-kit';
 import { AnalyticsIndexes1765000000000 } from './1765000000000-analytics-indexes.js';
 import { ProgressPeriods1765300000000 } from './1765300000000-progress-periods.js';
+import { BlocVoteAnnulment1765400000000 } from './1765400000000-bloc-vote-annulment.js';
 import { RegistrationReview1764000000000 } from './1764000000000-registration-review.js';
 import { Pledges1763900000000 } from './1763900000000-pledges.js';
 import { MovementsConferences1763800000000 } from './1763800000000-movements-conferences.js';
@@ -19,4 +20,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   auditLogTableMigration('campaigns'),
   AnalyticsIndexes1765000000000,
   ProgressPeriods1765300000000,
+  BlocVoteAnnulment1765400000000,
 ];

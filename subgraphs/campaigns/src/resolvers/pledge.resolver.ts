@@ -6,16 +6,11 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { isUuid } from '@tdkt/subgraph-kit';
 import type { CampaignsContext } from '../context.js';
+import { standingVote } from '../rules/bloc-vote.rule.js';
 import { requireWorkingData, visiblePledge } from '../services/pledge-access.js';
+import { recordBlocVote } from '../services/bloc-vote.service.js';
 import { reportPledgeProgress, submitScorecard } from '../services/pledge-progress.service.js';
-import {
-  closePledge,
-  createPledge,
-  openPledge,
-  recordBlocVote,
-  signPledge,
-  updatePledge,
-} from '../services/pledge.service.js';
+import { closePledge, createPledge, openPledge, signPledge, updatePledge } from '../services/pledge.service.js';
 import { EmulationBloc, blocRef } from '../types/emulation-bloc.stub.js';
 import { Organization, organizationRef } from '../types/organization.stub.js';
 import {
@@ -113,18 +108,20 @@ export class PledgeResolver {
     return context.loaders.rankingByPledgeId.load(pledge.id);
   }
 
-  @FieldResolver(() => [BlocVote], { description: 'Các lần biểu quyết suy tôn đơn vị dẫn đầu.' })
+  @FieldResolver(() => [BlocVote], {
+    description: 'Mọi lần biểu quyết suy tôn đơn vị dẫn đầu, theo ngày (kể cả lần không đạt và lần đã bị hủy).',
+  })
   votes(@Root() pledge: Pledge, @Ctx() context: CampaignsContext): Promise<BlocVote[]> {
     return context.loaders.votesByPledgeId.load(pledge.id);
   }
 
   @FieldResolver(() => Organization, {
     nullable: true,
-    description: 'Đơn vị dẫn đầu được khối suy tôn (biểu quyết đạt gần nhất).',
+    description: 'Đơn vị dẫn đầu được khối suy tôn (biểu quyết đạt, chưa bị hủy).',
   })
   async leadingUnit(@Root() pledge: Pledge, @Ctx() context: CampaignsContext): Promise<Organization | null> {
-    const passed = (await context.loaders.votesByPledgeId.load(pledge.id)).filter((vote) => vote.passed);
-    return passed.length ? organizationRef(passed[passed.length - 1]!.candidateOrganizationId) : null;
+    const standing = standingVote(await context.loaders.votesByPledgeId.load(pledge.id));
+    return standing ? organizationRef(standing.candidateOrganizationId) : null;
   }
 
   // ------------------------------------------------------------------ mutations (services/pledge*.service.ts)

@@ -1,8 +1,7 @@
 /**
- * Mutations of the pledge year (giao ước thi đua): draft, change, open, sign, close (rank) and the vote
- * on the leading unit. Each is one audited transaction that locks the pledge row and asks
+ * Mutations of the pledge year (giao ước thi đua): draft, change, open, sign, close (rank). Each is one audited transaction that locks the pledge row and asks
  * rules/pledge-workflow.rule.ts whether the pledge's status allows the change. Progress reports and
- * scorecards: pledge-progress.service.ts.
+ * scorecards: pledge-progress.service.ts; the vote on the leading unit: bloc-vote.service.ts.
  */
 import {
   auditedTransaction,
@@ -18,35 +17,20 @@ import {
 } from '@tdkt/subgraph-kit';
 import type { EntityManager } from 'typeorm';
 import { requireActFor, type CampaignsContext } from '../context.js';
-import { rankByTotal, votePasses } from '../rules/pledge-scoring.rule.js';
+import { rankByTotal } from '../rules/pledge-scoring.rule.js';
 import {
   canClose,
   canOpen,
-  canRecordVote,
   canSign,
   canUpdate,
   statusAfterSignature,
   type PledgeVerdict,
 } from '../rules/pledge-workflow.rule.js';
 import { createStores, type NewPledgeItem } from '../store/index.js';
-import type {
-  CreatePledgeInput,
-  PledgeItemInput,
-  RecordBlocVoteInput,
-  SignPledgeInput,
-  UpdatePledgeInput,
-} from '../types/pledge.inputs.js';
-import type { BlocVote, Pledge, PledgeSignature } from '../types/pledge.types.js';
+import type { CreatePledgeInput, PledgeItemInput, SignPledgeInput, UpdatePledgeInput } from '../types/pledge.inputs.js';
+import type { Pledge, PledgeSignature } from '../types/pledge.types.js';
 import { RANGES } from './input-ranges.js';
-import {
-  blocYearOf,
-  loadPledge,
-  memberOrFail,
-  reloadPledge,
-  requireBlocLead,
-  requireMember,
-  unitOrFail,
-} from './pledge-access.js';
+import { blocYearOf, loadPledge, reloadPledge, requireBlocLead, requireMember, unitOrFail } from './pledge-access.js';
 
 const CONSTRAINTS: Record<string, string> = {
   pledge_bloc_year_key: 'Khối/cụm này đã có giao ước cho năm đó.',
@@ -304,47 +288,4 @@ export async function closePledge(context: CampaignsContext, id: string): Promis
     });
   });
   return reloadPledge(context, pledge.id);
-}
-
-/** The bloc's vote on acclaiming a member as the leading unit, after the year is closed. */
-export async function recordBlocVote(context: CampaignsContext, input: RecordBlocVoteInput): Promise<BlocVote> {
-  requireSignedIn(context);
-  const pledge = await loadPledge(context, input.pledgeId, 'input.pledgeId');
-  const blocYear = await blocYearOf(context, pledge.blocId, pledge.year);
-  await requireBlocLead(context, blocYear, pledge.year, 'ghi biểu quyết suy tôn');
-  const candidate = await memberOrFail(
-    context,
-    blocYear,
-    input.candidateOrganizationCode,
-    pledge.year,
-    'input.candidateOrganizationCode',
-  );
-  const verdict = votePasses({
-    membersTotal: blocYear.members.length,
-    yes: input.yes,
-    no: input.no,
-    abstain: input.abstain,
-    threshold: pledge.leadingVoteThreshold,
-  });
-  if (verdict.problems.length)
-    throw badInput(verdict.problems.map((problem) => problem.message).join(' '), { field: verdict.problems[0]!.field });
-  const vote = await auditedTransaction(context.db, context, 'recordBlocVote', async (manager, audit) => {
-    await lockPledgeFor(manager, pledge.id, 'UPDATE', (current) => canRecordVote(current.status, current.year));
-    const row = await createStores(manager).pledges.insertVote({
-      pledgeId: pledge.id,
-      candidateOrganizationId: candidate.id,
-      membersTotal: blocYear.members.length,
-      yes: input.yes,
-      no: input.no,
-      abstain: input.abstain,
-      threshold: pledge.leadingVoteThreshold,
-      passed: verdict.passed,
-      votedOn: input.votedOn,
-      recordedBy: context.caller.subject,
-    });
-    await audit.recordRow('BlocVote', 'bloc_vote', row.id);
-    return row;
-  });
-  context.loaders.votesByPledgeId.clear(pledge.id);
-  return vote;
 }

@@ -66,7 +66,7 @@ export class BlocSummaryStore {
                SELECT array_agg(r.organization_id ORDER BY r.organization_id) AS ids FROM pledge_ranking r WHERE r.pledge_id = p.id AND r.rank = 1
              ) first_ranked ON true
              LEFT JOIN LATERAL (
-               SELECT v.candidate_organization_id FROM bloc_vote v WHERE v.pledge_id = p.id AND v.passed ORDER BY v.voted_on DESC, v.recorded_at DESC LIMIT 1
+               SELECT v.candidate_organization_id FROM bloc_vote v WHERE v.pledge_id = p.id AND v.passed AND v.annulled_at IS NULL ORDER BY v.voted_on DESC, v.recorded_at DESC LIMIT 1
              ) acclaimed ON true`,
       [blocIds, year, members.map((member) => member.blocId), members.map((member) => member.organizationId)],
     );

@@ -120,7 +120,10 @@ export interface NewBlocVote {
 
 const SIGNATURE_COLUMNS = `pledge_id AS "pledgeId", organization_id AS "organizationId", signed_at AS "signedAt"`;
 const VOTE_COLUMNS = `id, pledge_id AS "pledgeId", candidate_organization_id AS "candidateOrganizationId", members_total AS "membersTotal",
-              yes, no, abstain, threshold::float8 AS threshold, passed, voted_on::text AS "votedOn"`;
+              yes, no, abstain, threshold::float8 AS threshold, passed, voted_on::text AS "votedOn",
+              annulled_at AS "annulledAt", annulled_reason AS "annulledReason", annulled_by AS "annulledBy"`;
+
+const toBlocVote = (row: BlocVote): BlocVote => Object.assign(new BlocVote(), row);
 
 export class PledgeStore {
   constructor(private readonly db: Queryable) {}
@@ -201,7 +204,12 @@ export class PledgeStore {
          FROM bloc_vote WHERE pledge_id = ANY($1::uuid[]) ORDER BY voted_on, recorded_at`,
       [pledgeIds],
     );
-    return rows.map((row) => Object.assign(new BlocVote(), row));
+    return rows.map(toBlocVote);
+  }
+
+  async voteById(id: string): Promise<BlocVote | null> {
+    const [row] = await this.db.query(`SELECT ${VOTE_COLUMNS} FROM bloc_vote WHERE id = $1`, [id]);
+    return row ? toBlocVote(row) : null;
   }
 
   // ------------------------------------------------------------------ writes (a service's transaction)
@@ -364,6 +372,20 @@ export class PledgeStore {
         vote.recordedBy,
       ],
     );
-    return Object.assign(new BlocVote(), row);
+    return toBlocVote(row);
+  }
+
+  /** The vote row, locked for the rest of the transaction (an annulment), or null. */
+  async lockVote(id: string): Promise<BlocVote | null> {
+    const [row] = await this.db.query(`SELECT ${VOTE_COLUMNS} FROM bloc_vote WHERE id = $1 FOR UPDATE`, [id]);
+    return row ? toBlocVote(row) : null;
+  }
+
+  /** Annuls a vote the caller has locked (lockVote) and found standing. */
+  async annulVote(id: string, reason: string, annulledBy: string | null): Promise<void> {
+    await this.db.query(
+      `UPDATE bloc_vote SET annulled_at = now(), annulled_reason = $2, annulled_by = $3 WHERE id = $1`,
+      [id, reason, annulledBy],
+    );
   }
 }

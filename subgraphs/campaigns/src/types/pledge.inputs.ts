@@ -78,6 +78,12 @@ export class RecordBlocVoteInput {
 }
 
 @InputType()
+export class AnnulBlocVoteInput {
+  @Field(() => ID) voteId!: string;
+  @Field({ description: 'Lý do hủy kết quả biểu quyết (bắt buộc).' }) reason!: string;
+}
+
+@InputType()
 export class UpdatePledgeInput {
   @Field(() => ID) id!: string;
   @Field(() => String, { nullable: true }) theme?: string | null;

@@ -119,7 +119,10 @@ export class RankingEntry {
   @Field(() => Float) totalScore!: number;
 }
 
-@ObjectType({ description: 'Biểu quyết của khối suy tôn đơn vị dẫn đầu.' })
+@ObjectType({
+  description:
+    'Biểu quyết của khối suy tôn đơn vị dẫn đầu. Mọi lần biểu quyết đều được giữ; kết quả đạt chỉ bị hủy bởi Ban TĐKT Trung ương, có lý do.',
+})
 export class BlocVote {
   @Field(() => ID) id!: string;
   pledgeId!: string;
@@ -131,4 +134,9 @@ export class BlocVote {
   @Field(() => Float) threshold!: number;
   @Field() passed!: boolean;
   @Field(() => GraphQLLocalDate) votedOn!: string;
+  @Field(() => Date, { nullable: true, description: 'Khi Ban TĐKT Trung ương hủy kết quả biểu quyết này.' })
+  annulledAt!: Date | null;
+  @Field(() => String, { nullable: true, description: 'Lý do hủy.' }) annulledReason!: string | null;
+  @Field(() => String, { nullable: true, description: 'Người của Ban TĐKT Trung ương đã hủy (định danh đăng nhập).' })
+  annulledBy!: string | null;
 }
