@@ -3,7 +3,13 @@
  * statuses that allow it, and the refusal an officer reads otherwise (the Khối trưởng runs the bloc's
  * year, HD 2746/HD-BTĐKT; items and scheme are frozen once the pledge is opened for signature).
  */
-import { canAct, statusAfterSignature, type PledgeAction, type PledgeStatus } from './pledge-workflow.rule';
+import {
+  canAct,
+  checkPledgeYear,
+  statusAfterSignature,
+  type PledgeAction,
+  type PledgeStatus,
+} from './pledge-workflow.rule';
 
 const STATUSES: PledgeStatus[] = ['DRAFT', 'OPEN', 'SIGNED', 'CLOSED'];
 
@@ -35,4 +41,16 @@ describe.each(ROWS)('%s', (action, allowed, label) => {
 it('moves an OPEN pledge to SIGNED with the last member’s signature only', () => {
   expect(statusAfterSignature(false)).toBe('OPEN');
   expect(statusAfterSignature(true)).toBe('SIGNED');
+});
+
+it.each([
+  // [year, today in Việt Nam, valid]
+  [2027, '2026-12-31', true],
+  [2028, '2026-12-31', false],
+  [2028, '2027-01-01', true], // 1 January in Việt Nam, still 31 December in UTC until 07:00
+  [1945, '2026-06-01', true],
+  [1944, '2026-06-01', false],
+  [2026.5, '2026-06-01', false],
+])('a pledge for %s on %s: %s', (year, today, valid) => {
+  expect(checkPledgeYear(year, today) === null).toBe(valid);
 });

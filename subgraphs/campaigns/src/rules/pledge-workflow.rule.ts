@@ -54,3 +54,14 @@ export const canRecordVote = (status: PledgeStatus, year: number) => canAct(stat
 export function statusAfterSignature(allMembersSigned: boolean): PledgeStatus {
   return allMembersSigned ? 'SIGNED' : 'OPEN';
 }
+
+/**
+ * A pledge is drafted for a year from 1945 up to the next one (signed at the start of the year, often
+ * drafted in December), counted by the calendar in Việt Nam: on 1 January at 05:00 there it is already
+ * the new year, while UTC is still in the old one.
+ */
+export function checkPledgeYear(year: number, todayInVietnam: string): string | null {
+  if (!Number.isInteger(year) || year < 1945 || year > Number(todayInVietnam.slice(0, 4)) + 1)
+    return `Năm ${year} không hợp lệ.`;
+  return null;
+}

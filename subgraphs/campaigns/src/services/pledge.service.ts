@@ -23,6 +23,7 @@ import {
   canOpen,
   canSign,
   canUpdate,
+  checkPledgeYear,
   statusAfterSignature,
   type PledgeVerdict,
 } from '../rules/pledge-workflow.rule.js';
@@ -30,6 +31,7 @@ import { createStores, type NewPledgeItem } from '../store/index.js';
 import type { CreatePledgeInput, PledgeItemInput, SignPledgeInput, UpdatePledgeInput } from '../types/pledge.inputs.js';
 import type { Pledge, PledgeSignature } from '../types/pledge.types.js';
 import { RANGES } from './input-ranges.js';
+import { todayInVietnam } from './lookups.js';
 import { blocYearOf, loadPledge, reloadPledge, requireBlocLead, requireMember, unitOrFail } from './pledge-access.js';
 
 const CONSTRAINTS: Record<string, string> = {
@@ -101,9 +103,8 @@ function cleanItems(input: PledgeItemInput[]): NewPledgeItem[] {
 /** The bloc's lead drafts the pledge of a year (DRAFT). */
 export async function createPledge(context: CampaignsContext, input: CreatePledgeInput): Promise<Pledge> {
   requireSignedIn(context);
-  if (!Number.isInteger(input.year) || input.year < 1945 || input.year > new Date().getUTCFullYear() + 1) {
-    throw badInput(`Năm ${input.year} không hợp lệ.`, { field: 'input.year' });
-  }
+  const yearProblem = checkPledgeYear(input.year, todayInVietnam());
+  if (yearProblem) throw badInput(yearProblem, { field: 'input.year' });
   const bloc = await context.organizations.blocByCode.load(input.blocCode.trim().toUpperCase());
   if (!bloc) throw notFound(`Không tìm thấy khối/cụm thi đua có mã ${input.blocCode}.`, { field: 'input.blocCode' });
   const blocYear = await blocYearOf(context, bloc.id, input.year);
