@@ -294,3 +294,20 @@ it('imports a sheet of 100 rows in as many SQL statements as one of 10', async (
   const large = await measure(sheet(100, 1970));
   expect(large).toBe(small);
 });
+
+it('settles concurrent imports of one sheet in different orders: each grant and decision once, no error', async () => {
+  // Basis SENIORITY: grants of their own, apart from the other tests' rows of the same people.
+  const sheet = Array.from({ length: 300 }, (_, index) => ({
+    ...row(index % persons.length, 'GK', 1946 + Math.floor(index / persons.length), `${index}/QĐ-RACE`, '2021-06-01'),
+    basis: 'SENIORITY',
+  }));
+  const orders = [sheet, [...sheet].reverse(), [...sheet.slice(150), ...sheet.slice(0, 150)], [...sheet].reverse()];
+  const results = await Promise.all(orders.map((grants) => importRows(grants)));
+  for (const result of results) expect(result.errors).toEqual([]);
+  expect(results.reduce((sum, result) => sum + result.imported, 0)).toBe(300);
+  expect(results.reduce((sum, result) => sum + result.skipped, 0)).toBe(300 * 3);
+  const [{ decisions, keys }] = await stack.subgraphs.awards!.database.dataSource.query(
+    `SELECT count(*)::int AS decisions, count(DISTINCT number_key)::int AS keys FROM awards.decision WHERE number_key LIKE '%/QĐ-RACE'`,
+  );
+  expect([decisions, keys]).toEqual([300, 300]);
+});

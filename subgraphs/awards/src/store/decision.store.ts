@@ -28,6 +28,8 @@ export interface DecisionRow {
 
 export const toDecision = (row: DecisionRow): Decision => Object.assign(new Decision(), row);
 
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 export class DecisionStore {
   constructor(private readonly db: Queryable) {}
 
@@ -72,18 +74,24 @@ export class DecisionStore {
     values: readonly { number: string; issuedOn: string; issuerId: string }[],
     createdBy: string | null,
   ): Promise<Map<string, { id: string; number: string; issuedOn: string; created: boolean }>> {
+    // Written in (issuer, key) order: two imports naming the same decisions lock them in the same order
+    // and wait for each other instead of deadlocking.
+    const sorted = values
+      .map((value) => ({ ...value, numberKey: decisionNumberKey(value.number) }))
+      .sort((a, b) => compare(a.issuerId, b.issuerId) || compare(a.numberKey, b.numberKey));
     const rows = (await this.db.query(
       `INSERT INTO decision (number, number_key, issued_on, issuer_organization_id, is_legacy, created_by)
        SELECT v.number, v.number_key, v.issued_on::date, v.issuer_id, true, $5
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[]) AS v(number, number_key, issued_on, issuer_id)
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[]) WITH ORDINALITY AS v(number, number_key, issued_on, issuer_id, position)
+        ORDER BY v.position
        ON CONFLICT (issuer_organization_id, number_key) DO UPDATE SET number_key = EXCLUDED.number_key
        RETURNING id, issuer_organization_id AS "issuerId", number_key AS "numberKey", number, issued_on::text AS "issuedOn",
                  (xmax = 0) AS created`,
       [
-        values.map((value) => value.number),
-        values.map((value) => decisionNumberKey(value.number)),
-        values.map((value) => value.issuedOn),
-        values.map((value) => value.issuerId),
+        sorted.map((value) => value.number),
+        sorted.map((value) => value.numberKey),
+        sorted.map((value) => value.issuedOn),
+        sorted.map((value) => value.issuerId),
         createdBy,
       ],
     )) as { id: string; issuerId: string; numberKey: string; number: string; issuedOn: string; created: boolean }[];

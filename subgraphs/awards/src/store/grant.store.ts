@@ -170,10 +170,20 @@ export class GrantStore {
     grants: readonly (NewGrant & { decisionId: string; authorityNote: string | null })[],
   ): Promise<Map<string, string>> {
     if (grants.length === 0) return new Map();
-    const column = <T>(pick: (grant: (typeof grants)[number]) => T) => grants.map(pick);
+    // Written in key order: concurrent imports of overlapping sheets take the unique index's locks in
+    // the same order and wait for each other instead of deadlocking.
+    // created_at follows the sheet (a microsecond a row), so reads ordered by it keep the sheet's order.
+    const sorted = grants
+      .map((grant, position) => ({ ...grant, position }))
+      .sort((a, b) => (grantKey(a) < grantKey(b) ? -1 : grantKey(a) > grantKey(b) ? 1 : 0));
+    const column = <T>(pick: (grant: (typeof sorted)[number]) => T) => sorted.map(pick);
     const rows = (await this.db.query(
-      `INSERT INTO award_grant (award_type_code, person_id, organization_id, recipient_unit_id, recipient_gender, year, basis, decision_id, imported, authority_note)
-       SELECT * FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::int[], $7::text[], $8::uuid[], $9::boolean[], $10::text[])
+      `INSERT INTO award_grant (award_type_code, person_id, organization_id, recipient_unit_id, recipient_gender, year, basis, decision_id, imported, authority_note, created_at)
+       SELECT v.award_type_code, v.person_id, v.organization_id, v.recipient_unit_id, v.recipient_gender, v.year, v.basis, v.decision_id, v.imported, v.authority_note,
+              now() + v.sheet_position * interval '1 microsecond'
+         FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::int[], $7::text[], $8::uuid[], $9::boolean[], $10::text[], $11::int[])
+              WITH ORDINALITY AS v(award_type_code, person_id, organization_id, recipient_unit_id, recipient_gender, year, basis, decision_id, imported, authority_note, sheet_position, position)
+        ORDER BY v.position
        ON CONFLICT DO NOTHING
        RETURNING id, award_type_code AS "awardTypeCode", person_id AS "personId", organization_id AS "organizationId", year, basis`,
       [
@@ -187,6 +197,7 @@ export class GrantStore {
         column((grant) => grant.decisionId),
         column(() => true),
         column((grant) => grant.authorityNote),
+        column((grant) => grant.position),
       ],
     )) as (Pick<NewGrant, 'awardTypeCode' | 'personId' | 'organizationId' | 'year' | 'basis'> & { id: string })[];
     return new Map(rows.map((row) => [grantKey(row), row.id]));
