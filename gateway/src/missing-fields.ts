@@ -54,7 +54,7 @@ export function missingFieldPaths(
   const operation = document.definitions.find(
     (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
   );
-  if (!operation || operation.operation !== 'query') return [];
+  if (!operation || operation.operation === 'subscription') return [];
   const fragments = new Map(
     document.definitions
       .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)

@@ -60,10 +60,10 @@ function subgraphUnavailable(name: string): GraphQLError {
 
 export class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   /**
-   * A query to a subgraph that is down answers as if each field it was asked for had failed: one
-   * SERVICE_UNAVAILABLE error per missing field, with the path the client asked for (the gateway maps
-   * `_entities` paths back to the client's), and the rest of the answer kept. Thrown, the error would
-   * reach the client with no path at all.
+   * A call to a subgraph that is down answers as if each field it was asked for had failed: one
+   * SERVICE_UNAVAILABLE error (OUTCOME_UNKNOWN for a mutation that may have been applied) per missing
+   * field, with the path the client asked for (the gateway maps `_entities` paths back to the
+   * client's), and the rest of the answer kept. Thrown, the error would reach the client with no path.
    */
   override async process(
     options: GraphQLDataSourceProcessOptions<GatewayContext>,
@@ -71,7 +71,9 @@ export class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayC
     try {
       return await super.process(options);
     } catch (error) {
-      if (!(error instanceof GraphQLError) || error.extensions['code'] !== 'SERVICE_UNAVAILABLE') throw error;
+      const code = error instanceof GraphQLError ? error.extensions['code'] : undefined;
+      if (!(error instanceof GraphQLError) || (code !== 'SERVICE_UNAVAILABLE' && code !== 'OUTCOME_UNKNOWN'))
+        throw error;
       // Health checks and schema loading have no document: nothing to point at.
       const document = 'document' in options ? options.document : undefined;
       const paths = missingFieldPaths(document ?? options.request.query, options.request.variables);

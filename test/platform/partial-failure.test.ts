@@ -3,6 +3,7 @@
  * another's entity is nullable, so the rest of the answer survives, and each missing field comes with
  * an error carrying its path (the client's path, not the gateway's `_entities`) and SERVICE_UNAVAILABLE.
  */
+import { contractOperation } from '../support/operations';
 import { dataOf, startStack, type GraphQLResponse, type Stack } from '../support/stack';
 
 let stack: Stack;
@@ -61,6 +62,25 @@ describe('with the awards subgraph down', () => {
     expect(paths).toHaveLength(11);
     expect(JSON.stringify(response.body)).not.toMatch(/_entities|127\.0\.0\.1|ECONNREFUSED/);
   });
+});
+
+it('points a refused mutation at its field', async () => {
+  await stack.stopSubgraph('awards');
+  try {
+    const response = await stack.gql(
+      contractOperation('SubmitNomination'),
+      { id: '00000000-0000-4000-8000-000000000001' },
+      { token: board },
+    );
+    expect(response.body.errors).toEqual([
+      expect.objectContaining({
+        path: ['submitNomination'],
+        extensions: expect.objectContaining({ code: 'SERVICE_UNAVAILABLE', serviceName: 'awards' }),
+      }),
+    ]);
+  } finally {
+    await stack.restartSubgraph('awards');
+  }
 });
 
 describe('with the organizations subgraph down', () => {
