@@ -139,7 +139,7 @@ it('checks the issuer’s authority and the decision date as a decision is check
   const refused = await importRows([
     // Decided before the 2023 results could have been reviewed.
     row(3, 'CSTD_CO_SO', 2023, '30/QĐ-TCCB', '10/01/2023'),
-    // Only the Prime Minister awards the Bằng khen của Thủ tướng Chính phủ (Luật TĐKT 2022, Điều 71–73).
+    // Only the Prime Minister awards the Bằng khen của Thủ tướng Chính phủ (Luật TĐKT 2022, Điều 73).
     row(3, 'BK TTg', 2024, '31/QĐ-BTC', '10/03/2025', 'BTC'),
   ]);
   expect(refused.imported).toBe(0);

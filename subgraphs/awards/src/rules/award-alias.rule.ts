@@ -3,7 +3,7 @@
  * awards (sổ khen thưởng) names them by the abbreviations used in decisions and reports: LĐTT, CSTĐCS,
  * BK TTg, HCLĐ hạng Ba … The comparison ignores case, accents, spacing and punctuation, and reads Đ as D
  * ("CSTD cs" is "CSTĐCS"). An abbreviation that names several forms (BK: Bằng khen of the Prime
- * Minister or of a ministry/province, Luật TĐKT 2022, Điều 71–74) is never guessed: the officer is told
+ * Minister or of a ministry/province, Luật TĐKT 2022, Điều 73–74) is never guessed: the officer is told
  * the choices.
  */
 import { AWARD_TYPES, findAwardType } from '../catalogue/award-types.js';
