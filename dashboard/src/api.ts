@@ -87,6 +87,21 @@ export async function query<T>(document: string, variables: Record<string, unkno
   return { data: body.data, errors };
 }
 
+/**
+ * The root fields a page cannot do without: a root field is null when the service that owns it did not
+ * answer (or the caller may not read it), and the page then shows why (the errors), not an empty page.
+ */
+export function wholeData<T extends object>(result: GqlResult<T>): { [K in keyof T]: NonNullable<T[K]> } {
+  const missing = Object.entries(result.data).filter(([, value]) => value === null || value === undefined);
+  if (missing.length)
+    throw new GqlFailure(
+      result.errors.map((error) => error.message).join(' ') || 'Không đọc được dữ liệu.',
+      [...result.errors],
+      200,
+    );
+  return result.data as { [K in keyof T]: NonNullable<T[K]> };
+}
+
 /** A write: all or nothing. An idempotency key makes a retried click safe. */
 export async function mutate<T>(document: string, variables: Record<string, unknown>): Promise<T> {
   const key = crypto.randomUUID();

@@ -497,12 +497,15 @@ export const BLOC_BOARD_DETAILS = /* GraphQL */ `
           }
         }
         votes {
+          id
           yes
           no
           abstain
           membersTotal
           passed
           votedOn
+          annulledAt
+          annulledReason
           candidate {
             code
             name
@@ -763,6 +766,15 @@ export const BLOC_YEARS = /* GraphQL */ `
       pledges {
         year
       }
+    }
+  }
+`;
+
+export const ANNUL_BLOC_VOTE = /* GraphQL */ `
+  mutation DashboardAnnulBlocVote($input: AnnulBlocVoteInput!) {
+    annulBlocVote(input: $input) {
+      id
+      annulledAt
     }
   }
 `;

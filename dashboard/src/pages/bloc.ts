@@ -10,6 +10,7 @@ import { actsFor, type Session } from '../auth';
 import { BLOC_KIND, PLEDGE_STATUS, ROLE_SCOPE, SCORECARD_STAGE, label, memberRole } from '../labels';
 import { cellKey, latestProgress, shareOfTarget, averageProgress, type ProgressRow } from '../progress';
 import {
+  ANNUL_BLOC_VOTE,
   BLOC_BOARD,
   BLOC_BOARD_DETAILS,
   BLOC_LIST,
@@ -102,6 +103,9 @@ interface Details {
       scorecards: Scorecard[] | null;
       votes:
         | {
+            id: string;
+            annulledAt: string | null;
+            annulledReason: string | null;
             yes: number;
             no: number;
             abstain: number;
@@ -297,6 +301,28 @@ export async function blocBoardPage(context: PageContext): Promise<void> {
 
   const parts: Child[] = [header, problemsBanner(errors), kpis, actionArea];
   if (leader) parts.push(leadPanel(context, actionArea, bloc, year, lead?.organization?.name ?? null, extra, session!));
+  // Nobody verifies its own unit's scorecard: the lead's card is verified by the deputy.
+  const deputy = members.find((member) => member.role === 'DEPUTY');
+  if (
+    !leader &&
+    deputy?.organization &&
+    session?.role === 'ORG_OFFICER' &&
+    actsFor(session, deputy.organization.code) &&
+    lead?.organization &&
+    (pledge?.status === 'OPEN' || pledge?.status === 'SIGNED')
+  )
+    parts.push(
+      section(
+        `Thẩm định điểm của ${memberRole('LEAD', bloc.kind).toLowerCase()}`,
+        { class: 'card card-action', 'data-testid': 'deputy-panel' },
+        h(
+          'p',
+          { class: 'hint' },
+          `Bạn thao tác với vai trò ${memberRole('DEPUTY', bloc.kind)}: thẩm định điểm của ${lead.organization.name}, đơn vị không tự thẩm định điểm của mình.`,
+        ),
+        verifyTable(context, actionArea, bloc, extra, 'deputy'),
+      ),
+    );
 
   // Members, roles and signatures.
   parts.push(
@@ -402,9 +428,23 @@ export async function blocBoardPage(context: PageContext): Promise<void> {
                   extra.votes.map((vote) =>
                     h(
                       'li',
-                      null,
+                      { 'data-vote': vote.id },
                       `${formatDate(vote.votedOn)}: ${vote.candidate.name} — ${vote.yes} đồng ý, ${vote.no} không đồng ý, ${vote.abstain} không biểu quyết / ${vote.membersTotal} thành viên `,
-                      vote.passed ? badge('đạt', 'good') : badge('không đạt', 'bad'),
+                      vote.annulledAt
+                        ? [
+                            badge('đã hủy', 'neutral'),
+                            h(
+                              'span',
+                              { class: 'muted', 'data-field': 'annulled' },
+                              ` Ban Thi đua – Khen thưởng Trung ương hủy ngày ${formatDate(vote.annulledAt)}: ${vote.annulledReason ?? ''}`,
+                            ),
+                          ]
+                        : vote.passed
+                          ? [
+                              badge('đạt', 'good'),
+                              session?.role === 'CENTRAL_BOARD' ? annulForm(context, actionArea, vote.id) : null,
+                            ]
+                          : badge('không đạt', 'bad'),
                     ),
                   ),
                 ),
@@ -648,7 +688,7 @@ function leadPanel(
     panel.append(h('p', null, 'Giao ước đang soạn. Khi mở ký, nội dung và thang điểm được chốt.'), button);
   }
   if (pledge.status === 'OPEN' || pledge.status === 'SIGNED') {
-    panel.append(verifyTable(context, area, bloc, extra));
+    panel.append(verifyTable(context, area, bloc, extra, session.role === 'CENTRAL_BOARD' ? 'board' : 'lead'));
   }
   if (pledge.status === 'SIGNED') {
     const button = h(
@@ -673,7 +713,19 @@ function leadPanel(
     );
   }
   if (pledge.status === 'OPEN') panel.append(h('p', { class: 'hint' }, 'Tổng kết được khi mọi thành viên đã ký.'));
-  if (pledge.status === 'CLOSED') panel.append(voteForm(context, area, bloc, year));
+  if (pledge.status === 'CLOSED') {
+    // One standing acclamation per pledge: another vote only after a failed or annulled one.
+    const standing = extra?.votes?.find((vote) => vote.passed && !vote.annulledAt);
+    panel.append(
+      standing
+        ? h(
+            'p',
+            { 'data-testid': 'vote-standing' },
+            `Khối đã biểu quyết suy tôn ${standing.candidate.name} là đơn vị dẫn đầu ngày ${formatDate(standing.votedOn)}. Kết quả này chỉ Ban Thi đua – Khen thưởng Trung ương hủy được, kèm lý do; sau khi hủy, khối biểu quyết lại.`,
+          )
+        : voteForm(context, area, bloc, year),
+    );
+  }
   return panel;
 }
 
@@ -763,6 +815,26 @@ function voteForm(
             votedOn: votedOn.value,
           },
         }),
+    );
+  });
+  return form;
+}
+
+/** The Central Board annuls a standing acclamation, with its reason (kept in the vote's history). */
+function annulForm(context: PageContext, area: HTMLElement, voteId: string): HTMLElement {
+  const reason = h('input', {
+    name: 'reason',
+    required: true,
+    minlength: '5',
+    placeholder: 'Lý do hủy kết quả biểu quyết',
+    'data-testid': 'annul-reason',
+  });
+  const submit = h('button', { type: 'submit', 'data-action': 'annul' }, 'Hủy kết quả');
+  const form = h('form', { class: 'row', 'data-testid': 'annul-form' }, reason, submit);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void act(context, area, submit, 'Đã hủy kết quả biểu quyết; khối có thể biểu quyết lại.', () =>
+      mutate(ANNUL_BLOC_VOTE, { input: { voteId, reason: reason.value } }),
     );
   });
   return form;
@@ -898,12 +970,15 @@ function verifyTable(
   area: HTMLElement,
   bloc: NonNullable<Board['bloc']>,
   extra: NonNullable<Details['bloc']>['pledge'] | null,
+  /** Who verifies: the lead verifies the members, the deputy the lead (or, without a deputy, the organizer). */
+  as: 'lead' | 'deputy' | 'board',
 ): HTMLElement {
   const pledge = bloc.pledge!;
   const cards = extra?.scorecards ?? [];
+  const hasDeputy = bloc.members.some((member) => member.role === 'DEPUTY' && member.organization);
   const card = (code: string, stage: string) =>
     cards.find((entry) => entry.organization.code === code && entry.stage === stage);
-  const members = bloc.members.filter((member) => member.organization);
+  const members = bloc.members.filter((member) => member.organization && (as !== 'deputy' || member.role === 'LEAD'));
   const formSlot = h('div', { class: 'verify-form' });
   const table = h(
     'table',
@@ -924,14 +999,21 @@ function verifyTable(
         const code = member.organization!.code;
         const cross = card(code, 'CROSS');
         const verified = card(code, 'VERIFIED');
-        const button = cross
+        const ownCard = as === 'lead' && member.role === 'LEAD';
+        const button = ownCard
           ? h(
-              'button',
-              { type: 'button', class: 'button-small', 'data-action': 'verify' },
-              verified ? 'Thẩm định lại' : 'Thẩm định',
+              'span',
+              { class: 'muted small', 'data-field': 'verifier' },
+              hasDeputy ? `do ${memberRole('DEPUTY', bloc.kind)} thẩm định` : 'do đơn vị tổ chức khối thẩm định',
             )
-          : h('span', { class: 'muted small' }, 'chờ chấm chéo');
-        if (cross)
+          : cross
+            ? h(
+                'button',
+                { type: 'button', class: 'button-small', 'data-action': 'verify' },
+                verified ? 'Thẩm định lại' : 'Thẩm định',
+              )
+            : h('span', { class: 'muted small' }, 'chờ chấm chéo');
+        if (cross && !ownCard)
           button.addEventListener('click', () =>
             formSlot.replaceChildren(
               verifyForm(context, area, pledge, member.organization!, cross, bloc.pledge!.items),

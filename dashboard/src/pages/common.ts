@@ -39,7 +39,9 @@ export function readAll<N, D>(
 ): Promise<{ nodes: N[]; errors: GqlError[] }> {
   return allPages(async (after) => {
     const { data, errors } = await query<D>(document, { ...variables, after });
-    const connection = pick(data);
+    const connection = pick(data) as Connection<N> | null;
+    // A connection is null when the service that owns it did not answer: the section says so.
+    if (!connection) throw new GqlFailure(errors.map((error) => error.message).join(' '), errors, 200);
     return {
       nodes: connection.edges.map((edge) => edge.node),
       hasNextPage: connection.pageInfo.hasNextPage,

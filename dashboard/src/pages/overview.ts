@@ -7,7 +7,7 @@
  * land, these sections switch to them.
  */
 import type { PageContext } from '../main';
-import { query } from '../api';
+import { query, wholeData } from '../api';
 import { chartFigure, type Datum } from '../charts';
 import { BLOC_KIND, MOVEMENT_LAUNCH_LEVEL, MOVEMENT_SCOPE, PLEDGE_STATUS, ROLE_SCOPE, label } from '../labels';
 import { averageProgress, type ProgressRow } from '../progress';
@@ -111,7 +111,8 @@ async function nationalCounts(year: number): Promise<Counts> {
       query<Record<string, Form>>(`query DashboardNationalAwardsByYear { ${yearFields(chunk)} }`),
     ),
   ]);
-  for (const form of [inYear.data['f0602']!, inYear.data['f0603']!]) {
+  const current = wholeData(inYear);
+  for (const form of [current['f0602']!, current['f0603']!]) {
     const row = totalRow(form);
     counts.total += row?.total ?? 0;
     form.columns.forEach((column, index) => {
@@ -126,7 +127,7 @@ async function nationalCounts(year: number): Promise<Counts> {
       counts.byType.set(column.awardType.code, datum);
     });
   }
-  const answers = Object.assign({}, ...overYears.map((answer) => answer.data)) as Record<string, Form>;
+  const answers = Object.assign({}, ...overYears.map((answer) => wholeData(answer))) as Record<string, Form>;
   for (const y of years)
     counts.byYear.set(
       y,
@@ -138,10 +139,12 @@ async function nationalCounts(year: number): Promise<Counts> {
 /** Awards of one bloc's members (and their subtrees) in the year. */
 async function blocCounts(blocCode: string, year: number): Promise<Counts> {
   const counts = emptyCounts(year);
-  const { data } = await query<BlocAwards>(DASHBOARD_BLOC_AWARDS, {
-    year: { blocCode, yearFrom: year, yearTo: year },
-    years: { blocCode, yearFrom: year - 9, yearTo: year },
-  });
+  const data = wholeData(
+    await query<BlocAwards>(DASHBOARD_BLOC_AWARDS, {
+      year: { blocCode, yearFrom: year, yearTo: year },
+      years: { blocCode, yearFrom: year - 9, yearTo: year },
+    }),
+  );
   counts.total = data.inYear.total;
   for (const entry of data.inYear.byAwardType) {
     if (!entry.awardType) continue;
