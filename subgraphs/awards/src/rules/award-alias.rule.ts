@@ -136,11 +136,11 @@ export function resolveAwardTypeCode(written: string): AwardAliasVerdict {
     return {
       kind: 'AMBIGUOUS',
       codes,
-      message: `"${shown}" có thể là nhiều hình thức khen thưởng: ${codes.map(choice).join('; ')}. Ghi rõ một hình thức.`,
+      message: `${shown} có thể là nhiều hình thức khen thưởng: ${codes.map(choice).join('; ')}. Ghi rõ một hình thức.`,
     };
   }
   return {
     kind: 'UNKNOWN',
-    message: `Không có hình thức khen thưởng "${shown}" trong danh mục (ghi mã như LDTT, CSTD_CO_SO hoặc tên viết tắt như LĐTT, CSTĐCS, BK TTg, HCLĐ hạng Ba).`,
+    message: `Không có hình thức khen thưởng ${shown} trong danh mục (ghi mã như LDTT, CSTD_CO_SO hoặc tên viết tắt như LĐTT, CSTĐCS, BK TTg, HCLĐ hạng Ba).`,
   };
 }

@@ -56,13 +56,15 @@ describe('decision date against the achievement year', () => {
 });
 
 describe('what the officer typed, quoted back', () => {
-  it('is one line of at most 40 characters, without control or invisible characters', () => {
-    expect(quoted(' 15/01/2025\u200b ')).toBe('15/01/2025');
-    expect(quoted('a\nb\tc')).toBe('a b c');
-    expect(quoted('x'.repeat(10_000))).toBe(`${'x'.repeat(40)}…`);
+  it('is exactly what was sent, or a description of it, never a cut or altered copy', () => {
+    expect(quoted(' 15/01/2025 ')).toBe('"15/01/2025"');
+    expect(quoted('15/01/2025\u200b')).toBe('(giá trị có ký tự không in được)');
+    expect(quoted('a\nb')).toBe('(giá trị có ký tự không in được)');
+    expect(quoted('Hà Nội'.normalize('NFD'))).toBe('(giá trị có ký tự không in được)');
+    expect(quoted('x'.repeat(10_000))).toBe('(giá trị dài 10000 ký tự)');
     expect(parseImportDate('9'.repeat(10_000))).toEqual({
       ok: false,
-      message: expect.stringMatching(/^ngày "9{40}…" không/),
+      message: expect.stringMatching(/^ngày \(giá trị dài 10000 ký tự\) không đúng định dạng/),
     });
   });
 });

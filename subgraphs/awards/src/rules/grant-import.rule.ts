@@ -5,14 +5,18 @@
 import type { AwardTypeDefinition } from '../catalogue/award-types.js';
 import { formatDateVi, isIsoDate } from './calendar.rule.js';
 
-/** What an officer typed, quoted back in a message: one line, at most 40 characters. */
+/**
+ * What an officer typed, quoted back in a message exactly as sent ("15/01/2025"), or described without
+ * it when it cannot be shown as it is: longer than 60 characters, several lines, invisible or control
+ * characters, not in normal form. A message never carries a cut or altered copy of what was sent.
+ */
 export function quoted(written: string): string {
-  const line = written
-    .normalize('NFC')
-    .replace(/\s+/g, ' ')
-    .replace(/[\p{Cc}\p{Cf}]/gu, '')
-    .trim();
-  return [...line].length > 40 ? `${[...line].slice(0, 40).join('')}…` : line;
+  const text = written.trim();
+  const length = [...text].length;
+  if (length > 60) return `(giá trị dài ${length} ký tự)`;
+  if (/[\p{Cc}\p{Cf}\u2028\u2029]/u.test(text) || text !== text.normalize('NFC'))
+    return '(giá trị có ký tự không in được)';
+  return `"${text}"`;
 }
 
 export type ParsedDate = { ok: true; date: string } | { ok: false; message: string };
@@ -34,11 +38,11 @@ export function parseImportDate(written: string): ParsedDate {
   if (!parts) {
     return {
       ok: false,
-      message: `ngày "${quoted(written)}" không đúng định dạng; ghi ngày/tháng/năm (ví dụ 15/01/2025) hoặc năm-tháng-ngày (2025-01-15).`,
+      message: `ngày ${quoted(written)} không đúng định dạng; ghi ngày/tháng/năm (ví dụ 15/01/2025) hoặc năm-tháng-ngày (2025-01-15).`,
     };
   }
   const date = `${parts[0]}-${parts[1]!.padStart(2, '0')}-${parts[2]!.padStart(2, '0')}`;
-  if (!isIsoDate(date)) return { ok: false, message: `ngày "${quoted(written)}" không có trên lịch.` };
+  if (!isIsoDate(date)) return { ok: false, message: `ngày ${quoted(written)} không có trên lịch.` };
   return { ok: true, date };
 }
 
