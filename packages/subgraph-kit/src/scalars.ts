@@ -14,7 +14,8 @@ function refuse(message: string, node?: ValueNode): never {
 function localDate(value: unknown, node?: ValueNode): string {
   if (typeof value !== 'string')
     return refuse('Ngày phải được ghi dạng chuỗi năm-tháng-ngày, ví dụ "2025-01-15".', node);
-  const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  // Quoted back only when short: a long value is not a date someone mistyped.
+  const shown = value.length > 40 ? 'đã nhập' : JSON.stringify(value);
   const match = LOCAL_DATE.exec(value);
   if (!match)
     return refuse(`Ngày ${shown} không đúng dạng: hãy ghi năm-tháng-ngày (YYYY-MM-DD), ví dụ "2025-01-15".`, node);
