@@ -175,7 +175,8 @@ export async function resolveWorkload(databaseUrls: Record<SubgraphName, string>
     scenarios.push({
       name: 'BlocBoard',
       operation: 'BlocBoard',
-      caller: 'public',
+      // The Central Board's view, the whole board: the public is not shown the bloc's progress.
+      caller: 'central',
       variables: boardPicks.map((board) => ({ code: board.code, year: board.year })),
       description: boardPicks
         .map((board) => `${board.code} ${board.year} (${board.members} members, ${board.status})`)

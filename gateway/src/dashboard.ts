@@ -16,7 +16,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import { DEV_ISSUER, isRole, issueCallerToken, loadOrCreateDevKeys } from '@tdkt/identity';
+import { DEV_ISSUER, ROLE_NAMES, isRole, issueCallerToken, loadOrCreateDevKeys } from '@tdkt/identity';
 import { REPOSITORY_ROOT } from './config.js';
 
 /** The private JWK the dev token route signs with (the key the gateway's dev verifier trusts). */
@@ -113,7 +113,9 @@ export function mountDashboard(app: Express, options: DashboardOptions): void {
       if (role !== 'CENTRAL_BOARD' && !org) {
         res
           .status(400)
-          .json({ error: { code: 'BAD_USER_INPUT', field: 'org', message: `Vai trò ${role} cần mã đơn vị.` } });
+          .json({
+            error: { code: 'BAD_USER_INPUT', field: 'org', message: `Tài khoản ${ROLE_NAMES[role]} cần mã đơn vị.` },
+          });
         return;
       }
       const token = await issueCallerToken(devSigningKey, {

@@ -84,7 +84,18 @@ it('keeps exactly one signature per member when 200 signature calls for 8 member
       await delay(250 * 2 ** attempt + Math.random() * 250);
     }
   };
-  const outcomes = await Promise.all(Array.from({ length: 200 }, (_, index) => sign(index)));
+  // 200 calls, 50 in flight at any time: each member's signature is still raced by several calls at
+  // once, without a burst of 200 that only measures how starved a shared CI machine is.
+  const outcomes: string[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 50 }, async () => {
+      while (next < 200) {
+        const index = next++;
+        outcomes[index] = await sign(index);
+      }
+    }),
+  );
   expect(outcomes.filter((outcome) => outcome !== 'OK' && outcome !== 'CONFLICT')).toEqual([]);
   expect(outcomes.filter((outcome) => outcome === 'OK')).toHaveLength(8);
   expect(outcomes.filter((outcome) => outcome === 'CONFLICT')).toHaveLength(192);

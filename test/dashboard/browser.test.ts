@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { dataOf, startStack, type Stack } from '../support/stack';
+import { dataOf, startStack, visibleDataOf, type Stack } from '../support/stack';
 import { contractOperation } from '../support/operations';
 import {
   CHROMIUM_INSTALLED,
@@ -138,16 +138,8 @@ describeInBrowser('the dashboard in Chromium', () => {
   }
 
   /** The answer as the page's caller gets it: fields withheld from that caller are null (FORBIDDEN on their path). */
-  const gql = async (query: string, variables: Record<string, unknown> = {}, token?: string) => {
-    const response = await stack.gql(query, variables, token ? { token } : {});
-    const errors = response.body.errors ?? [];
-    if (
-      response.body.data &&
-      errors.every((error: any) => error.extensions?.code === 'FORBIDDEN' && error.path?.length > 1)
-    )
-      return response.body.data;
-    return dataOf(response);
-  };
+  const gql = async (query: string, variables: Record<string, unknown> = {}, token?: string) =>
+    visibleDataOf(await stack.gql(query, variables, token ? { token } : {}));
 
   it('Tổng quan: the year with the latest pledge, every bloc and cluster with its pledge, awards by type and year, movements by level and scope', async () => {
     const page = await browser.newPage();

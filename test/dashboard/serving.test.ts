@@ -163,7 +163,7 @@ describe('outside production', () => {
     expect(((await noRole.json()) as any).error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'role' });
     const noOrg = await ask({ role: 'VIEWER' });
     expect(noOrg.status).toBe(400);
-    expect(((await noOrg.json()) as any).error.message).toBe('Vai trò VIEWER cần mã đơn vị.');
+    expect(((await noOrg.json()) as any).error.message).toBe('Tài khoản cán bộ chỉ xem cần mã đơn vị.');
     expect((await ask({ role: 'ORG_OFFICER', org: 'BTP; DROP' })).status).toBe(400);
   });
 });

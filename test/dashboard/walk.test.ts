@@ -220,6 +220,22 @@ describeInBrowser('the dashboard walked by each role', () => {
     await open(page, `/ca-nhan/${anId}?danh-hieu=LDTT`);
     expect(await page.getByTestId('eligibility-year').inputValue()).toMatch(/^20\d\d$/);
 
+    // The vote form shows only while no acclamation stands: the Central Board annuls 2024's first.
+    const votes = dataOf(
+      await stack.gql(
+        `{ bloc(code: "NOI_CHINH_TW") { pledge(year: 2024) { votes { id passed annulledAt } } } }`,
+        {},
+        { token: board },
+      ),
+    ).bloc.pledge.votes as { id: string; passed: boolean; annulledAt: string | null }[];
+    const standing = votes.find((vote) => vote.passed && !vote.annulledAt)!;
+    dataOf(
+      await stack.gql(
+        `mutation($input: AnnulBlocVoteInput!) { annulBlocVote(input: $input) { id annulledAt } }`,
+        { input: { voteId: standing.id, reason: 'Kiểm tra ngày biểu quyết mặc định theo giờ Việt Nam' } },
+        { token: board },
+      ),
+    );
     // 18:30 UTC on 1 March is 01:30 on 2 March in Hà Nội: the vote is dated the 2nd.
     await page.clock.setFixedTime(new Date('2025-03-01T18:30:00Z'));
     await open(page, '/khoi/NOI_CHINH_TW?nam=2024');

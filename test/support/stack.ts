@@ -189,6 +189,18 @@ export function errorCodes(response: GraphQLResponse): string[] {
   return (response.body.errors ?? []).map((error) => String(error.extensions?.['code']));
 }
 
+/**
+ * Data as this caller may see it: fields withheld from the caller are null with FORBIDDEN on their
+ * (nested) path, which is not a failure; any other error fails the test as `dataOf` does.
+ */
+export function visibleDataOf<T = any>(response: GraphQLResponse<T>): T {
+  const errors = response.body.errors ?? [];
+  const withheld = (error: (typeof errors)[number]) =>
+    error.extensions?.['code'] === 'FORBIDDEN' && Array.isArray(error.path) && error.path.length > 1;
+  if (response.body.data && errors.every(withheld)) return response.body.data;
+  return dataOf(response);
+}
+
 /** Data of a response that must have succeeded; fails the test with the errors otherwise. */
 export function dataOf<T = any>(response: GraphQLResponse<T>): T {
   if (response.body.errors?.length || !response.body.data) {

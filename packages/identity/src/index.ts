@@ -28,6 +28,13 @@ import {
 export const ROLES = ['VIEWER', 'ORG_OFFICER', 'CENTRAL_BOARD'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The roles as an officer names them, for messages (the codes are the contract's, never shown). */
+export const ROLE_NAMES: Readonly<Record<Role, string>> = {
+  VIEWER: 'cán bộ chỉ xem',
+  ORG_OFFICER: 'cán bộ thi đua – khen thưởng của đơn vị',
+  CENTRAL_BOARD: 'Ban Thi đua – Khen thưởng Trung ương',
+};
+
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
@@ -66,7 +73,7 @@ function callerFromClaims(payload: JWTPayload): Caller {
   if (!isRole(role)) throw new TokenError('Mã xác thực có vai trò không hợp lệ.');
   if (org !== undefined && org !== null && typeof org !== 'string')
     throw new TokenError('Mã xác thực có mã đơn vị không hợp lệ.');
-  if (role !== 'CENTRAL_BOARD' && !org) throw new TokenError(`Vai trò ${role} cần mã đơn vị (org).`);
+  if (role !== 'CENTRAL_BOARD' && !org) throw new TokenError(`Tài khoản ${ROLE_NAMES[role]} cần mã đơn vị (org).`);
   return Object.freeze({ subject: payload.sub, role, org: (org as string | undefined) ?? null });
 }
 

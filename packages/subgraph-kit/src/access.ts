@@ -24,6 +24,7 @@
  * (a DRAFT registration only for the Central Board, the launcher's and the registrant's staff).
  */
 import type { GraphQLError } from 'graphql';
+import { ROLE_NAMES } from '@tdkt/identity';
 import { forbidden } from './errors.js';
 import { requireSignedIn, scopeReachesDescendants, type RequestContext } from './context.js';
 
@@ -70,7 +71,7 @@ export async function requireActFor(context: ScopedContext, unit: UnitInScope, a
   if (context.caller.role === 'ORG_OFFICER') {
     throw await officerOutOfScope(context, `cho đơn vị mình và các đơn vị trực thuộc, không cho ${unit.name}`, action);
   }
-  throw forbidden(`Vai trò ${context.caller.role} không được phép ${action}.`);
+  throw forbidden(`Tài khoản ${ROLE_NAMES[context.caller.role]} không được phép ${action}.`);
 }
 
 /**

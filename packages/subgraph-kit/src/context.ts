@@ -1,5 +1,5 @@
 /** What every subgraph resolver knows about the request, and the role checks built on it. */
-import type { Caller, Role } from '@tdkt/identity';
+import { ROLE_NAMES, type Caller, type Role } from '@tdkt/identity';
 import { forbidden, unauthenticated } from './errors.js';
 
 export interface RequestContext {
@@ -19,7 +19,9 @@ export function requireSignedIn(
 export function requireRole(context: RequestContext, roles: readonly Role[], action: string): void {
   requireSignedIn(context);
   if (!roles.includes(context.caller.role!)) {
-    throw forbidden(`Vai trò ${context.caller.role} không được phép ${action}.`, { requiredRoles: roles });
+    throw forbidden(`Tài khoản ${ROLE_NAMES[context.caller.role!]} không được phép ${action}.`, {
+      requiredRoles: roles,
+    });
   }
 }
 

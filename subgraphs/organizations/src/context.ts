@@ -1,6 +1,6 @@
 /** The per-request context of the organizations subgraph: verified caller, stores, loaders, scope checks. */
 import type { DataSource } from 'typeorm';
-import type { InternalContext } from '@tdkt/identity';
+import { ROLE_NAMES, type InternalContext } from '@tdkt/identity';
 import {
   canSeePrivateDataOf as canSeePrivateDataOfUnit,
   forbidden,
@@ -80,7 +80,7 @@ export async function requireActForDescendant(
       action,
     );
   }
-  throw forbidden(`Vai trò ${context.caller.role} không được phép ${action}.`);
+  throw forbidden(`Tài khoản ${ROLE_NAMES[context.caller.role]} không được phép ${action}.`);
 }
 
 /**

@@ -125,7 +125,8 @@ export function blocFlagRule(article: string): SpecificRule {
     },
     unchecked: [
       `Hoàn thành vượt mức các chỉ tiêu; tổ chức đảng, đoàn thể trong sạch, vững mạnh; thực hành tiết kiệm, chống lãng phí, tham nhũng (${article}) — Hội đồng TĐKT bỏ phiếu kín, cần ≥ 80 % tổng số thành viên.`,
-      'Cờ thi đua của Chính phủ từ khối, cụm do bộ, tỉnh tổ chức: đề nghị không quá 20 % số tập thể dẫn đầu (CV 5007/BNV-TĐKT 2023; còn áp dụng theo Nghị định 152/2025 chưa xác minh) — kiểm tra theo danh sách đề nghị.',
+      // Not yet confirmed that Nghị định 152/2025 keeps this 20 % ceiling: cited by the letter that set it.
+      'Cờ thi đua của Chính phủ từ khối, cụm do bộ, tỉnh tổ chức: đề nghị không quá 20 % số tập thể dẫn đầu (Công văn 5007/BNV-TĐKT năm 2023) — kiểm tra theo danh sách đề nghị.',
     ],
   };
 }

@@ -168,6 +168,7 @@ export const cstdToanQuocRule: SpecificRule = {
   },
   unchecked: [
     'Tiêu biểu xuất sắc nhất trong số những cá nhân 2 lần liên tục đạt Chiến sĩ thi đua bộ, ban, ngành, tỉnh; sáng kiến có phạm vi ảnh hưởng toàn quốc (Luật TĐKT 2022, Điều 21) — Hội đồng TĐKT bỏ phiếu kín, cần ≥ 90 % tổng số thành viên.',
-    'Hồ sơ phải gửi Bộ Nội vụ (Ban TĐKT Trung ương) trước 31/12 của năm liền kề (Nghị định 98/2023/NĐ-CP, Điều 32; việc giữ thời hạn này ở Nghị định 152/2025 chưa xác minh).',
+    // Not yet confirmed that Nghị định 152/2025 keeps this deadline: cited by the decree that set it.
+    'Hồ sơ phải gửi Bộ Nội vụ (Ban TĐKT Trung ương) trước 31/12 của năm liền kề (Nghị định 98/2023/NĐ-CP, Điều 32).',
   ],
 };

@@ -15,6 +15,7 @@ import {
   translateDatabaseError,
 } from '@tdkt/subgraph-kit';
 import { authorityOfIssuer, canDecide } from '../rules/index.js';
+import { STATUS_LABELS, type NominationStatus } from '../rules/index.js';
 import { cleanDecisionNumber } from '../rules/decision-number.rule.js';
 import type { AwardsContext } from '../context.js';
 import { createStores } from '../store/index.js';
@@ -66,9 +67,12 @@ export async function issueDecision(context: AwardsContext, input: IssueDecision
             throw notFound(`Không tìm thấy hồ sơ thứ ${index + 1}.`, { field: `input.nominationIds[${index}]` });
           const locked = await lockNomination(stores.nominations, id);
           if (locked.status !== 'APPROVED')
-            throw conflict(`Hồ sơ thứ ${index + 1} chưa được Hội đồng thông qua (trạng thái ${locked.status}).`, {
-              field: `input.nominationIds[${index}]`,
-            });
+            throw conflict(
+              `Hồ sơ thứ ${index + 1} chưa được Hội đồng thông qua (hồ sơ ${STATUS_LABELS[locked.status as NominationStatus]}).`,
+              {
+                field: `input.nominationIds[${index}]`,
+              },
+            );
           // Law Art 77–80 (and NĐ 129/2025 Art 59): the issuer must hold the power to decide this form on that date.
           const power = canDecide(authority, locked.awardTypeCode, input.issuedOn);
           // The file stays APPROVED; it is not stuck (rules/nomination-workflow.rule.ts): say the way out.
