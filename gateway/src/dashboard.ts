@@ -111,11 +111,9 @@ export function mountDashboard(app: Express, options: DashboardOptions): void {
         return;
       }
       if (role !== 'CENTRAL_BOARD' && !org) {
-        res
-          .status(400)
-          .json({
-            error: { code: 'BAD_USER_INPUT', field: 'org', message: `Tài khoản ${ROLE_NAMES[role]} cần mã đơn vị.` },
-          });
+        res.status(400).json({
+          error: { code: 'BAD_USER_INPUT', field: 'org', message: `Tài khoản ${ROLE_NAMES[role]} cần mã đơn vị.` },
+        });
         return;
       }
       const token = await issueCallerToken(devSigningKey, {
