@@ -406,6 +406,24 @@ describeInBrowser('the dashboard in Chromium', () => {
       higher.reasons.map((reason: any) => reason.message),
     );
     screenshots['Cá nhân'] = await screenshot(page, 'person');
+
+    // A form whose conditions the council or the head judges: not evaluated, shown neutrally with why.
+    await page.getByTestId('award-type-select').selectOption('BANG_KHEN_BO_TINH');
+    await page.locator('[data-testid="eligibility-form"] button[type="submit"]').click();
+    await settled(page);
+    const judged = (
+      await gql(contractOperation('PersonRecord'), { id: anId, awardTypeCode: 'BANG_KHEN_BO_TINH', year: 2024 }, board)
+    ).person.eligibility;
+    expect(judged.eligible).toBeNull();
+    expect(judged.reasons.map((reason: any) => reason.code)).toContain('NOT_EVALUATED');
+    const judgedVerdict = page.getByTestId('verdict');
+    expect(await judgedVerdict.getAttribute('data-eligible')).toBe('null');
+    expect(await judgedVerdict.getAttribute('class')).toContain('verdict-open');
+    expect(await textOf(judgedVerdict)).toContain('Chưa xét được điều kiện đề nghị');
+    expect(await textOf(judgedVerdict)).not.toContain('Đủ điều kiện');
+    expect(await page.locator('[data-testid="reasons"] li').allTextContents()).toEqual(
+      judged.reasons.map((reason: any) => reason.message),
+    );
     await page.close();
   });
 

@@ -81,8 +81,12 @@ export function isConnectionError(error: unknown): boolean {
   const code = (error as { code?: string } | undefined)?.code ?? pgError(error)?.code;
   if (code && CONNECTION_ERRORS.has(code)) return true;
   const message = error instanceof Error ? error.message : '';
-  // TypeORM's "Query runner already released" follows a connection that died inside a transaction.
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Query runner already released/i.test(
+  // TypeORM's "query runner (was) already released" follows a connection that died inside a
+  // transaction (the database restarted under it): nothing was committed, so it is a retryable
+  // SERVICE_UNAVAILABLE, not an internal error.
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'QueryRunnerAlreadyReleasedError' || name === 'QueryRunnerProviderAlreadyReleasedError') return true;
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|query runner (was )?already released/i.test(
     message,
   );
 }
