@@ -21,11 +21,17 @@ export interface TargetItem {
   targetValue: number | null;
 }
 
-/** "2024-Q1" < … < "2024-Q4" < "2024". */
+/**
+ * Periods in the order the bloc summary uses: by the last month they cover — "2024-03" = "2024-Q1" <
+ * "2024-H1" = "2024-Q2" < … < "2024-Q4" = "2024-H2" = "2024-12" — and the whole year "2024" after
+ * them all. An unknown form sorts first.
+ */
 export function periodOrder(period: string): number {
-  const match = /^(\d{4})(?:-Q([1-4]))?$/.exec(period);
+  const match = /^(\d{4})(?:-(?:Q([1-4])|H([12])|(0[1-9]|1[0-2])))?$/.exec(period);
   if (!match) return 0;
-  return Number(match[1]) * 10 + (match[2] ? Number(match[2]) : 5);
+  const [, year, quarter, half, month] = match;
+  const endMonth = quarter ? Number(quarter) * 3 : half ? Number(half) * 6 : month ? Number(month) : 13;
+  return Number(year) * 100 + endMonth;
 }
 
 export function cellKey(organizationCode: string, itemCode: string): string {

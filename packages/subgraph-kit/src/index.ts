@@ -27,6 +27,7 @@ export * from './idempotency.js';
 export * from './audit.js';
 export * from './deadline.js';
 export * from './ranges.js';
+export * from './vietnam-time.js';
 export * from './loader-helpers.js';
 export * from './audit-schema.js';
 export * from './store.js';

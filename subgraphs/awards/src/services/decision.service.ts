@@ -13,6 +13,7 @@ import {
   requireActFor,
   requireSignedIn,
   translateDatabaseError,
+  vietnamToday,
 } from '@tdkt/subgraph-kit';
 import { authorityOfIssuer, canDecide } from '../rules/index.js';
 import { STATUS_LABELS, type NominationStatus } from '../rules/index.js';
@@ -37,7 +38,7 @@ export async function issueDecision(context: AwardsContext, input: IssueDecision
     maxLength: 80,
   });
   // Vietnam's date (UTC+7): a decision dated today there is not in the future.
-  if (input.issuedOn > new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10))
+  if (input.issuedOn > vietnamToday())
     throw badInput('Ngày quyết định không thể ở tương lai.', { field: 'input.issuedOn' });
   const issuer = await context.organizations.organizationByCode.load(input.issuerCode.trim().toUpperCase());
   if (!issuer) throw notFound(`Không tìm thấy cơ quan ban hành mã ${input.issuerCode}.`, { field: 'input.issuerCode' });

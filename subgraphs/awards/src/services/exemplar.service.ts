@@ -9,6 +9,7 @@ import {
   requireActFor,
   requireSignedIn,
   translateDatabaseError,
+  vietnamYear,
 } from '@tdkt/subgraph-kit';
 import type { AwardsContext } from '../context.js';
 import { createStores } from '../store/index.js';
@@ -35,7 +36,7 @@ export async function recordExemplar(context: AwardsContext, input: RecordExempl
   const recognizedByCode = input.recognizedByCode.trim().toUpperCase();
   if (!/^[A-Z0-9][A-Z0-9_]{1,59}$/.test(recognizedByCode))
     throw badInput('Mã nơi tôn vinh không hợp lệ.', { field: 'input.recognizedByCode' });
-  if (input.periodTo < input.periodFrom || input.periodFrom < 1945 || input.periodTo > new Date().getUTCFullYear())
+  if (input.periodTo < input.periodFrom || input.periodFrom < 1945 || input.periodTo > vietnamYear())
     throw badInput('Giai đoạn không hợp lệ.', { field: 'input.periodFrom' });
   let unitId: string;
   let personId: string | null = null;

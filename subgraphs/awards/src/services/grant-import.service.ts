@@ -19,6 +19,7 @@ import {
   translateDatabaseError,
   type DirectoryOrganization,
   type DirectoryPersonFacts,
+  vietnamToday,
 } from '@tdkt/subgraph-kit';
 import { findAwardType } from '../catalogue/award-types.js';
 import type { AwardsContext } from '../context.js';
@@ -65,11 +66,6 @@ function normalizeCode(code: string): string {
     .normalize('NFKC')
     .replace(/[\p{Cf}\s]/gu, '')
     .toUpperCase();
-}
-
-/** Vietnam's date (UTC+7): a decision dated today there is not in the future. */
-function vietnamToday(): string {
-  return new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
 }
 
 export async function importGrants(context: AwardsContext, input: ImportGrantsInput): Promise<ImportGrantsResult> {

@@ -8,6 +8,7 @@ import {
   requireActFor,
   requireSignedIn,
   translateDatabaseError,
+  vietnamToday,
 } from '@tdkt/subgraph-kit';
 import type { AwardsContext } from '../context.js';
 import { createStores } from '../store/index.js';
@@ -20,7 +21,7 @@ export async function recordInitiative(context: AwardsContext, input: RecordInit
   if (input.personIds.length === 0) throw badInput('Sáng kiến cần ít nhất một tác giả.', { field: 'input.personIds' });
   if (new Set(input.personIds.map((id) => id.toLowerCase())).size !== input.personIds.length)
     throw badInput('Một tác giả được liệt kê hai lần.', { field: 'input.personIds' });
-  if (input.recognizedOn > new Date().toISOString().slice(0, 10))
+  if (input.recognizedOn > vietnamToday())
     throw badInput('Ngày công nhận không thể ở tương lai.', { field: 'input.recognizedOn' });
   const recognizer = await context.organizations.organizationByCode.load(input.recognizedByCode.trim().toUpperCase());
   if (!recognizer)

@@ -18,6 +18,8 @@ import {
   scopeReachesDescendants,
   translateDatabaseError,
   type DirectoryOrganization,
+  vietnamToday,
+  vietnamYear,
 } from '@tdkt/subgraph-kit';
 import {
   ACTION_ACTORS,
@@ -69,7 +71,7 @@ export async function createNomination(context: AwardsContext, input: CreateNomi
   const awardType = await context.loaders.awardTypeByCode.load(code);
   if (!awardType)
     throw notFound(`Không có hình thức khen thưởng mã ${input.awardTypeCode}.`, { field: 'input.awardTypeCode' });
-  if (!Number.isInteger(input.year) || input.year < 1945 || input.year > new Date().getUTCFullYear())
+  if (!Number.isInteger(input.year) || input.year < 1945 || input.year > vietnamYear())
     throw badInput(`Năm thành tích ${input.year} không hợp lệ.`, { field: 'input.year' });
   const proposer = await context.organizations.organizationByCode.load(input.proposedByCode.trim().toUpperCase());
   if (!proposer)
@@ -208,7 +210,7 @@ export async function recordCouncilVote(
   const current = await context.stores.nominations.byId(input.nominationId);
   if (!current) throw notFound(NOT_FOUND, { field: 'input.nominationId' });
   await requireRole(context, current, 'council');
-  if (input.votedOn > new Date().toISOString().slice(0, 10))
+  if (input.votedOn > vietnamToday())
     throw badInput('Ngày họp Hội đồng không thể ở tương lai.', { field: 'input.votedOn' });
   // ND 98/2023 Art 30(7) (kept by ND 152/2025): 90 % / 80 % of ALL council members; other forms: a majority.
   checkRange(input.membersTotal, 'input.membersTotal', COUNCIL_MEMBERS);
