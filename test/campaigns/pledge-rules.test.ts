@@ -288,6 +288,19 @@ describe('verification of the lead’s own scorecard', () => {
     expect(errorCodes(await submit(pledgeId, 'TANDTC', 'VERIFIED', officer['VKSNDTC']!))).toEqual(['FORBIDDEN']);
     expect(dataOf(await submit(pledgeId, 'TANDTC', 'VERIFIED', board)).submitScorecard.stage).toBe('VERIFIED');
   });
+
+  it('keeps the cards under a verified score as they were verified; only a new verification replaces it', async () => {
+    // BTP's card was verified above: its self-score and cross-score are now the record.
+    const self = await submit(pledgeId, 'BTP', 'SELF', officer['BTP']!);
+    expect(errorCodes(self)).toEqual(['CONFLICT']);
+    expect(message(self)).toContain('đã được thẩm định; phiếu tự chấm không sửa được nữa');
+    expect(errorCodes(await submit(pledgeId, 'BTP', 'CROSS', officer['BCA']!))).toEqual(['CONFLICT']);
+    expect(dataOf(await submit(pledgeId, 'BTP', 'VERIFIED', officer['TANDTC']!)).submitScorecard.stage).toBe(
+      'VERIFIED',
+    );
+    // A card not yet verified can still be corrected.
+    expect(dataOf(await submit(pledgeId, 'BCA', 'SELF', officer['BCA']!)).submitScorecard.stage).toBe('SELF');
+  });
 });
 
 describe('scores outside the scheme', () => {

@@ -209,6 +209,18 @@ export async function submitScorecard(context: CampaignsContext, input: SubmitSc
           `Chưa có phiếu ${before === ScorecardStage.SELF ? 'tự chấm' : 'chấm chéo'} của ${organization.name}; hãy chấm theo thứ tự tự chấm → chấm chéo → thẩm định.`,
         );
       }
+      // A verified score stands on the cards under it: once the verifying unit has signed off, the
+      // self-score and the cross-score are the record it verified, and changing them would leave a
+      // verified total that no longer matches. Only a new verification replaces a verified card.
+      if (
+        input.stage !== ScorecardStage.VERIFIED &&
+        (await pledgeProgress.scorecardExists(pledge.id, organization.id, ScorecardStage.VERIFIED))
+      ) {
+        throw conflict(
+          `Điểm của ${organization.name} đã được thẩm định; phiếu ${input.stage === ScorecardStage.SELF ? 'tự chấm' : 'chấm chéo'} không sửa được nữa. Nếu cần điều chỉnh, đơn vị thẩm định chấm lại phiếu thẩm định.`,
+          { field: 'input.stage' },
+        );
+      }
       await pledgeProgress.replaceScorecard({
         pledgeId: pledge.id,
         organizationId: organization.id,
