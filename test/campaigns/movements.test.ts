@@ -2,6 +2,7 @@
  * Movements and registrations through the gateway, over real HTTP and PostgreSQL, with the seeded
  * reference and demo data; the duration classes of form 0601 as a pure rule.
  */
+import { vietnamYear } from '@tdkt/subgraph-kit';
 import { durationClass } from '@tdkt/campaigns';
 import { startInProcess, type InProcessStack } from '../support/in-process';
 import { dataOf, errorCodes, createTestPerson } from '../support/stack';
@@ -408,13 +409,9 @@ describe('batching (SQL counted per request)', () => {
   });
 });
 
-/** The calendar year in Việt Nam (UTC+7), as the subgraph counts it. */
-const yearInVietnam = (): number =>
-  Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()));
-
 describe('BLOC-scope movements', () => {
   // Dates follow the clock: membership can be recorded for this year and the next only.
-  const thisYear = yearInVietnam();
+  const thisYear = vietnamYear();
   const nextYear = thisYear + 1;
   const CURRENT = `KHOI_THU_${thisYear}`;
   const UPCOMING = `KHOI_THU_${nextYear}`;
@@ -570,7 +567,7 @@ describe('BLOC-scope movements', () => {
 });
 
 describe('submitRegistration and reviewRegistration', () => {
-  const thisYear = yearInVietnam();
+  const thisYear = vietnamYear();
   const SUBMIT = `mutation($id: ID!) { submitRegistration(id: $id) { id status reviewedAt reviewReason } }`;
   const REVIEW = `mutation($input: ReviewRegistrationInput!) { reviewRegistration(input: $input) { id status reviewedAt reviewReason version } }`;
   const submit = (id: string, token?: string) => stack.gql(SUBMIT, { id }, { token });

@@ -4,21 +4,13 @@
  * Nam, annulled only by the Central Board), who verifies the lead's own scorecard, reporting periods
  * and negative progress, scores outside the scheme, and FORBIDDEN before anything about the data.
  */
+import { vietnamToday, vietnamYear } from '@tdkt/subgraph-kit';
 import { contractOperation } from '../support/operations';
 import { startInProcess, type InProcessStack } from '../support/in-process';
 import { dataOf, errorCodes, type GraphQLResponse } from '../support/stack';
 
 /** The current year: a vote may not be dated in the future, and the year is closed today. */
-const YEAR = Number(
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()),
-);
-const todayInVietnam = () =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
+const YEAR = vietnamYear();
 
 /** NOI_CHINH_TW this year: TANDTC leads, VKSNDTC is deputy; the year before has no deputy. */
 const MEMBERS: [string, string][] = [
@@ -133,7 +125,7 @@ describe('the acclamation vote', () => {
   const VOTE = `mutation($input: RecordBlocVoteInput!) { recordBlocVote(input: $input) { id passed votedOn candidate { code } } }`;
   const ANNUL = `mutation($input: AnnulBlocVoteInput!) { annulBlocVote(input: $input) { id annulledAt annulledReason annulledBy } }`;
   const STATE = `query($id: ID!) { pledge(id: $id) { leadingUnit { code } votes { id passed annulledAt annulledReason candidate { code } } } }`;
-  const vote = (candidateOrganizationCode: string, yes: number, votedOn = todayInVietnam()) =>
+  const vote = (candidateOrganizationCode: string, yes: number, votedOn = vietnamToday()) =>
     stack.gql(
       VOTE,
       { input: { pledgeId, candidateOrganizationCode, yes, no: 4 - yes, abstain: 0, votedOn } },
@@ -186,7 +178,7 @@ describe('the acclamation vote', () => {
               yes: 3,
               no: 0,
               abstain: 0,
-              votedOn: todayInVietnam(),
+              votedOn: vietnamToday(),
             },
           },
           { token: board },
@@ -426,7 +418,7 @@ describe('a caller of an unrelated organization', () => {
             yes: 4,
             no: 0,
             abstain: 0,
-            votedOn: todayInVietnam(),
+            votedOn: vietnamToday(),
           },
         },
         { token: board },

@@ -4,19 +4,12 @@
  * reports and self-scores, another member cross-scores; then BlocBoard shows it all with names from
  * the organizations subgraph.
  */
+import { vietnamToday } from '@tdkt/subgraph-kit';
 import { contractOperation } from '../support/operations';
 import { startInProcess, type InProcessStack } from '../support/in-process';
 import { dataOf, errorCodes } from '../support/stack';
 
 const MEMBERS = ['TANDTC', 'VKSNDTC', 'BTP', 'BQLLANG', 'BQP', 'BCA', 'TTCP', 'KTNN'];
-/** The vote is dated between the closing of the year (closed during the test) and today in Việt Nam. */
-const todayInVietnam = () =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
 const YEAR = 2026;
 
 let stack: InProcessStack;
@@ -262,7 +255,7 @@ it('closes with a ranking that shows ties, then acclaims the leading unit by a v
     stack.gql(
       `mutation($input: RecordBlocVoteInput!) { recordBlocVote(input: $input) { passed membersTotal threshold } }`,
       {
-        input: { pledgeId, candidateOrganizationCode: 'BTP', yes, no: 8 - yes, abstain: 0, votedOn: todayInVietnam() },
+        input: { pledgeId, candidateOrganizationCode: 'BTP', yes, no: 8 - yes, abstain: 0, votedOn: vietnamToday() },
       },
       { token: lead },
     );

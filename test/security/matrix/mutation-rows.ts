@@ -6,6 +6,7 @@
  * Decisions where the contract is silent are marked `decision:` in a comment and listed in the
  * report; an expectation the code does not meet yet may carry `knownBug` (callers.ts `bug`).
  */
+import { vietnamToday } from '@tdkt/subgraph-kit';
 import type { GraphQLResponse } from '../../support/stack';
 import { BLOC_LEAD, BLOC_MEMBER, UNIT_OFFICER, type CallerKey, type Expectations } from './callers';
 import {
@@ -43,15 +44,6 @@ export interface MutationRow<F = any> {
 }
 
 const row = <F>(definition: MutationRow<F>): MutationRow<F> => definition;
-
-/** A bloc's vote is dated between the closing of the year (a fixture closes it now) and today in Việt Nam. */
-const todayInVietnam = () =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
 
 /** Past years of NOI_CHINH_TW without members, one per fixture of the central-bloc row. */
 let centralBlocYear = 2020;
@@ -523,7 +515,7 @@ const campaignRows: MutationRow[] = [
     build: ({ pledgeId }) => ({
       query: `mutation($input: RecordBlocVoteInput!) { recordBlocVote(input: $input) { id passed } }`,
       variables: {
-        input: { pledgeId, candidateOrganizationCode: 'BTP', yes: 3, no: 0, abstain: 0, votedOn: todayInVietnam() },
+        input: { pledgeId, candidateOrganizationCode: 'BTP', yes: 3, no: 0, abstain: 0, votedOn: vietnamToday() },
       },
     }),
     state: pledgeState,
@@ -538,7 +530,7 @@ const campaignRows: MutationRow[] = [
       const { recordBlocVote } = await world.board(
         `mutation($input: RecordBlocVoteInput!) { recordBlocVote(input: $input) { id } }`,
         {
-          input: { pledgeId, candidateOrganizationCode: 'BTP', yes: 3, no: 0, abstain: 0, votedOn: todayInVietnam() },
+          input: { pledgeId, candidateOrganizationCode: 'BTP', yes: 3, no: 0, abstain: 0, votedOn: vietnamToday() },
         },
       );
       return { pledgeId, voteId: recordBlocVote.id as string };

@@ -14,6 +14,7 @@ import {
   notFound,
   requireSignedIn,
   translateDatabaseError,
+  vietnamToday,
 } from '@tdkt/subgraph-kit';
 import type { CampaignsContext } from '../context.js';
 import { canRecordAnotherVote, checkAnnulment, checkVoteDate } from '../rules/bloc-vote.rule.js';
@@ -22,7 +23,6 @@ import { canRecordVote } from '../rules/pledge-workflow.rule.js';
 import { createStores } from '../store/index.js';
 import type { AnnulBlocVoteInput, RecordBlocVoteInput } from '../types/pledge.inputs.js';
 import type { BlocVote } from '../types/pledge.types.js';
-import { todayInVietnam } from './lookups.js';
 import { blocYearOf, loadPledge, memberOrFail, requireBlocLead } from './pledge-access.js';
 import { lockPledgeFor } from './pledge.service.js';
 
@@ -62,8 +62,8 @@ export async function recordBlocVote(context: CampaignsContext, input: RecordBlo
       // Calendar days in Việt Nam: a vote recorded at 06:00 there is still "yesterday" in UTC.
       const dateProblem = checkVoteDate(
         input.votedOn,
-        current.closedAt ? todayInVietnam(current.closedAt) : null,
-        todayInVietnam(),
+        current.closedAt ? vietnamToday(current.closedAt) : null,
+        vietnamToday(),
       );
       if (dateProblem) throw badInput(dateProblem.message, { field: dateProblem.field });
       const standing = canRecordAnotherVote(await pledges.votesOf([pledge.id]), pledge.year);

@@ -30,13 +30,3 @@ export function refuse(problems: { field: string; message: string }[]): never {
   const first = problems[0]!;
   throw badInput(problems.map((problem) => problem.message).join(' '), { field: first.field, problems });
 }
-
-/** Today in Việt Nam (UTC+7): a movement ending "today" still takes registrations until midnight there. */
-export function todayInVietnam(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}

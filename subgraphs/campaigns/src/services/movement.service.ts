@@ -13,6 +13,7 @@ import {
   notFound,
   requireSignedIn,
   translateDatabaseError,
+  vietnamToday,
 } from '@tdkt/subgraph-kit';
 import { requireActFor, type CampaignsContext } from '../context.js';
 import {
@@ -32,7 +33,7 @@ import type {
 } from '../types/movement.inputs.js';
 import type { MovementRegistration } from '../types/movement-registration.types.js';
 import type { Movement } from '../types/movement.types.js';
-import { directoryOrganizationOrFail, refuse, todayInVietnam } from './lookups.js';
+import { directoryOrganizationOrFail, refuse } from './lookups.js';
 
 const CONSTRAINT_MESSAGES: Record<string, string> = {
   movement_code_key: 'Mã phong trào này đã được dùng cho một phong trào khác.',
@@ -227,7 +228,7 @@ export async function registerForMovement(
     maxLength: 2000,
     multiline: true,
   });
-  const today = todayInVietnam();
+  const today = vietnamToday();
   const problems = checkRegistration({
     movement: {
       title: movement.title,
@@ -274,7 +275,7 @@ export async function submitRegistration(context: CampaignsContext, id: string):
   const movement = (await context.loaders.movementById.load(registration.movementId))!;
   // What held when the draft was saved must still hold when it is sent: the movement has not ended,
   // the unit still exists and (bloc movements) is a member in this year.
-  const today = todayInVietnam();
+  const today = vietnamToday();
   const problems = checkRegistration({
     movement: {
       title: movement.title,

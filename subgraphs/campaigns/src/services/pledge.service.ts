@@ -14,6 +14,7 @@ import {
   requireSignedIn,
   translateDatabaseError,
   type AuditRecorder,
+  vietnamToday,
 } from '@tdkt/subgraph-kit';
 import type { EntityManager } from 'typeorm';
 import { requireActFor, type CampaignsContext } from '../context.js';
@@ -31,7 +32,6 @@ import { createStores, type NewPledgeItem } from '../store/index.js';
 import type { CreatePledgeInput, PledgeItemInput, SignPledgeInput, UpdatePledgeInput } from '../types/pledge.inputs.js';
 import type { Pledge, PledgeSignature } from '../types/pledge.types.js';
 import { RANGES } from './input-ranges.js';
-import { todayInVietnam } from './lookups.js';
 import { blocYearOf, loadPledge, reloadPledge, requireBlocLead, requireMember, unitOrFail } from './pledge-access.js';
 
 const CONSTRAINTS: Record<string, string> = {
@@ -103,7 +103,7 @@ function cleanItems(input: PledgeItemInput[]): NewPledgeItem[] {
 /** The bloc's lead drafts the pledge of a year (DRAFT). */
 export async function createPledge(context: CampaignsContext, input: CreatePledgeInput): Promise<Pledge> {
   requireSignedIn(context);
-  const yearProblem = checkPledgeYear(input.year, todayInVietnam());
+  const yearProblem = checkPledgeYear(input.year, vietnamToday());
   if (yearProblem) throw badInput(yearProblem, { field: 'input.year' });
   const bloc = await context.organizations.blocByCode.load(input.blocCode.trim().toUpperCase());
   if (!bloc) throw notFound(`Không tìm thấy khối/cụm thi đua có mã ${input.blocCode}.`, { field: 'input.blocCode' });
