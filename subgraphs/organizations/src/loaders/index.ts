@@ -12,10 +12,11 @@ import { createPersonLoaders } from './person.loaders.js';
 export { canonicalId, isUuid } from './ids.js';
 
 export function createLoaders(stores: Stores) {
+  const organizations = createOrganizationLoaders(stores);
   return {
-    ...createOrganizationLoaders(stores),
+    ...organizations,
     ...createLineageLoaders(stores),
-    ...createBlocLoaders(stores),
+    ...createBlocLoaders(stores, organizations.primeOrganization),
     ...createPersonLoaders(stores),
   };
 }

@@ -37,5 +37,18 @@ export function createOrganizationLoaders(stores: Stores) {
     return groupByKey(ids, rows, (row) => row.rootId).map((group) => group.map((row) => row.id));
   });
 
-  return { organizationById, organizationByCode, childrenByParentId, ancestorIdsById, descendantIdsById };
+  /** An organization another statement read along (a bloc's organizer, a member): no statement of its own. */
+  const primeOrganization = (organization: Organization): void => {
+    organizationById.prime(organization.id, organization);
+    organizationByCode.prime(organization.code, organization);
+  };
+
+  return {
+    organizationById,
+    organizationByCode,
+    childrenByParentId,
+    ancestorIdsById,
+    descendantIdsById,
+    primeOrganization,
+  };
 }

@@ -1,7 +1,7 @@
 /**
  * `EmulationBloc.memberIds(year)`: the ids of a bloc's members in a year, for the statistics of other
  * subgraphs (awards counts a bloc's grants, campaigns summarizes every bloc's pledge year), which need
- * the ids only: one statement for all the blocs and years of a request, no organization rows loaded.
+ * the ids only: one statement for all the blocs and years of a request (the one `members` uses).
  */
 import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
 import { EmulationBloc } from '../types/bloc.types.js';
