@@ -1,11 +1,13 @@
 /**
  * The ledger per request: a grant by id (the `_entities` entry point of Grant), decisions, a person's
  * or an organization's grants, an exemplar's grants and a person's initiatives. One statement per field
- * over all parents of a request; rows in the parent's order.
+ * over all parents of a request; rows in the parent's order. A grant comes with its decision (store:
+ * LedgerGrant), which primes `decisionById`: a list of grants with their decisions costs one statement.
  */
 import DataLoader from 'dataloader';
 import { byKey, groupByKey, isUuid } from '@tdkt/subgraph-kit';
 import type { AwardsStores } from '../store/index.js';
+import type { LedgerGrant } from '../store/grant.store.js';
 import type { AuthoredInitiative } from '../store/initiative.store.js';
 import type { Decision, Grant } from '../types/grant.types.js';
 
@@ -13,8 +15,15 @@ import type { Decision, Grant } from '../types/grant.types.js';
 export const canonical = (ids: readonly string[]) => ids.filter(isUuid).map((id) => id.toLowerCase());
 
 export function createGrantLoaders(stores: AwardsStores) {
+  /** The grants of ledger rows, their decisions primed on the way. */
+  const grantsOf = (rows: readonly LedgerGrant[]): Grant[] =>
+    rows.map(({ grant, decision }) => {
+      if (decision) decisionById.prime(decision.id, decision);
+      return grant;
+    });
+
   const grantById = new DataLoader<string, Grant | null>(async (ids) => {
-    const rows = await stores.grants.byIds(canonical(ids));
+    const rows = grantsOf(await stores.grants.byIds(canonical(ids)));
     return byKey(
       ids.map((id) => id.toLowerCase()),
       rows,
@@ -29,7 +38,7 @@ export function createGrantLoaders(stores: AwardsStores) {
 
   /** Every grant of a person (revoked ones included: the record shows them as revoked). */
   const grantsByPersonId = new DataLoader<string, Grant[]>(async (ids) => {
-    const rows = await stores.grants.byPersonIds(canonical(ids));
+    const rows = grantsOf(await stores.grants.byPersonIds(canonical(ids)));
     return groupByKey(
       ids.map((id) => id.toLowerCase()),
       rows,
@@ -40,9 +49,11 @@ export function createGrantLoaders(stores: AwardsStores) {
   /** Collective grants of an organization in a year (null year: every year). Key: `${id}|${year ?? ''}`. */
   const grantsByOrganizationYear = new DataLoader<string, Grant[]>(async (keys) => {
     const pairs = keys.map((key) => key.split('|') as [string, string]).filter(([id]) => isUuid(id));
-    const rows = await stores.grants.byOrganizationYears(
-      pairs.map(([id]) => id.toLowerCase()),
-      pairs.map(([, year]) => (year === '' ? null : Number(year))),
+    const rows = grantsOf(
+      await stores.grants.byOrganizationYears(
+        pairs.map(([id]) => id.toLowerCase()),
+        pairs.map(([, year]) => (year === '' ? null : Number(year))),
+      ),
     );
     const result = new Map<string, Grant[]>();
     for (const [id, year] of pairs) {
@@ -56,9 +67,10 @@ export function createGrantLoaders(stores: AwardsStores) {
 
   const grantsByExemplarId = new DataLoader<string, Grant[]>(async (ids) => {
     const rows = await stores.grants.byExemplarIds(canonical(ids));
+    const grants = grantsOf(rows);
     return groupByKey(
       ids.map((id) => id.toLowerCase()),
-      rows,
+      rows.map((row, index) => ({ exemplarId: row.exemplarId, grant: grants[index]! })),
       (row) => row.exemplarId,
     ).map((group) => group.map((row) => row.grant));
   });

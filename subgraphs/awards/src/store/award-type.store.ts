@@ -1,6 +1,6 @@
 /** The award catalogue in the database (award_type): read by code or category, upserted from catalogue/award-types.ts. */
 import { defineTable, type Queryable, type TableDescriptor } from '@tdkt/subgraph-kit';
-import type { AwardTypeDefinition } from '../catalogue/award-types.js';
+import { AWARD_TYPES, type AwardTypeDefinition } from '../catalogue/award-types.js';
 import { AwardType, type AwardCategory, type SubjectKind } from '../types/award-type.types.js';
 
 export const AWARD_TYPE_TABLE: TableDescriptor = defineTable('awards', 'award_type', [
@@ -42,6 +42,26 @@ export interface AwardTypeRow {
 
 export const toAwardType = (row: AwardTypeRow): AwardType => Object.assign(new AwardType(), row);
 
+/** A type of the catalogue in code, as `upsertCatalogue` writes it and AWARD_TYPE_COLUMNS reads it back. */
+function fromDefinition(type: AwardTypeDefinition): AwardType {
+  return toAwardType({
+    code: type.code,
+    name: type.name.normalize('NFC'),
+    category: type.category as AwardCategory,
+    awardClass: type.awardClass,
+    subjectKinds: [...type.subjectKinds] as SubjectKind[],
+    decidingAuthority: type.decidingAuthority,
+    rank: type.rank,
+    rewardMultiplierPerson: type.rewardMultiplier.person,
+    rewardMultiplierCollective: type.rewardMultiplier.collective,
+    legalBasis: type.legalBasis,
+    validFrom: type.validFrom,
+    validTo: type.validTo,
+  });
+}
+
+const CATALOGUE = new Map(AWARD_TYPES.map((type) => [type.code, type]));
+
 export class AwardTypeStore {
   constructor(private readonly db: Queryable) {}
 
@@ -52,6 +72,19 @@ export class AwardTypeStore {
       [category],
     );
     return rows.map(toAwardType);
+  }
+
+  /**
+   * The types of the catalogue in code among `codes`, with no statement. The table is that catalogue:
+   * every start upserts it (seed/catalogue.seed.ts) and nothing else writes it, because the catalogue
+   * is the law's, versioned with the code, not officers' data. So a grant's or a nomination's award
+   * type is answered from memory; a code not in it is for `byCodes`.
+   */
+  inCatalogue(codes: readonly string[]): AwardType[] {
+    return codes.flatMap((code) => {
+      const type = CATALOGUE.get(code);
+      return type ? [fromDefinition(type)] : [];
+    });
   }
 
   async byCodes(codes: readonly string[]): Promise<AwardType[]> {

@@ -15,7 +15,8 @@ export const DECISION_TABLE: TableDescriptor = defineTable('awards', 'decision',
   'number_key',
 ]);
 
-const DECISION_COLUMNS = `id, number, issued_on::text AS "issuedOn", issuer_organization_id AS "issuerOrganizationId", authority, is_legacy AS "isLegacy"`;
+/** The SELECT list of a Decision over `decision` (the ledger joins it to its grants). */
+export const DECISION_COLUMNS = `id, number, issued_on::text AS "issuedOn", issuer_organization_id AS "issuerOrganizationId", authority, is_legacy AS "isLegacy"`;
 
 export interface DecisionRow {
   id: string;

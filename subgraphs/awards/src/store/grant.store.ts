@@ -2,7 +2,8 @@
 import { defineTable, type Queryable, type TableDescriptor } from '@tdkt/subgraph-kit';
 import type { EntityManager } from 'typeorm';
 import type { CommendationBasis } from '../types/award-type.types.js';
-import { Grant } from '../types/grant.types.js';
+import { Grant, type Decision } from '../types/grant.types.js';
+import { DECISION_COLUMNS, toDecision, type DecisionRow } from './decision.store.js';
 
 export const AWARD_GRANT_TABLE: TableDescriptor = defineTable('awards', 'award_grant', [
   'id',
@@ -44,6 +45,28 @@ export interface GrantRow {
 
 export const toGrant = (row: GrantRow): Grant => Object.assign(new Grant(), row);
 
+/**
+ * A grant with its decision, read in the statement that reads the grant: a list of grants shows its
+ * decisions (the loader primes its own with them), so N grants cost one statement, not two. (The award
+ * type needs none: the catalogue is in memory, award-type.store.ts.)
+ */
+export interface LedgerGrant {
+  grant: Grant;
+  decision: Decision | null;
+}
+
+type LedgerRow = GrantRow & { decision: DecisionRow | null };
+
+/** The SELECT list of a LedgerGrant, over `LEDGER_FROM`. */
+const LEDGER_COLUMNS = `${GRANT_COLUMNS}, CASE WHEN d.id IS NULL THEN NULL ELSE row_to_json(d) END AS decision`;
+
+const LEDGER_FROM = `award_grant g
+  LEFT JOIN LATERAL (SELECT ${DECISION_COLUMNS} FROM decision WHERE id = g.decision_id) d ON true`;
+
+function toLedgerGrant({ decision, ...grant }: LedgerRow): LedgerGrant {
+  return { grant: toGrant(grant), decision: decision ? toDecision(decision) : null };
+}
+
 /** A grant to write: the recipient as the nomination or the import row names it. */
 export interface NewGrant {
   awardTypeCode: string;
@@ -65,12 +88,12 @@ export function grantKey(
 export class GrantStore {
   constructor(private readonly db: Queryable) {}
 
-  async byIds(ids: readonly string[]): Promise<Grant[]> {
-    const rows: GrantRow[] = await this.db.query(
-      `SELECT ${GRANT_COLUMNS} FROM award_grant g WHERE g.id = ANY($1::uuid[])`,
+  async byIds(ids: readonly string[]): Promise<LedgerGrant[]> {
+    const rows: LedgerRow[] = await this.db.query(
+      `SELECT ${LEDGER_COLUMNS} FROM ${LEDGER_FROM} WHERE g.id = ANY($1::uuid[])`,
       [ids],
     );
-    return rows.map(toGrant);
+    return rows.map(toLedgerGrant);
   }
 
   async byId(id: string): Promise<Grant | null> {
@@ -81,33 +104,36 @@ export class GrantStore {
   }
 
   /** Every grant of these persons (revoked ones included: the record shows them as revoked). */
-  async byPersonIds(ids: readonly string[]): Promise<Grant[]> {
-    const rows: GrantRow[] = await this.db.query(
-      `SELECT ${GRANT_COLUMNS} FROM award_grant g WHERE g.person_id = ANY($1::uuid[]) ORDER BY g.year, g.created_at`,
+  async byPersonIds(ids: readonly string[]): Promise<LedgerGrant[]> {
+    const rows: LedgerRow[] = await this.db.query(
+      `SELECT ${LEDGER_COLUMNS} FROM ${LEDGER_FROM} WHERE g.person_id = ANY($1::uuid[]) ORDER BY g.year, g.created_at`,
       [ids],
     );
-    return rows.map(toGrant);
+    return rows.map(toLedgerGrant);
   }
 
   /** Collective grants of (organization, year) pairs; a null year: every year. */
-  async byOrganizationYears(organizationIds: readonly string[], years: readonly (number | null)[]): Promise<Grant[]> {
-    const rows: GrantRow[] = await this.db.query(
-      `SELECT ${GRANT_COLUMNS} FROM award_grant g
+  async byOrganizationYears(
+    organizationIds: readonly string[],
+    years: readonly (number | null)[],
+  ): Promise<LedgerGrant[]> {
+    const rows: LedgerRow[] = await this.db.query(
+      `SELECT ${LEDGER_COLUMNS} FROM ${LEDGER_FROM}
          JOIN unnest($1::uuid[], $2::int[]) AS k(organization_id, year) ON g.organization_id = k.organization_id AND (k.year IS NULL OR g.year = k.year)
         ORDER BY g.year, g.created_at`,
       [organizationIds, years],
     );
-    return rows.map(toGrant);
+    return rows.map(toLedgerGrant);
   }
 
   /** The grants linked to these exemplars, each with its exemplar's id. */
-  async byExemplarIds(ids: readonly string[]): Promise<{ exemplarId: string; grant: Grant }[]> {
-    const rows: (GrantRow & { exemplarId: string })[] = await this.db.query(
-      `SELECT e.exemplar_id AS "exemplarId", ${GRANT_COLUMNS} FROM award_grant g JOIN exemplar_grant e ON e.grant_id = g.id
+  async byExemplarIds(ids: readonly string[]): Promise<(LedgerGrant & { exemplarId: string })[]> {
+    const rows: (LedgerRow & { exemplarId: string })[] = await this.db.query(
+      `SELECT e.exemplar_id AS "exemplarId", ${LEDGER_COLUMNS} FROM ${LEDGER_FROM} JOIN exemplar_grant e ON e.grant_id = g.id
         WHERE e.exemplar_id = ANY($1::uuid[]) ORDER BY g.year`,
       [ids],
     );
-    return rows.map(({ exemplarId, ...grant }) => ({ exemplarId, grant: toGrant(grant) }));
+    return rows.map(({ exemplarId, ...row }) => ({ exemplarId, ...toLedgerGrant(row) }));
   }
 
   /** A recipient's grants with their decision's date, by year (the history an eligibility verdict reads). */
