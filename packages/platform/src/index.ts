@@ -5,4 +5,5 @@ export * from './http-metrics.js';
 export * from './request-id.js';
 export * from './shutdown.js';
 export * from './supervise.js';
+export * from './node-binary.js';
 export * from './ports.js';

@@ -8,6 +8,7 @@ import { closeSync, openSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { nodeBinary } from './node-binary.js';
 
 /** Time each tier has to exit after SIGTERM (longer than a service's own force-exit timer). */
 const STOP_GRACE_MS = 12_000;
@@ -40,6 +41,8 @@ export interface SupervisorOptions {
   output: 'prefixed' | { dir: string };
   /** Extra node flags for every child (e.g. --cpu-prof, which NODE_OPTIONS does not allow). */
   execArgv?: string[];
+  /** The Node.js binary of the children; default `nodeBinary()` (TDKT_NODE, else this process's own). */
+  node?: string;
   say(message: string): void;
   /**
    * After markReady(), a process that exits is a crash: started again with a backoff that doubles
@@ -88,6 +91,7 @@ export class Supervisor {
   private readonly crashes = new Map<string, number[]>();
   private ready = false;
   private stopping: Promise<void> | undefined;
+  private node: string | undefined;
 
   constructor(private readonly options: SupervisorOptions) {}
 
@@ -148,13 +152,15 @@ export class Supervisor {
 
   private spawn(spec: ProcessSpec): Supervised {
     const { cwd, output, execArgv = [] } = this.options;
+    // Resolved at the first launch, so a bad TDKT_NODE fails the start with its own message.
+    const node = (this.node ??= this.options.node ?? nodeBinary());
     // An IPC channel: when this supervisor dies, even by SIGKILL, the children see 'disconnect' and stop.
     // Detached (own process group): a terminal Ctrl-C reaches only this supervisor, which then stops
     // the gateway, the subgraphs and Postgres in that order.
     let child: ChildProcess;
     let logFile: string | undefined;
     if (output === 'prefixed') {
-      child = spawn(process.execPath, [...execArgv, spec.script], {
+      child = spawn(node, [...execArgv, spec.script], {
         cwd,
         env: spec.env,
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -169,7 +175,7 @@ export class Supervisor {
     } else {
       logFile = path.join(output.dir, `${spec.name}.log`);
       const fd = openSync(logFile, 'a');
-      child = spawn(process.execPath, [...execArgv, spec.script], {
+      child = spawn(node, [...execArgv, spec.script], {
         cwd,
         env: spec.env,
         stdio: ['ignore', fd, fd, 'ipc'],
@@ -177,7 +183,14 @@ export class Supervisor {
       });
       closeSync(fd);
     }
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) => {
+      child.once('exit', (code) => resolve(code));
+      // A binary that cannot be started emits 'error' and never 'exit'.
+      child.once('error', (error) => {
+        this.options.say(`${spec.name} could not be started with ${node}: ${error.message}`);
+        resolve(null);
+      });
+    });
     const supervised: Supervised = { ...spec, child, exited, ...(logFile ? { logFile } : {}) };
     void exited.then((code) => this.exitedUnexpectedly(supervised, code));
     return supervised;
