@@ -5,6 +5,7 @@
  * database per subgraph of the platform manifest, the subgraphs (each runs its migrations and seed),
  * then the gateway. Ctrl-C or SIGTERM stops the gateway and subgraphs first and Postgres last.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -19,6 +20,7 @@ import {
   GATEWAY_DEFAULT_PORT,
   SUBGRAPHS,
   Supervisor,
+  nodeBinary,
   packageScript,
   portProblems,
   settingName,
@@ -68,6 +70,23 @@ function acquireSupervisorLock(): void {
     if (!(error instanceof LockHeldError)) throw error;
     throw new Error(
       `another npm start or bench (pid ${error.holder}) is already running on ${DATA_DIR}; stop it first, or set TDKT_DATA_DIR`,
+    );
+  }
+}
+
+/**
+ * The Node.js the supervisor starts the gateway and subgraphs with (TDKT_NODE, else this one), run once
+ * for its version: one that cannot run is refused before PostgreSQL starts.
+ */
+function childNode(): string {
+  const binary = nodeBinary();
+  if (binary === process.execPath) return `${process.version} (${binary})`;
+  try {
+    const version = execFileSync(binary, ['--version'], { encoding: 'utf8', timeout: 10_000 }).trim();
+    return `${version} (TDKT_NODE: ${binary})`;
+  } catch (error) {
+    throw new Error(
+      `TDKT_NODE: ${binary} --version failed (${error instanceof Error ? error.message : String(error)})`,
     );
   }
 }
@@ -128,6 +147,7 @@ async function main(): Promise<void> {
 
   try {
     checkPorts();
+    say(`gateway and subgraphs on Node.js ${childNode()}`);
     acquireSupervisorLock();
     const env: NodeJS.ProcessEnv = { ...process.env };
     postgres = await prepareDatabases(env);

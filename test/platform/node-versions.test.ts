@@ -4,13 +4,14 @@
  * started as `npm start` starts it, with its gateway and subgraphs on the pinned Node 22 (TDKT_NODE),
  * answers every operation of the client contract without an error.
  */
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { issueCallerToken, loadOrCreateDevKeys, type Role } from '@tdkt/identity';
 import { vietnamYear } from '@tdkt/subgraph-kit';
 import { CONTRACT_OPERATIONS, contractOperation } from '../support/operations';
-import { freePort, startSupervisor, ROOT, type Started } from '../support/npm-start';
+import { freePort, startSupervisor, ROOT, START, type Started } from '../support/npm-start';
 
 const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
   engines: { node: string };
@@ -32,6 +33,26 @@ it('runs the test suite on the pinned Node 24, and pins a Node 22 inside the sup
   const [major, minor] = NODE_22.split('.').map(Number);
   expect(major).toBe(Number(minimum![1]));
   expect(minor).toBeGreaterThanOrEqual(Number(minimum![2]));
+});
+
+it('refuses a TDKT_NODE that cannot run before it starts anything', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'tdkt-node-bad-'));
+  try {
+    for (const bad of [path.join(dataDir, 'no-such-node'), 'no-such-node-on-path']) {
+      const result = spawnSync(process.execPath, [START], {
+        cwd: ROOT,
+        env: { ...process.env, TDKT_NODE: bad, TDKT_DATA_DIR: dataDir },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect({ bad, status: result.status }).toEqual({ bad, status: 1 });
+      expect(result.stderr).toContain(`failed to start: TDKT_NODE`);
+      expect(result.stderr).toContain(bad);
+      expect(existsSync(path.join(dataDir, 'pg'))).toBe(false);
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });
 
 describe('the platform on Node 22 (TDKT_NODE)', () => {
