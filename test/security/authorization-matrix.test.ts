@@ -13,12 +13,19 @@
  *   the caller's subject, role and organization); a refused one left none. Only the Central Board
  *   reads the trail.
  *
+ * It runs on the in-process tier (support/in-process.ts): the gateway's own server, planner and error
+ * masking, and each subgraph's real HTTP front (token check, context, scope filters), without sockets.
+ * What is HTTP proper (the bearer header's parsing, status codes, limits) is tested on the HTTP tier by
+ * the gateway, hostile-corpus and token tests. The caller's x-request-id reaches the audit trail there
+ * as it does over HTTP.
+ *
  * The tables are in matrix/. A cell marked `knownBug` is an authorization defect (or a decision the
  * code does not meet yet); it fails with the description until the resolver is fixed.
  */
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { startStack, type GraphQLResponse, type Stack } from '../support/stack';
+import { startInProcess, type InProcessStack } from '../support/in-process';
+import type { GraphQLResponse } from '../support/stack';
 import {
   BASE_CALLERS,
   BLOC_CALLERS,
@@ -35,11 +42,11 @@ import { createWorld, type World } from './matrix/world';
 
 jest.setTimeout(120_000);
 
-let stack: Stack;
+let stack: InProcessStack;
 let world: World;
 
 beforeAll(async () => {
-  stack = await startStack({ demo: true });
+  stack = await startInProcess({ demo: true });
   world = await createWorld(stack);
 }, 300_000);
 afterAll(() => stack?.stop());

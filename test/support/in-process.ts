@@ -21,7 +21,7 @@
  *   not be the real thing: the subgraphs do not export their context builders, on purpose.
  * - Anything else `fetch` is asked for goes to the real `fetch`.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { IncomingMessage, ServerResponse, type IncomingHttpHeaders } from 'node:http';
 import { Socket } from 'node:net';
@@ -39,6 +39,7 @@ import {
   type Caller,
   type Role,
 } from '@tdkt/identity';
+import { REQUEST_ID_HEADER, requestIdFrom } from '@tdkt/platform';
 import type { Database } from '@tdkt/subgraph-kit';
 import { createGatewayApp, type GatewayContext } from '@tdkt/gateway';
 import { committedSupergraph } from '@tdkt/scripts';
@@ -207,10 +208,11 @@ export async function startInProcess(options: { demo?: boolean } = {}): Promise<
       const headers = new Map<string, string>(
         Object.entries(requestOptions.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
       );
-      // As the gateway's HTTP front does: the caller from the bearer token, a request id, the internal
-      // token signed once on first use, and the client's idempotency key.
+      // As the gateway's HTTP front does: the caller from the bearer token, the request id (the
+      // caller's own when acceptable, else a new one), the internal token signed once on first use,
+      // and the client's idempotency key.
       const caller = requestOptions.token ? await callerVerifier.verify(requestOptions.token) : PUBLIC_CALLER;
-      const requestId = randomUUID();
+      const requestId = requestIdFrom(headers.get(REQUEST_ID_HEADER));
       let internalToken: Promise<string> | undefined;
       const contextValue: GatewayContext = {
         caller,
@@ -230,6 +232,7 @@ export async function startInProcess(options: { demo?: boolean } = {}): Promise<
       if (response.body.kind !== 'single') throw new Error('The in-process tier answers single results only');
       const responseHeaders = new Headers();
       for (const [name, value] of response.http.headers) responseHeaders.set(name, value);
+      responseHeaders.set(REQUEST_ID_HEADER, requestId);
       return {
         status: response.http.status ?? 200,
         headers: responseHeaders,

@@ -4,7 +4,8 @@
  * fixture is exactly what an officer would have produced.
  */
 import { randomUUID } from 'node:crypto';
-import { dataOf, type GraphQLResponse, type Stack } from '../../support/stack';
+import type { InProcessStack } from '../../support/in-process';
+import { dataOf, type GraphQLResponse } from '../../support/stack';
 import { CALLERS, type CallerKey } from './callers';
 
 /** Yesterday (UTC): a date that no check calls "in the future", in any time zone it uses. */
@@ -20,7 +21,7 @@ export interface CallerIdentity {
 }
 
 export interface World {
-  stack: Stack;
+  stack: InProcessStack;
   tokens: Record<CallerKey, string | undefined>;
   identities: Record<CallerKey, CallerIdentity>;
   /** A number never used before in this run (codes, names, decision numbers). */
@@ -57,7 +58,7 @@ function decodeSubject(token: string): string {
   return payload.sub ?? '';
 }
 
-export async function createWorld(stack: Stack): Promise<World> {
+export async function createWorld(stack: InProcessStack): Promise<World> {
   const tokens = {} as Record<CallerKey, string | undefined>;
   const identities = {} as Record<CallerKey, CallerIdentity>;
   for (const [key, caller] of Object.entries(CALLERS) as [CallerKey, (typeof CALLERS)[CallerKey]][]) {
