@@ -18,6 +18,27 @@ function freePort() {
   });
 }
 
+/**
+ * This cluster lives in a temporary directory for one run and is deleted after it, so nothing in it has
+ * to survive a crash of the machine: no fsync at each commit (a few ms each on a virtual disk, paid
+ * thousands of times in a run and again by every CREATE DATABASE … TEMPLATE), no full-page images in
+ * the WAL. A crash of PostgreSQL alone still loses no acknowledged commit (the writes are in the OS's
+ * cache), and tests that restart a database under load use their own cluster (pg-cluster.js), with
+ * the settings `npm start` uses. A server given with TEST_DATABASE_URL is never changed.
+ */
+async function skipDiskFlushes(adminUrl) {
+  const pg = require('pg');
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`ALTER SYSTEM SET fsync = off`);
+    await client.query(`ALTER SYSTEM SET full_page_writes = off`);
+    await client.query(`SELECT pg_reload_conf()`);
+  } finally {
+    await client.end();
+  }
+}
+
 module.exports = async function globalSetup() {
   process.env.NODE_ENV = 'test';
   process.env.TDKT_TEST_RUN_ID = randomBytes(4).toString('hex');
@@ -32,5 +53,6 @@ module.exports = async function globalSetup() {
   const cluster = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort() });
   globalThis.__TDKT_TEST_CLUSTER__ = { cluster, dir };
   process.env.TDKT_TEST_ADMIN_URL = cluster.adminUrl;
+  await skipDiskFlushes(cluster.adminUrl);
   process.stdout.write(`\nembedded PostgreSQL for tests on port ${cluster.port} (${Date.now() - started} ms)\n`);
 };
