@@ -12,12 +12,6 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.js',
   globalTeardown: '<rootDir>/test/support/global-teardown.js',
   maxWorkers: 2,
-  // Longest files first (committed timings on a clean checkout), so both workers end together.
-  testSequencer: '<rootDir>/test/support/sequencer.js',
   testTimeout: 60_000,
-  reporters: [
-    'default',
-    '<rootDir>/test/support/results-file-reporter.js',
-    '<rootDir>/test/support/durations-reporter.js',
-  ],
+  reporters: ['default', '<rootDir>/test/support/results-file-reporter.js'],
 };
