@@ -12,6 +12,12 @@ export interface RequestSpec {
   url: URL;
   headers: Record<string, string>;
   body: string;
+  /**
+   * Paths (dotted, list indexes dropped) under which a FORBIDDEN error is the expected answer for this
+   * caller: a withheld field is null with FORBIDDEN on its path (the public's view of a pledge's
+   * progress). Any other error still counts.
+   */
+  withheld?: string[];
 }
 
 export interface Answer {
@@ -45,6 +51,8 @@ export interface LoadResult {
   errorSamples: string[];
   latencyMs: LatencySummary;
   byKind: Record<string, { requests: number; errors: number; latencyMs: LatencySummary }>;
+  /** Answers by their `x-tdkt-cache` header (hit, miss, bypass); empty when the gateway sends none. */
+  cache: Record<string, number>;
   /** Averages per request over the answers that carried stats. */
   perRequest: {
     subgraphCalls: number;
@@ -113,8 +121,10 @@ function send(agent: http.Agent, spec: RequestSpec): Promise<Answer> {
   });
 }
 
-/** The error code of a failed answer, or null for a clean one. */
-export function problemOf(answer: Answer): { code: string; message: string } | null {
+const dotted = (path: unknown[] | undefined) => (path ?? []).filter((part) => typeof part === 'string').join('.');
+
+/** The error code of a failed answer, or null for a clean one (expected withheld fields aside). */
+export function problemOf(answer: Answer, withheld: string[] = []): { code: string; message: string } | null {
   if (answer.status !== 200) {
     let code = `HTTP_${answer.status}`;
     try {
@@ -131,7 +141,13 @@ export function problemOf(answer: Answer): { code: string; message: string } | n
     const parsed = JSON.parse(answer.body) as {
       errors?: { message?: string; path?: unknown[]; extensions?: { code?: string; serviceName?: string } }[];
     };
-    const first = parsed.errors?.[0];
+    const first = parsed.errors?.find(
+      (error) =>
+        !(
+          error.extensions?.code === 'FORBIDDEN' &&
+          withheld.some((prefix) => dotted(error.path) === prefix || dotted(error.path).startsWith(`${prefix}.`))
+        ),
+    );
     if (!first) return null;
     return {
       code: String(first.extensions?.code ?? 'UNKNOWN'),
@@ -158,6 +174,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const kinds = new Map<string, { latencies: number[]; errors: number }>();
   const errorCodes: Record<string, number> = {};
   const errorSamples: string[] = [];
+  const cache: Record<string, number> = {};
   let errors = 0;
   let withStats = 0;
   const calls: Record<string, number> = {};
@@ -176,7 +193,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       }
       const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
       if (!record) continue;
-      const problem = answer.status === 0 ? { code: 'NETWORK', message: answer.body } : problemOf(answer);
+      const problem =
+        answer.status === 0 ? { code: 'NETWORK', message: answer.body } : problemOf(answer, spec.withheld);
+      const cacheStatus = answer.headers['x-tdkt-cache'];
+      if (typeof cacheStatus === 'string') cache[cacheStatus] = (cache[cacheStatus] ?? 0) + 1;
       let kind = kinds.get(spec.kind);
       if (!kind) kinds.set(spec.kind, (kind = { latencies: [], errors: 0 }));
       latencies.push(elapsed);
@@ -230,6 +250,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         { requests: kind.latencies.length, errors: kind.errors, latencyMs: summarize(kind.latencies) },
       ]),
     ),
+    cache,
     perRequest: withStats
       ? {
           subgraphCalls: Math.round((callCount / withStats) * 100) / 100,

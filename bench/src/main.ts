@@ -2,16 +2,18 @@
  * npm run bench -- [--dataset seed|small|national] [--connections 20] [--duration 15] [--warmup 5]
  *                  [--data-dir DIR] [--only BlocBoard,PersonRecord] [--no-direct] [--no-mixed]
  *                  [--out-dir bench/results] [--log-level warn] [--cpu-prof]
- *                  [--node-flag FLAG]… [--env NAME=VALUE]… [--root OTHER_CHECKOUT]
+ *                  [--node-flag FLAG]… [--env NAME=VALUE]… [--root OTHER_CHECKOUT] [--node PATH]
+ *                  [--board-connections 10,20] [--board-sizes 3,20,30] [--no-boards]
  *
  * --node-flag, --env and --root are for A/B runs: a V8 flag, a setting, or a change built in another
- * checkout, measured against the same data and the same load.
+ * checkout, measured against the same data and the same load. --node runs the platform's processes on
+ * another Node binary (memory and CPU per version); the bench itself stays on its own.
  *
  * Starts the platform on the dataset (its own ports), drives each contract query and a mixed
  * read/write workload through the gateway, and the same root sub-queries straight to their subgraph;
  * prints a markdown table and writes bench/results/<time>-<dataset>.{json,md}.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { renderMarkdown } from './report.js';
@@ -21,7 +23,8 @@ import { ROOT } from './stack.js';
 
 const USAGE = `Usage: npm run bench -- [--dataset seed|small|national] [--connections 20] [--duration 15] [--warmup 5]
        [--data-dir DIR] [--only NAME,…] [--no-direct] [--no-mixed] [--out-dir bench/results] [--log-level warn]
-       [--cpu-prof] [--node-flag FLAG]… [--env NAME=VALUE]… [--root OTHER_CHECKOUT]`;
+       [--cpu-prof] [--node-flag FLAG]… [--env NAME=VALUE]… [--root OTHER_CHECKOUT] [--node PATH]
+       [--board-connections 10,20] [--board-sizes 3,20,30] [--no-boards]`;
 
 function say(message: string): void {
   process.stdout.write(`[bench] ${message}\n`);
@@ -42,6 +45,10 @@ interface Arguments {
   nodeFlags: string[];
   env: Record<string, string>;
   root: string | undefined;
+  nodePath: string | undefined;
+  boards: boolean;
+  boardConnections: number[];
+  boardSizes: [number, number, number];
 }
 
 function parseArguments(argv: string[]): Arguments {
@@ -60,6 +67,10 @@ function parseArguments(argv: string[]): Arguments {
     nodeFlags: [],
     env: {},
     root: undefined,
+    nodePath: undefined,
+    boards: true,
+    boardConnections: [10, 20],
+    boardSizes: [3, 20, 30],
   };
   for (let index = 0; index < argv.length; index += 1) {
     const flag = argv[index]!;
@@ -130,6 +141,33 @@ function parseArguments(argv: string[]): Arguments {
       case '--root':
         args.root = path.resolve(value());
         break;
+      case '--node': {
+        const nodePath = path.resolve(value());
+        if (!existsSync(nodePath)) throw new Error(`--node: ${nodePath} does not exist\n${USAGE}`);
+        args.nodePath = nodePath;
+        break;
+      }
+      case '--board-sizes': {
+        const sizes = value()
+          .split(',')
+          .map((entry) => Math.floor(Number(entry.trim())));
+        if (sizes.length !== 3 || new Set(sizes).size !== 3 || sizes.some((size) => !(size >= 2 && size <= 50)))
+          throw new Error(`--board-sizes takes three different sizes (2–50): small,main,large, e.g. 3,20,30\n${USAGE}`);
+        args.boardSizes = sizes as [number, number, number];
+        break;
+      }
+      case '--no-boards':
+        args.boards = false;
+        break;
+      case '--board-connections': {
+        const counts = value()
+          .split(',')
+          .map((entry) => Math.floor(Number(entry.trim())));
+        if (!counts.length || counts.some((count) => !Number.isFinite(count) || count < 1))
+          throw new Error(`--board-connections takes counts such as 10,20\n${USAGE}`);
+        args.boardConnections = counts;
+        break;
+      }
       case '--help':
       case '-h':
         process.stdout.write(`${USAGE}\n`);
@@ -187,6 +225,10 @@ async function main(): Promise<void> {
       nodeFlags: [...args.nodeFlags, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
       env: args.env,
       root: args.root,
+      ...(args.nodePath ? { nodePath: args.nodePath } : {}),
+      boards: args.boards,
+      boardConnections: args.boardConnections,
+      boardSizes: args.boardSizes,
       say,
       onStarted: (started) => (pids = started),
     });

@@ -1,5 +1,6 @@
 /** The bench result as markdown: one table of operations, one of where the time goes, one of memory. */
 import { SUBGRAPH_NAMES } from '@tdkt/platform';
+import { BOARD_TARGETS, boardTotals, type BoardTotals } from './board-rows.js';
 import type { BenchResult, PhaseResult, ScenarioResult } from './run.js';
 
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
@@ -29,6 +30,57 @@ function targetCell(result: ScenarioResult): string {
   return parts.length ? parts.join(', ') : '—';
 }
 
+const tick = (ok: boolean) => (ok ? '✓' : '✗');
+
+function totalsCells(totals: BoardTotals): string {
+  return (
+    `${totals.fetches}${totals.internalCalls > 0.005 ? ` + ${totals.internalCalls} internal` : ''} ${tick(totals.targets.fetches)} | ` +
+    `${totals.sqlStatements} ${tick(totals.targets.sqlStatements)} | ${ms(totals.cpuMs)} ${tick(totals.targets.cpuMs)}`
+  );
+}
+
+function cacheCell(phase: PhaseResult): string {
+  const entries = Object.entries(phase.cache ?? {});
+  const total = entries.reduce((sum, [, count]) => sum + count, 0);
+  return total ? entries.map(([status, count]) => `${status} ${Math.round((count / total) * 100)} %`).join(', ') : '—';
+}
+
+/** BlocBoard against the read path's targets: the dataset's boards, then the bench's own boards. */
+function renderBoards(result: BenchResult): string[] {
+  const lines: string[] = [];
+  const dataset = result.scenarios.find((scenario) => scenario.name === 'BlocBoard');
+  if (!dataset && !result.boards) return lines;
+  lines.push(
+    `BlocBoard against the read path's targets: gateway → subgraph fetches ≤ ${BOARD_TARGETS.fetches}, SQL statements ≤ ${BOARD_TARGETS.sqlStatements} and CPU ≤ ${BOARD_TARGETS.cpuMs} ms per request, summed over every process (gateways, subgraphs, PostgreSQL; the bench excluded), from the processes' own counters. The bench's boards (\`BENCH_BOARD_<n>\`, made through the API) have one shape: 6 items, every member signed, 8 progress reports per member, ranked, every other member with a grant of the year. The public is shown the board without its progress (null with FORBIDDEN, expected); "cache" counts the gateway's \`x-tdkt-cache\` answers (— : the gateway sent none).`,
+  );
+  lines.push('');
+  lines.push('| row | conn | req/s | p50 | p95 | errors | fetches/op | SQL/op | CPU ms/op | cache |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | --- | --- | --- | --- |');
+  const line = (name: string, connections: number, phase: PhaseResult, totals: BoardTotals) =>
+    lines.push(
+      `| ${name} | ${connections} | ${phase.requestsPerSecond} | ${ms(phase.latencyMs.p50)} | ${ms(phase.latencyMs.p95)} | ${phase.errors ? `**${phase.errors}**` : 0} | ${totalsCells(totals)} | ${cacheCell(phase)} |`,
+    );
+  if (dataset)
+    line(
+      "BlocBoard · the dataset's boards · Central Board",
+      result.options.connections,
+      dataset.gateway,
+      boardTotals(dataset.gateway),
+    );
+  for (const row of result.boards?.rows ?? [])
+    line(row.name.replace(/ · \d+ conn$/, ''), row.connections, row.gateway, row.totals);
+  lines.push('');
+  const comparison = result.boards?.comparison;
+  if (comparison)
+    lines.push(
+      `A ${comparison.large.members}-member board's p50 ${ms(comparison.large.p50)} ms vs a ${comparison.small.members}-member board's ${ms(comparison.small.p50)} ms: ${comparison.ratio}× (target ≤ ${comparison.target}× ${tick(comparison.met)}).`,
+      '',
+    );
+  if (result.boards?.removed !== null && result.boards?.removed !== undefined)
+    lines.push(`The bench's boards were removed afterwards (${result.boards.removed} rows).`, '');
+  return lines;
+}
+
 export function renderMarkdown(result: BenchResult): string {
   const lines: string[] = [];
   lines.push(`# Bench: ${result.dataset} dataset, ${result.options.connections} connections`);
@@ -40,7 +92,10 @@ export function renderMarkdown(result: BenchResult): string {
       Object.entries(result.options.env)
         .map(([name, value]) => ` · ${name}=${value}`)
         .join('') +
-      (result.options.root ? ` · platform from ${result.options.root}` : ''),
+      (result.options.root ? ` · platform from ${result.options.root}` : '') +
+      (result.machine.platformNode && result.machine.platformNode !== `${result.machine.node}`
+        ? ` · platform on Node ${result.machine.platformNode} (${result.machine.platformNodePath})`
+        : ''),
   );
   lines.push('');
   lines.push(
@@ -113,6 +168,7 @@ export function renderMarkdown(result: BenchResult): string {
     costRow(row.name, row.gateway);
     if (row.direct) costRow(`↳ direct to ${row.direct.subgraph}`, row.direct);
   }
+  for (const row of result.boards?.rows ?? []) costRow(row.name, row.gateway);
   if (result.mixed) costRow('Mixed', result.mixed);
   lines.push('');
 
@@ -134,9 +190,15 @@ export function renderMarkdown(result: BenchResult): string {
   if (result.mixed) hotRow('Mixed', result.mixed);
   lines.push('');
 
+  lines.push(...renderBoards(result));
+
   lines.push('| process | peak RSS (MB, polled during the run) | VmHWM (MB, whole life) | limit |');
   lines.push('| --- | ---: | ---: | --- |');
-  for (const name of ['gateway', ...SUBGRAPH_NAMES]) {
+  for (const name of [
+    'gateway',
+    ...Object.keys(result.memory.limitsMb).filter((name) => name.startsWith('gateway-')),
+    ...SUBGRAPH_NAMES,
+  ]) {
     const limit = result.memory.limitsMb[name];
     const peak = result.memory.peakRssMb[name] ?? 0;
     lines.push(

@@ -4,6 +4,7 @@
  * root fetch, then the mixed read/write workload; memory polled throughout.
  */
 import { cpus, totalmem } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { issueCallerToken, type Caller } from '@tdkt/identity';
@@ -20,6 +21,8 @@ import {
   type SqlHotSpot,
 } from './probes.js';
 import { ROOT, SUBGRAPHS, startStack, type ProcessName, type Stack, type SubgraphName } from './stack.js';
+import { ensureBoards, removeBoards, type Board } from './boards.js';
+import { measureBoardRows, type BoardComparison, type BoardRow } from './board-rows.js';
 import { scaleLoads, scaleProblem, vacuumIfNeeded } from './dataset.js';
 import {
   contractOperations,
@@ -55,6 +58,14 @@ export interface BenchOptions {
   env?: Record<string, string>;
   /** Another checkout to run the platform from (A/B runs of a change); default this one. */
   root?: string;
+  /** Another Node binary to run the platform's processes on (the bench itself stays on its own). */
+  nodePath?: string;
+  /** The BlocBoard rows on the bench's own 3-, 20- and 30-member boards (when BlocBoard is measured). */
+  boards?: boolean;
+  /** Connection counts of the 20-member board's rows (default 10 and 20). */
+  boardConnections?: number[];
+  /** Members of the small, main and large board (default 3, 20, 30). */
+  boardSizes?: [number, number, number];
   say(message: string): void;
   /** The platform's process ids, once it runs. */
   onStarted?(pids: Record<string, number>): void;
@@ -73,6 +84,9 @@ export const MEMORY_LIMITS_MB: Record<string, number> = {
   gateway: 400,
   ...Object.fromEntries(SUBGRAPHS.map((name) => [name, 300])),
 };
+/** The second gateway, with the public response cache off (the BlocBoard rows compare it with the main one's on). */
+export const CACHE_OFF_GATEWAY = 'gateway-cache-off';
+const CACHE_SETTING = 'TDKT_PUBLIC_CACHE';
 
 export interface PhaseCosts {
   /** Per request of the measured window. */
@@ -116,7 +130,17 @@ export interface BenchResult {
   finishedAt: string;
   dataset: Dataset;
   dataDir: string;
-  machine: { cpus: number; cpuModel: string; memoryMb: number; node: string; platform: string };
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    memoryMb: number;
+    /** The bench's own Node. */
+    node: string;
+    /** The Node the platform's processes ran on (--node, else the bench's). */
+    platformNode: string;
+    platformNodePath: string;
+    platform: string;
+  };
   options: {
     connections: number;
     warmupSeconds: number;
@@ -132,6 +156,14 @@ export interface BenchResult {
     write: { bloc: string; year: number; combinations: number } | null;
   };
   scenarios: ScenarioResult[];
+  /** The rows on the bench's own boards; null when BlocBoard is not measured (or --no-boards). */
+  boards: {
+    made: Board[];
+    rows: BoardRow[];
+    comparison: BoardComparison | null;
+    /** Rows removed at the end (kept datasets); null when left (a throwaway dataset). */
+    removed: number | null;
+  } | null;
   mixed: (PhaseResult & { mix: Record<string, number> }) | null;
   memory: MemoryPeaks & { limitsMb: Record<string, number>; withinLimits: boolean };
   errors: number;
@@ -164,13 +196,16 @@ interface Snapshot {
 }
 
 async function snapshot(stack: Stack): Promise<Snapshot> {
-  const names = [...SUBGRAPHS, 'gateway'] as ProcessName[];
+  const gateways = Object.keys(stack.gatewayUrls);
+  const names = [...SUBGRAPHS, ...gateways] as ProcessName[];
   const series = await Promise.all(names.map((name) => scrape(stack.baseUrls[name])));
-  return {
-    at: Date.now(),
-    cpu: cpuSnapshot(stack.pids, stack.postmasterPid),
-    series: Object.fromEntries(names.map((name, index) => [name, series[index]!])) as Record<ProcessName, Series>,
-  };
+  const byName = Object.fromEntries(names.map((name, index) => [name, series[index]!])) as Record<ProcessName, Series>;
+  // Every gateway's counters as one: a phase uses one of them, the others' counters stand still.
+  const gateway: Series = new Map();
+  for (const name of gateways)
+    for (const [key, value] of byName[name]!) gateway.set(key, (gateway.get(key) ?? 0) + value);
+  byName['gateway'] = gateway;
+  return { at: Date.now(), cpu: cpuSnapshot(stack.pids, stack.postmasterPid), series: byName };
 }
 
 type PoolSample = Record<string, { max: number; busy: number; waiting: number }>;
@@ -221,7 +256,9 @@ function costsBetween(
   for (const [name, seconds] of Object.entries(after.cpu)) {
     if (name === 'machine') continue;
     const used = seconds - (before.cpu[name] ?? 0);
-    cpuMsPerRequest[name] = round(per(used * 1000));
+    // Every gateway process in the gateway's column (a phase uses one; the others idle).
+    const column = name.startsWith('gateway') ? 'gateway' : name;
+    cpuMsPerRequest[column] = round((cpuMsPerRequest[column] ?? 0) + per(used * 1000));
     busy += used;
   }
   const subgraphs: PhaseCosts['subgraphs'] = {};
@@ -276,14 +313,24 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const say = options.say;
   const operations = contractOperations();
   const planner = createPlanner(readFileSync(path.join(options.root ?? ROOT, 'schema', 'supergraph.graphql'), 'utf8'));
+  const boardsWanted =
+    options.boards !== false &&
+    (options.only.length === 0 || options.only.some((name) => name.toLowerCase() === 'blocboard'));
+  const platformNodePath = options.nodePath ?? process.execPath;
+  const platformNode = execFileSync(platformNodePath, ['--version'], { encoding: 'utf8' }).trim();
+  // The public response cache: on in the main gateway (the platform's default) unless --env says
+  // otherwise; off in a second gateway on the same subgraphs, for the rows that compare the two.
+  const env = { [CACHE_SETTING]: 'on', ...(options.env ?? {}) };
   const stack = await startStack({
     dataDir: options.dataDir,
     seedDemo: options.seedDemo,
     logLevel: options.logLevel,
     logDir: options.logDir,
     execArgv: options.nodeFlags,
-    env: options.env,
+    env,
     root: options.root,
+    ...(options.nodePath ? { nodePath: options.nodePath } : {}),
+    ...(boardsWanted ? { extraGateways: { [CACHE_OFF_GATEWAY]: { [CACHE_SETTING]: 'off' } } } : {}),
     say,
     beforeSubgraphs: async (databaseUrls) => {
       if (options.dataset === 'seed') return;
@@ -387,6 +434,20 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       scenario.variables.map((variables) =>
         JSON.stringify({ query: operations[scenario.operation], operationName: scenario.operation, variables }),
       );
+
+    // The bench's own boards (3, 20 and 30 members, one shape), made through the API if missing.
+    let made: Board[] = [];
+    if (boardsWanted) {
+      made = await ensureBoards(
+        {
+          gatewayUrl: stack.gatewayUrl,
+          token: centralToken,
+          databaseUrls: stack.databaseUrls,
+          say,
+        },
+        options.boardSizes ?? [3, 20, 30],
+      );
+    }
 
     // A first pass: every variable set answers without errors (else the numbers would measure errors).
     for (const scenario of scenarios) {
@@ -511,6 +572,23 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       });
     }
 
+    let boards: BenchResult['boards'] = null;
+    if (boardsWanted) {
+      const measured = await measureBoardRows({
+        boards: made,
+        document: operations['BlocBoard']!,
+        connections: options.boardConnections ?? [10, 20],
+        comparisonConnections: Math.min(...(options.boardConnections ?? [10])),
+        gatewayUrl,
+        cacheOffUrl: stack.gatewayUrls[CACHE_OFF_GATEWAY] ? new URL(stack.gatewayUrls[CACHE_OFF_GATEWAY]) : null,
+        centralToken,
+        measure,
+        load: ({ connections, ...rest }) => runLoad({ ...loadOptions, connections, ...rest }),
+        stats: statsFromGatewayAnswer,
+      });
+      boards = { made, ...measured, removed: null };
+    }
+
     let mixed: BenchResult['mixed'] = null;
     if (options.mixed && scenarios.length) {
       // 90 % reads spread evenly over the queries (the two AwardStatistics scopes share one share),
@@ -598,11 +676,16 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 
     memory = sampler.stop();
     let benchWritesRemoved: number | null = null;
+    // A kept dataset gets back what it was: the bench's boards go (first: their progress
+    // reports are the bench's too, and would be counted as the mixed workload's).
+    if (options.cleanUp && boards) boards.removed = await removeBoards(stack.databaseUrls);
     if (options.cleanUp && workload.write)
       benchWritesRemoved = await removeBenchWrites(stack.databaseUrls, BENCH_SUBJECT);
-    const withinLimits = Object.entries(MEMORY_LIMITS_MB).every(
-      ([name, limit]) => (memory!.peakRssMb[name] ?? 0) <= limit,
-    );
+    const limitsMb = {
+      ...MEMORY_LIMITS_MB,
+      ...(stack.pids[CACHE_OFF_GATEWAY] ? { [CACHE_OFF_GATEWAY]: MEMORY_LIMITS_MB['gateway']! } : {}),
+    };
+    const withinLimits = Object.entries(limitsMb).every(([name, limit]) => (memory!.peakRssMb[name] ?? 0) <= limit);
     const cpu = cpus();
     return {
       version: 1,
@@ -615,6 +698,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         cpuModel: cpu[0]?.model ?? 'unknown',
         memoryMb: Math.round(totalmem() / 2 ** 20),
         node: process.version,
+        platformNode,
+        platformNodePath,
         platform: `${process.platform}-${process.arch}`,
       },
       options: {
@@ -644,10 +729,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           : null,
       },
       scenarios: results,
+      boards,
       mixed,
-      memory: { ...memory, limitsMb: MEMORY_LIMITS_MB, withinLimits },
+      memory: { ...memory, limitsMb, withinLimits },
       errors:
         results.reduce((sum, result) => sum + result.gateway.errors + (result.direct?.errors ?? 0), 0) +
+        (boards?.rows.reduce((sum, row) => sum + row.gateway.errors, 0) ?? 0) +
         (mixed?.errors ?? 0),
       benchWritesRemoved,
     };

@@ -40,6 +40,13 @@ export interface StackOptions {
   execArgv?: string[];
   /** Checkout whose built gateway and subgraphs run (default: this one); for A/B runs of a change. */
   root?: string;
+  /** The Node binary the platform's processes run on (default: the bench's own). */
+  nodePath?: string;
+  /**
+   * More gateways beside the main one, on the same subgraphs, each with its own settings (by process
+   * name): e.g. the response cache off, to compare with the main gateway's cache on in one run.
+   */
+  extraGateways?: Record<string, NodeJS.ProcessEnv>;
   /** Runs once the databases exist, before the subgraphs start (e.g. check which dataset is loaded). */
   beforeSubgraphs?(databaseUrls: Record<SubgraphName, string>): Promise<void>;
   say(message: string): void;
@@ -47,6 +54,8 @@ export interface StackOptions {
 
 export interface Stack {
   gatewayUrl: string;
+  /** Every gateway's /graphql by process name: `gateway` and the extra ones. */
+  gatewayUrls: Record<string, string>;
   subgraphUrls: Record<SubgraphName, string>;
   /** Base URLs (for /metrics). */
   baseUrls: Record<ProcessName, string>;
@@ -135,6 +144,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     cwd: root,
     output: { dir: options.logDir },
     execArgv: options.execArgv,
+    ...(options.nodePath ? { node: options.nodePath } : {}),
     say: options.say,
     whenRunning: 'report',
   });
@@ -163,8 +173,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   };
 
   try {
-    const ports: Record<string, number> = { postgres: await freePort(), gateway: await freePort() };
-    for (const name of SUBGRAPHS) ports[name] = await freePort();
+    const gatewayNames = ['gateway', ...Object.keys(options.extraGateways ?? {})];
+    const ports: Record<string, number> = { postgres: await freePort() };
+    for (const name of [...gatewayNames, ...SUBGRAPHS]) ports[name] = await freePort();
     options.say(`starting PostgreSQL (${path.join(dataDir, 'pg')}, port ${ports['postgres']})`);
     postgres = await startEmbeddedPostgres({
       dataDir: path.join(dataDir, 'pg'),
@@ -185,7 +196,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const devKeys = await loadOrCreateDevKeys(devKeysDir);
     const internal = await generateInternalKeyPair();
     const baseUrls = Object.fromEntries(
-      [...SUBGRAPHS, 'gateway'].map((name) => [name, `http://127.0.0.1:${ports[name]}`]),
+      [...SUBGRAPHS, ...gatewayNames].map((name) => [name, `http://127.0.0.1:${ports[name]}`]),
     ) as Record<ProcessName, string>;
     const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((name) => [name, `${baseUrls[name]}/graphql`])) as Record<
       SubgraphName,
@@ -223,24 +234,29 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       subgraphs.map((running) => supervisor.waitReady(running, `${baseUrls[running.name]}/ready`, READY_TIMEOUT_MS)),
     );
 
-    const gatewayEnv: NodeJS.ProcessEnv = {
-      ...env,
-      TDKT_INTERNAL_PRIVATE_KEY: JSON.stringify(internal.privateJwk),
-      GATEWAY_PORT: String(ports['gateway']),
-    };
-    const gateway = supervisor.launch({
-      name: 'gateway',
-      script: builtScript(path.join(root, 'gateway', 'dist', 'main.js')),
-      env: gatewayEnv,
-      tier: GATEWAY_TIER,
-    });
-    await supervisor.waitReady(gateway, `${baseUrls['gateway']}/ready`, READY_TIMEOUT_MS);
+    const gateways = gatewayNames.map((name) =>
+      supervisor.launch({
+        name,
+        script: builtScript(path.join(root, 'gateway', 'dist', 'main.js')),
+        env: {
+          ...env,
+          ...(name === 'gateway' ? {} : options.extraGateways![name]),
+          TDKT_INTERNAL_PRIVATE_KEY: JSON.stringify(internal.privateJwk),
+          GATEWAY_PORT: String(ports[name]),
+        },
+        tier: GATEWAY_TIER,
+      }),
+    );
+    await Promise.all(
+      gateways.map((running) => supervisor.waitReady(running, `${baseUrls[running.name]}/ready`, READY_TIMEOUT_MS)),
+    );
 
     const pids = supervisor.pids() as Record<ProcessName, number>;
     supervisor.markReady();
     keepSignals();
     return {
       gatewayUrl: `${baseUrls['gateway']}/graphql`,
+      gatewayUrls: Object.fromEntries(gatewayNames.map((name) => [name, `${baseUrls[name]}/graphql`])),
       subgraphUrls,
       baseUrls,
       pids,

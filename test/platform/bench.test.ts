@@ -1,9 +1,11 @@
 /**
  * `npm run bench` in a very short mode (seed dataset, 4 connections, half a second of warm-up and one
  * second per row): the harness starts the platform by itself, drives every contract query
- * through the gateway and straight to its subgraph, runs the mixed read/write workload, and writes the
- * JSON and markdown results. No request may fail. Timings are not checked here (they belong to the
- * bench itself, on a quiet machine).
+ * through the gateway and straight to its subgraph, makes its own boards through the API and measures
+ * BlocBoard on them (the Central Board, the public with the response cache on and off, a small board
+ * against a large one), runs the mixed read/write workload, and writes the JSON and markdown results.
+ * Small boards (2, 3 and 4 members instead of 3, 20 and 30) keep it short. No request may fail.
+ * Timings are not checked here (they belong to the bench itself, on a quiet machine).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -34,9 +36,37 @@ interface Phase {
   };
 }
 
+interface BoardRow {
+  name: string;
+  members: number;
+  bloc: string;
+  caller: string;
+  cache: string | null;
+  connections: number;
+  gateway: Phase & { cache: Record<string, number> };
+  totals: {
+    fetches: number;
+    sqlStatements: number;
+    cpuMs: number;
+    targets: { fetches: boolean; sqlStatements: boolean; cpuMs: boolean };
+  };
+}
+
 interface Result {
   dataset: string;
+  machine: { node: string; platformNode: string; platformNodePath: string };
   options: { connections: number };
+  boards: {
+    made: { size: number; code: string; year: number; members: string[]; made: boolean }[];
+    rows: BoardRow[];
+    comparison: {
+      small: { members: number; p50: number };
+      large: { members: number; p50: number };
+      ratio: number;
+      met: boolean;
+    } | null;
+    removed: number | null;
+  } | null;
   scenarios: {
     name: string;
     operation: string;
@@ -72,6 +102,13 @@ it('measures every contract query, directly and through the gateway, and the mix
         '0.5',
         '--duration',
         '1',
+        '--board-sizes',
+        '2,3,4',
+        '--board-connections',
+        '4',
+        // The same binary, through the option that runs the platform on another Node.
+        '--node',
+        process.execPath,
         '--out-dir',
         outDir,
       ],
@@ -130,7 +167,40 @@ it('measures every contract query, directly and through the gateway, and the mix
     expect(result.mixed!.byKind['ReportPledgeProgress (write)']!.requests).toBeGreaterThan(0);
     expect(Object.keys(result.mixed!.byKind).length).toBe(7);
 
-    for (const name of ['gateway', 'organizations', 'campaigns', 'awards', 'postgres'])
+    // The bench's own boards, made through the API (a throwaway dataset: left, not removed).
+    expect(result.machine.platformNodePath).toBe(process.execPath);
+    expect(result.machine.platformNode).toBe(process.version);
+    const boards = result.boards!;
+    expect(boards.made.map((board) => [board.size, board.code, board.members.length, board.made])).toEqual([
+      [2, 'BENCH_BOARD_2', 2, true],
+      [3, 'BENCH_BOARD_3', 3, true],
+      [4, 'BENCH_BOARD_4', 4, true],
+    ]);
+    expect(boards.removed).toBeNull();
+    expect(boards.rows.map((row) => [row.members, row.caller, row.cache, row.connections])).toEqual([
+      [3, 'central', null, 4],
+      [3, 'public', 'on', 4],
+      [3, 'public', 'off', 4],
+      [2, 'central', null, 4],
+      [4, 'central', null, 4],
+    ]);
+    for (const row of boards.rows) {
+      expect([row.name, row.gateway.errors, row.gateway.errorSamples]).toEqual([row.name, 0, []]);
+      checkLatency(row.gateway.latencyMs);
+      expect(row.gateway.requestsPerSecond).toBeGreaterThan(0);
+      // Per request, from the processes' own counters: fetches, statements, CPU over every process.
+      expect(row.totals.fetches).toBeGreaterThanOrEqual(1);
+      expect(row.totals.sqlStatements).toBeGreaterThan(0);
+      expect(row.totals.cpuMs).toBeGreaterThan(0);
+      expect(row.gateway.costs.cpuMsPerRequest['gateway']).toBeGreaterThan(0);
+      expect(Object.keys(row.totals.targets).sort()).toEqual(['cpuMs', 'fetches', 'sqlStatements']);
+    }
+    expect(boards.comparison).toMatchObject({ small: { members: 2 }, large: { members: 4 } });
+    expect(boards.comparison!.ratio).toBeGreaterThan(0);
+    expect(output).toContain('| row | conn | req/s | p50 | p95 | errors | fetches/op | SQL/op | CPU ms/op | cache |');
+    expect(output).toContain("A 4-member board's p50");
+
+    for (const name of ['gateway', 'gateway-cache-off', 'organizations', 'campaigns', 'awards', 'postgres'])
       expect([name, result.memory.peakRssMb[name]! > 0]).toEqual([name, true]);
     expect(result.memory.postgresPeakPssMb).toBeGreaterThan(0);
   } finally {
