@@ -32,10 +32,14 @@ function targetCell(result: ScenarioResult): string {
 
 const tick = (ok: boolean) => (ok ? '✓' : '✗');
 
-function totalsCells(totals: BoardTotals): string {
+function totalsCells(totals: BoardTotals, phase: PhaseResult): string {
+  // The totals, then by subgraph (o = organizations, c = campaigns, a = awards).
+  const fetches = Object.entries(phase.costs.gatewayFetches)
+    .map(([subgraph, fetch]) => `${subgraph[0]}:${Math.round(fetch.calls * 100) / 100}`)
+    .join(' ');
   return (
-    `${totals.fetches}${totals.internalCalls > 0.005 ? ` + ${totals.internalCalls} internal` : ''} ${tick(totals.targets.fetches)} | ` +
-    `${totals.sqlStatements} ${tick(totals.targets.sqlStatements)} | ${ms(totals.cpuMs)} ${tick(totals.targets.cpuMs)}`
+    `${totals.fetches}${totals.internalCalls > 0.005 ? ` + ${totals.internalCalls} internal` : ''} ${tick(totals.targets.fetches)}${fetches ? ` (${fetches})` : ''} | ` +
+    `${totals.sqlStatements} ${tick(totals.targets.sqlStatements)} (${sqlCell(phase)}) | ${ms(totals.cpuMs)} ${tick(totals.targets.cpuMs)}`
   );
 }
 
@@ -58,7 +62,7 @@ function renderBoards(result: BenchResult): string[] {
   lines.push('| --- | ---: | ---: | ---: | ---: | ---: | --- | --- | --- | --- |');
   const line = (name: string, connections: number, phase: PhaseResult, totals: BoardTotals) =>
     lines.push(
-      `| ${name} | ${connections} | ${phase.requestsPerSecond} | ${ms(phase.latencyMs.p50)} | ${ms(phase.latencyMs.p95)} | ${phase.errors ? `**${phase.errors}**` : 0} | ${totalsCells(totals)} | ${cacheCell(phase)} |`,
+      `| ${name} | ${connections} | ${phase.requestsPerSecond} | ${ms(phase.latencyMs.p50)} | ${ms(phase.latencyMs.p95)} | ${phase.errors ? `**${phase.errors}**` : 0} | ${totalsCells(totals, phase)} | ${cacheCell(phase)} |`,
     );
   if (dataset)
     line(
