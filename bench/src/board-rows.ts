@@ -91,6 +91,8 @@ export interface BoardRowOptions {
   /** Gateway URLs: the main one (cache as configured, on by default) and the one with the cache off. */
   gatewayUrl: URL;
   cacheOffUrl: URL | null;
+  /** The main gateway's cache setting (on unless --env turned it off). */
+  mainCache: 'on' | 'off';
   centralToken: string;
   measure(
     label: string,
@@ -115,8 +117,8 @@ export async function measureBoardRows(
     caller: BoardRow['caller'],
     cache: BoardRow['cache'],
     connections: number,
+    url = options.gatewayUrl,
   ): Promise<void> => {
-    const url = cache === 'off' ? options.cacheOffUrl! : options.gatewayUrl;
     const name = `BlocBoard ${board.size} members · ${caller === 'central' ? 'Central Board' : `public, cache ${cache}`} · ${connections} conn`;
     const body = JSON.stringify({
       query: options.document,
@@ -157,8 +159,8 @@ export async function measureBoardRows(
   if (main) {
     for (const connections of options.connections) {
       await row(main, 'central', null, connections);
-      await row(main, 'public', 'on', connections);
-      if (options.cacheOffUrl) await row(main, 'public', 'off', connections);
+      await row(main, 'public', options.mainCache, connections);
+      if (options.cacheOffUrl) await row(main, 'public', 'off', connections, options.cacheOffUrl);
     }
   }
   let comparison: BoardComparison | null = null;

@@ -581,6 +581,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         comparisonConnections: Math.min(...(options.boardConnections ?? [10])),
         gatewayUrl,
         cacheOffUrl: stack.gatewayUrls[CACHE_OFF_GATEWAY] ? new URL(stack.gatewayUrls[CACHE_OFF_GATEWAY]) : null,
+        mainCache: env[CACHE_SETTING] === 'off' ? 'off' : 'on',
         centralToken,
         measure,
         load: ({ connections, ...rest }) => runLoad({ ...loadOptions, connections, ...rest }),
