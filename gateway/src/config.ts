@@ -13,6 +13,7 @@ import {
 } from '@tdkt/identity';
 import { GATEWAY_DEFAULT_PORT, SUBGRAPHS as MANIFEST_SUBGRAPHS, settingName, subgraphPort } from '@tdkt/platform';
 import type { OperationLimits } from './limits.js';
+import { DEFAULT_PUBLIC_CACHE, type PublicCacheOptions } from './response-cache.js';
 import type { ServerLimits } from './server.js';
 
 export const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..');
@@ -33,6 +34,38 @@ export interface GatewayConfig {
   limits: Partial<OperationLimits>;
   /** GATEWAY_KEEP_ALIVE_TIMEOUT_MS, …_HEADERS_TIMEOUT_MS, …_REQUEST_TIMEOUT_MS, …_MAX_CONNECTIONS_PER_CLIENT (server.ts). */
   server: Partial<ServerLimits>;
+  /** TDKT_PUBLIC_CACHE (on|off), …_TTL_MS, …_MAX_MB, …_SETTLE_MS (response-cache.ts). */
+  publicCache: PublicCacheOptions;
+}
+
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, least = 1): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < least) throw new Error(`${name} must be a number ≥ ${least} (got "${raw}")`);
+  return value;
+}
+
+/**
+ * The public answer cache: on unless TDKT_PUBLIC_CACHE=off. An answer lives TDKT_PUBLIC_CACHE_TTL_MS
+ * (default 5 s: the most a write through another gateway replica, an import or a restore stays
+ * unseen); TDKT_PUBLIC_CACHE_MAX_MB of answers at most. After a write, answers of subgraphs that read
+ * it through a copy are not kept for TDKT_PUBLIC_CACHE_SETTLE_MS (default: AWARDS_TREE_CHECK_MS, how
+ * late awards may see a change of the organization tree).
+ */
+export function publicCacheFromEnv(env: NodeJS.ProcessEnv = process.env): PublicCacheOptions {
+  const switchValue = (env['TDKT_PUBLIC_CACHE'] ?? 'on').trim().toLowerCase();
+  if (!['on', 'off', ''].includes(switchValue))
+    throw new Error(`TDKT_PUBLIC_CACHE must be "on" or "off" (got "${env['TDKT_PUBLIC_CACHE']}")`);
+  const treeCheckMs = positiveNumber(env, 'AWARDS_TREE_CHECK_MS', DEFAULT_PUBLIC_CACHE.settleMs, 0);
+  return {
+    enabled: switchValue !== 'off',
+    ttlMs: positiveNumber(env, 'TDKT_PUBLIC_CACHE_TTL_MS', DEFAULT_PUBLIC_CACHE.ttlMs),
+    maxBytes: Math.round(
+      positiveNumber(env, 'TDKT_PUBLIC_CACHE_MAX_MB', DEFAULT_PUBLIC_CACHE.maxBytes / 1024 / 1024) * 1024 * 1024,
+    ),
+    settleMs: positiveNumber(env, 'TDKT_PUBLIC_CACHE_SETTLE_MS', treeCheckMs, 0),
+  };
 }
 
 const LIMIT_ENV: [keyof OperationLimits, string][] = [
@@ -118,6 +151,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       .map((origin) => origin.trim())
       .filter(Boolean),
     subgraphTimeouts: subgraphTimeoutsFromEnv(env),
+    publicCache: publicCacheFromEnv(env),
   };
 }
 

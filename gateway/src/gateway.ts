@@ -16,16 +16,17 @@ import {
   type CallerTokenVerifier,
   type InternalTokenSigner,
 } from '@tdkt/identity';
-import { INTERNAL_ERROR_MESSAGE, REQUEST_ID_HEADER, requestIdFrom } from '@tdkt/platform';
+import { INTERNAL_ERROR_MESSAGE, REQUEST_ID_HEADER, SUBGRAPHS, requestIdFrom } from '@tdkt/platform';
 import type { GatewayContext } from './context.js';
 import { mountDashboard, type DevSigningKey } from './dashboard.js';
 import { maskGatewayError } from './errors.js';
 import { costLimitPlugin } from './cost.js';
 import { DEFAULT_LIMITS, operationLimitsRule, type OperationLimits } from './limits.js';
 import { refuseTooManyDefinitions, withoutSchemaHints } from './refusals.js';
-import { createGatewayObservability } from './metrics.js';
+import { createGatewayObservability, createPublicCacheMetrics } from './metrics.js';
 import { clientErrorStatus, statsPlugin } from './plugins.js';
 import { DEFAULT_RATE_LIMITS, createRateLimiter, type RateLimits } from './rate-limit.js';
+import { DEFAULT_PUBLIC_CACHE, createPublicCache, type PublicCacheOptions } from './response-cache.js';
 import { DEFAULT_SERVER_LIMITS, createGatewayServer, refuseAmbiguousRequests, type ServerLimits } from './server.js';
 import { CallerForwardingDataSource, IDEMPOTENCY_HEADER, fetchWithRetry } from './subgraph-fetch.js';
 
@@ -56,6 +57,8 @@ export interface GatewayOptions {
   dashboardDir?: string | null;
   /** Outside production: the dev key that signs the dashboard's sign-in picker tokens (POST /dev/token). */
   devSigningKey?: DevSigningKey;
+  /** Public answers from memory (response-cache.ts); off unless given (main.ts: on by default). */
+  publicCache?: Partial<PublicCacheOptions>;
 }
 
 export interface GatewayApp {
@@ -94,6 +97,17 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
       }),
   });
 
+  const publicCache = createPublicCache(
+    { ...DEFAULT_PUBLIC_CACHE, enabled: false, ...(options.publicCache ?? {}) },
+    {
+      supergraphSdl: options.supergraphSdl,
+      calls: Object.fromEntries(SUBGRAPHS.map((subgraph) => [subgraph.name, subgraph.calls])),
+      metrics: createPublicCacheMetrics(observability.registry),
+      statsEnabled: !options.production,
+      observe: observability.observeCache,
+    },
+  );
+
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     stopOnTerminationSignals: false, // main.ts owns the shutdown order
@@ -109,6 +123,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
       clientErrorStatus(),
       observability.plugin,
       costLimitPlugin(limits.maxCost) as ApolloServerPlugin<GatewayContext>,
+      publicCache.plugin,
     ],
     validationRules: [operationLimitsRule(limits)],
     parseOptions: { maxTokens: limits.maxTokens },
@@ -208,6 +223,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
         delete req.body.operationName;
       next();
     },
+    publicCache.middleware,
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<GatewayContext> => {
         const caller = res.locals['caller'] as Caller;

@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     server: config.server,
     corsOrigins: config.corsOrigins,
     production: config.production,
+    publicCache: config.publicCache,
     devSigningKey: await devSigningKeyFromEnv(),
   });
   const server: Server = await new Promise((resolve, reject) => {

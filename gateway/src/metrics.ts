@@ -8,7 +8,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { NextFunction, Request, Response } from 'express';
 import type { DestinationStream, Logger } from 'pino';
-import { Counter, Histogram, type Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import {
   REQUEST_DURATION_BUCKETS,
   createMetricsRegistry,
@@ -50,6 +50,8 @@ interface SubgraphFetch {
 interface Observation extends RequestObservation {
   role: string | null;
   fetches: SubgraphFetch[];
+  /** What the public answer cache did (response-cache.ts). */
+  cache: 'hit' | 'miss' | 'bypass' | null;
 }
 
 type Fetcher = (url: string, init: RequestInit) => Promise<globalThis.Response>;
@@ -62,6 +64,52 @@ export interface GatewayObservability {
   /** Wraps the subgraph fetcher of one subgraph: counts and times every call (retry included). */
   timedFetcher(subgraph: string, fetcher: Fetcher): Fetcher;
   metricsHandler(req: Request, res: Response): Promise<void>;
+  /** The public cache's part in this request; on a hit (Apollo never runs) the operation too. */
+  observeCache(
+    result: 'hit' | 'miss' | 'bypass',
+    hit?: { operationName: string | null; variables?: Record<string, unknown> | null },
+  ): void;
+}
+
+export interface PublicCacheMetrics {
+  lookup(result: 'hit' | 'miss' | 'bypass'): void;
+  /** A write dropped the answers depending on `subgraph` (`*`: all of them). */
+  invalidated(subgraph: string): void;
+  size(bytes: number, entries: number): void;
+}
+
+/** tdkt_gateway_public_cache_*: lookups by result, invalidations by written subgraph, size. */
+export function createPublicCacheMetrics(registry: Registry): PublicCacheMetrics {
+  const lookups = new Counter({
+    name: 'tdkt_gateway_public_cache_requests_total',
+    help: 'Requests to /graphql by what the public answer cache did (hit, miss, bypass)',
+    labelNames: ['result'] as const,
+    registers: [registry],
+  });
+  const invalidations = new Counter({
+    name: 'tdkt_gateway_public_cache_invalidations_total',
+    help: 'Mutations that dropped cached public answers, by the subgraph written (* when unknown)',
+    labelNames: ['subgraph'] as const,
+    registers: [registry],
+  });
+  const bytes = new Gauge({
+    name: 'tdkt_gateway_public_cache_bytes',
+    help: 'Memory held by cached public answers (bodies and keys)',
+    registers: [registry],
+  });
+  const entries = new Gauge({
+    name: 'tdkt_gateway_public_cache_entries',
+    help: 'Cached public answers',
+    registers: [registry],
+  });
+  return {
+    lookup: (result) => lookups.inc({ result }),
+    invalidated: (subgraph) => invalidations.inc({ subgraph }),
+    size(held, count) {
+      bytes.set(held);
+      entries.set(count);
+    },
+  };
 }
 
 export function createGatewayObservability(options: { processMetrics?: boolean } = {}): GatewayObservability {
@@ -104,6 +152,7 @@ export function createGatewayObservability(options: { processMetrics?: boolean }
         variableNames: observation.variableNames,
         callerRole: observation.role,
         subgraphFetches: observation.fetches,
+        ...(observation.cache ? { cache: observation.cache } : {}),
         ...(finished.aborted ? { aborted: true } : {}),
       },
       'request',
@@ -113,7 +162,7 @@ export function createGatewayObservability(options: { processMetrics?: boolean }
   return {
     registry,
     middleware(req, res, next) {
-      const observation: Observation = { ...startObservation(), role: null, fetches: [] };
+      const observation: Observation = { ...startObservation(), role: null, fetches: [], cache: null };
       res.once('close', () => finish(req, res, observation));
       scope.run(observation, next);
     },
@@ -159,5 +208,14 @@ export function createGatewayObservability(options: { processMetrics?: boolean }
       };
     },
     metricsHandler: metricsHandler(registry),
+    observeCache(result, hit) {
+      const observation = scope.getStore();
+      if (!observation) return;
+      observation.cache = result;
+      if (hit) {
+        observeGraphQLRequest(observation, hit);
+        observation.operationType = 'query';
+      }
+    },
   };
 }

@@ -20,6 +20,7 @@ import {
   issueCallerToken,
   loadOrCreateDevKeys,
   type Caller,
+  type InternalTokenSigner,
   type Role,
 } from '@tdkt/identity';
 import { SUBGRAPHS } from '@tdkt/platform';
@@ -63,6 +64,8 @@ export interface Stack {
   adminUrl: string;
   databaseNames: string[];
   token(role: Role, org?: string): Promise<string>;
+  /** Signs internal credentials as the stack's gateway does (for a test's own gateway over these subgraphs). */
+  internalSigner: InternalTokenSigner;
   /** The gateway's internal credential for a caller, to call a subgraph directly as the gateway would. */
   internalToken(caller: Caller): Promise<string>;
   gql<T = any>(
@@ -143,6 +146,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     subgraphs,
     adminUrl: process.env['TDKT_TEST_ADMIN_URL']!,
     databaseNames: opened.names,
+    internalSigner: signer,
     token: (role, org) => issueCallerToken(callerKeys.privateJwk, { role, org: org ?? null, expiresIn: '10m' }),
     internalToken: (caller) => signer.sign(caller, `test-${randomBytes(4).toString('hex')}`),
     async gql(query, variables, requestOptions = {}) {
