@@ -216,6 +216,8 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
     identify,
     rateLimiter.middleware,
     express.json({ limit: '100kb' }),
+    // A document answered before passed every check below; any other goes through them.
+    publicCache.middleware,
     refuseTooManyDefinitions(limits),
     // `operationName: ""` means "none" (GraphQL over HTTP); Apollo would otherwise fail with a 500.
     (req: Request, _res: Response, next: NextFunction) => {
@@ -223,7 +225,6 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
         delete req.body.operationName;
       next();
     },
-    publicCache.middleware,
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<GatewayContext> => {
         const caller = res.locals['caller'] as Caller;

@@ -16,3 +16,4 @@ export {
 export { setLogDestination as setGatewayLogDestination } from './metrics.js';
 export { DEFAULT_LIMITS, type OperationLimits } from './limits.js';
 export { FIELD_WEIGHTS, SEARCH_WEIGHT, operationCost } from './cost.js';
+export { supergraphDependencies, ALL as ALL_SUBGRAPHS } from './response-cache-deps.js';

@@ -90,8 +90,7 @@ export function supergraphDependencies(
   // type → field → the subgraphs that may resolve it.
   const owners = new Map<string, Map<string, string[]>>();
   for (const definition of ast.definitions) {
-    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.INTERFACE_TYPE_DEFINITION)
-      continue;
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.INTERFACE_TYPE_DEFINITION) continue;
     const typeGraphs = toNames(graphsOf((definition as TypeDefinitionNode).directives, 'join__type'));
     const fields = new Map<string, string[]>();
     for (const field of (definition.fields ?? []) as readonly FieldDefinitionNode[]) {
@@ -184,7 +183,8 @@ export function supergraphDependencies(
             for (const subgraph of resolving ?? [ALL]) direct.add(subgraph);
             if (!selection.selectionSet) continue;
             const parent = schema.getType(typeName);
-            const field = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[name] : undefined;
+            const field =
+              parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[name] : undefined;
             const named = field ? getNamedType(field.type) : undefined;
             if (!named || !isCompositeType(named)) {
               direct.add(ALL);

@@ -9,7 +9,7 @@
  * FORBIDDEN on their path, decided by the data alone); a subgraph down or bad input is never kept. An
  * answer lives at most `ttlMs`, and a mutation through this gateway drops, before its response is sent, every
  * answer that depends on the subgraph it wrote (response-cache-deps.ts). Writes that do not pass
- * through this gateway (another replica, `npm run import`, a restore, a seed) show after `ttlMs`.
+ * through this gateway (another replica, the bulk loader, a restore, a seed) show after `ttlMs`.
  *
  * The answer says `x-tdkt-cache: hit | miss | bypass`. Cache-Control is left as the gateway sets it
  * without the cache: this memory is the gateway's own and changes nothing for the client or proxies.
@@ -188,7 +188,8 @@ export function createPublicCache(options: PublicCacheOptions, setup: PublicCach
       const pending = lookup.pending;
       const contentType = res.getHeader('content-type');
       if (!pending || res.statusCode !== 200 || typeof contentType !== 'string') return;
-      if (store.set(pending.document + rest, lookup.ticket, { ...pending, contentType })) learn(query, pending.document);
+      if (store.set(pending.document + rest, lookup.ticket, { ...pending, contentType }))
+        learn(query, pending.document);
       report();
     });
     lookups.run(lookup, next);
@@ -255,7 +256,11 @@ export function createPublicCache(options: PublicCacheOptions, setup: PublicCach
           }
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
-          if (!result.data || !(result.errors ?? []).every(withheld) || (errors ?? []).some((error) => !withheld(error)))
+          if (
+            !result.data ||
+            !(result.errors ?? []).every(withheld) ||
+            (errors ?? []).some((error) => !withheld(error))
+          )
             return;
           if (response.http.status !== undefined && response.http.status !== 200) return;
           const hash = hashOf(document);

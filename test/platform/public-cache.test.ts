@@ -378,7 +378,7 @@ it('does not put back what a read saw before a write that finished while it ran'
   const url = await ownGateway({ enabled: true }, urls);
 
   // Read through the stack's own gateway: this one must not have the answer yet.
-  const before = signers((await stack.gql(contractOperation("BlocBoard"), BOARD_VARIABLES)));
+  const before = signers(await stack.gql(contractOperation('BlocBoard'), BOARD_VARIABLES));
   holding = true;
   const racing = board(url); // reads the signatures, then waits at the proxy
   await heldArrived;
