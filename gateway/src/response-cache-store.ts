@@ -17,7 +17,8 @@ export interface CacheEntry {
   dataEnd: number;
   /** The extensions of the answer, if any (without `stats`). */
   extensions: Record<string, unknown> | null;
-  contentType: string;
+  /** The headers the answer was given with that belong to it (content type, Cache-Control). */
+  headers: [string, string][];
   operationName: string | null;
   dependencies: Dependencies;
   expiresAt: number;

@@ -44,9 +44,15 @@ export const DEFAULT_PUBLIC_CACHE: PublicCacheOptions = {
   settleMs: 1000,
 };
 
-/** Distinct documents remembered (raw text → the printed document's hash). */
-const DOCUMENTS_KEPT = 1000;
+/**
+ * Document texts remembered (raw text → the printed document's hash), so that a known text is answered
+ * before Apollo parses it: at most 500 of at most 16 kB (8 MB). A longer one is answered after parsing.
+ */
+const DOCUMENTS_KEPT = 500;
+const DOCUMENT_TEXT_KEPT = 16 * 1024;
 const STATS_REQUEST_HEADER = 'x-tdkt-stats';
+/** Headers of a computed answer given again with it (Apollo's `cache-control: no-store` stays). */
+const ANSWER_HEADERS = ['content-type', 'cache-control'];
 
 interface PendingEntry {
   document: string;
@@ -131,6 +137,7 @@ export function createPublicCache(options: PublicCacheOptions, setup: PublicCach
   };
 
   const learn = (query: string, document: string) => {
+    if (query.length > DOCUMENT_TEXT_KEPT) return;
     documents.delete(query);
     documents.set(query, document);
     if (documents.size > DOCUMENTS_KEPT) documents.delete(documents.keys().next().value!);
@@ -176,7 +183,8 @@ export function createPublicCache(options: PublicCacheOptions, setup: PublicCach
         variables: body['variables'] as Record<string, unknown> | null | undefined,
       });
       const stats = setup.statsEnabled && req.headers[STATS_REQUEST_HEADER] === '1';
-      res.status(200).setHeader(CACHE_HEADER, 'hit').setHeader('Content-Type', entry.contentType);
+      res.status(200).setHeader(CACHE_HEADER, 'hit');
+      for (const [name, value] of entry.headers) res.setHeader(name, value);
       res.send(stats ? statsBody(entry) : entry.body);
       return;
     }
@@ -186,9 +194,12 @@ export function createPublicCache(options: PublicCacheOptions, setup: PublicCach
     res.once('close', () => metrics.lookup(lookup.result));
     res.once('finish', () => {
       const pending = lookup.pending;
-      const contentType = res.getHeader('content-type');
-      if (!pending || res.statusCode !== 200 || typeof contentType !== 'string') return;
-      if (store.set(pending.document + rest, lookup.ticket, { ...pending, contentType }))
+      if (!pending || res.statusCode !== 200 || typeof res.getHeader('content-type') !== 'string') return;
+      const headers = ANSWER_HEADERS.flatMap((name): [string, string][] => {
+        const value = res.getHeader(name);
+        return typeof value === 'string' ? [[name, value]] : [];
+      });
+      if (store.set(pending.document + rest, lookup.ticket, { ...pending, headers }))
         learn(query, pending.document);
       report();
     });
