@@ -199,8 +199,7 @@ export function createPublicCache(options: PublicCacheOptions, setup: PublicCach
         const value = res.getHeader(name);
         return typeof value === 'string' ? [[name, value]] : [];
       });
-      if (store.set(pending.document + rest, lookup.ticket, { ...pending, headers }))
-        learn(query, pending.document);
+      if (store.set(pending.document + rest, lookup.ticket, { ...pending, headers })) learn(query, pending.document);
       report();
     });
     lookups.run(lookup, next);
