@@ -243,7 +243,7 @@ export function createPublicCache(options: PublicCacheOptions, setup: PublicCach
             // runs (subgraph-kit): such a refusal wrote nothing and must not empty the cache.
             const result = response.body.kind === 'single' ? response.body.singleResult : null;
             const refused =
-              contextValue.caller.role === null &&
+              contextValue?.caller?.role === null &&
               !!result?.errors?.length &&
               result.errors.every((error) => error.extensions?.['code'] === 'UNAUTHENTICATED') &&
               Object.values(result.data ?? {}).every((value) => value === null);
