@@ -34,3 +34,4 @@ export * from './store.js';
 export * from './access.js';
 export * from './migrations.js';
 export * from './definition.js';
+export * from './change-log-copy.js';
