@@ -5,6 +5,7 @@ import { BlocMembership, EmulationBloc } from './types/bloc.types.js';
 import { AnnualRating, Person } from './types/person.types.js';
 import { InitialOrganizations1763700000000 } from './migrations/1763700000000-initial-organizations.js';
 import { OrganizationTreeChanges1765000000000 } from './migrations/1765000000000-organization-tree-changes.js';
+import { OrganizationRenameLog1765500000000 } from './migrations/1765500000000-organization-rename-log.js';
 
 export const SUBGRAPH_NAME = 'organizations';
 export const DATABASE_SCHEMA = 'organizations';
@@ -21,6 +22,7 @@ export function createOrganizationsDatabase(url: string, options: { poolSize?: n
       idempotencyKeysMigration(DATABASE_SCHEMA),
       auditLogTableMigration(DATABASE_SCHEMA),
       OrganizationTreeChanges1765000000000,
+      OrganizationRenameLog1765500000000,
     ],
     poolSize: options.poolSize,
   });

@@ -1,8 +1,9 @@
 /**
- * `organizationTreeChanges`: the units whose ancestor chain (or kind) changed after a sequence number
- * of the tree log (migration 1765000000000), with their chains as they are now. The awards subgraph
- * keeps a copy of the chains to count grants over a subtree from its rollups, and calls this on each
- * statistics request: when nothing changed, the answer is one index probe.
+ * `organizationTreeChanges`: the units whose ancestor chain, kind, code or name changed after a sequence
+ * number of the tree log (migrations 1765000000000, 1765500000000), with their chains and names as they
+ * are now. The awards subgraph keeps a copy of the chains to count grants over a subtree from its
+ * rollups, and calls this on each statistics request; the campaigns subgraph keeps a copy of codes and
+ * names, read at most once a second. When nothing changed, the answer is one index probe.
  *
  * The tree is public (every unit shows its parent and children), so this is too.
  */

@@ -1,6 +1,7 @@
 /**
- * The log of changes to the organization tree (migration 1765000000000): the awards subgraph reads
- * it to keep its copy of every unit's ancestor chain.
+ * The log of changes to the organization tree (migration 1765000000000, renames since 1765500000000):
+ * the awards subgraph reads it to keep its copy of every unit's ancestor chain, the campaigns subgraph
+ * its copy of every unit's code and names.
  */
 import { defineTable, type Queryable } from '@tdkt/subgraph-kit';
 import type { OrganizationKind } from '../types/enums.js';
@@ -18,7 +19,14 @@ export interface TreeChangePage {
   pageCount: number;
   /** The last sequence number on this page, or null when the page is empty. */
   lastSeq: string | null;
-  units: { id: string; code: string | null; kind: OrganizationKind | null; ancestorIds: string[] | null }[];
+  units: {
+    id: string;
+    code: string | null;
+    name: string | null;
+    shortName: string | null;
+    kind: OrganizationKind | null;
+    ancestorIds: string[] | null;
+  }[];
 }
 
 export class OrganizationTreeStore {
@@ -46,7 +54,7 @@ export class OrganizationTreeStore {
               (SELECT count(*) FROM page)::int AS page_count,
               (SELECT max(seq) FROM page)::text AS last_seq,
               coalesce((SELECT json_agg(json_build_object(
-                          'id', ids.id, 'code', o.code, 'kind', o.kind,
+                          'id', ids.id, 'code', o.code, 'name', o.name, 'shortName', o.short_name, 'kind', o.kind,
                           'ancestorIds', CASE WHEN o.id IS NULL THEN NULL ELSE coalesce(c.ancestors, '{}'::uuid[]) END))
                           FROM ids LEFT JOIN organization o ON o.id = ids.id LEFT JOIN chains c ON c.origin = ids.id), '[]'::json) AS units`,
       [after, limit],

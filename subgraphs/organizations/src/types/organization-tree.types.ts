@@ -2,12 +2,17 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { OrganizationKind } from './enums.js';
 
 @ObjectType({
-  description: 'Chuỗi đơn vị cấp trên hiện tại của một đơn vị (để đồng bộ cây đơn vị sang phân hệ khác).',
+  description:
+    'Chuỗi đơn vị cấp trên, mã và tên hiện tại của một đơn vị (để đồng bộ cây đơn vị và tên đơn vị sang phân hệ khác).',
 })
 export class OrganizationAncestry {
   @Field(() => ID) id!: string;
   @Field(() => String, { nullable: true, description: 'Mã đơn vị (không đổi); null khi đơn vị đã bị xóa.' })
   code!: string | null;
+  @Field(() => String, { nullable: true, description: 'Tên đơn vị hiện tại; null khi đơn vị đã bị xóa.' })
+  name!: string | null;
+  @Field(() => String, { nullable: true, description: 'Tên viết tắt hiện tại (nếu có).' })
+  shortName!: string | null;
   @Field(() => [ID], {
     nullable: true,
     description: 'Các đơn vị cấp trên, gần nhất trước; null khi đơn vị đã bị xóa.',

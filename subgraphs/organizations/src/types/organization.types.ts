@@ -12,16 +12,21 @@ export class Organization {
   @Field(() => ID)
   id!: string;
 
+  // Code and names are shareable: the campaigns subgraph answers them from its copy (kept from the tree
+  // log, organization-tree.resolver.ts), so a board names its signatories without a call back here.
   @Column({ type: 'text', unique: true })
   @Field({ description: 'Mã đơn vị, ổn định vĩnh viễn (ví dụ BTP, HCM).' })
+  @Directive('@shareable')
   code!: string;
 
   @Column({ type: 'text' })
   @Field()
+  @Directive('@shareable')
   name!: string;
 
   @Column({ name: 'short_name', type: 'text', nullable: true })
   @Field(() => String, { nullable: true })
+  @Directive('@shareable')
   shortName!: string | null;
 
   @Column({ type: 'text' })
