@@ -45,6 +45,9 @@ export class ChangeLogCopy<TUnit> {
   private cursor: string | null = null;
   private checkedAt = 0;
   private checking: Promise<void> | null = null;
+  /** Reads started, and the number of the last one finished (reads run one at a time, so in order). */
+  private started = 0;
+  private finished = 0;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -69,17 +72,29 @@ export class ChangeLogCopy<TUnit> {
    */
   async ensureCurrent(read: ChangeLogReader<TUnit>, force = false): Promise<void> {
     if (!force && !this.due()) return;
-    while (this.checking) {
-      await this.checking.catch(() => undefined);
-      if (!force) return;
+    // A forced read must start after the need arose (one running already may have missed the change);
+    // callers forcing meanwhile share the next read rather than queueing one each.
+    const needed = this.started + 1;
+    while (this.finished < needed) {
+      if (this.checking) {
+        await this.checking.catch(() => undefined);
+        if (!force) return;
+        continue;
+      }
+      await this.check(read);
     }
-    const started = Date.now();
+  }
+
+  private check(read: ChangeLogReader<TUnit>): Promise<void> {
+    const number = ++this.started;
+    const startedAt = Date.now();
     this.checking = (async () => {
       try {
         const after = await this.knownCursor();
         await this.catchUp(read, after, await read(after));
       } finally {
-        this.checkedAt = Math.max(this.checkedAt, started);
+        this.checkedAt = Math.max(this.checkedAt, startedAt);
+        this.finished = number;
       }
     })().finally(() => {
       this.checking = null;
