@@ -10,6 +10,7 @@ import {
 } from '@tdkt/subgraph-kit';
 import { createLoaders, type Loaders } from './loaders/index.js';
 import { createStores, type Stores } from './store/index.js';
+import { organizationCopyAccess, type OrganizationCopyAccess } from './services/organization-copy.service.js';
 
 /** The scope checks are the kit's, the same in every subgraph. */
 export { canSeePrivateDataOf, isInCallerSubtree, requireActFor } from '@tdkt/subgraph-kit';
@@ -23,6 +24,8 @@ export interface CampaignsContext extends ScopedContext {
   organizations: OrganizationsDirectory;
   /** The organizations subgraph itself, for lists the directory does not batch (blocs of a year, subtrees). */
   organizationsClient: SubgraphClient;
+  /** The copy of organizations' codes and names that reads join (services/organization-copy.service.ts). */
+  organizationCopy: OrganizationCopyAccess;
 }
 
 export function buildContext(
@@ -32,13 +35,15 @@ export function buildContext(
 ): CampaignsContext {
   const stores = createStores(db);
   const organizations = createOrganizationsDirectory(organizationsClient, identity.internalToken);
+  const copy = organizationCopyAccess(db, { organizationsClient, internalToken: identity.internalToken });
   const context: CampaignsContext = {
     ...identity,
     db,
     stores,
-    loaders: createLoaders(stores),
+    loaders: createLoaders(stores, copy),
     organizations,
     organizationsClient,
+    organizationCopy: copy,
     callerOrganizationId: async () => (await callerOrganization(context))?.id ?? null,
     callerOrganization: () => callerOrganization(context),
   };

@@ -3,13 +3,16 @@
  * so a board of N members, M items and P periods costs a constant number of statements.
  */
 import type { Stores } from '../store/index.js';
+import type { OrganizationCopyAccess } from '../services/organization-copy.service.js';
 import { createPledgeLoaders } from './pledge.loaders.js';
+import { createOrganizationLoaders } from './organization.loaders.js';
 import { createMovementLoaders } from './movement.loaders.js';
 import { createConferenceLoaders } from './conference.loaders.js';
 
-export function createLoaders(stores: Stores) {
+export function createLoaders(stores: Stores, copy: OrganizationCopyAccess) {
   return {
-    ...createPledgeLoaders(stores),
+    ...createOrganizationLoaders(copy),
+    ...createPledgeLoaders(stores, copy),
     ...createMovementLoaders(stores),
     ...createConferenceLoaders(stores),
   };

@@ -1,22 +1,18 @@
 /**
  * Pledge loaders: one statement per field over all parents of a request (a board of 30 members,
- * 10 items and 4 periods reads each table once).
+ * 10 items and 4 periods reads each table once). A board's items, signatures, ranking and votes come
+ * from one statement (the pledge's sheet), its progress from another, both naming the units from the
+ * copy of the organizations (a read of its log started in the background when due: services/organization-copy.service.ts).
  */
 import DataLoader from 'dataloader';
 import { groupByKey, isUuid } from '@tdkt/subgraph-kit';
 import type { Stores } from '../store/index.js';
-import type {
-  BlocVote,
-  Pledge,
-  PledgeItem,
-  PledgeSignature,
-  ProgressReport,
-  RankingEntry,
-  Scorecard,
-} from '../types/pledge.types.js';
+import type { PledgeSheet } from '../store/pledge-sheet.store.js';
+import type { OrganizationCopyAccess } from '../services/organization-copy.service.js';
+import type { Pledge, PledgeSignature, ProgressReport, Scorecard } from '../types/pledge.types.js';
 
-export function createPledgeLoaders(stores: Stores) {
-  const { pledges, pledgeProgress } = stores;
+export function createPledgeLoaders(stores: Stores, copy: OrganizationCopyAccess) {
+  const { pledges, pledgeProgress, pledgeSheets } = stores;
 
   const pledgeById = new DataLoader<string, Pledge | null>(async (ids) => {
     const rows = await pledges.byIds(ids.filter(isUuid).map((id) => id.toLowerCase()));
@@ -40,13 +36,17 @@ export function createPledgeLoaders(stores: Stores) {
     return groupByKey(ids, await pledges.byBlocIds(ids.filter(isUuid)), (pledge) => pledge.blocId);
   });
 
-  const itemsByPledgeId = new DataLoader<string, PledgeItem[]>(async (ids) =>
-    groupByKey(ids, await pledges.itemsOf(ids), (row) => row.pledgeId),
-  );
-
-  const signaturesByPledgeId = new DataLoader<string, PledgeSignature[]>(async (ids) =>
-    groupByKey(ids, await pledges.signaturesOf(ids), (row) => row.pledgeId),
-  );
+  const EMPTY_SHEET: PledgeSheet = { items: [], signatures: [], ranking: [], votes: [] };
+  const sheetByPledgeId = new DataLoader<string, PledgeSheet>(async (ids) => {
+    copy.refreshIfDue();
+    const sheets = await pledgeSheets.sheetsOf(ids);
+    return ids.map((id) => sheets.get(id) ?? EMPTY_SHEET);
+  });
+  /** One part of the sheet; clearing it (after a write) clears the whole sheet. */
+  const sheetPart = <K extends keyof PledgeSheet>(part: K) => ({
+    load: async (pledgeId: string): Promise<PledgeSheet[K]> => (await sheetByPledgeId.load(pledgeId))[part],
+    clear: (pledgeId: string) => void sheetByPledgeId.clear(pledgeId),
+  });
 
   /** Signatures of an organization on pledges of a year. Key: `${organizationId}|${year}`. */
   const signaturesByOrganizationYear = new DataLoader<string, PledgeSignature[]>(async (keys) => {
@@ -64,25 +64,19 @@ export function createPledgeLoaders(stores: Stores) {
   });
 
   /** The current value of every (member, item, period): the latest revision. */
-  const currentProgressByPledgeId = new DataLoader<string, ProgressReport[]>(async (ids) =>
-    groupByKey(ids, await pledgeProgress.currentProgressOf(ids), (row) => row.pledgeId),
-  );
+  const currentProgressByPledgeId = new DataLoader<string, ProgressReport[]>(async (ids) => {
+    copy.refreshIfDue();
+    return groupByKey(ids, await pledgeProgress.currentProgressOf(ids), (row) => row.pledgeId);
+  });
 
   /** Every revision of every report (corrections keep the earlier values). */
-  const progressHistoryByPledgeId = new DataLoader<string, ProgressReport[]>(async (ids) =>
-    groupByKey(ids, await pledgeProgress.progressHistoryOf(ids), (row) => row.pledgeId),
-  );
+  const progressHistoryByPledgeId = new DataLoader<string, ProgressReport[]>(async (ids) => {
+    copy.refreshIfDue();
+    return groupByKey(ids, await pledgeProgress.progressHistoryOf(ids), (row) => row.pledgeId);
+  });
 
   const scorecardsByPledgeId = new DataLoader<string, Scorecard[]>(async (ids) =>
     groupByKey(ids, await pledgeProgress.scorecardsOf(ids), (row) => row.pledgeId),
-  );
-
-  const rankingByPledgeId = new DataLoader<string, RankingEntry[]>(async (ids) =>
-    groupByKey(ids, await pledges.rankingsOf(ids), (row) => row.pledgeId),
-  );
-
-  const votesByPledgeId = new DataLoader<string, BlocVote[]>(async (ids) =>
-    groupByKey(ids, await pledges.votesOf(ids), (row) => row.pledgeId),
   );
 
   return {
@@ -91,8 +85,8 @@ export function createPledgeLoaders(stores: Stores) {
       load: (blocId: string, year: number) => pledgeByBlocYear.load(`${blocId.toLowerCase()}|${year}`),
     },
     pledgesByBlocId,
-    itemsByPledgeId,
-    signaturesByPledgeId,
+    itemsByPledgeId: sheetPart('items'),
+    signaturesByPledgeId: sheetPart('signatures'),
     signaturesByOrganizationYear: {
       load: (organizationId: string, year: number) =>
         signaturesByOrganizationYear.load(`${organizationId.toLowerCase()}|${year}`),
@@ -100,7 +94,7 @@ export function createPledgeLoaders(stores: Stores) {
     currentProgressByPledgeId,
     progressHistoryByPledgeId,
     scorecardsByPledgeId,
-    rankingByPledgeId,
-    votesByPledgeId,
+    rankingByPledgeId: sheetPart('ranking'),
+    votesByPledgeId: sheetPart('votes'),
   };
 }

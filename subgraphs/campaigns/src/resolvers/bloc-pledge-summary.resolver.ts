@@ -60,7 +60,7 @@ export class BlocPledgeSummaryResolver {
     description: 'Đơn vị xếp hạng nhất khi tổng kết (đồng hạng thì nhiều đơn vị); rỗng trước khi tổng kết.',
   })
   firstRanked(@Root() summary: BlocPledgeSummary): Organization[] {
-    return summary.firstRankedIds.map(organizationRef);
+    return summary.firstRankedIds.map((id, index) => organizationRef(id, summary.firstRankedNames[index]));
   }
 
   @FieldResolver(() => Organization, {
@@ -68,7 +68,7 @@ export class BlocPledgeSummaryResolver {
     description: 'Đơn vị dẫn đầu được khối suy tôn (biểu quyết đạt gần nhất).',
   })
   leadingUnit(@Root() summary: BlocPledgeSummary): Organization | null {
-    return summary.leadingUnitId ? organizationRef(summary.leadingUnitId) : null;
+    return summary.leadingUnitId ? organizationRef(summary.leadingUnitId, summary.leadingUnitNames) : null;
   }
 
   @Query(() => BlocPledgeSummaryConnection, {
@@ -107,6 +107,7 @@ export class BlocPledgeSummaryResolver {
     const members = blocs.flatMap((bloc) =>
       bloc.members.map((member) => ({ blocId: bloc.blocId, organizationId: member.id })),
     );
+    context.organizationCopy.refreshIfDue();
     const rows = await context.stores.blocSummaries.summaries(
       blocs.map((bloc) => bloc.blocId),
       year,
@@ -129,7 +130,9 @@ export class BlocPledgeSummaryResolver {
             blocId: bloc.blocId,
             pledgeId: row?.pledge_id ?? null,
             firstRankedIds: row?.first_ranked ?? [],
+            firstRankedNames: row?.first_ranked_names ?? [],
             leadingUnitId: row?.leading_unit ?? null,
+            leadingUnitNames: row?.leading_unit_names ?? null,
             year,
             status: row?.status ?? null,
             membersCount,

@@ -9,7 +9,7 @@ import { BlocVote } from '../types/pledge.types.js';
 export class BlocVoteResolver {
   @FieldResolver(() => Organization, { nullable: true })
   candidate(@Root() vote: BlocVote): Organization {
-    return organizationRef(vote.candidateOrganizationId);
+    return organizationRef(vote.candidateOrganizationId, vote.organizationNames);
   }
 
   @Mutation(() => BlocVote, {

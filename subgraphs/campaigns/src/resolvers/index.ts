@@ -18,6 +18,7 @@ import { BlocPledgesResolver } from './bloc-pledges.resolver.js';
 import { OrganizationPledgesResolver } from './organization-pledges.resolver.js';
 import { BlocPledgeSummaryResolver } from './bloc-pledge-summary.resolver.js';
 import { StatisticalForm0601Resolver } from './statistical-form-0601.resolver.js';
+import { OrganizationNamesResolver } from './organization-names.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's resolver list type
 export const RESOLVERS: [Function, ...Function[]] = [
@@ -37,4 +38,5 @@ export const RESOLVERS: [Function, ...Function[]] = [
   OrganizationPledgesResolver,
   BlocPledgeSummaryResolver,
   StatisticalForm0601Resolver,
+  OrganizationNamesResolver,
 ];

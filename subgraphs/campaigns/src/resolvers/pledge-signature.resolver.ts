@@ -7,7 +7,7 @@ import { Pledge, PledgeSignature } from '../types/pledge.types.js';
 export class PledgeSignatureResolver {
   @FieldResolver(() => Organization, { nullable: true })
   organization(@Root() signature: PledgeSignature): Organization {
-    return organizationRef(signature.organizationId);
+    return organizationRef(signature.organizationId, signature.organizationNames);
   }
 
   @FieldResolver(() => Pledge, { nullable: true })

@@ -121,7 +121,7 @@ export class PledgeResolver {
   })
   async leadingUnit(@Root() pledge: Pledge, @Ctx() context: CampaignsContext): Promise<Organization | null> {
     const standing = standingVote(await context.loaders.votesByPledgeId.load(pledge.id));
-    return standing ? organizationRef(standing.candidateOrganizationId) : null;
+    return standing ? organizationRef(standing.candidateOrganizationId, standing.organizationNames) : null;
   }
 
   // ------------------------------------------------------------------ mutations (services/pledge*.service.ts)

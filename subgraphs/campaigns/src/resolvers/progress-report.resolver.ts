@@ -15,6 +15,6 @@ export class ProgressReportResolver {
 
   @FieldResolver(() => Organization, { nullable: true })
   organization(@Root() report: ProgressReport): Organization {
-    return organizationRef(report.organizationId);
+    return organizationRef(report.organizationId, report.organizationNames);
   }
 }

@@ -6,6 +6,6 @@ import { RankingEntry } from '../types/pledge.types.js';
 export class RankingEntryResolver {
   @FieldResolver(() => Organization, { nullable: true })
   organization(@Root() entry: RankingEntry): Organization {
-    return organizationRef(entry.organizationId);
+    return organizationRef(entry.organizationId, entry.organizationNames);
   }
 }

@@ -5,6 +5,8 @@
  */
 import type { Queryable } from '@tdkt/subgraph-kit';
 import type { PledgeStatus } from '../types/pledge.types.js';
+import type { OrganizationNames } from '../types/organization.stub.js';
+import { organizationCopyJson } from './organization-copy.store.js';
 
 /** One bloc of the page: its pledge of the year (nulls and zeros when it has none). */
 export interface BlocSummaryRow {
@@ -16,7 +18,10 @@ export interface BlocSummaryRow {
   progress_sum: number;
   met: number;
   first_ranked: string[] | null;
+  /** The first ranked units' code and names from the copy, in the order of `first_ranked` (null: not copied yet). */
+  first_ranked_names: (OrganizationNames | null)[] | null;
   leading_unit: string | null;
+  leading_unit_names: OrganizationNames | null;
 }
 
 export class BlocSummaryStore {
@@ -43,7 +48,8 @@ export class BlocSummaryStore {
            SELECT b.bloc_id, p.id AS pledge_id, p.status,
                   coalesce(signed.n, 0) AS signed, coalesce(targets.n, 0) AS target_items,
                   coalesce(progress.progress_sum, 0) AS progress_sum, coalesce(progress.met, 0) AS met,
-                  first_ranked.ids AS first_ranked, acclaimed.candidate_organization_id AS leading_unit
+                  first_ranked.ids AS first_ranked, first_ranked.names AS first_ranked_names,
+                  acclaimed.candidate_organization_id AS leading_unit, acclaimed.names AS leading_unit_names
              FROM b
              LEFT JOIN pledge p ON p.bloc_id = b.bloc_id AND p.year = $2
              LEFT JOIN members mb ON mb.bloc_id = b.bloc_id
@@ -63,10 +69,14 @@ export class BlocSummaryStore {
                  ) f
              ) progress ON true
              LEFT JOIN LATERAL (
-               SELECT array_agg(r.organization_id ORDER BY r.organization_id) AS ids FROM pledge_ranking r WHERE r.pledge_id = p.id AND r.rank = 1
+               SELECT array_agg(r.organization_id ORDER BY r.organization_id) AS ids,
+                      json_agg(${organizationCopyJson('oc')} ORDER BY r.organization_id) AS names
+                 FROM pledge_ranking r LEFT JOIN organization_copy oc ON oc.id = r.organization_id WHERE r.pledge_id = p.id AND r.rank = 1
              ) first_ranked ON true
              LEFT JOIN LATERAL (
-               SELECT v.candidate_organization_id FROM bloc_vote v WHERE v.pledge_id = p.id AND v.passed AND v.annulled_at IS NULL ORDER BY v.voted_on DESC, v.recorded_at DESC LIMIT 1
+               SELECT v.candidate_organization_id, ${organizationCopyJson('oc')} AS names
+                 FROM bloc_vote v LEFT JOIN organization_copy oc ON oc.id = v.candidate_organization_id
+                WHERE v.pledge_id = p.id AND v.passed AND v.annulled_at IS NULL ORDER BY v.voted_on DESC, v.recorded_at DESC LIMIT 1
              ) acclaimed ON true`,
       [blocIds, year, members.map((member) => member.blocId), members.map((member) => member.organizationId)],
     );

@@ -19,6 +19,12 @@ import {
   PledgeStore,
 } from './pledge.store.js';
 import { StatisticalForm0601Store } from './statistical-form-0601.store.js';
+import { PledgeSheetStore } from './pledge-sheet.store.js';
+import {
+  ORGANIZATION_COPY_SYNC_TABLE,
+  ORGANIZATION_COPY_TABLE,
+  OrganizationCopyStore,
+} from './organization-copy.store.js';
 
 /** The stores over `db`: the DataSource for a request's reads, a transaction's EntityManager for a service. */
 export function createStores(db: Queryable) {
@@ -27,6 +33,8 @@ export function createStores(db: Queryable) {
     conferences: new ConferenceStore(db),
     pledges: new PledgeStore(db),
     pledgeProgress: new PledgeProgressStore(db),
+    pledgeSheets: new PledgeSheetStore(db),
+    organizationCopy: new OrganizationCopyStore(db),
     blocSummaries: new BlocSummaryStore(db),
     statisticalForm0601: new StatisticalForm0601Store(db),
   };
@@ -48,6 +56,8 @@ export const CAMPAIGNS_TABLES = {
   scorecard_item: SCORECARD_ITEM_TABLE,
   pledge_ranking: PLEDGE_RANKING_TABLE,
   bloc_vote: BLOC_VOTE_TABLE,
+  organization_copy: ORGANIZATION_COPY_TABLE,
+  organization_copy_sync: ORGANIZATION_COPY_SYNC_TABLE,
   idempotency_key: IDEMPOTENCY_KEY_TABLE,
   audit_log: AUDIT_LOG_TABLE,
 } as const satisfies Record<string, TableDescriptor>;

@@ -4,6 +4,7 @@
  */
 import { defineTable, type Queryable, type TableDescriptor } from '@tdkt/subgraph-kit';
 import { ProgressReport, Scorecard, type ScorecardStage } from '../types/pledge.types.js';
+import { organizationCopyJson } from './organization-copy.store.js';
 
 export const PROGRESS_REPORT_TABLE: TableDescriptor = defineTable('campaigns', 'progress_report', [
   'pledge_id',
@@ -70,23 +71,26 @@ export interface NewScorecard {
 export class PledgeProgressStore {
   constructor(private readonly db: Queryable) {}
 
-  /** The current value of every (member, item, period): the latest revision. */
+  /** The current value of every (member, item, period): the latest revision; units named from the copy. */
   async currentProgressOf(pledgeIds: readonly string[]): Promise<ProgressReport[]> {
     const rows: ProgressReport[] = await this.db.query(
-      `SELECT DISTINCT ON (pledge_id, organization_id, item_code, period)
-              ${PROGRESS_COLUMNS}
-         FROM progress_report WHERE pledge_id = ANY($1::uuid[])
-        ORDER BY pledge_id, organization_id, item_code, period, revision DESC`,
+      `SELECT r.*, ${organizationCopyJson('oc')} AS "organizationNames"
+         FROM (SELECT DISTINCT ON (pledge_id, organization_id, item_code, period) ${PROGRESS_COLUMNS}
+                 FROM progress_report WHERE pledge_id = ANY($1::uuid[])
+                ORDER BY pledge_id, organization_id, item_code, period, revision DESC) r
+         LEFT JOIN organization_copy oc ON oc.id = r."organizationId"
+        ORDER BY r."pledgeId", r."organizationId", r."itemCode", r.period`,
       [pledgeIds],
     );
     return rows.map(toProgressReport);
   }
 
-  /** Every revision of every report (corrections keep the earlier values). */
+  /** Every revision of every report (corrections keep the earlier values); units named from the copy. */
   async progressHistoryOf(pledgeIds: readonly string[]): Promise<ProgressReport[]> {
     const rows: ProgressReport[] = await this.db.query(
-      `SELECT ${PROGRESS_COLUMNS}
-         FROM progress_report WHERE pledge_id = ANY($1::uuid[])
+      `SELECT ${PROGRESS_COLUMNS}, ${organizationCopyJson('oc')} AS "organizationNames"
+         FROM progress_report LEFT JOIN organization_copy oc ON oc.id = organization_id
+        WHERE pledge_id = ANY($1::uuid[])
         ORDER BY organization_id, item_code, period, revision`,
       [pledgeIds],
     );

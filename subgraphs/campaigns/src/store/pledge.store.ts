@@ -1,16 +1,10 @@
 /**
  * The pledge of a bloc-year (giao ước thi đua): the pledge row, its items and signatures, the closing
- * ranking and the votes on the leading unit. Progress reports and scorecards: pledge-progress.store.ts.
+ * ranking and the votes on the leading unit. Progress reports and scorecards: pledge-progress.store.ts;
+ * the batched read of items, signatures, ranking and votes for a board: pledge-sheet.store.ts.
  */
 import { defineTable, type Queryable, type TableDescriptor } from '@tdkt/subgraph-kit';
-import {
-  BlocVote,
-  Pledge,
-  PledgeItem,
-  PledgeSignature,
-  RankingEntry,
-  type PledgeStatus,
-} from '../types/pledge.types.js';
+import { BlocVote, Pledge, PledgeSignature, type PledgeStatus } from '../types/pledge.types.js';
 
 export const PLEDGE_TABLE: TableDescriptor = defineTable('campaigns', 'pledge', [
   'id',
@@ -155,25 +149,6 @@ export class PledgeStore {
     return rows.map(toPledge);
   }
 
-  async itemsOf(pledgeIds: readonly string[]): Promise<PledgeItem[]> {
-    const rows: PledgeItem[] = await this.db.query(
-      `SELECT pledge_id AS "pledgeId", code, title, target_value::float8 AS "targetValue", unit, max_score::float8 AS "maxScore",
-              allow_negative AS "allowNegative", position
-         FROM pledge_item WHERE pledge_id = ANY($1::uuid[]) ORDER BY position`,
-      [pledgeIds],
-    );
-    return rows.map((row) => Object.assign(new PledgeItem(), row));
-  }
-
-  async signaturesOf(pledgeIds: readonly string[]): Promise<PledgeSignature[]> {
-    const rows: PledgeSignature[] = await this.db.query(
-      `SELECT ${SIGNATURE_COLUMNS}
-         FROM pledge_signature WHERE pledge_id = ANY($1::uuid[]) ORDER BY signed_at, organization_id`,
-      [pledgeIds],
-    );
-    return rows.map((row) => Object.assign(new PledgeSignature(), row));
-  }
-
   /** Signatures of organizations on the pledges of a year, each with that year. */
   async signaturesByOrganizationYears(
     organizationIds: string[],
@@ -187,15 +162,6 @@ export class PledgeStore {
       [organizationIds, years],
     );
     return rows.map((row) => ({ signature: Object.assign(new PledgeSignature(), row), year: row.year }));
-  }
-
-  async rankingsOf(pledgeIds: readonly string[]): Promise<RankingEntry[]> {
-    const rows: RankingEntry[] = await this.db.query(
-      `SELECT pledge_id AS "pledgeId", organization_id AS "organizationId", rank, total_score::float8 AS "totalScore"
-         FROM pledge_ranking WHERE pledge_id = ANY($1::uuid[]) ORDER BY rank, organization_id`,
-      [pledgeIds],
-    );
-    return rows.map((row) => Object.assign(new RankingEntry(), row));
   }
 
   async votesOf(pledgeIds: readonly string[]): Promise<BlocVote[]> {

@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '@tdkt/subgraph-kit';
 import { PledgeStatus } from './pledge.types.js';
+import type { OrganizationNames } from './organization.stub.js';
 
 /** Same name and values as the organizations subgraph's BlocKind (federation composes them as one enum). */
 export enum BlocKind {
@@ -17,7 +18,10 @@ export class BlocPledgeSummary {
   blocId!: string;
   pledgeId!: string | null;
   firstRankedIds!: string[];
+  /** Code and names of the first ranked units from the copy, in the same order (null: not copied yet). */
+  firstRankedNames!: (OrganizationNames | null)[];
   leadingUnitId!: string | null;
+  leadingUnitNames!: OrganizationNames | null;
   @Field(() => Int) year!: number;
   @Field(() => PledgeStatus, {
     nullable: true,

@@ -4,6 +4,7 @@
  */
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLLocalDate } from '@tdkt/subgraph-kit';
+import type { OrganizationNames } from './organization.stub.js';
 
 export enum PledgeStatus {
   DRAFT = 'DRAFT',
@@ -72,6 +73,8 @@ export class PledgeItem {
 export class PledgeSignature {
   pledgeId!: string;
   organizationId!: string;
+  /** The unit's code and names when the read joined the copy (null: the copy does not hold it yet). */
+  organizationNames?: OrganizationNames | null;
   @Field(() => Date) signedAt!: Date;
 }
 
@@ -81,6 +84,8 @@ export class PledgeSignature {
 export class ProgressReport {
   pledgeId!: string;
   organizationId!: string;
+  /** The unit's code and names when the read joined the copy (null: the copy does not hold it yet). */
+  organizationNames?: OrganizationNames | null;
   itemCode!: string;
   @Field() period!: string;
   @Field(() => Int, { description: '1 cho lần báo cáo đầu, tăng mỗi lần đính chính.' }) revision!: number;
@@ -115,6 +120,8 @@ export class Scorecard {
 export class RankingEntry {
   pledgeId!: string;
   organizationId!: string;
+  /** The unit's code and names when the read joined the copy (null: the copy does not hold it yet). */
+  organizationNames?: OrganizationNames | null;
   @Field(() => Int) rank!: number;
   @Field(() => Float) totalScore!: number;
 }
@@ -127,6 +134,8 @@ export class BlocVote {
   @Field(() => ID) id!: string;
   pledgeId!: string;
   candidateOrganizationId!: string;
+  /** The candidate's code and names when the read joined the copy (null: the copy does not hold it yet). */
+  organizationNames?: OrganizationNames | null;
   @Field(() => Int) membersTotal!: number;
   @Field(() => Int) yes!: number;
   @Field(() => Int) no!: number;
