@@ -320,8 +320,13 @@ it('answers the overview for 20 blocs in as many SQL statements per subgraph as 
     const members = await makeBloc(code, 3, [2019]);
     await fillDirectly(code, members, 2019, 4);
   }
+  // Campaigns' copy of the organizations' names takes the new units in (read at once, on this first page)
+  // and reads their log again only after the two measured pages: a read between them would count in one.
+  process.env['CAMPAIGNS_ORG_CHECK_MS'] = '3600000';
+  await summaries({ year: 2019, first: 20 });
   const few = await summaries({ year: 2019, first: 2 });
   const many = await summaries({ year: 2019, first: 20 });
+  delete process.env['CAMPAIGNS_ORG_CHECK_MS'];
   expect(few.data.edges).toHaveLength(2);
   expect(many.data.edges).toHaveLength(20);
   expect(
