@@ -50,14 +50,18 @@ function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, 
  * The public answer cache: on unless TDKT_PUBLIC_CACHE=off. An answer lives TDKT_PUBLIC_CACHE_TTL_MS
  * (default 5 s: the most a write through another gateway replica, an import or a restore stays
  * unseen); TDKT_PUBLIC_CACHE_MAX_MB of answers at most. After a write, answers of subgraphs that read
- * it through a copy are not kept for TDKT_PUBLIC_CACHE_SETTLE_MS (default: AWARDS_TREE_CHECK_MS, how
- * late awards may see a change of the organization tree).
+ * it through a copy are not kept for TDKT_PUBLIC_CACHE_SETTLE_MS (default: the larger of
+ * AWARDS_TREE_CHECK_MS and CAMPAIGNS_ORG_CHECK_MS, how late awards and campaigns may see a change of
+ * the organization tree or a unit's name).
  */
 export function publicCacheFromEnv(env: NodeJS.ProcessEnv = process.env): PublicCacheOptions {
   const switchValue = (env['TDKT_PUBLIC_CACHE'] ?? 'on').trim().toLowerCase();
   if (!['on', 'off', ''].includes(switchValue))
     throw new Error(`TDKT_PUBLIC_CACHE must be "on" or "off" (got "${env['TDKT_PUBLIC_CACHE']}")`);
-  const treeCheckMs = positiveNumber(env, 'AWARDS_TREE_CHECK_MS', DEFAULT_PUBLIC_CACHE.settleMs, 0);
+  const treeCheckMs = Math.max(
+    positiveNumber(env, 'AWARDS_TREE_CHECK_MS', DEFAULT_PUBLIC_CACHE.settleMs, 0),
+    positiveNumber(env, 'CAMPAIGNS_ORG_CHECK_MS', DEFAULT_PUBLIC_CACHE.settleMs, 0),
+  );
   return {
     enabled: switchValue !== 'off',
     ttlMs: positiveNumber(env, 'TDKT_PUBLIC_CACHE_TTL_MS', DEFAULT_PUBLIC_CACHE.ttlMs),

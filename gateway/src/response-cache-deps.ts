@@ -32,10 +32,11 @@ import {
 
 /**
  * Subgraphs that read another through a copy brought up to date after the write, not live: awards
- * keeps the organization tree (organizationTreeChanges, at most AWARDS_TREE_CHECK_MS late). A new
+ * keeps the organization tree (organizationTreeChanges, at most AWARDS_TREE_CHECK_MS late) and
+ * campaigns the units' codes and names (the same log, at most CAMPAIGNS_ORG_CHECK_MS late). A new
  * copy belongs here, else answers built on it may be kept stale for up to the cache's TTL.
  */
-export const COPIES: Record<string, readonly string[]> = { awards: ['organizations'] };
+export const COPIES: Record<string, readonly string[]> = { awards: ['organizations'], campaigns: ['organizations'] };
 
 /** Subgraph names of an answer's dependencies; `ALL` when one of them cannot be told. */
 export const ALL = '*';

@@ -2,7 +2,7 @@
  * Pledge loaders: one statement per field over all parents of a request (a board of 30 members,
  * 10 items and 4 periods reads each table once). A board's items, signatures, ranking and votes come
  * from one statement (the pledge's sheet), its progress from another, both naming the units from the
- * copy of the organizations (a read of its log started in the background when due: services/organization-copy.service.ts).
+ * copy of the organizations (its log read first when due: services/organization-copy.service.ts).
  */
 import DataLoader from 'dataloader';
 import { groupByKey, isUuid } from '@tdkt/subgraph-kit';
@@ -38,7 +38,7 @@ export function createPledgeLoaders(stores: Stores, copy: OrganizationCopyAccess
 
   const EMPTY_SHEET: PledgeSheet = { items: [], signatures: [], ranking: [], votes: [] };
   const sheetByPledgeId = new DataLoader<string, PledgeSheet>(async (ids) => {
-    copy.refreshIfDue();
+    await copy.refreshIfDue();
     const sheets = await pledgeSheets.sheetsOf(ids);
     return ids.map((id) => sheets.get(id) ?? EMPTY_SHEET);
   });
@@ -65,13 +65,13 @@ export function createPledgeLoaders(stores: Stores, copy: OrganizationCopyAccess
 
   /** The current value of every (member, item, period): the latest revision. */
   const currentProgressByPledgeId = new DataLoader<string, ProgressReport[]>(async (ids) => {
-    copy.refreshIfDue();
+    await copy.refreshIfDue();
     return groupByKey(ids, await pledgeProgress.currentProgressOf(ids), (row) => row.pledgeId);
   });
 
   /** Every revision of every report (corrections keep the earlier values). */
   const progressHistoryByPledgeId = new DataLoader<string, ProgressReport[]>(async (ids) => {
-    copy.refreshIfDue();
+    await copy.refreshIfDue();
     return groupByKey(ids, await pledgeProgress.progressHistoryOf(ids), (row) => row.pledgeId);
   });
 

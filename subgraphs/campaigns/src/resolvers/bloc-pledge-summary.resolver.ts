@@ -107,7 +107,7 @@ export class BlocPledgeSummaryResolver {
     const members = blocs.flatMap((bloc) =>
       bloc.members.map((member) => ({ blocId: bloc.blocId, organizationId: member.id })),
     );
-    context.organizationCopy.refreshIfDue();
+    await context.organizationCopy.refreshIfDue();
     const rows = await context.stores.blocSummaries.summaries(
       blocs.map((bloc) => bloc.blocId),
       year,

@@ -4,10 +4,12 @@
  * rename (name or short name) and deletion of a unit.
  *
  * How stale it may be: a request that reads the copy once CAMPAIGNS_ORG_CHECK_MS (default 1,000 ms) has
- * passed since the last read of the log starts the next one, in the background (at most one at a time
- * per process), and answers from the copy as it stands; so a rename shows within that interval plus one
- * read of the log (a few milliseconds), on the requests after it. That read is no request's cost: no
- * request waits for it, nor counts its statements. A unit the copy does not hold (created a moment ago,
+ * passed since the last read of the log waits for the next read (one at a time per process; requests
+ * arriving meanwhile share it), then answers; so every answer started more than that interval after a
+ * rename shows it, however long the subgraph sat idle before (a read started in the background would
+ * leave the first answer after a quiet spell stale, and the gateway's public cache could keep it). Under
+ * load that is one request a second waiting a few milliseconds; the read's statements are counted in no
+ * request's stats (they belong to the process, not to the caller). A unit the copy does not hold (created a moment ago,
  * then signed) is different: the request reads the log at once and waits for it, and a unit still
  * missing after that (a bulk load that bypassed the log) is asked of the organizations subgraph directly,
  * so a unit that exists is always named, never answered null. If the organizations subgraph cannot be
@@ -30,13 +32,13 @@ const copyOf = changeLogCopies(
   (db: DataSource) => new ChangeLogCopy<CopiedUnit>(new OrganizationCopyStore(db), checkInterval),
 );
 
-/** Outside every request's scope (SQL counted, deadline): the background read belongs to none of them. */
+/** Outside every request's scope (SQL counted, deadline): the read of the log belongs to none of them. */
 const outsideRequests = AsyncLocalStorage.snapshot();
 
 /** The copy as one request uses it: brought up to date on its behalf (its internal token). */
 export interface OrganizationCopyAccess {
-  /** Starts a read of the log in the background if the interval has passed; returns at once. */
-  refreshIfDue(): void;
+  /** Reads the log first if the interval has passed (requests meanwhile share the read). */
+  refreshIfDue(): Promise<void>;
   /** Code and names of units by id; a unit that does not exist is absent. */
   namesOf(ids: readonly string[]): Promise<Map<string, OrganizationNames>>;
 }
@@ -49,8 +51,8 @@ export function organizationCopyAccess(db: DataSource, caller: OrganizationsCall
   const warn = (error: unknown) =>
     log.warn('organization copy not refreshed', { error: error instanceof Error ? error.message : String(error) });
 
-  const refreshIfDue = (): void => {
-    if (copy.due()) outsideRequests(() => void copy.ensureCurrent(read).catch(warn));
+  const refreshIfDue = async (): Promise<void> => {
+    if (copy.due()) await outsideRequests(() => copy.ensureCurrent(read).catch(warn));
   };
 
   const namesOf = async (ids: readonly string[]): Promise<Map<string, OrganizationNames>> => {
@@ -61,7 +63,7 @@ export function organizationCopyAccess(db: DataSource, caller: OrganizationsCall
         if (row.code && row.name) found.set(row.id, { code: row.code, name: row.name, shortName: row.shortName });
     };
     const missing = () => wanted.filter((id) => !found.has(id));
-    refreshIfDue();
+    await refreshIfDue();
     add(await store.byIds(wanted));
     if (missing().length) {
       await copy.ensureCurrent(read, true).catch(warn);
