@@ -10,7 +10,15 @@
  * transitively; a mutation of S changes the answers that depend on S. This holds for every mutation,
  * including ones added later, without a table to keep up to date. A mutation whose subgraph cannot be
  * read from the supergraph (none today) changes everything.
+ *
+ * Which subgraphs a query selected from is read from its query plan (the gateway's planner on the same
+ * supergraph), not from every subgraph that could resolve a field: a `@shareable` field (an
+ * organization's name, which campaigns answers from its copy) is fetched from one of them, and an
+ * answer does not depend on the others. A document the planner cannot plan falls back to every
+ * subgraph that may resolve each selected field.
  */
+import { Supergraph, operationFromDocument } from '@apollo/federation-internals';
+import { QueryPlanner, type PlanNode, type SubscriptionNode } from '@apollo/query-planner';
 import {
   Kind,
   buildASTSchema,
@@ -165,6 +173,47 @@ export function supergraphDependencies(
 
   const memo = new WeakMap<OperationDefinitionNode, Dependencies>();
 
+  let planning: { planner: QueryPlanner; supergraph: Supergraph } | null = null;
+  /** The subgraphs the query plan fetches from; null when it cannot be planned here. */
+  const plannedSubgraphs = (document: DocumentNode, operation: OperationDefinitionNode): Set<string> | null => {
+    try {
+      if (!planning) {
+        const supergraph = Supergraph.build(supergraphSdl);
+        planning = { supergraph, planner: new QueryPlanner(supergraph) };
+      }
+      const planned = operationFromDocument(planning.supergraph.apiSchema(), document, {
+        operationName: operation.name?.value,
+      });
+      const fetched = new Set<string>();
+      const visit = (node: PlanNode | SubscriptionNode | undefined): void => {
+        if (!node) return;
+        switch (node.kind) {
+          case 'Fetch':
+            fetched.add(node.serviceName);
+            return;
+          case 'Flatten':
+            return visit(node.node);
+          case 'Sequence':
+          case 'Parallel':
+            return node.nodes.forEach(visit);
+          case 'Condition':
+            visit(node.ifClause);
+            return visit(node.elseClause);
+          case 'Defer':
+            visit(node.primary.node);
+            return node.deferred.forEach((deferred) => visit(deferred.node));
+          case 'Subscription':
+            visit(node.primary);
+            return visit(node.rest);
+        }
+      };
+      visit(planning.planner.buildQueryPlan(planned).node);
+      return fetched;
+    } catch {
+      return null;
+    }
+  };
+
   return {
     subgraphs,
     readersOf: (written) => readers.get(written) ?? subgraphs,
@@ -172,6 +221,12 @@ export function supergraphDependencies(
     ofQuery(schema, document, operation) {
       const known = memo.get(operation);
       if (known) return known;
+      const planned = plannedSubgraphs(document, operation);
+      if (planned) {
+        const dependencies = planned.size ? close(planned) : new Set<string>();
+        memo.set(operation, dependencies);
+        return dependencies;
+      }
       const fragments = fragmentsOf(document);
       const direct = new Set<string>();
       const visiting = new Set<string>();
