@@ -332,6 +332,18 @@ it('keeps no answer of a subgraph that reads a write through a copy until the co
   for (const expected of ['miss', 'hit']) expect((await post(url, unit)).cache).toBe(expected);
 });
 
+it('gives a reader who asks for a fresh answer (Cache-Control: no-cache) one, computed', async () => {
+  const url = await ownGateway({ enabled: true });
+  expect((await board(url)).cache).toBe('miss');
+  expect((await board(url)).cache).toBe('hit');
+  for (const cacheControl of ['no-cache', 'max-age=0, no-store'])
+    expect(
+      (await post(url, contractOperation('BlocBoard'), BOARD_VARIABLES, { headers: { 'cache-control': cacheControl } }))
+        .cache,
+    ).toBe('bypass');
+  expect((await board(url)).cache).toBe('hit');
+});
+
 it('keeps nothing when turned off', async () => {
   const url = await ownGateway({ enabled: false });
   for (let round = 0; round < 2; round += 1) expect((await board(url)).cache).toBe('bypass');
