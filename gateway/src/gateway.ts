@@ -28,7 +28,13 @@ import { clientErrorStatus, statsPlugin } from './plugins.js';
 import { DEFAULT_RATE_LIMITS, createRateLimiter, type RateLimits } from './rate-limit.js';
 import { DEFAULT_PUBLIC_CACHE, createPublicCache, type PublicCacheOptions } from './response-cache.js';
 import { DEFAULT_SERVER_LIMITS, createGatewayServer, refuseAmbiguousRequests, type ServerLimits } from './server.js';
-import { CallerForwardingDataSource, IDEMPOTENCY_HEADER, fetchWithRetry } from './subgraph-fetch.js';
+import { CallerForwardingDataSource, IDEMPOTENCY_HEADER, retryingFetcher } from './subgraph-fetch.js';
+import {
+  createHttpTransport,
+  type HttpTransport,
+  type HttpTransportOptions,
+  type SubgraphTransport,
+} from './subgraph-transport.js';
 
 export type { GatewayContext, SubgraphCall } from './context.js';
 export { PUBLIC_CODES, maskGatewayError } from './errors.js';
@@ -51,6 +57,13 @@ export interface GatewayOptions {
   limits?: Partial<OperationLimits>;
   /** Deadlines, keep-alive and the per-client connection cap of the server `app.listen` creates. */
   server?: Partial<ServerLimits>;
+  /** Connections to each subgraph: how many at once, and how long an idle one is kept. */
+  subgraphConnections?: Partial<HttpTransportOptions>;
+  /**
+   * How subgraph calls travel instead of `node:http` keep-alive connections: the in-process test tier
+   * passes `fetchTransport`, whose `fetch` it answers in memory.
+   */
+  subgraphTransport?: SubgraphTransport;
   /** Seconds a readiness probe waits for each subgraph. */
   readinessTimeoutMs?: number;
   /** The built dashboard served at `/` (default dashboard/dist; null: none). */
@@ -66,6 +79,8 @@ export interface GatewayApp {
   apollo: ApolloServer<GatewayContext>;
   gateway: ApolloGateway;
   subgraphUrls: Record<string, string>;
+  /** Per subgraph: connections the gateway opened to it so far, and those open now (node:http transport). */
+  subgraphConnections(): Record<string, ReturnType<HttpTransport['stats']>>;
   stop(): void;
 }
 
@@ -81,9 +96,15 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
   const limits = { ...DEFAULT_LIMITS, ...(options.limits ?? {}) };
   const urls = { ...supergraphUrls(options.supergraphSdl), ...(options.subgraphUrls ?? {}) };
   const observability = createGatewayObservability();
+  const transports: Record<string, HttpTransport> = {};
   const fetcherFor = (name: string) => {
     const limit = options.subgraphTimeouts?.[name] ?? timeoutMs;
-    return (url: string, init: RequestInit) => fetchWithRetry(url, init, limit);
+    let transport = options.subgraphTransport;
+    if (!transport) {
+      transports[name] ??= createHttpTransport(options.subgraphConnections);
+      transport = transports[name].send;
+    }
+    return retryingFetcher(transport, limit);
   };
 
   const gateway = new ApolloGateway({
@@ -257,5 +278,16 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
       .status(status)
       .json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
   });
-  return { app, apollo, gateway, subgraphUrls: urls, stop: () => rateLimiter.stop() };
+  return {
+    app,
+    apollo,
+    gateway,
+    subgraphUrls: urls,
+    subgraphConnections: () =>
+      Object.fromEntries(Object.entries(transports).map(([name, transport]) => [name, transport.stats()])),
+    stop: () => {
+      rateLimiter.stop();
+      for (const transport of Object.values(transports)) transport.close();
+    },
+  };
 }

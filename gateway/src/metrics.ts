@@ -54,7 +54,7 @@ interface Observation extends RequestObservation {
   cache: 'hit' | 'miss' | 'bypass' | null;
 }
 
-type Fetcher = (url: string, init: RequestInit) => Promise<globalThis.Response>;
+type Fetcher<Init, Answer extends { status: number }> = (url: string, init: Init) => Promise<Answer>;
 
 export interface GatewayObservability {
   registry: Registry;
@@ -62,7 +62,10 @@ export interface GatewayObservability {
   middleware(req: Request, res: Response, next: NextFunction): void;
   plugin: ApolloServerPlugin<GatewayContext>;
   /** Wraps the subgraph fetcher of one subgraph: counts and times every call (retry included). */
-  timedFetcher(subgraph: string, fetcher: Fetcher): Fetcher;
+  timedFetcher<Init, Answer extends { status: number }>(
+    subgraph: string,
+    fetcher: Fetcher<Init, Answer>,
+  ): Fetcher<Init, Answer>;
   metricsHandler(req: Request, res: Response): Promise<void>;
   /** The public cache's part in this request; on a hit (Apollo never runs) the operation too. */
   observeCache(

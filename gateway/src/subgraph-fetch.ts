@@ -10,6 +10,12 @@ import { REQUEST_ID_HEADER } from '@tdkt/platform';
 import type { GatewayContext } from './context.js';
 import { missingFieldPaths } from './missing-fields.js';
 import { officerInputMessage } from './input-messages.js';
+import {
+  SubgraphTimeoutError,
+  type SubgraphRequest,
+  type SubgraphResponse,
+  type SubgraphTransport,
+} from './subgraph-transport.js';
 
 /** Each subgraph reports how many SQL statements a request cost (tests and the bench read it). */
 export const SQL_STATEMENTS_HEADER = 'x-tdkt-sql-statements';
@@ -38,6 +44,8 @@ const NOT_DELIVERED = new Set([
 ]);
 
 function neverDelivered(error: unknown): boolean {
+  // The deadline passed before the connection was even made: nothing was sent.
+  if (error instanceof SubgraphTimeoutError) return !error.connected;
   for (let cause = error, depth = 0; cause && depth < 4; depth += 1) {
     const code = (cause as { code?: unknown }).code;
     if (typeof code === 'string' && NOT_DELIVERED.has(code)) return true;
@@ -150,22 +158,31 @@ function isQuery(body: unknown): boolean {
   }
 }
 
+/** What Apollo's data source hands its fetcher: the headers as a plain object of lower-case names. */
+export type SubgraphFetcher = (url: string, init: SubgraphRequest) => Promise<SubgraphResponse>;
+
 /**
  * Every subgraph call is bounded by the timeout. A query that fails to connect (refused, reset: the
- * subgraph restarting, a stale keep-alive socket) is tried once more; a timeout is not retried (the
- * subgraph is slow, not gone) and a mutation only when it carries an idempotency key.
+ * subgraph restarting, a keep-alive socket the subgraph closed as we reused it) is tried once more; a
+ * timeout is not retried (the subgraph is slow, not gone) and a mutation only when it carries an
+ * idempotency key.
  */
-export async function fetchWithRetry(url: string, init: RequestInit, timeoutMs: number): Promise<globalThis.Response> {
-  const headers = new Headers(init.headers);
-  headers.set(DEADLINE_HEADER, String(timeoutMs));
-  init = { ...init, headers };
-  try {
-    return await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-  } catch (error) {
-    const timedOut = error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError');
-    // A mutation carrying an idempotency key may be re-sent: the subgraph answers a replay without acting.
-    const keyed = new Headers(init.headers).has(IDEMPOTENCY_HEADER);
-    if (timedOut || !(isQuery(init.body) || keyed)) throw error;
-    return fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-  }
+export function retryingFetcher(transport: SubgraphTransport, timeoutMs: number): SubgraphFetcher {
+  const deadline = String(timeoutMs);
+  return async (url, init) => {
+    const request: SubgraphRequest = {
+      method: init.method,
+      headers: { ...init.headers, [DEADLINE_HEADER]: deadline },
+      body: init.body,
+    };
+    try {
+      return await transport(url, request, timeoutMs);
+    } catch (error) {
+      const timedOut = error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      // A mutation carrying an idempotency key may be re-sent: the subgraph answers a replay without acting.
+      const keyed = Object.keys(request.headers).some((name) => name.toLowerCase() === IDEMPOTENCY_HEADER);
+      if (timedOut || !(isQuery(request.body) || keyed)) throw error;
+      return transport(url, request, timeoutMs);
+    }
+  };
 }

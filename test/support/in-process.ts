@@ -11,7 +11,8 @@
  *   internal caller token signed once per request on first use.
  * - Gateway to subgraph, and subgraph to subgraph: each subgraph is given a URL on a reserved host
  *   (`http://<name>.<stack id>.in-process.invalid/graphql`) and, while the tier runs, `fetch` hands requests for
- *   those hosts to that subgraph's Express app in memory (`dispatch` below) instead of the network.
+ *   those hosts to that subgraph's Express app in memory (`dispatch` below) instead of the network
+ *   (the gateway is told to call its subgraphs through `fetch`: `fetchTransport`, not node:http).
  *   So every subgraph call goes through the subgraph's real front: the internal token is verified,
  *   the context is built by the subgraph's own context builder from that verified identity, the
  *   request's SQL statements are counted in the kit's scope and reported in `x-tdkt-sql-statements`,
@@ -41,7 +42,7 @@ import {
 } from '@tdkt/identity';
 import { REQUEST_ID_HEADER, requestIdFrom } from '@tdkt/platform';
 import type { Database } from '@tdkt/subgraph-kit';
-import { createGatewayApp, type GatewayContext } from '@tdkt/gateway';
+import { createGatewayApp, fetchTransport, type GatewayContext } from '@tdkt/gateway';
 import { committedSupergraph } from '@tdkt/scripts';
 import { openSubgraphDatabases, type DataSet } from './databases';
 import type { GraphQLResponse, RequestOptions } from './stack';
@@ -196,6 +197,8 @@ export async function startInProcess(options: { demo?: boolean } = {}): Promise<
     internalSigner: signer,
     subgraphTimeoutMs: 15_000,
     dashboardDir: null,
+    // The gateway's own transport is node:http; through `fetch` its calls reach the routes above.
+    subgraphTransport: fetchTransport,
   });
 
   return {
