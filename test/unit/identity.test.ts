@@ -5,6 +5,7 @@ import {
   INTERNAL_AUDIENCE,
   INTERNAL_ISSUER,
   TokenError,
+  VerifiedTokenCache,
   createCallerVerifier,
   createInternalSigner,
   createInternalVerifier,
@@ -102,5 +103,52 @@ describe('internal caller tokens', () => {
       .setExpirationTime('1m')
       .sign(key);
     expect((await verifier.verify(right)).caller.role).toBeNull();
+  });
+});
+
+/** Waits until the wall clock has passed `exp` (seconds since the epoch). */
+const pastExpiry = (exp: number) => new Promise((resolve) => setTimeout(resolve, exp * 1000 - Date.now() + 50));
+const expOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).exp as number;
+
+describe('verified tokens kept for reuse', () => {
+  it('refuses a caller token it accepted before, once that token has expired', async () => {
+    const keys = await devPair();
+    const verifier = createCallerVerifier({
+      issuer: DEV_ISSUER,
+      jwks: { keys: [keys.publicJwk] },
+      clockSkewSeconds: 0,
+    });
+    const token = await issueCallerToken(keys.privateJwk, { role: 'CENTRAL_BOARD', expiresIn: '1s' });
+    expect((await verifier.verify(token)).role).toBe('CENTRAL_BOARD');
+    expect((await verifier.verify(token)).role).toBe('CENTRAL_BOARD');
+    await pastExpiry(expOf(token));
+    await expect(verifier.verify(token)).rejects.toThrow('hết hạn');
+  });
+
+  it('refuses an internal token it accepted before, once that token has expired', async () => {
+    const pair = await generateInternalKeyPair();
+    const signer = await createInternalSigner(pair.privateJwk, 1);
+    const verifier = await createInternalVerifier(pair.publicJwk);
+    const token = await signer.sign({ subject: 'u1', role: 'VIEWER', org: 'HCM' }, 'req-1');
+    const first = await verifier.verify(token);
+    // Each call gets its own context: a subgraph changing one cannot change the next request's.
+    (first as { requestId: string }).requestId = 'changed';
+    expect((await verifier.verify(token)).requestId).toBe('req-1');
+    await pastExpiry(expOf(token));
+    await expect(verifier.verify(token)).rejects.toThrow('hết hạn');
+  });
+
+  it('keeps at most its bound, dropping the least recently used first, and nothing past its time', () => {
+    const cache = new VerifiedTokenCache<string>(2);
+    cache.set('a', 'A', 2000, 1000);
+    cache.set('b', 'B', 2000, 1000);
+    expect(cache.get('a', 1500)).toBe('A'); // a is now the most recently used
+    cache.set('c', 'C', 2000, 1000);
+    expect(cache.size).toBe(2);
+    expect(cache.get('b', 1500)).toBeUndefined();
+    expect(cache.get('a', 1500)).toBe('A');
+    expect(cache.get('c', 2000)).toBeUndefined(); // expired at 2000
+    cache.set('d', 'D', 900, 1000); // already expired: not kept
+    expect(cache.get('d', 950)).toBeUndefined();
   });
 });

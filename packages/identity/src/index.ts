@@ -85,6 +85,37 @@ function describeJoseError(error: unknown): TokenError {
   return new TokenError('Mã xác thực không hợp lệ.');
 }
 
+/**
+ * Tokens already verified, by their exact text, until they expire: a client sends the same bearer
+ * token with every request, and one internal token reaches several subgraphs (and their peers) within
+ * a request, so a signature is checked once instead of on every call. Bounded (least recently used
+ * first out); only successes are kept, so a refused token is checked again each time.
+ */
+export class VerifiedTokenCache<T> {
+  private readonly entries = new Map<string, { value: T; until: number }>();
+  constructor(private readonly maxEntries = 1000) {}
+
+  get(token: string, now = Date.now()): T | undefined {
+    const entry = this.entries.get(token);
+    if (!entry) return undefined;
+    this.entries.delete(token);
+    if (entry.until <= now) return undefined;
+    this.entries.set(token, entry); // most recently used last
+    return entry.value;
+  }
+
+  set(token: string, value: T, until: number, now = Date.now()): void {
+    if (until <= now || this.maxEntries <= 0) return;
+    this.entries.delete(token);
+    this.entries.set(token, { value, until });
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Caller tokens (verified by the gateway)
 // ---------------------------------------------------------------------------------------------
@@ -151,6 +182,8 @@ export interface CallerVerifierOptions extends Partial<CallerTokenLimits> {
   jwks?: { keys: JWK[] };
   issuer: string;
   audience?: string;
+  /** Verified tokens kept (default 1000; 0: none). */
+  cacheSize?: number;
 }
 
 export function createCallerVerifier(options: CallerVerifierOptions): CallerTokenVerifier {
@@ -164,8 +197,14 @@ export function createCallerVerifier(options: CallerVerifierOptions): CallerToke
     maxLifetimeSeconds: options.maxLifetimeSeconds ?? fromEnv.maxLifetimeSeconds,
     clockSkewSeconds: options.clockSkewSeconds ?? fromEnv.clockSkewSeconds,
   };
+  // A key withdrawn from a remote JWKS stops its cached tokens within this time, as it would the next
+  // fetch of the key set.
+  const cacheMs = options.jwksUrl ? 5 * 60_000 : Number.POSITIVE_INFINITY;
+  const verified = new VerifiedTokenCache<Caller>(options.cacheSize ?? 1000);
   return {
     async verify(token: string): Promise<Caller> {
+      const known = verified.get(token);
+      if (known) return known;
       try {
         // Asymmetric algorithms only: `none` and HS256 forged with a public key are refused here.
         const { payload } = await jwtVerify(token, getKey, {
@@ -176,7 +215,10 @@ export function createCallerVerifier(options: CallerVerifierOptions): CallerToke
           clockTolerance: limits.clockSkewSeconds,
         });
         checkLifetime(payload, limits);
-        return callerFromClaims(payload);
+        const caller = callerFromClaims(payload);
+        // Until `exp` itself (the skew only lets a token through that a clock sees as just expired).
+        verified.set(token, caller, Math.min(payload.exp! * 1000, Date.now() + cacheMs));
+        return caller;
       } catch (error) {
         throw describeJoseError(error);
       }
@@ -295,21 +337,30 @@ export interface InternalTokenVerifier {
   verify(token: string | undefined): Promise<InternalContext>;
 }
 
-export async function createInternalVerifier(publicJwk: JWK): Promise<InternalTokenVerifier> {
+/** How old an internal token may be (its `iat`), whatever its `exp` says. */
+const INTERNAL_MAX_AGE_SECONDS = 300;
+
+export async function createInternalVerifier(publicJwk: JWK, cacheSize = 1000): Promise<InternalTokenVerifier> {
   const key = (await importJWK(publicJwk, 'EdDSA')) as KeyLike;
+  const verified = new VerifiedTokenCache<InternalContext>(cacheSize);
   return {
     async verify(token: string | undefined): Promise<InternalContext> {
       if (!token) throw new TokenError('Yêu cầu không đi qua cổng (gateway) của hệ thống.');
+      const known = verified.get(token);
+      if (known) return { ...known };
       try {
         const { payload } = await jwtVerify(token, key, {
           issuer: INTERNAL_ISSUER,
           audience: INTERNAL_AUDIENCE,
           algorithms: ['EdDSA'],
           requiredClaims: ['sub', 'exp', 'rid'],
-          maxTokenAge: '5m',
+          maxTokenAge: `${INTERNAL_MAX_AGE_SECONDS}s`,
         });
         const caller = payload['role'] === undefined ? PUBLIC_CALLER : callerFromClaims(payload);
-        return { caller, requestId: String(payload['rid']), internalToken: token };
+        const context: InternalContext = { caller, requestId: String(payload['rid']), internalToken: token };
+        const until = Math.min(payload.exp!, (payload.iat ?? payload.exp!) + INTERNAL_MAX_AGE_SECONDS) * 1000;
+        verified.set(token, context, until);
+        return { ...context };
       } catch (error) {
         throw describeJoseError(error);
       }
