@@ -6,8 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { DataSource } from 'typeorm';
 import { idempotencyPlugin } from './idempotency.js';
@@ -107,6 +110,9 @@ export async function createSubgraphApp<TContext extends BaseContext>(
     csrfPrevention: true,
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
+      // No field has a cache hint and the gateway treats a missing header as "not cacheable" anyway:
+      // the plugin would only run a hook on every resolved field.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       sqlStatementsHeader(options.sql),
       observability.plugin,
@@ -119,6 +125,8 @@ export async function createSubgraphApp<TContext extends BaseContext>(
 
   const app = express();
   app.disable('x-powered-by');
+  // Only the gateway reads these answers, never from a cache: no hash of every response body.
+  app.set('etag', false);
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', subgraph: options.name });
   });
