@@ -68,8 +68,6 @@ export interface Stack {
   internalSigner: InternalTokenSigner;
   /** The gateway's internal credential for a caller, to call a subgraph directly as the gateway would. */
   internalToken(caller: Caller): Promise<string>;
-  /** The key the subgraphs trust, for a gateway of a test's own over these subgraphs. */
-  internalSigner: InternalTokenSigner;
   gql<T = any>(
     query: string,
     variables?: Record<string, unknown>,
@@ -151,7 +149,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     internalSigner: signer,
     token: (role, org) => issueCallerToken(callerKeys.privateJwk, { role, org: org ?? null, expiresIn: '10m' }),
     internalToken: (caller) => signer.sign(caller, `test-${randomBytes(4).toString('hex')}`),
-    internalSigner: signer,
     async gql(query, variables, requestOptions = {}) {
       const response = await fetch(gatewayUrl, {
         method: 'POST',
