@@ -8,7 +8,7 @@ import { closeSync, openSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { nodeBinary } from './node-binary.js';
+import { nodeBinary, withPlatformFlags } from './node-binary.js';
 
 /** Time each tier has to exit after SIGTERM (longer than a service's own force-exit timer). */
 const STOP_GRACE_MS = 12_000;
@@ -151,7 +151,8 @@ export class Supervisor {
   }
 
   private spawn(spec: ProcessSpec): Supervised {
-    const { cwd, output, execArgv = [] } = this.options;
+    const { cwd, output } = this.options;
+    const execArgv = withPlatformFlags(this.options.execArgv ?? [], spec.env['NODE_OPTIONS']);
     // Resolved at the first launch, so a bad TDKT_NODE fails the start with its own message.
     const node = (this.node ??= this.options.node ?? nodeBinary());
     // An IPC channel: when this supervisor dies, even by SIGKILL, the children see 'disconnect' and stop.

@@ -1,0 +1,18 @@
+/**
+ * The V8 flags the supervisor gives the gateway and the subgraphs: Node 20's young-generation limit by
+ * default (Node 22+ size it from the machine's memory, over the memory targets), never overriding a
+ * flag the caller chose on the command line or in NODE_OPTIONS.
+ */
+import { PLATFORM_V8_FLAGS, withPlatformFlags } from '@tdkt/platform';
+
+it('starts the platform processes with a bounded young generation by default', () => {
+  expect(PLATFORM_V8_FLAGS).toEqual(['--max-semi-space-size=16']);
+  expect(withPlatformFlags([], '')).toEqual(['--max-semi-space-size=16']);
+  expect(withPlatformFlags(['--cpu-prof'], '')).toEqual(['--max-semi-space-size=16', '--cpu-prof']);
+});
+
+it('keeps a limit the caller set, as a flag or in NODE_OPTIONS (either spelling)', () => {
+  expect(withPlatformFlags(['--max-semi-space-size=32'], '')).toEqual(['--max-semi-space-size=32']);
+  expect(withPlatformFlags([], '--max-old-space-size=128 --max-semi-space-size=4')).toEqual([]);
+  expect(withPlatformFlags([], '--max_semi_space_size=4')).toEqual([]);
+});
