@@ -369,8 +369,14 @@ it('answers BlocBoard with grants for 30 members in as many SQL statements per s
       sql: response.body.extensions!['stats'].sqlStatements as Record<string, number>,
     };
   };
+  // The members were written straight into the tables: campaigns' copy of their names is filled by the
+  // first read of each board; measure the reads after it, with no log read due in between.
+  await read('BB_NHO');
+  await read('BB_LON');
+  process.env['CAMPAIGNS_ORG_CHECK_MS'] = '3600000';
   const small = await read('BB_NHO');
   const large = await read('BB_LON');
+  delete process.env['CAMPAIGNS_ORG_CHECK_MS'];
   expect(large.data.members).toHaveLength(30);
   expect(large.data.pledge.ranking).toHaveLength(30);
   expect(large.data.pledge.ranking.every((entry: any) => entry.organization.grants.length === 1)).toBe(true);
