@@ -60,3 +60,14 @@ export {
   type InitiativeScope,
 } from './eligibility.rule.js';
 export * from './nomination-workflow.rule.js';
+export * from './nomination-routing.rule.js';
+export * from './nomination-deadline.rule.js';
+export {
+  VIETNAM_CALENDAR,
+  VIETNAM_HOLIDAYS,
+  WorkingCalendar,
+  addCalendarDays,
+  calendarDaysBetween,
+  type DayOff,
+  type HolidayYear,
+} from './working-day.rule.js';

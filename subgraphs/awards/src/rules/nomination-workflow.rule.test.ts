@@ -105,6 +105,7 @@ describe('who takes each step', () => {
       SUBMIT: 'proposer',
       WITHDRAW: 'proposer',
       RETURN: 'reviewer',
+      FORWARD: 'reviewer',
       START_REVIEW: 'council',
       APPROVE: 'council',
       REJECT: 'council',

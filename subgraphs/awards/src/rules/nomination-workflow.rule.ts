@@ -1,7 +1,10 @@
 /**
  * The nomination's state machine (đề nghị khen thưởng): DRAFT → SUBMITTED → (RETURNED → SUBMITTED) →
  * COUNCIL_REVIEW → APPROVED | REJECTED → DECIDED (APPROVED only), and WITHDRAWN from any open state.
- * Law Art 84 (dossiers) and ND 98/152 (council review before the decision).
+ * Law Art 84 (dossiers) and ND 98/152 (council review before the decision). FORWARD moves an open file
+ * one level up its route without changing its state (rules/nomination-routing.rule.ts: unit → ministry
+ * or province → Central Board → Prime Minister → President); RETURN sends it one level down, and back
+ * at the proposer it is RETURNED.
  *
  * Invariant: every state that is not final has an exit that does not depend on the authority table
  * (rules/authority.rule.ts). An APPROVED file waits for a decision, but if no one with the power of Law
@@ -10,11 +13,14 @@
  */
 export type NominationStatus =
   'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'COUNCIL_REVIEW' | 'APPROVED' | 'REJECTED' | 'DECIDED' | 'WITHDRAWN';
-export type NominationAction = 'SUBMIT' | 'RETURN' | 'START_REVIEW' | 'APPROVE' | 'REJECT' | 'DECIDE' | 'WITHDRAW';
+export type NominationAction =
+  'SUBMIT' | 'RETURN' | 'FORWARD' | 'START_REVIEW' | 'APPROVE' | 'REJECT' | 'DECIDE' | 'WITHDRAW';
 
-const TRANSITIONS: Record<NominationAction, { from: NominationStatus[]; to: NominationStatus }> = {
+/** `to: null`: the action moves the file between levels and keeps its state. */
+const TRANSITIONS: Record<NominationAction, { from: NominationStatus[]; to: NominationStatus | null }> = {
   SUBMIT: { from: ['DRAFT', 'RETURNED'], to: 'SUBMITTED' },
   RETURN: { from: ['SUBMITTED', 'COUNCIL_REVIEW', 'APPROVED'], to: 'RETURNED' },
+  FORWARD: { from: ['SUBMITTED', 'COUNCIL_REVIEW', 'APPROVED'], to: null },
   START_REVIEW: { from: ['SUBMITTED'], to: 'COUNCIL_REVIEW' },
   APPROVE: { from: ['SUBMITTED', 'COUNCIL_REVIEW'], to: 'APPROVED' },
   REJECT: { from: ['SUBMITTED', 'COUNCIL_REVIEW'], to: 'REJECTED' },
@@ -60,7 +66,7 @@ export function transition(
   action: NominationAction,
 ): { to: NominationStatus } | { refused: string } {
   const rule = TRANSITIONS[action];
-  if (rule.from.includes(from)) return { to: rule.to };
+  if (rule.from.includes(from)) return { to: rule.to ?? from };
   return { refused: `Hồ sơ đề nghị ${STATUS_LABELS[from]}; không thể thực hiện thao tác này.` };
 }
 
@@ -79,6 +85,7 @@ export const ACTION_ACTORS: Readonly<Record<NominationAction, NominationActor>> 
   SUBMIT: 'proposer',
   WITHDRAW: 'proposer',
   RETURN: 'reviewer',
+  FORWARD: 'reviewer',
   START_REVIEW: 'council',
   APPROVE: 'council',
   REJECT: 'council',

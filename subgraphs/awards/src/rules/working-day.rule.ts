@@ -164,7 +164,7 @@ export class WorkingCalendar {
   addWorkingDays(start: string, n: number): string {
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`A count of working days must be a whole number ≥ 0: ${n}`);
     let day = start;
-    for (let counted = 0; counted < n; ) {
+    for (let counted = 0; counted < n;) {
       day = addCalendarDays(day, 1);
       if (this.isWorkingDay(day)) counted += 1;
     }
