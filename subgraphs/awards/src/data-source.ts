@@ -7,6 +7,7 @@ import { LedgerIndexes1765000000100 } from './migrations/1765000000100-ledger-in
 import { NominationList1765100000000 } from './migrations/1765100000000-nomination-list.js';
 import { DecisionNumberKey1765300000000 } from './migrations/1765300000000-decision-number-key.js';
 import { GrantAuthorityNote1765300000100 } from './migrations/1765300000100-grant-authority-note.js';
+import { NominationRouting1765400000000 } from './migrations/1765400000000-nomination-routing.js';
 
 export const SUBGRAPH_NAME = 'awards';
 export const DATABASE_SCHEMA = 'awards';
@@ -23,6 +24,7 @@ const MIGRATIONS = [
   NominationList1765100000000,
   DecisionNumberKey1765300000000,
   GrantAuthorityNote1765300000100,
+  NominationRouting1765400000000,
 ];
 
 export function createAwardsDatabase(url: string, options: { poolSize?: number } = {}): Database {

@@ -8,6 +8,7 @@ import { StatisticsResolver } from './statistics.resolver.js';
 import { AwardFormColumnResolver } from './award-form-column.resolver.js';
 import { StatisticalFormsResolver } from './statistical-forms.resolver.js';
 import { NominationResolver } from './nomination.resolver.js';
+import { NominationRoutingResolver } from './nomination-routing.resolver.js';
 import { ExemplarResolver } from './exemplar.resolver.js';
 import { PersonExemplarsResolver } from './person-exemplars.resolver.js';
 import { GrantResolver } from './grant.resolver.js';
@@ -32,6 +33,7 @@ export const RESOLVERS: [Function, ...Function[]] = [
   StatisticalFormsResolver,
   AwardFormColumnResolver,
   NominationResolver,
+  NominationRoutingResolver,
   ExemplarResolver,
   PersonExemplarsResolver,
 ];

@@ -1,5 +1,5 @@
 /**
- * The clocks on a nomination (brief §1.9, §7 rules 13–14):
+ * The clocks on a nomination (Luật TĐKT 2022 Art 84; QĐ 311/QĐ-BNV 2025; Nghị định 98/2023 Art 32):
  * - the Central Board, from the day it receives a file, returns an ineligible one within 5 working days
  *   and submits an eligible one to the Prime Minister within 20 working days; after the decision it
  *   forwards the decision within 10 working days (QĐ 311/QĐ-BNV 2025);

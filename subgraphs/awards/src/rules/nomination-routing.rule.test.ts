@@ -1,5 +1,5 @@
 // Routing by level (Luật TĐKT 2022 Arts 77–80; QĐ 311/QĐ-BNV 2025 for the Central Board's appraisal)
-// and the clocks on a file (brief §7 rules 13–14).
+// and the clocks on a file (QĐ 311/QĐ-BNV 2025; Nghị định 98/2023 Art 32).
 import { describe, expect, it } from '@jest/globals';
 import {
   actsAt,

@@ -2,7 +2,7 @@
  * Where a nomination travels and who holds it now (hồ sơ đang ở cấp nào): the proposing unit → its
  * ministry or province → the Central Board, which appraises it (thẩm định, Ban TĐKT TW of Bộ Nội vụ) →
  * the Prime Minister → the President, as far as the award's deciding authority (Luật TĐKT 2022 Arts
- * 77–80, rules/authority.rule.ts; brief §1.7, rule 12). Orders, medals and state titles are decided by
+ * 77–80, rules/authority.rule.ts). Orders, medals and state titles are decided by
  * the President on the Prime Minister's submission; Cờ thi đua CP, CSTĐ toàn quốc and Bằng khen TTg by
  * the Prime Minister after the Central Board's appraisal (QĐ 311/QĐ-BNV 2025); titles of a ministry or
  * province by its head; base-level titles by the unit's head (Art 80).

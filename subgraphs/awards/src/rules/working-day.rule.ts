@@ -1,7 +1,7 @@
 /**
  * Working days in Việt Nam, for the deadlines the procedures count in working days (ngày làm việc):
  * QĐ 311/QĐ-BNV 2025 gives the Central Board 5 working days to return an ineligible dossier, 20 to
- * submit an eligible one and 10 to forward a decision (brief §1.9, rule 13).
+ * submit an eligible one and 10 to forward a decision.
  *
  * Saturdays and Sundays are off. Public holidays follow Bộ luật Lao động 2019, Điều 112: Tết Dương lịch
  * (1/1), Tết Âm lịch (5 days, which the Prime Minister fixes each year), Giỗ Tổ Hùng Vương (10/3 âm

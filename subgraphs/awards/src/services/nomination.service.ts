@@ -23,7 +23,11 @@ import {
 } from '@tdkt/subgraph-kit';
 import {
   ACTION_ACTORS,
+  actsAt,
   canReview,
+  LEVEL_LABELS,
+  returnOneLevel,
+  submittedHolder,
   councilThreshold,
   councilVotePasses,
   rulesetFor,
@@ -38,6 +42,13 @@ import { SubjectKind } from '../types/award-type.types.js';
 import type { CreateNominationInput, RecordCouncilVoteInput } from '../types/nomination.inputs.js';
 import { CouncilVoteResult, type Nomination } from '../types/nomination.types.js';
 import { computeVerdict } from './eligibility.service.js';
+import {
+  holderIndexOf,
+  requireNotBelowHolder,
+  routeOf,
+  routeOfProposer,
+  routingCaller,
+} from './nomination-routing.service.js';
 
 /**
  * council_vote.members_total integer CHECK (> 0), yes / no / abstain integer CHECK (>= 0): checked on
@@ -120,6 +131,7 @@ export async function createNomination(context: AwardsContext, input: CreateNomi
     field: 'input.movementCode',
     maxLength: 60,
   });
+  const route = await routeOfProposer(context, proposer, code);
   const verdict = await computeVerdict(
     context,
     context.stores,
@@ -145,8 +157,9 @@ export async function createNomination(context: AwardsContext, input: CreateNomi
         movementCode,
         eligibility: verdict,
         createdBy: context.caller.subject,
+        route,
       });
-      await nominations.recordEvent(id, null, 'DRAFT', actorOf(context), null);
+      await nominations.recordEvent(id, null, 'DRAFT', actorOf(context), null, { from: null, to: route[0]!.level });
       await audit.recordRow('Nomination', 'nomination', id);
       return lockNomination(nominations, id);
     });
@@ -186,15 +199,36 @@ export async function moveNomination(
     current.basis,
     current.blocId,
   );
+  const route = await routeOf(context, current);
+  const caller = await routingCaller(context);
   const operation = OPERATIONS[action] ?? `nomination:${action}`;
   const row = await auditedTransaction(context.db, context, operation, async (manager, audit) => {
     const { nominations } = createStores(manager);
     const locked = await lockNomination(nominations, id);
     const next = transition(locked.status as RuleStatus, action);
     if ('refused' in next) throw conflict(next.refused, { status: locked.status });
+    const index = holderIndexOf(route, locked);
     const before = await audit.snapshot('nomination', id);
-    await nominations.setStatus(id, next.to, verdict);
-    await nominations.recordEvent(id, locked.status, next.to, actorOf(context), reason);
+    // Routing: a return goes back one level; past the first receiving stop only the holder acts.
+    if (action === 'RETURN' && index >= 2) {
+      if (!actsAt(route[index]!, caller))
+        throw forbidden(`Hồ sơ đang ở ${LEVEL_LABELS[route[index]!.level]}; chỉ cấp đang giữ hồ sơ được trả lại.`);
+      const back = returnOneLevel(index).to;
+      await nominations.setHolder(id, route, back);
+      await nominations.recordEvent(id, locked.status, locked.status, actorOf(context), reason, {
+        from: route[index]!.level,
+        to: route[back]!.level,
+      });
+    } else {
+      if (action !== 'RETURN') requireNotBelowHolder(context, route, index);
+      const to = action === 'SUBMIT' ? submittedHolder(route) : action === 'RETURN' ? 0 : index;
+      await nominations.setStatus(id, next.to, verdict);
+      if (to !== index || !locked.route) await nominations.setHolder(id, route, to);
+      await nominations.recordEvent(id, locked.status, next.to, actorOf(context), reason, {
+        from: route[index]!.level,
+        to: route[to]!.level,
+      });
+    }
     await audit.recordRow('Nomination', 'nomination', id, before);
     return lockNomination(nominations, id);
   });
@@ -231,11 +265,13 @@ export async function recordCouncilVote(
     current.basis,
     current.blocId,
   );
+  const route = await routeOf(context, current);
   const { row, vote } = await auditedTransaction(context.db, context, 'recordCouncilVote', async (manager, audit) => {
     const { nominations, councilVotes } = createStores(manager);
     const locked = await lockNomination(nominations, current.id);
     const next = transition(locked.status as RuleStatus, result.passed ? 'APPROVE' : 'REJECT');
     if ('refused' in next) throw conflict(next.refused, { status: locked.status });
+    requireNotBelowHolder(context, route, holderIndexOf(route, locked));
     const before = await audit.snapshot('nomination', current.id);
     const vote = await councilVotes.insert({
       nominationId: current.id,

@@ -11,7 +11,7 @@ import {
   type Queryable,
   type TableDescriptor,
 } from '@tdkt/subgraph-kit';
-import type { EligibilityVerdict } from '../rules/index.js';
+import type { EligibilityVerdict, RouteStop, RoutingLevel } from '../rules/index.js';
 import type { CommendationBasis } from '../types/award-type.types.js';
 import { Nomination, NominationEvent, type NominationStatus } from '../types/nomination.types.js';
 
@@ -45,10 +45,12 @@ export const NOMINATION_EVENT_TABLE: TableDescriptor = defineTable('awards', 'no
   'reason',
 ]);
 
-const NOMINATION_COLUMNS = `n.id, n.award_type_code AS "awardTypeCode", n.person_id AS "personId", n.organization_id AS "organizationId",
+export const NOMINATION_COLUMNS = `n.id, n.award_type_code AS "awardTypeCode", n.person_id AS "personId", n.organization_id AS "organizationId",
   n.recipient_unit_id AS "recipientUnitId", n.recipient_gender AS "recipientGender", n.year, n.basis,
   n.proposed_by_organization_id AS "proposedByOrganizationId", n.bloc_id AS "blocId", n.movement_code AS "movementCode",
-  n.status, n.eligibility, n.decision_id AS "decisionId", n.created_at AS "createdAt"`;
+  n.status, n.eligibility, n.decision_id AS "decisionId", n.created_at AS "createdAt",
+  n.route, n.holder_index AS "holderIndex", n.holder_level AS "holderLevel", n.holder_organization_id AS "holderOrganizationId",
+  n.holder_since AS "holderSince"`;
 
 export interface NominationRow {
   id: string;
@@ -66,6 +68,12 @@ export interface NominationRow {
   eligibility: EligibilityVerdict;
   decisionId: string | null;
   createdAt: Date;
+  /** The stops from the proposer to the deciding authority (null on rows written before routing). */
+  route: RouteStop[] | null;
+  holderIndex: number;
+  holderLevel: RoutingLevel;
+  holderOrganizationId: string | null;
+  holderSince: Date;
 }
 
 /** A unit and, if `descendants`, every unit under it in the copy of the organization tree (org_unit). */
@@ -93,6 +101,8 @@ export interface NominationEventRow {
   bySubject: string | null;
   byOrganization: string | null;
   reason: string | null;
+  fromLevel: string | null;
+  toLevel: string | null;
 }
 
 export const toNomination = (row: NominationRow): Nomination =>
@@ -115,10 +125,11 @@ export interface NewNomination {
   movementCode: string | null;
   eligibility: EligibilityVerdict;
   createdBy: string | null;
+  route: RouteStop[];
 }
 
 /** created_at in UTC to the microsecond, as the list's cursor carries it. */
-const SORT_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
+export const SORT_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
 
 export class NominationStore {
   constructor(private readonly db: Queryable) {}
@@ -141,8 +152,8 @@ export class NominationStore {
   async insert(values: NewNomination): Promise<string> {
     const [created] = (await this.db.query(
       `INSERT INTO nomination (award_type_code, person_id, organization_id, recipient_unit_id, recipient_gender, year, basis, proposed_by_organization_id,
-                               bloc_id, movement_code, eligibility, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+                               bloc_id, movement_code, eligibility, created_by, route, holder_index, holder_level, holder_organization_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 0, $14, $15) RETURNING id`,
       [
         values.awardTypeCode,
         values.personId,
@@ -156,6 +167,9 @@ export class NominationStore {
         values.movementCode,
         JSON.stringify(values.eligibility),
         values.createdBy,
+        JSON.stringify(values.route),
+        values.route[0]!.level,
+        values.route[0]!.organizationId,
       ],
     )) as { id: string }[];
     return created!.id;
@@ -168,6 +182,17 @@ export class NominationStore {
       status,
       JSON.stringify(eligibility),
     ]);
+  }
+
+  /** Hands the file to stop `index` of `route` (its clocks start now). */
+  async setHolder(id: string, route: readonly RouteStop[], index: number): Promise<void> {
+    const stop = route[index]!;
+    await this.db.query(
+      `UPDATE nomination SET route = $2, holder_index = $3, holder_level = $4, holder_organization_id = $5, holder_since = now(),
+              version = version + 1
+        WHERE id = $1`,
+      [id, JSON.stringify(route), index, stop.level, stop.organizationId],
+    );
   }
 
   async markDecided(id: string, decisionId: string): Promise<void> {
@@ -245,17 +270,33 @@ export class NominationStore {
     }
   }
 
-  /** One transition in the nomination's history: who (subject and unit), from, to and why. */
+  /**
+   * One transition in the nomination's history: who (subject and unit), from, to, why, and between which
+   * levels (by default the level that holds the file as the row is written, both ways).
+   */
   async recordEvent(
     id: string,
     from: string | null,
     to: string,
     by: { subject: string | null; organization: string | null },
     reason: string | null,
+    levels?: { from: string | null; to: string },
   ): Promise<void> {
     await this.db.query(
-      `INSERT INTO nomination_event (nomination_id, from_status, to_status, by_subject, by_organization, reason) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [id, from, to, by.subject, by.organization, reason],
+      `INSERT INTO nomination_event (nomination_id, from_status, to_status, by_subject, by_organization, reason, from_level, to_level)
+       SELECT $1, $2, $3, $4, $5, $6, coalesce($7, CASE WHEN $9 THEN NULL ELSE n.holder_level END), coalesce($8, n.holder_level)
+         FROM nomination n WHERE n.id = $1`,
+      [
+        id,
+        from,
+        to,
+        by.subject,
+        by.organization,
+        reason,
+        levels?.from ?? null,
+        levels?.to ?? null,
+        levels !== undefined,
+      ],
     );
   }
 
@@ -263,7 +304,7 @@ export class NominationStore {
   async eventsOf(nominationIds: readonly string[]): Promise<{ nominationId: string; event: NominationEvent }[]> {
     const rows: NominationEventRow[] = await this.db.query(
       `SELECT nomination_id AS "nominationId", from_status AS "fromStatus", to_status AS "toStatus", at, by_subject AS "bySubject",
-              by_organization AS "byOrganization", reason
+              by_organization AS "byOrganization", reason, from_level AS "fromLevel", to_level AS "toLevel"
          FROM nomination_event WHERE nomination_id = ANY($1::uuid[]) ORDER BY nomination_id, id`,
       [nominationIds],
     );

@@ -1,7 +1,7 @@
 /** Nominations (hồ sơ đề nghị khen thưởng), their history and the council's votes. */
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection, GraphQLLocalDate } from '@tdkt/subgraph-kit';
-import type { EligibilityVerdict as RuleVerdict } from '../rules/index.js';
+import type { EligibilityVerdict as RuleVerdict, RouteStop as RuleRouteStop } from '../rules/index.js';
 import { CommendationBasis } from './award-type.types.js';
 import { Decision, Grant } from './grant.types.js';
 
@@ -16,6 +16,19 @@ export enum NominationStatus {
   WITHDRAWN = 'WITHDRAWN',
 }
 registerEnumType(NominationStatus, { name: 'NominationStatus' });
+
+export enum RoutingLevel {
+  UNIT = 'UNIT',
+  MINISTRY_OR_PROVINCE = 'MINISTRY_OR_PROVINCE',
+  CENTRAL_BOARD = 'CENTRAL_BOARD',
+  PRIME_MINISTER = 'PRIME_MINISTER',
+  PRESIDENT = 'PRESIDENT',
+}
+registerEnumType(RoutingLevel, {
+  name: 'RoutingLevel',
+  description:
+    'Cấp đang giữ hồ sơ: đơn vị trình, bộ/ban/ngành/tỉnh, Ban TĐKT TW (thẩm định), Thủ tướng Chính phủ, Chủ tịch nước.',
+});
 
 @ObjectType({ description: 'Hồ sơ đề nghị khen thưởng.' })
 export class Nomination {
@@ -35,6 +48,12 @@ export class Nomination {
   verdict!: RuleVerdict;
   decisionId!: string | null;
   @Field(() => Date, { description: 'Thời điểm lập hồ sơ.' }) createdAt!: Date;
+  /** Routing (rules/nomination-routing.rule.ts): the stops, which one holds the file, since when. */
+  route!: RuleRouteStop[] | null;
+  holderIndex!: number;
+  @Field(() => RoutingLevel, { description: 'Cấp đang giữ hồ sơ.' }) holderLevel!: RoutingLevel;
+  holderOrganizationId!: string | null;
+  @Field(() => Date, { description: 'Thời điểm cấp đang giữ nhận hồ sơ (bắt đầu tính thời hạn).' }) holderSince!: Date;
 }
 
 @ObjectType({ description: 'Danh sách hồ sơ đề nghị, mới nhất trước.' })
@@ -48,6 +67,10 @@ export class NominationEvent {
   @Field(() => String, { nullable: true }) bySubject!: string | null;
   @Field(() => String, { nullable: true }) byOrganization!: string | null;
   @Field(() => String, { nullable: true }) reason!: string | null;
+  @Field(() => RoutingLevel, { nullable: true, description: 'Cấp giữ hồ sơ trước bước này.' })
+  fromLevel!: RoutingLevel | null;
+  @Field(() => RoutingLevel, { nullable: true, description: 'Cấp giữ hồ sơ sau bước này.' })
+  toLevel!: RoutingLevel | null;
 }
 
 @ObjectType({ description: 'Kết quả bỏ phiếu của Hội đồng TĐKT.' })
