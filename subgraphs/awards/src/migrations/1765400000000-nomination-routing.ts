@@ -4,9 +4,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Who holds each nomination now (routing by level, rules/nomination-routing.rule.ts): the route from
  * the proposer to the deciding authority, the stop that holds the file, that stop's unit (null at the
  * national stops, the Central Board's queue) and since when (the start of the Board's clocks); each
- * history row gains the levels it moved between. Rows written without a holder (bulk loads, rows from
- * before this migration) are held by their proposer, which a trigger fills in. The inbox reads open
- * files by holder, oldest first: one partial index for a unit's queue, one for the national queue.
+ * history row gains the levels it moved between. A row written without a holder (a bulk load by COPY,
+ * which runs with triggers off) is held by its proposer: the unit's queue reads
+ * coalesce(holder_organization_id, proposed_by_organization_id). The inbox reads open files by holder,
+ * oldest first: one partial index for a unit's queue, one for the national queue.
  */
 export class NominationRouting1765400000000 implements MigrationInterface {
   name = 'NominationRouting1765400000000';
@@ -22,21 +23,13 @@ export class NominationRouting1765400000000 implements MigrationInterface {
     await q.query(`UPDATE awards.nomination n
                       SET holder_organization_id = n.proposed_by_organization_id,
                           holder_since = coalesce((SELECT max(e.at) FROM awards.nomination_event e WHERE e.nomination_id = n.id), n.created_at)`);
-    await q.query(`CREATE FUNCTION awards.nomination_default_holder() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF NEW.holder_organization_id IS NULL AND NEW.holder_level IN ('UNIT','MINISTRY_OR_PROVINCE') THEN
-          NEW.holder_organization_id := NEW.proposed_by_organization_id;
-        END IF;
-        RETURN NEW;
-      END $$`);
-    await q.query(`CREATE TRIGGER nomination_default_holder BEFORE INSERT ON awards.nomination
-                   FOR EACH ROW EXECUTE FUNCTION awards.nomination_default_holder()`);
     await q.query(`ALTER TABLE awards.nomination_event
       ADD COLUMN from_level text,
       ADD COLUMN to_level text`);
     const open = `status IN ('DRAFT','SUBMITTED','RETURNED','COUNCIL_REVIEW','APPROVED')`;
-    await q.query(`CREATE INDEX nomination_inbox_unit_idx ON awards.nomination (holder_organization_id, holder_since, id)
-                   WHERE ${open} AND holder_organization_id IS NOT NULL`);
+    await q.query(`CREATE INDEX nomination_inbox_unit_idx
+                   ON awards.nomination ((coalesce(holder_organization_id, proposed_by_organization_id)), holder_since, id)
+                   WHERE ${open} AND holder_level IN ('UNIT','MINISTRY_OR_PROVINCE')`);
     await q.query(`CREATE INDEX nomination_inbox_national_idx ON awards.nomination (holder_since, id)
                    WHERE ${open} AND holder_level IN ('CENTRAL_BOARD','PRIME_MINISTER','PRESIDENT')`);
   }
@@ -44,8 +37,6 @@ export class NominationRouting1765400000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX IF EXISTS awards.nomination_inbox_unit_idx`);
     await q.query(`DROP INDEX IF EXISTS awards.nomination_inbox_national_idx`);
-    await q.query(`DROP TRIGGER IF EXISTS nomination_default_holder ON awards.nomination`);
-    await q.query(`DROP FUNCTION IF EXISTS awards.nomination_default_holder()`);
     await q.query(
       `ALTER TABLE awards.nomination_event DROP COLUMN IF EXISTS from_level, DROP COLUMN IF EXISTS to_level`,
     );

@@ -59,8 +59,8 @@ export class NominationInboxStore {
     if ('national' in holder) where.push(`n.holder_level IN ('CENTRAL_BOARD','PRIME_MINISTER','PRESIDENT')`);
     else
       where.push(
-        `n.holder_organization_id IS NOT NULL`,
-        `n.holder_organization_id = ${param(holder.organizationId)}::uuid`,
+        `n.holder_level IN ('UNIT','MINISTRY_OR_PROVINCE')`,
+        `coalesce(n.holder_organization_id, n.proposed_by_organization_id) = ${param(holder.organizationId)}::uuid`,
       );
     if (filter.year !== null) where.push(`n.year = ${param(filter.year)}`);
     if (filter.awardTypeCode !== null) where.push(`n.award_type_code = ${param(filter.awardTypeCode)}`);

@@ -49,7 +49,8 @@ export const NOMINATION_COLUMNS = `n.id, n.award_type_code AS "awardTypeCode", n
   n.recipient_unit_id AS "recipientUnitId", n.recipient_gender AS "recipientGender", n.year, n.basis,
   n.proposed_by_organization_id AS "proposedByOrganizationId", n.bloc_id AS "blocId", n.movement_code AS "movementCode",
   n.status, n.eligibility, n.decision_id AS "decisionId", n.created_at AS "createdAt",
-  n.route, n.holder_index AS "holderIndex", n.holder_level AS "holderLevel", n.holder_organization_id AS "holderOrganizationId",
+  n.route, n.holder_index AS "holderIndex", n.holder_level AS "holderLevel", 
+  CASE WHEN n.holder_level IN ('UNIT','MINISTRY_OR_PROVINCE') THEN coalesce(n.holder_organization_id, n.proposed_by_organization_id) END AS "holderOrganizationId",
   n.holder_since AS "holderSince"`;
 
 export interface NominationRow {
