@@ -25,6 +25,7 @@ import { blocBoardPage, blocListPage } from './pages/bloc';
 import { organizationPage, organizationSearchPage } from './pages/organization';
 import { personPage, personSearchPage } from './pages/person';
 import { conferenceListPage, conferencePage } from './pages/conference';
+import { inboxPage } from './pages/inbox';
 
 export interface PageContext {
   root: HTMLElement;
@@ -51,6 +52,8 @@ const ROUTES: [RegExp, Page, string][] = [
   [/^\/ca-nhan\/([^/]+)\/?$/, personPage, '/ca-nhan'],
   [/^\/hoi-nghi\/?$/, conferenceListPage, '/hoi-nghi'],
   [/^\/hoi-nghi\/([^/]+)\/?$/, conferencePage, '/hoi-nghi'],
+  [/^\/ho-so\/?$/, inboxPage, '/ho-so'],
+  [/^\/ho-so\/([^/]+)\/?$/, inboxPage, '/ho-so'],
 ];
 
 const NAV: [string, string][] = [
@@ -59,6 +62,7 @@ const NAV: [string, string][] = [
   ['/don-vi', 'Đơn vị'],
   ['/ca-nhan', 'Cá nhân'],
   ['/hoi-nghi', 'Hội nghị'],
+  ['/ho-so', 'Hồ sơ đề nghị'],
 ];
 
 const app = document.getElementById('app')!;
@@ -136,7 +140,8 @@ async function render(): Promise<void> {
 
 function drawHeader(session: Session | null, path: string): void {
   nav.replaceChildren(
-    ...NAV.map(([href, text]) => {
+    // The inbox is an officer's: absent for guests and viewers.
+    ...NAV.filter(([href]) => href !== '/ho-so' || (session && session.role !== 'VIEWER')).map(([href, text]) => {
       const active = href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
       return h('a', { href, 'data-link': true, 'aria-current': active ? 'page' : undefined }, text);
     }),
