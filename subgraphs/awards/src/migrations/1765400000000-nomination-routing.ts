@@ -7,7 +7,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * history row gains the levels it moved between. A row written without a holder (a bulk load by COPY,
  * which runs with triggers off) is held by its proposer: the unit's queue reads
  * coalesce(holder_organization_id, proposed_by_organization_id). The inbox reads open files by holder,
- * oldest first: one partial index for a unit's queue, one for the national queue.
+ * oldest first: one partial index for a unit's queue, one for the national queue, each carrying the
+ * columns the inbox counts and filters by (status, year, award type), so the counts read the index only.
  */
 export class NominationRouting1765400000000 implements MigrationInterface {
   name = 'NominationRouting1765400000000';
@@ -29,8 +30,10 @@ export class NominationRouting1765400000000 implements MigrationInterface {
     const open = `status IN ('DRAFT','SUBMITTED','RETURNED','COUNCIL_REVIEW','APPROVED')`;
     await q.query(`CREATE INDEX nomination_inbox_unit_idx
                    ON awards.nomination ((coalesce(holder_organization_id, proposed_by_organization_id)), holder_since, id)
+                   INCLUDE (status, year, award_type_code)
                    WHERE ${open} AND holder_level IN ('UNIT','MINISTRY_OR_PROVINCE')`);
     await q.query(`CREATE INDEX nomination_inbox_national_idx ON awards.nomination (holder_since, id)
+                   INCLUDE (status, year, award_type_code)
                    WHERE ${open} AND holder_level IN ('CENTRAL_BOARD','PRIME_MINISTER','PRESIDENT')`);
   }
 

@@ -65,10 +65,16 @@ export class NominationInboxStore {
     if (filter.year !== null) where.push(`n.year = ${param(filter.year)}`);
     if (filter.awardTypeCode !== null) where.push(`n.award_type_code = ${param(filter.awardTypeCode)}`);
     try {
-      const counts = (await this.db.query(
-        `SELECT n.status, count(*)::int AS count FROM nomination n WHERE ${where.join(' AND ')} GROUP BY n.status ORDER BY n.status`,
+      // One row of counts, one per open status (an aggregate with FILTER: no sort, no grouping).
+      const [countRow] = (await this.db.query(
+        `SELECT ${OPEN_STATUSES.map((status) => `count(*) FILTER (WHERE n.status = '${status}')::int AS "${status}"`).join(', ')}
+           FROM nomination n WHERE ${where.join(' AND ')}`,
         [...params],
-      )) as { status: string; count: number }[];
+      )) as Record<string, number>[];
+      const counts = OPEN_STATUSES.map((status) => ({
+        status: status as string,
+        count: countRow?.[status] ?? 0,
+      })).filter((row) => row.count > 0);
       const totalCount = counts
         .filter((row) => filter.status === null || row.status === filter.status)
         .reduce((sum, row) => sum + row.count, 0);
