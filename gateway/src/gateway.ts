@@ -20,6 +20,7 @@ import { INTERNAL_ERROR_MESSAGE, REQUEST_ID_HEADER, SUBGRAPHS, requestIdFrom } f
 import type { GatewayContext } from './context.js';
 import { mountDashboard, type DevSigningKey } from './dashboard.js';
 import { maskGatewayError } from './errors.js';
+import { mountFiles } from './files/index.js';
 import { costLimitPlugin } from './cost.js';
 import { DEFAULT_LIMITS, operationLimitsRule, type OperationLimits } from './limits.js';
 import { refuseTooManyDefinitions, withoutSchemaHints } from './refusals.js';
@@ -264,6 +265,12 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
       },
     }),
   );
+  // File downloads (/files/...) behind the same front as /graphql; their data comes from `apollo`.
+  mountFiles(app, {
+    apollo,
+    internalSigner: options.internalSigner,
+    front: [cors, observability.middleware, identify, rateLimiter.middleware],
+  });
   mountDashboard(app, {
     dir: options.dashboardDir,
     production: !!options.production,

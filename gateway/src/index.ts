@@ -24,3 +24,4 @@ export {
   type HttpTransportOptions,
   type SubgraphTransport,
 } from './subgraph-transport.js';
+export { contentDisposition, mountFiles, spreadsheetText, type FileRouteDeps } from './files/index.js';

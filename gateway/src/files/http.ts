@@ -122,6 +122,7 @@ export function asciiFilename(name: string): string {
     .replace(/Đ/g, 'D')
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/-+/g, '-')
+    .replace(/-\./g, '.')
     .replace(/^-|-$/g, '');
 }
 
