@@ -4,6 +4,7 @@
  * for the bloc's lead of that year (by role, as the campaigns subgraph checks it) or the Central
  * Board: create and open the pledge, verify scores, close it. A member's officer signs from here.
  */
+import { blocDownloads } from '../downloads';
 import type { PageContext } from '../main';
 import { accessSentence, forbiddenAt, mutate, query, type GqlError } from '../api';
 import { actsFor, type Session } from '../auth';
@@ -609,6 +610,7 @@ export async function blocBoardPage(context: PageContext): Promise<void> {
               ? 'Giao ước đã tổng kết nhưng chưa có xếp hạng.'
               : 'Bảng xếp hạng có khi Khối trưởng tổng kết giao ước.',
           ),
+      pledge.ranking.length ? blocDownloads(bloc.code, year, !!extra?.scorecards?.length) : null,
     ),
   );
 

@@ -16,6 +16,7 @@ import { pageYear } from '../years';
 import { compareVi, formatDate, formatNumber, sortVi } from '../text';
 import { badge, dataTable, empty, h, kpi, link, loading, meter, problemsBanner, section, yearSelect } from '../ui';
 import { fill, organizationLink, pageHeader, readAll } from './common';
+import { formDownloads } from '../downloads';
 
 interface OverviewBloc {
   code: string;
@@ -179,6 +180,7 @@ export async function overviewPage(context: PageContext): Promise<void> {
     section('Khối, cụm thi đua', { 'data-testid': 'blocs-section' }, blocsSlot),
     section('Khen thưởng', { 'data-testid': 'awards-section' }, awardsSlot),
     section('Phong trào thi đua', { 'data-testid': 'movements-section' }, movementsSlot),
+    section('Biểu mẫu thống kê', { 'data-testid': 'forms-section' }, formDownloads(year)),
   );
 
   const kpiValues = new Map<string, HTMLElement>();
