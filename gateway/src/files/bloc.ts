@@ -65,6 +65,13 @@ type Pledge = NonNullable<NonNullable<BlocAnswer['bloc']>['pledge']>;
 
 const STAGE: Record<Scorecard['stage'], string> = { SELF: 'Tự chấm', CROSS: 'Chấm chéo', VERIFIED: 'Khối thẩm định' };
 const STAGE_ORDER: Scorecard['stage'][] = ['SELF', 'CROSS', 'VERIFIED'];
+// Dates as an officer reads them: dd/mm/yyyy, on the Vietnamese calendar day (UTC+7).
+const VIETNAM_DATE = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+});
 const FONT = { name: 'Times New Roman', size: 11 } as const;
 const BOX = {
   top: { style: 'thin' },
@@ -157,7 +164,7 @@ function writeScorecards(sheet: Worksheet, blocName: string, pledge: Pledge, car
       card.organization?.code ?? '',
       card.organization?.name ?? '',
       STAGE[card.stage],
-      card.submittedAt.slice(0, 10).split('-').reverse().join('/'),
+      VIETNAM_DATE.format(new Date(card.submittedAt)),
       ...pledge.items.map((item) => points.get(item.code) ?? null),
       card.bonus,
       card.penalty,
