@@ -81,7 +81,7 @@ export function formDownloads(year: number, organizationCode?: string): HTMLElem
     { 'data-testid': 'form-downloads' },
     h(
       'div',
-      { class: 'section-tools' },
+      { class: 'section-tools download-buttons' },
       FORMS.map(([form, text]) =>
         downloadButton(
           text,
@@ -110,7 +110,7 @@ export function blocDownloads(blocCode: string, year: number, withScorecards: bo
     { 'data-testid': 'bloc-downloads' },
     h(
       'div',
-      { class: 'section-tools' },
+      { class: 'section-tools download-buttons' },
       downloadButton(
         'Tải bảng xếp hạng (Excel)',
         `${base}/ranking.xlsx`,

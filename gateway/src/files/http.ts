@@ -87,7 +87,7 @@ export async function runOperation<T>(
  * The HTTP refusal for the errors of an operation, if any should stop the file: the public asking for
  * data that needs a sign-in gets 401 (the dashboard then offers to sign in), an officer outside the
  * scope 403; a missing unit 404; bad input 400; a subgraph down 503. Anything else is 500 with the
- * masked message.
+ * masked message, including a route's own document failing validation (a bug, not the caller's input).
  */
 export function refusalFor(errors: GraphQLErrorShape[], caller: Caller): FileRefusal | null {
   if (errors.length === 0) return null;
@@ -104,8 +104,7 @@ export function refusalFor(errors: GraphQLErrorShape[], caller: Caller): FileRef
     case 'NOT_FOUND':
       return new FileRefusal(404, code, first.message);
     case 'BAD_USER_INPUT':
-    case 'GRAPHQL_VALIDATION_FAILED':
-      return new FileRefusal(400, 'BAD_USER_INPUT', first.message);
+      return new FileRefusal(400, code, first.message);
     case 'SERVICE_UNAVAILABLE':
       return new FileRefusal(503, code, 'Một phần dữ liệu đang tạm thời không truy cập được; vui lòng thử lại sau.');
     default:
