@@ -2,9 +2,11 @@
  * The BlocBoard rows on the bench's own boards (boards.ts): the 20-member board as the Central Board
  * and as the public with the gateway's response cache on and off, each at several connection counts;
  * the 3- and 30-member boards as the Central Board, to see whether a board's cost grows with its
- * members. Each row: requests/s, latencies, gateway → subgraph fetches, SQL statements and CPU
- * milliseconds per request summed over every process of the platform (gateways, subgraphs,
- * PostgreSQL), against the read path's targets.
+ * members: at the comparison's connection count (throughput-bound: it tracks the CPU a board costs)
+ * and one request at a time (the 20-member board too: each request's own latency). Each row:
+ * requests/s, latencies, gateway → subgraph fetches, SQL statements and CPU milliseconds per request
+ * summed over every process of the platform (gateways, subgraphs, PostgreSQL), against the read
+ * path's targets.
  */
 import type { Board } from './boards.js';
 import type { Answer, LoadResult, RequestSpec, Stats } from './driver.js';
@@ -47,11 +49,22 @@ export interface BoardRow {
 }
 
 export interface BoardComparison {
+  /** Connections of both rows. */
+  connections: number;
   small: { members: number; p50: number };
   large: { members: number; p50: number };
   ratio: number;
   target: number;
   met: boolean;
+}
+
+/**
+ * The same comparison with one request at a time (1 connection): the p50 is then one request's own
+ * latency, not the queueing of a throughput-bound run (at 10 connections the ratio tracks the CPU a
+ * board costs). The main board's p50 too, to see how the latency grows between the two.
+ */
+export interface SequentialComparison extends BoardComparison {
+  main: { members: number; p50: number };
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -88,6 +101,8 @@ export interface BoardRowOptions {
   connections: number[];
   /** Connections of the 3- vs 30-member comparison. */
   comparisonConnections: number;
+  /** The small, main and large boards once more one request at a time (default true). */
+  sequential?: boolean;
   /** Gateway URLs: the main one (cache as configured, on by default) and the one with the cache off. */
   gatewayUrl: URL;
   cacheOffUrl: URL | null;
@@ -109,7 +124,7 @@ export interface BoardRowOptions {
 
 export async function measureBoardRows(
   options: BoardRowOptions,
-): Promise<{ rows: BoardRow[]; comparison: BoardComparison | null }> {
+): Promise<{ rows: BoardRow[]; comparison: BoardComparison | null; sequential: SequentialComparison | null }> {
   const rows: BoardRow[] = [];
   const [small, main, large] = options.boards;
   const row = async (
@@ -163,19 +178,31 @@ export async function measureBoardRows(
       if (options.cacheOffUrl) await row(main, 'public', 'off', connections, options.cacheOffUrl);
     }
   }
+  const compare = (a: PhaseResult, b: PhaseResult, connections: number): BoardComparison => {
+    const ratio = a.latencyMs.p50 > 0 ? round(b.latencyMs.p50 / a.latencyMs.p50) : 0;
+    return {
+      connections,
+      small: { members: small!.size, p50: a.latencyMs.p50 },
+      large: { members: large!.size, p50: b.latencyMs.p50 },
+      ratio,
+      target: BOARD_TARGETS.sizeRatio,
+      met: a.errors === 0 && b.errors === 0 && ratio > 0 && ratio <= BOARD_TARGETS.sizeRatio,
+    };
+  };
   let comparison: BoardComparison | null = null;
+  let sequential: SequentialComparison | null = null;
   if (small && large) {
     await row(small, 'central', null, options.comparisonConnections);
     await row(large, 'central', null, options.comparisonConnections);
     const [a, b] = rows.slice(-2).map((entry) => entry.gateway);
-    const ratio = a!.latencyMs.p50 > 0 ? round(b!.latencyMs.p50 / a!.latencyMs.p50) : 0;
-    comparison = {
-      small: { members: small.size, p50: a!.latencyMs.p50 },
-      large: { members: large.size, p50: b!.latencyMs.p50 },
-      ratio,
-      target: BOARD_TARGETS.sizeRatio,
-      met: a!.errors === 0 && b!.errors === 0 && ratio > 0 && ratio <= BOARD_TARGETS.sizeRatio,
-    };
+    comparison = compare(a!, b!, options.comparisonConnections);
+    if (options.sequential !== false && main) {
+      await row(small, 'central', null, 1);
+      await row(main, 'central', null, 1);
+      await row(large, 'central', null, 1);
+      const [s, m, l] = rows.slice(-3).map((entry) => entry.gateway);
+      sequential = { ...compare(s!, l!, 1), main: { members: main.size, p50: m!.latencyMs.p50 } };
+    }
   }
-  return { rows, comparison };
+  return { rows, comparison, sequential };
 }

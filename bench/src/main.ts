@@ -2,29 +2,32 @@
  * npm run bench -- [--dataset seed|small|national] [--connections 20] [--duration 15] [--warmup 5]
  *                  [--data-dir DIR] [--only BlocBoard,PersonRecord] [--no-direct] [--no-mixed]
  *                  [--out-dir bench/results] [--log-level warn] [--cpu-prof]
- *                  [--node-flag FLAG]… [--env NAME=VALUE]… [--root OTHER_CHECKOUT] [--node PATH]
- *                  [--board-connections 10,20] [--board-sizes 3,20,30] [--no-boards]
+ *                  [--node-flag FLAG]… [--env NAME=VALUE]… [--root OTHER_CHECKOUT] [--node PATH]…
+ *                  [--board-connections 10,20] [--board-sizes 3,20,30] [--no-boards] [--no-board-sequential]
  *
  * --node-flag, --env and --root are for A/B runs: a V8 flag, a setting, or a change built in another
  * checkout, measured against the same data and the same load. --node runs the platform's processes on
- * another Node binary (memory and CPU per version); the bench itself stays on its own.
+ * another Node binary (memory and CPU per version); the bench itself stays on its own. Given more than
+ * once (`--node self --node node_modules/node22/bin/node`), the whole run is made once per Node, one
+ * after the other, and the peak memory of every process is shown side by side at the end.
  *
  * Starts the platform on the dataset (its own ports), drives each contract query and a mixed
  * read/write workload through the gateway, and the same root sub-queries straight to their subgraph;
  * prints a markdown table and writes bench/results/<time>-<dataset>.{json,md}.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { renderMarkdown } from './report.js';
+import { renderMarkdown, renderMemoryByNode } from './report.js';
 import { renderProfiles, summarizeProfiles } from './profile.js';
 import { runBench, type BenchResult, type Dataset } from './run.js';
 import { ROOT } from './stack.js';
 
 const USAGE = `Usage: npm run bench -- [--dataset seed|small|national] [--connections 20] [--duration 15] [--warmup 5]
        [--data-dir DIR] [--only NAME,…] [--no-direct] [--no-mixed] [--out-dir bench/results] [--log-level warn]
-       [--cpu-prof] [--node-flag FLAG]… [--env NAME=VALUE]… [--root OTHER_CHECKOUT] [--node PATH]
-       [--board-connections 10,20] [--board-sizes 3,20,30] [--no-boards]`;
+       [--cpu-prof] [--node-flag FLAG]… [--env NAME=VALUE]… [--root OTHER_CHECKOUT] [--node PATH|self]…
+       [--board-connections 10,20] [--board-sizes 3,20,30] [--no-boards] [--no-board-sequential]`;
 
 function say(message: string): void {
   process.stdout.write(`[bench] ${message}\n`);
@@ -45,10 +48,12 @@ interface Arguments {
   nodeFlags: string[];
   env: Record<string, string>;
   root: string | undefined;
-  nodePath: string | undefined;
+  /** --node, once or more (`self`: the bench's own Node): the run once per Node. */
+  nodePaths: string[];
   boards: boolean;
   boardConnections: number[];
   boardSizes: [number, number, number];
+  boardSequential: boolean;
 }
 
 function parseArguments(argv: string[]): Arguments {
@@ -67,10 +72,11 @@ function parseArguments(argv: string[]): Arguments {
     nodeFlags: [],
     env: {},
     root: undefined,
-    nodePath: undefined,
+    nodePaths: [],
     boards: true,
     boardConnections: [10, 20],
     boardSizes: [3, 20, 30],
+    boardSequential: true,
   };
   for (let index = 0; index < argv.length; index += 1) {
     const flag = argv[index]!;
@@ -142,9 +148,11 @@ function parseArguments(argv: string[]): Arguments {
         args.root = path.resolve(value());
         break;
       case '--node': {
-        const nodePath = path.resolve(value());
-        if (!existsSync(nodePath)) throw new Error(`--node: ${nodePath} does not exist\n${USAGE}`);
-        args.nodePath = nodePath;
+        const given = value();
+        const nodePath = given === 'self' ? given : path.resolve(given);
+        if (nodePath !== 'self' && !existsSync(nodePath))
+          throw new Error(`--node: ${nodePath} does not exist\n${USAGE}`);
+        args.nodePaths.push(nodePath);
         break;
       }
       case '--board-sizes': {
@@ -158,6 +166,9 @@ function parseArguments(argv: string[]): Arguments {
       }
       case '--no-boards':
         args.boards = false;
+        break;
+      case '--no-board-sequential':
+        args.boardSequential = false;
         break;
       case '--board-connections': {
         const counts = value()
@@ -184,11 +195,48 @@ function stamp(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 }
 
+/** `--node self` is the bench's own Node (to compare it with another in one run). */
+function resolveNode(value: string): string {
+  return value === 'self' ? process.execPath : value;
+}
+
 async function main(): Promise<void> {
   const args = parseArguments(process.argv.slice(2));
   mkdirSync(args.outDir, { recursive: true });
-  const base = path.join(args.outDir, `${stamp(new Date())}-${args.dataset}`);
+  const started = stamp(new Date());
+  // Several --node: the whole run once per Node, one after the other (never side by side: they would
+  // share the 2 cores), each with its own files, then the peaks of every process side by side.
+  const nodes = args.nodePaths.length ? args.nodePaths.map(resolveNode) : [undefined];
+  const results: BenchResult[] = [];
+  for (const nodePath of nodes) {
+    const base = path.join(
+      args.outDir,
+      `${started}-${args.dataset}${nodes.length > 1 ? `-node${nodeMajor(nodePath!)}` : ''}`,
+    );
+    const result = await runOnce(args, base, nodePath);
+    results.push(result);
+    if (result.errors > 0) {
+      process.stderr.write(
+        `\n[bench] !! ${result.errors} requests answered with an error (see the samples above); the numbers are not valid.\n`,
+      );
+      process.exitCode = 1;
+    }
+  }
+  if (results.length > 1) {
+    const markdown = renderMemoryByNode(results);
+    const file = path.join(args.outDir, `${started}-${args.dataset}-nodes.md`);
+    writeFileSync(file, markdown);
+    process.stdout.write(`\n${markdown}\n`);
+    say(`written: ${path.relative(process.cwd(), file)}`);
+  }
+}
 
+/** The major version of a Node binary, for file names (`v22.23.5` → 22). */
+function nodeMajor(nodePath: string): string {
+  return /^v(\d+)/.exec(execFileSync(nodePath, ['--version'], { encoding: 'utf8' }).trim())?.[1] ?? 'x';
+}
+
+async function runOnce(args: Arguments, base: string, nodePath: string | undefined): Promise<BenchResult> {
   // The seed dataset is the reference and demo data every start creates: a throwaway cluster, so the
   // bench never touches (or waits for) the data of a running `npm start`. The scale datasets are
   // loaded once by `npm run seed:scale` into the data directory and reused.
@@ -205,7 +253,7 @@ async function main(): Promise<void> {
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   let pids: Record<string, number> = {};
   say(
-    `dataset ${args.dataset}, ${args.connections} connections, ${args.warmup} s warm-up + ${args.duration} s per row; processes' output: ${path.relative(process.cwd(), `${base}.tmp/logs`)}/`,
+    `dataset ${args.dataset}, ${args.connections} connections, ${args.warmup} s warm-up + ${args.duration} s per row${nodePath ? `, platform on ${nodePath}` : ''}; processes' output: ${path.relative(process.cwd(), `${base}.tmp/logs`)}/`,
   );
   let result: BenchResult;
   try {
@@ -225,10 +273,11 @@ async function main(): Promise<void> {
       nodeFlags: [...args.nodeFlags, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
       env: args.env,
       root: args.root,
-      ...(args.nodePath ? { nodePath: args.nodePath } : {}),
+      ...(nodePath ? { nodePath } : {}),
       boards: args.boards,
       boardConnections: args.boardConnections,
       boardSizes: args.boardSizes,
+      boardSequential: args.boardSequential,
       say,
       onStarted: (started) => (pids = started),
     });
@@ -242,12 +291,7 @@ async function main(): Promise<void> {
   writeFileSync(`${base}.md`, markdown);
   process.stdout.write(`\n${markdown}\n`);
   say(`written: ${path.relative(process.cwd(), `${base}.json`)}, ${path.relative(process.cwd(), `${base}.md`)}`);
-  if (result.errors > 0) {
-    process.stderr.write(
-      `\n[bench] !! ${result.errors} requests answered with an error (see the samples above); the numbers are not valid.\n`,
-    );
-    process.exitCode = 1;
-  }
+  return result;
 }
 
 main().catch((error: unknown) => {

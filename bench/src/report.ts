@@ -77,7 +77,13 @@ function renderBoards(result: BenchResult): string[] {
   const comparison = result.boards?.comparison;
   if (comparison)
     lines.push(
-      `A ${comparison.large.members}-member board's p50 ${ms(comparison.large.p50)} ms vs a ${comparison.small.members}-member board's ${ms(comparison.small.p50)} ms: ${comparison.ratio}× (target ≤ ${comparison.target}× ${tick(comparison.met)}).`,
+      `A ${comparison.large.members}-member board's p50 ${ms(comparison.large.p50)} ms vs a ${comparison.small.members}-member board's ${ms(comparison.small.p50)} ms at ${comparison.connections} connections (throughput-bound: tracks the CPU a board costs): ${comparison.ratio}× (target ≤ ${comparison.target}× ${tick(comparison.met)}).`,
+      '',
+    );
+  const sequential = result.boards?.sequential;
+  if (sequential)
+    lines.push(
+      `One request at a time (1 connection, each request's own latency): p50 ${ms(sequential.small.p50)} ms (${sequential.small.members} members), ${ms(sequential.main.p50)} ms (${sequential.main.members}), ${ms(sequential.large.p50)} ms (${sequential.large.members}): ${sequential.large.members} vs ${sequential.small.members} members ${sequential.ratio}× (target ≤ ${sequential.target}× ${tick(sequential.met)}).`,
       '',
     );
   if (result.boards?.removed !== null && result.boards?.removed !== undefined)
@@ -198,16 +204,10 @@ export function renderMarkdown(result: BenchResult): string {
 
   lines.push('| process | peak RSS (MB, polled during the run) | VmHWM (MB, whole life) | limit |');
   lines.push('| --- | ---: | ---: | --- |');
-  for (const name of [
-    'gateway',
-    ...Object.keys(result.memory.limitsMb).filter((name) => name.startsWith('gateway-')),
-    ...SUBGRAPH_NAMES,
-  ]) {
+  for (const name of memoryRows(result)) {
     const limit = result.memory.limitsMb[name];
     const peak = result.memory.peakRssMb[name] ?? 0;
-    lines.push(
-      `| ${name} | ${peak} | ${result.memory.hwmMb[name] ?? '—'} | ${limit ? `≤ ${limit} ${peak <= limit ? '✓' : '✗'}` : '—'} |`,
-    );
+    lines.push(`| ${name} | ${peak} | ${result.memory.hwmMb[name] ?? '—'} | ${limitCell(peak, limit)} |`);
   }
   lines.push(
     `| postgres (postmaster + backends) | ${result.memory.peakRssMb['postgres'] ?? 0} RSS sum, ${result.memory.postgresPeakPssMb} PSS | — | — |`,
@@ -223,5 +223,48 @@ export function renderMarkdown(result: BenchResult): string {
     );
   for (const note of result.workload.notes) lines.push(`- Note: ${note}`);
   lines.push('');
+  return lines.join('\n');
+}
+
+/** The node processes of the memory table: the gateways, then the subgraphs. */
+function memoryRows(result: BenchResult): string[] {
+  return [
+    'gateway',
+    ...Object.keys(result.memory.limitsMb).filter((name) => name.startsWith('gateway-')),
+    ...SUBGRAPH_NAMES,
+  ];
+}
+
+const limitCell = (peak: number, limit: number | undefined) =>
+  limit ? `≤ ${limit} ${peak > 0 && peak <= limit ? '✓' : '✗'}` : '—';
+
+/** The peak RSS of every process in runs of the same bench on different Node versions, side by side. */
+export function renderMemoryByNode(results: BenchResult[]): string {
+  const lines: string[] = [];
+  const first = results[0]!;
+  lines.push(`# Peak memory by Node version: ${first.dataset} dataset`);
+  lines.push('');
+  lines.push(
+    `The same run once per Node, one after the other (${results.map((result) => `Node ${result.machine.platformNode}: ${result.startedAt}`).join('; ')}). Peak RSS in MB, polled during each run, against each process's limit.` +
+      (first.options.nodeFlags.length ? ` Flags: ${first.options.nodeFlags.join(' ')}.` : ''),
+  );
+  lines.push('');
+  lines.push(`| process | ${results.map((result) => `Node ${result.machine.platformNode}`).join(' | ')} |`);
+  lines.push(`| --- | ${results.map(() => '---:').join(' | ')} |`);
+  for (const name of memoryRows(first)) {
+    const cells = results.map((result) => {
+      const peak = result.memory.peakRssMb[name] ?? 0;
+      return `${peak} ${limitCell(peak, result.memory.limitsMb[name])}`;
+    });
+    lines.push(`| ${name} | ${cells.join(' | ')} |`);
+  }
+  lines.push(`| postgres (PSS) | ${results.map((result) => String(result.memory.postgresPeakPssMb)).join(' | ')} |`);
+  lines.push('');
+  const errors = results.filter((result) => result.errors > 0);
+  if (errors.length)
+    lines.push(
+      `**Requests failed in the run on ${errors.map((result) => `Node ${result.machine.platformNode}`).join(', ')}: its numbers are not valid.**`,
+      '',
+    );
   return lines.join('\n');
 }

@@ -22,7 +22,7 @@ import {
 } from './probes.js';
 import { ROOT, SUBGRAPHS, startStack, type ProcessName, type Stack, type SubgraphName } from './stack.js';
 import { ensureBoards, removeBoards, type Board } from './boards.js';
-import { measureBoardRows, type BoardComparison, type BoardRow } from './board-rows.js';
+import { measureBoardRows, type BoardComparison, type BoardRow, type SequentialComparison } from './board-rows.js';
 import { scaleLoads, scaleProblem, vacuumIfNeeded } from './dataset.js';
 import {
   contractOperations,
@@ -66,6 +66,8 @@ export interface BenchOptions {
   boardConnections?: number[];
   /** Members of the small, main and large board (default 3, 20, 30). */
   boardSizes?: [number, number, number];
+  /** The three boards once more at 1 connection, one request at a time (default true). */
+  boardSequential?: boolean;
   say(message: string): void;
   /** The platform's process ids, once it runs. */
   onStarted?(pids: Record<string, number>): void;
@@ -161,6 +163,8 @@ export interface BenchResult {
     made: Board[];
     rows: BoardRow[];
     comparison: BoardComparison | null;
+    /** The small, main and large boards one request at a time; null when not measured. */
+    sequential: SequentialComparison | null;
     /** Rows removed at the end (kept datasets); null when left (a throwaway dataset). */
     removed: number | null;
   } | null;
@@ -581,6 +585,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         document: operations['BlocBoard']!,
         connections: options.boardConnections ?? [10, 20],
         comparisonConnections: Math.min(...(options.boardConnections ?? [10])),
+        sequential: options.boardSequential !== false,
         gatewayUrl,
         cacheOffUrl: stack.gatewayUrls[CACHE_OFF_GATEWAY] ? new URL(stack.gatewayUrls[CACHE_OFF_GATEWAY]) : null,
         mainCache: env[CACHE_SETTING] === 'off' ? 'off' : 'on',

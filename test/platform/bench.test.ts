@@ -11,6 +11,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { renderMemoryByNode } from '../../bench/src/report';
+import type { BenchResult } from '../../bench/src/run';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -60,10 +62,18 @@ interface Result {
     made: { size: number; code: string; year: number; members: string[]; made: boolean }[];
     rows: BoardRow[];
     comparison: {
+      connections: number;
       small: { members: number; p50: number };
       large: { members: number; p50: number };
       ratio: number;
       met: boolean;
+    } | null;
+    sequential: {
+      connections: number;
+      small: { members: number; p50: number };
+      main: { members: number; p50: number };
+      large: { members: number; p50: number };
+      ratio: number;
     } | null;
     removed: number | null;
   } | null;
@@ -186,6 +196,10 @@ it('measures every contract query, directly and through the gateway, and the mix
       [3, 'public', 'off', 4],
       [2, 'central', null, 4],
       [4, 'central', null, 4],
+      // Once more one request at a time: each request's own latency, not the queue of a loaded run.
+      [2, 'central', null, 1],
+      [3, 'central', null, 1],
+      [4, 'central', null, 1],
     ]);
     for (const row of boards.rows) {
       expect([row.name, row.gateway.errors, row.gateway.errorSamples]).toEqual([row.name, 0, []]);
@@ -205,8 +219,16 @@ it('measures every contract query, directly and through the gateway, and the mix
       expect(row.gateway.costs.cpuMsPerRequest['gateway']).toBeGreaterThan(0);
       expect(Object.keys(row.totals.targets).sort()).toEqual(['cpuMs', 'fetches', 'sqlStatements']);
     }
-    expect(boards.comparison).toMatchObject({ small: { members: 2 }, large: { members: 4 } });
+    expect(boards.comparison).toMatchObject({ connections: 4, small: { members: 2 }, large: { members: 4 } });
     expect(boards.comparison!.ratio).toBeGreaterThan(0);
+    expect(boards.sequential).toMatchObject({
+      connections: 1,
+      small: { members: 2, p50: boards.rows[5]!.gateway.latencyMs.p50 },
+      main: { members: 3, p50: boards.rows[6]!.gateway.latencyMs.p50 },
+      large: { members: 4, p50: boards.rows[7]!.gateway.latencyMs.p50 },
+    });
+    expect(boards.sequential!.ratio).toBeGreaterThan(0);
+    expect(output).toContain('One request at a time (1 connection');
     expect(output).toContain('| row | conn | req/s | p50 | p95 | errors | fetches/op | SQL/op | CPU ms/op | cache |');
     expect(output).toContain("A 4-member board's p50");
 
@@ -217,3 +239,29 @@ it('measures every contract query, directly and through the gateway, and the mix
     rmSync(outDir, { recursive: true, force: true });
   }
 }, 180_000);
+
+it('shows the peak memory of every process side by side when the run is made on two Node versions', () => {
+  // Only the parts of a result the table reads: two runs of one bench, on Node 24 and on Node 22.
+  const run = (node: string, peaks: Record<string, number>, errors = 0) =>
+    ({
+      dataset: 'small',
+      startedAt: '2026-12-06T10:00:00.000Z',
+      machine: { platformNode: node },
+      options: { nodeFlags: [] },
+      memory: {
+        peakRssMb: peaks,
+        limitsMb: { gateway: 400, organizations: 300, campaigns: 300, awards: 300 },
+        postgresPeakPssMb: 130,
+      },
+      errors,
+    }) as unknown as BenchResult;
+  const markdown = renderMemoryByNode([
+    run('v24.22.3', { gateway: 350.3, organizations: 221.3, campaigns: 304, awards: 212.1 }),
+    run('v22.23.5', { gateway: 336, organizations: 235, campaigns: 277, awards: 182 }, 2),
+  ]);
+  expect(markdown).toContain('| process | Node v24.22.3 | Node v22.23.5 |');
+  expect(markdown).toContain('| gateway | 350.3 ≤ 400 ✓ | 336 ≤ 400 ✓ |');
+  expect(markdown).toContain('| campaigns | 304 ≤ 300 ✗ | 277 ≤ 300 ✓ |');
+  expect(markdown).toContain('| awards | 212.1 ≤ 300 ✓ | 182 ≤ 300 ✓ |');
+  expect(markdown).toContain('Requests failed in the run on Node v22.23.5');
+});
