@@ -115,6 +115,8 @@ export interface BoardRowOptions {
   ): Promise<PhaseResult>;
   load(options: {
     connections: number;
+    /** Overrides the run's warm-up (the rows at 1 connection follow rows on the same boards: warm). */
+    warmupMs?: number;
     onMeasureStart: () => Promise<void>;
     next: (worker: number, sequence: number) => RequestSpec;
     stats: (answer: Answer) => Stats | null;
@@ -133,6 +135,7 @@ export async function measureBoardRows(
     cache: BoardRow['cache'],
     connections: number,
     url = options.gatewayUrl,
+    warm = false,
   ): Promise<void> => {
     const name = `BlocBoard ${board.size} members · ${caller === 'central' ? 'Central Board' : `public, cache ${cache}`} · ${connections} conn`;
     const body = JSON.stringify({
@@ -147,6 +150,7 @@ export async function measureBoardRows(
     const gateway = await options.measure(name, (hooks) =>
       options.load({
         connections,
+        ...(warm ? { warmupMs: 0 } : {}),
         ...hooks,
         next: (): RequestSpec => ({
           kind: name,
@@ -197,9 +201,10 @@ export async function measureBoardRows(
     const [a, b] = rows.slice(-2).map((entry) => entry.gateway);
     comparison = compare(a!, b!, options.comparisonConnections);
     if (options.sequential !== false && main) {
-      await row(small, 'central', null, 1);
-      await row(main, 'central', null, 1);
-      await row(large, 'central', null, 1);
+      // The three boards were just measured: warm already, no warm-up of their own.
+      await row(small, 'central', null, 1, options.gatewayUrl, true);
+      await row(main, 'central', null, 1, options.gatewayUrl, true);
+      await row(large, 'central', null, 1, options.gatewayUrl, true);
       const [s, m, l] = rows.slice(-3).map((entry) => entry.gateway);
       sequential = { ...compare(s!, l!, 1), main: { members: main.size, p50: m!.latencyMs.p50 } };
     }

@@ -98,7 +98,7 @@ export function renderMarkdown(result: BenchResult): string {
   lines.push(
     `${result.startedAt} · ${result.machine.cpus} × ${result.machine.cpuModel} · ${result.machine.memoryMb} MB · Node ${result.machine.node} · ` +
       `${result.options.warmupSeconds} s warm-up + ${result.options.durationSeconds} s per row · LOG_LEVEL=${result.options.logLevel}` +
-      (result.options.nodeFlags.length ? ` · node ${result.options.nodeFlags.join(' ')}` : '') +
+      (flagsOf(result).length ? ` · node ${flagsOf(result).join(' ')}` : '') +
       Object.entries(result.options.env)
         .map(([name, value]) => ` · ${name}=${value}`)
         .join('') +
@@ -235,6 +235,9 @@ function memoryRows(result: BenchResult): string[] {
   ];
 }
 
+/** The flags the platform ran with (older results hold only the bench's --node-flag). */
+const flagsOf = (result: BenchResult) => result.options.platformFlags ?? result.options.nodeFlags;
+
 const limitCell = (peak: number, limit: number | undefined) =>
   limit ? `≤ ${limit} ${peak > 0 && peak <= limit ? '✓' : '✗'}` : '—';
 
@@ -246,7 +249,7 @@ export function renderMemoryByNode(results: BenchResult[]): string {
   lines.push('');
   lines.push(
     `The same run once per Node, one after the other (${results.map((result) => `Node ${result.machine.platformNode}: ${result.startedAt}`).join('; ')}). Peak RSS in MB, polled during each run, against each process's limit.` +
-      (first.options.nodeFlags.length ? ` Flags: ${first.options.nodeFlags.join(' ')}.` : ''),
+      (flagsOf(first).length ? ` V8 flags: ${flagsOf(first).join(' ')}.` : ''),
   );
   lines.push('');
   lines.push(`| process | ${results.map((result) => `Node ${result.machine.platformNode}`).join(' | ')} |`);

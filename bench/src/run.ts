@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { issueCallerToken, type Caller } from '@tdkt/identity';
+import { withPlatformFlags } from '@tdkt/platform';
 import { runLoad, type Answer, type LoadResult, type RequestSpec, type Stats } from './driver.js';
 import { createPlanner, type OperationPlan, type RootFetch } from './plan.js';
 import {
@@ -149,6 +150,8 @@ export interface BenchResult {
     durationSeconds: number;
     logLevel: string;
     nodeFlags: string[];
+    /** The V8 flags the platform's processes ran with: the supervisor's defaults and --node-flag. */
+    platformFlags?: string[];
     env: Record<string, string>;
     root: string | null;
   };
@@ -716,6 +719,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         durationSeconds: options.durationSeconds,
         logLevel: options.logLevel,
         nodeFlags: options.nodeFlags ?? [],
+        platformFlags: withPlatformFlags(
+          options.nodeFlags ?? [],
+          options.env?.['NODE_OPTIONS'] ?? process.env['NODE_OPTIONS'],
+        ),
         env: options.env ?? {},
         root: options.root ?? null,
       },
