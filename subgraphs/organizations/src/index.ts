@@ -6,7 +6,13 @@ export { createOrganizationsDatabase, SUBGRAPH_NAME, DATABASE_SCHEMA } from './d
 export { seedOrganizations } from './seed/seed.js';
 export { REFERENCE_ORGANIZATIONS, REFERENCE_LINEAGE, REFERENCE_BLOCS } from './seed/reference-data.js';
 export { deriveLevel, isValidInYear, isValidOn, dayBefore } from './rules/organization.rule.js';
-export { checkBlocMembership, type ProposedMember, type MembershipProblem } from './rules/bloc-membership.rule.js';
+export {
+  carryOverMembers,
+  checkBlocMembership,
+  checkLeadershipRotation,
+  type ProposedMember,
+  type MembershipProblem,
+} from './rules/bloc-membership.rule.js';
 export {
   BlocKind,
   BlocMemberRole,

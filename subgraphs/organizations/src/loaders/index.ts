@@ -5,6 +5,7 @@
  */
 import type { Stores } from '../store/index.js';
 import { createBlocLoaders } from './bloc.loaders.js';
+import { createBlocAdminLoaders } from './bloc-admin.loaders.js';
 import { createLineageLoaders } from './lineage.loaders.js';
 import { createOrganizationLoaders } from './organization.loaders.js';
 import { createPersonLoaders } from './person.loaders.js';
@@ -17,6 +18,7 @@ export function createLoaders(stores: Stores) {
     ...organizations,
     ...createLineageLoaders(stores),
     ...createBlocLoaders(stores, organizations.primeOrganization),
+    ...createBlocAdminLoaders(stores),
     ...createPersonLoaders(stores),
   };
 }

@@ -6,6 +6,7 @@ import { BlocMembershipResolver } from './bloc-membership.resolver.js';
 import { PersonResolver } from './person.resolver.js';
 import { OrganizationTreeResolver } from './organization-tree.resolver.js';
 import { BlocMemberIdsResolver } from './bloc-member-ids.resolver.js';
+import { BlocAdminResolver, BlocLeadershipYearResolver } from './bloc-admin.resolver.js';
 
 export const RESOLVERS = [
   OrganizationResolver,
@@ -15,6 +16,8 @@ export const RESOLVERS = [
   PersonResolver,
   OrganizationTreeResolver,
   BlocMemberIdsResolver,
+  BlocAdminResolver,
+  BlocLeadershipYearResolver,
 ] as const;
 
 export { referenceResolvers } from './references.js';

@@ -64,3 +64,64 @@ export function checkBlocMembership(year: number, members: readonly ProposedMemb
   }
   return problems;
 }
+
+export interface LeadershipProblem {
+  code: 'LEAD_NOT_MEMBER' | 'DEPUTY_NOT_MEMBER' | 'LEAD_IS_DEPUTY';
+  field: 'leadCode' | 'deputyCode';
+  message: string;
+}
+
+/**
+ * Whether a rotation of a bloc-year's Khối trưởng and Khối phó may stand (HD 2746/HD-BTĐKT 2015: both
+ * are chosen among the year's members, and they are two different units). `memberCodes` are the codes
+ * of that year's members; a null deputy leaves the year without one.
+ */
+export function checkLeadershipRotation(
+  year: number,
+  memberCodes: readonly string[],
+  leadCode: string,
+  deputyCode: string | null,
+): LeadershipProblem[] {
+  const members = new Set(memberCodes);
+  const problems: LeadershipProblem[] = [];
+  if (!members.has(leadCode)) {
+    problems.push({
+      code: 'LEAD_NOT_MEMBER',
+      field: 'leadCode',
+      message: `Đơn vị ${leadCode} không là thành viên của khối/cụm trong năm ${year}: Khối trưởng (Cụm trưởng) phải là thành viên.`,
+    });
+  }
+  if (deputyCode !== null && deputyCode === leadCode) {
+    problems.push({
+      code: 'LEAD_IS_DEPUTY',
+      field: 'deputyCode',
+      message: 'Khối trưởng (Cụm trưởng) và Khối phó (Cụm phó) phải là hai đơn vị khác nhau.',
+    });
+  } else if (deputyCode !== null && !members.has(deputyCode)) {
+    problems.push({
+      code: 'DEPUTY_NOT_MEMBER',
+      field: 'deputyCode',
+      message: `Đơn vị ${deputyCode} không là thành viên của khối/cụm trong năm ${year}: Khối phó (Cụm phó) phải là thành viên.`,
+    });
+  }
+  return problems;
+}
+
+/**
+ * Which members of the last year carry over into a new year's list: units that still exist in the new
+ * year (a unit merged or dissolved in between is left out and named, so the officer adds its
+ * successor). Roles carry over only when asked: the lead and deputy are chosen again each year.
+ */
+export function carryOverMembers<T extends { organization: Validity; role: BlocMemberRole }>(
+  toYear: number,
+  previous: readonly T[],
+  keepRoles: boolean,
+): { kept: (T & { role: BlocMemberRole })[]; dropped: T[] } {
+  const kept: (T & { role: BlocMemberRole })[] = [];
+  const dropped: T[] = [];
+  for (const member of previous) {
+    if (!isValidInYear(member.organization, toYear)) dropped.push(member);
+    else kept.push({ ...member, role: keepRoles ? member.role : BlocMemberRole.MEMBER });
+  }
+  return { kept, dropped };
+}

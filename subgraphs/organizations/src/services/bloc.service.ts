@@ -17,7 +17,7 @@ import type { BlocMembership, EmulationBloc } from '../types/bloc.types.js';
 import type { Organization } from '../types/organization.types.js';
 import { loadBlocByCodeOrFail, loadOrganizationByCodeOrFail } from './lookup.js';
 
-const CONSTRAINT_MESSAGES: Record<string, string> = {
+export const BLOC_CONSTRAINT_MESSAGES: Record<string, string> = {
   bloc_code_key: 'Mã khối/cụm này đã tồn tại.',
   bloc_membership_one_lead: 'Mỗi khối/cụm chỉ có một Khối trưởng (Cụm trưởng) trong năm.',
   bloc_membership_one_deputy: 'Mỗi khối/cụm chỉ có một Khối phó (Cụm phó) trong năm.',
@@ -33,7 +33,7 @@ const CENTRAL_BLOC_ORGANIZER = 'BTDKTTW';
  * HD 1479/HD-BTĐKT 2016); officers of the units above it in the tree (BNV, CP) do not manage them.
  * Other blocs and clusters: the organizer's officers.
  */
-async function requireManageBlocsOf(
+export async function requireManageBlocsOf(
   context: OrganizationsContext,
   organizer: Organization,
   action: string,
@@ -67,7 +67,10 @@ export async function createBloc(context: OrganizationsContext, input: CreateBlo
       return saved;
     });
   } catch (error) {
-    throw translateDatabaseError(error, { ...CONSTRAINT_MESSAGES, bloc_code_key: `Mã khối/cụm ${code} đã tồn tại.` });
+    throw translateDatabaseError(error, {
+      ...BLOC_CONSTRAINT_MESSAGES,
+      bloc_code_key: `Mã khối/cụm ${code} đã tồn tại.`,
+    });
   }
 }
 
@@ -136,7 +139,7 @@ export async function setBlocMembership(
       });
     });
   } catch (error) {
-    throw translateDatabaseError(error, CONSTRAINT_MESSAGES);
+    throw translateDatabaseError(error, BLOC_CONSTRAINT_MESSAGES);
   }
   context.loaders.membershipsByBlocYear.clear(bloc.id, year);
   return context.loaders.membershipsByBlocYear.load(bloc.id, year);

@@ -1,6 +1,7 @@
 /** Every store of the subgraph over one connection, and the descriptors of every table it owns. */
 import type { Queryable } from '@tdkt/subgraph-kit';
 import { BLOC_MEMBERSHIP_TABLE, BLOC_TABLE, BlocStore } from './bloc.store.js';
+import { BlocAdminStore } from './bloc-admin.store.js';
 import { LINEAGE_EVENT_TABLE, LINEAGE_PARTICIPANT_TABLE, LineageStore } from './lineage.store.js';
 import { ORGANIZATION_TABLE, OrganizationStore } from './organization.store.js';
 import { ORGANIZATION_TREE_CHANGE_TABLE, OrganizationTreeStore } from './organization-tree.store.js';
@@ -13,6 +14,7 @@ export function createStores(db: Queryable) {
     lineage: new LineageStore(db),
     organizationTree: new OrganizationTreeStore(db),
     blocs: new BlocStore(db),
+    blocAdmin: new BlocAdminStore(db),
     persons: new PersonStore(db),
     seed: new SeedStore(db),
   };
