@@ -7,6 +7,7 @@ import { PersonResolver } from './person.resolver.js';
 import { OrganizationTreeResolver } from './organization-tree.resolver.js';
 import { BlocMemberIdsResolver } from './bloc-member-ids.resolver.js';
 import { BlocAdminResolver, BlocLeadershipYearResolver } from './bloc-admin.resolver.js';
+import { OrganizationAdminResolver } from './organization-admin.resolver.js';
 
 export const RESOLVERS = [
   OrganizationResolver,
@@ -18,6 +19,7 @@ export const RESOLVERS = [
   BlocMemberIdsResolver,
   BlocAdminResolver,
   BlocLeadershipYearResolver,
+  OrganizationAdminResolver,
 ] as const;
 
 export { referenceResolvers } from './references.js';

@@ -2,7 +2,7 @@
  * Administration of blocs through the gateway (in-process tier): renaming with compare-and-swap,
  * starting a year from last year's members in one transaction, rotating the lead and deputy with
  * every year kept, and who may do each (the Central Board for the central blocs, an organizer's
- * officers for its own).
+ * officers for its own); and what the administration screens may offer on a unit.
  */
 import { contractOperation } from '../support/operations';
 import { startInProcess, type InProcessStack } from '../support/in-process';
@@ -199,5 +199,40 @@ describe('who may administer a bloc', () => {
     expect(await canManage('KHOI_SO_HN_THU', hn)).toBe(true);
     expect(await canManage('KHOI_SO_HN_THU', viewer)).toBe(false);
     expect(await canManage('KHOI_SO_HN_THU', await stack.token('ORG_OFFICER', 'HP'))).toBe(false);
+  });
+});
+
+describe('what a unit’s administration screen may offer', () => {
+  const RIGHTS = `query($code: String!) { organization(code: $code) { viewerCanEdit viewerCanActFor } }`;
+  const rights = async (code: string, token?: string) =>
+    dataOf(await stack.gql(RIGHTS, { code }, token ? { token } : {})).organization;
+
+  it('answers with the mutations’ own checks: an officer acts for its subtree and edits only the units below it', async () => {
+    dataOf(
+      await stack.gql(
+        contractOperation('CreateOrganization'),
+        { input: { code: 'SO_THU_HN', name: 'Sở thử Hà Nội', kind: 'DEPARTMENT', parentCode: 'HN' } },
+        { token: board },
+      ),
+    );
+    const hn = await stack.token('ORG_OFFICER', 'HN');
+    expect(await rights('HN', board)).toEqual({ viewerCanEdit: true, viewerCanActFor: true });
+    expect(await rights('HN', hn)).toEqual({ viewerCanEdit: false, viewerCanActFor: true });
+    expect(await rights('SO_THU_HN', hn)).toEqual({ viewerCanEdit: true, viewerCanActFor: true });
+    expect(await rights('HP', hn)).toEqual({ viewerCanEdit: false, viewerCanActFor: false });
+    expect(await rights('SO_THU_HN', await stack.token('VIEWER', 'HN'))).toEqual({
+      viewerCanEdit: false,
+      viewerCanActFor: false,
+    });
+    expect(await rights('SO_THU_HN')).toEqual({ viewerCanEdit: false, viewerCanActFor: false });
+    // And the mutations agree: the officer renames the unit below it, not its own.
+    const rename = (code: string) =>
+      stack.gql(
+        `mutation($input: UpdateOrganizationInput!) { updateOrganization(input: $input) { name } }`,
+        { input: { code, name: 'Tên mới' } },
+        { token: hn },
+      );
+    expect(dataOf(await rename('SO_THU_HN')).updateOrganization.name).toBe('Tên mới');
+    expect(errorCodes(await rename('HN'))).toEqual(['FORBIDDEN']);
   });
 });
