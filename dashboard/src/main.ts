@@ -26,6 +26,10 @@ import { organizationPage, organizationSearchPage } from './pages/organization';
 import { personPage, personSearchPage } from './pages/person';
 import { conferenceListPage, conferencePage } from './pages/conference';
 import { inboxPage } from './pages/inbox';
+import { adminNav } from './pages/admin-common';
+import { adminHomePage } from './pages/admin-home';
+import { adminBlocPage } from './pages/admin-bloc';
+import { adminUnitPage } from './pages/admin-unit';
 
 export interface PageContext {
   root: HTMLElement;
@@ -54,6 +58,9 @@ const ROUTES: [RegExp, Page, string][] = [
   [/^\/hoi-nghi\/([^/]+)\/?$/, conferencePage, '/hoi-nghi'],
   [/^\/ho-so\/?$/, inboxPage, '/ho-so'],
   [/^\/ho-so\/([^/]+)\/?$/, inboxPage, '/ho-so'],
+  [/^\/quan-tri\/?$/, adminHomePage, '/quan-tri'],
+  [/^\/quan-tri\/khoi\/([^/]+)\/?$/, adminBlocPage, '/quan-tri'],
+  [/^\/quan-tri\/don-vi\/([^/]+)\/?$/, adminUnitPage, '/quan-tri'],
 ];
 
 const NAV: [string, string][] = [
@@ -140,8 +147,10 @@ async function render(): Promise<void> {
 
 function drawHeader(session: Session | null, path: string): void {
   nav.replaceChildren(
-    // The inbox is an officer's: absent for guests and viewers.
-    ...NAV.filter(([href]) => href !== '/ho-so' || (session && session.role !== 'VIEWER')).map(([href, text]) => {
+    // The inbox is an officer's: absent for guests and viewers; administration only for those who may.
+    ...[...NAV, ...adminNav(session)]
+      .filter(([href]) => href !== '/ho-so' || (session && session.role !== 'VIEWER'))
+      .map(([href, text]) => {
       const active = href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
       return h('a', { href, 'data-link': true, 'aria-current': active ? 'page' : undefined }, text);
     }),
