@@ -73,7 +73,13 @@ export async function adminUnitPage(context: PageContext): Promise<void> {
       ['Mã', unit.code],
       ['Tên viết tắt', unit.shortName ?? '—'],
       ['Cấp trên', unit.parent ? adminLink(unit.parent) : '—'],
-      ['Hoạt động', `${formatDate(unit.validFrom)} – ${unit.validTo ? formatDate(unit.validTo) : 'nay'}`],
+      [
+        'Hoạt động',
+        [
+          unit.validFrom ? `từ ${formatDate(unit.validFrom)} ` : '',
+          unit.validTo ? `đến ${formatDate(unit.validTo)} (đã kết thúc)` : 'đang hoạt động',
+        ].join(''),
+      ],
     ]),
     !unit.viewerCanEdit && !unit.viewerCanActFor
       ? h(
