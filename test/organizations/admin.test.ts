@@ -85,6 +85,72 @@ describe('copyBlocMembership', () => {
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.body.errors![0]!.extensions).toMatchObject({ field: 'input.fromYear' });
   });
+  it('lets one of two concurrent copies into the same year through; the other is refused, nothing doubled', async () => {
+    dataOf(
+      await stack.gql(
+        contractOperation('CreateBloc'),
+        { input: { code: 'CUM_DONG_THOI', name: 'Cụm thử đồng thời', kind: 'CLUSTER', organizerCode: 'BTDKTTW' } },
+        { token: board },
+      ),
+    );
+    dataOf(
+      await stack.gql(
+        contractOperation('SetBlocMembership'),
+        {
+          input: {
+            blocCode: 'CUM_DONG_THOI',
+            year: 2025,
+            members: [{ organizationCode: 'HN' }, { organizationCode: 'CT' }],
+          },
+        },
+        { token: board },
+      ),
+    );
+    const answers = await Promise.all(
+      [1, 2].map(() => stack.gql(COPY, { input: { blocCode: 'CUM_DONG_THOI', toYear: 2026 } }, { token: board })),
+    );
+    expect(answers.map((answer) => errorCodes(answer).join() || 'OK').sort()).toEqual(['CONFLICT', 'OK']);
+    const { bloc } = dataOf(
+      await stack.gql(
+        `{ bloc(code: "CUM_DONG_THOI") { members(year: 2026) { organization { code } } } }`,
+        {},
+        {
+          token: board,
+        },
+      ),
+    );
+    expect(bloc.members.map((member: any) => member.organization.code).sort()).toEqual(['CT', 'HN']);
+  });
+
+  it('refuses an officer who would carry a unit outside its organizer’s subtree into its own bloc, writing nothing', async () => {
+    const hn = await stack.token('ORG_OFFICER', 'HN');
+    dataOf(
+      await stack.gql(
+        contractOperation('CreateBloc'),
+        { input: { code: 'KHOI_HN_CHEP', name: 'Khối thử chép Hà Nội', kind: 'BLOC', organizerCode: 'HN' } },
+        { token: hn },
+      ),
+    );
+    // The Central Board may compose a bloc across organizations; the officer may not carry that over.
+    dataOf(
+      await stack.gql(
+        contractOperation('SetBlocMembership'),
+        {
+          input: {
+            blocCode: 'KHOI_HN_CHEP',
+            year: 2025,
+            members: [{ organizationCode: 'HN' }, { organizationCode: 'HP' }],
+          },
+        },
+        { token: board },
+      ),
+    );
+    const refused = await stack.gql(COPY, { input: { blocCode: 'KHOI_HN_CHEP', toYear: 2026 } }, { token: hn });
+    expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
+    expect(refused.body.errors![0]!.message).toMatch(/Thành phố Hải Phòng không thuộc đơn vị tổ chức/);
+    const { bloc } = dataOf(await stack.gql(`{ bloc(code: "KHOI_HN_CHEP") { years } }`, {}, { token: board }));
+    expect(bloc.years).toEqual([2025]);
+  });
 });
 
 describe('rotateBlocLeadership', () => {
@@ -234,5 +300,20 @@ describe('what a unit’s administration screen may offer', () => {
       );
     expect(dataOf(await rename('SO_THU_HN')).updateOrganization.name).toBe('Tên mới');
     expect(errorCodes(await rename('HN'))).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('the administration list’s cost', () => {
+  it('reads each bloc’s rights and every year’s lead and deputy in statements that do not grow with the page', async () => {
+    const LIST = `query($first: Int) { blocs(first: $first) { edges { node { code viewerCanManage leadershipHistory { year lead { name } deputy { name } } } } } }`;
+    const statements = async (first: number, token: string) => {
+      const response = await stack.gql(LIST, { first }, { token, headers: { 'x-tdkt-stats': '1' } });
+      expect(dataOf(response).blocs.edges).toHaveLength(first);
+      return (response.body.extensions?.['stats'] as { sqlStatements: Record<string, number> }).sqlStatements[
+        'organizations'
+      ];
+    };
+    const officer = await stack.token('ORG_OFFICER', 'HN');
+    for (const token of [board, officer]) expect(await statements(3, token)).toBe(await statements(1, token));
   });
 });
