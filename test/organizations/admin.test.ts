@@ -239,6 +239,15 @@ describe('who may administer a bloc', () => {
         'FORBIDDEN',
       ]);
     }
+    // An outsider hears FORBIDDEN before anything about its input (here a year out of range).
+    expect(
+      errorCodes(await stack.gql(COPY, { input: { blocCode: 'CUM_THU_TW', toYear: 1800 } }, { token: hn })),
+    ).toEqual(['FORBIDDEN']);
+    expect(
+      errorCodes(
+        await stack.gql(ROTATE, { input: { blocCode: 'CUM_THU_TW', year: 1800, leadCode: 'HN' } }, { token: hn }),
+      ),
+    ).toEqual(['FORBIDDEN']);
     expect(errorCodes(await stack.gql(UPDATE, { input: { code: 'CUM_THU_TW', name: 'X' } }))).toEqual([
       'UNAUTHENTICATED',
     ]);

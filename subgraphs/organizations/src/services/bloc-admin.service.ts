@@ -143,13 +143,14 @@ export async function copyBlocMembership(
   context: OrganizationsContext,
   input: CopyBlocMembershipInput,
 ): Promise<CopyBlocMembershipResult> {
+  // Who may act is answered before anything about the input (an outsider hears FORBIDDEN only).
+  const { bloc } = await manageableBloc(context, input.blocCode, 'input.blocCode', 'quản lý thành viên khối/cụm');
   const toYear = requireYear(input.toYear, 'input.toYear');
   if (input.fromYear !== undefined && input.fromYear !== null) {
     requireYear(input.fromYear, 'input.fromYear');
     if (input.fromYear === toYear)
       throw badInput('Năm chép từ phải khác năm cần lập danh sách.', { field: 'input.fromYear' });
   }
-  const { bloc } = await manageableBloc(context, input.blocCode, 'input.blocCode', 'quản lý thành viên khối/cụm');
   const result = await changeBlocYear(context, 'copyBlocMembership', bloc, toYear, async (manager) => {
     const stores = createStores(manager);
     const existing = await stores.blocAdmin.membersOf(bloc.id, toYear);
@@ -192,8 +193,8 @@ export async function rotateBlocLeadership(
   context: OrganizationsContext,
   input: RotateBlocLeadershipInput,
 ): Promise<BlocMembership[]> {
-  const year = requireYear(input.year, 'input.year');
   const { bloc } = await manageableBloc(context, input.blocCode, 'input.blocCode', 'đổi Khối trưởng, Khối phó');
+  const year = requireYear(input.year, 'input.year');
   const leadCode = normalizeCode(input.leadCode);
   const deputyCode = input.deputyCode ? normalizeCode(input.deputyCode) : null;
   await changeBlocYear(context, 'rotateBlocLeadership', bloc, year, async (manager) => {
