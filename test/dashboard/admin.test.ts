@@ -96,6 +96,12 @@ describeInBrowser('Quản trị in Chromium', () => {
 
   const navTexts = (page: Page) => page.locator('nav.nav a').allTextContents();
 
+  /** Officers read units and blocs by name: no code (SO_GOP_A, CUM_QT_THU, HN) in the page's text. */
+  async function expectNoCodes(page: Page): Promise<void> {
+    const text = await page.locator('main').innerText();
+    expect(text).not.toMatch(/(^|[^\w/-])([A-Z]{2,}_[A-Z0-9_]{2,}|HN|HP|DN)(?![\w/-])/);
+  }
+
   it('a Central Board session founds a cluster, starts this year from last year’s members, rotates the lead, renames a unit and merges two', async () => {
     const page = await browser.newPage();
     await open(page, '/');
@@ -153,6 +159,7 @@ describeInBrowser('Quản trị in Chromium', () => {
       expect(await textOf(line.locator('[data-field="lead"]'))).toBe(row.lead.name);
       expect(await textOf(line.locator('[data-field="deputy"]'))).toBe(row.deputy.name);
     }
+    await expectNoCodes(page);
     screenshots['Quản trị cụm'] = await screenshot(page, 'admin-bloc');
 
     // A unit renamed, then merged into another under a legal document.
@@ -160,6 +167,7 @@ describeInBrowser('Quản trị in Chromium', () => {
     await page.getByTestId('input-unitName').fill('Sở thử A (tên mới)');
     await send(page, 'rename-unit');
     expect(await textOf(page.locator('h1'))).toBe('Sở thử A (tên mới)');
+    await expectNoCodes(page);
     screenshots['Quản trị đơn vị (sửa, sắp xếp)'] = await screenshot(page, 'admin-unit-edit');
     await page.getByTestId('input-mergeInto').fill('SO_GOP_B');
     await page.getByTestId('input-mergeBasis').fill('Quyết định 12/QĐ-UBND ngày 01/12/2026');
@@ -174,6 +182,7 @@ describeInBrowser('Quản trị in Chromium', () => {
     // Ended: nothing left to edit; the merge is in its lineage.
     expect(await page.locator('[data-testid="edit-unit"]').count()).toBe(0);
     expect(await textOf(page.locator('[data-testid="admin-lineage"] tbody [data-field="kind"]'))).toBe('Sáp nhập');
+    await expectNoCodes(page);
     screenshots['Quản trị đơn vị'] = await screenshot(page, 'admin-unit');
     await page.close();
   });
@@ -190,6 +199,7 @@ describeInBrowser('Quản trị in Chromium', () => {
     ]);
     // Its own unit organizes the blocs it founds: no organizer to choose.
     expect(await page.getByTestId('input-organizerCode').count()).toBe(0);
+    await expectNoCodes(page);
     screenshots['Quản trị (cán bộ)'] = await screenshot(page, 'admin-organizer');
 
     // The central cluster: readable, nothing to change.

@@ -10,7 +10,17 @@ import type { PageContext } from '../main';
 import { nfc } from '../text';
 import { vietnamYear } from '../years';
 import { append, dataTable, empty, h, link, section, yearSelect } from '../ui';
-import { actionForm, adminAllowed, field, resultArea, runAction, selectOf, textInput } from './admin-common';
+import {
+  actionForm,
+  adminAllowed,
+  field,
+  pickerOf,
+  resultArea,
+  runAction,
+  selectOf,
+  textInput,
+  unitPicker,
+} from './admin-common';
 import {
   ADMIN_BLOC,
   ADMIN_COPY_BLOC_MEMBERSHIP,
@@ -127,7 +137,9 @@ function renameForm(context: PageContext, area: HTMLElement, bloc: Bloc): HTMLEl
 
 /** Sends the whole list of the year (setBlocMembership replaces it), roles kept. */
 function setMembers(bloc: Bloc, year: number, members: { organizationCode: string; role: string }[]) {
-  return mutate(ADMIN_SET_BLOC_MEMBERSHIP, { input: { blocCode: bloc.code, year, members } });
+  return mutate<{ setBlocMembership: Member[] }>(ADMIN_SET_BLOC_MEMBERSHIP, {
+    input: { blocCode: bloc.code, year, members },
+  });
 }
 
 function currentList(bloc: Bloc) {
@@ -180,13 +192,14 @@ function membersTable(context: PageContext, area: HTMLElement, bloc: Bloc, year:
 }
 
 function addMemberForm(context: PageContext, area: HTMLElement, bloc: Bloc, year: number): HTMLElement {
-  const code = textInput('memberCode', { required: true, placeholder: 'Mã đơn vị, VD: HN' });
-  return actionForm('add-member', `Thêm thành viên năm ${year}`, [field('Mã đơn vị', code)], 'Thêm', (button) =>
+  const code = unitPicker('memberCode', 'Gõ tên đơn vị rồi chọn');
+  return actionForm('add-member', `Thêm thành viên năm ${year}`, [field('Đơn vị', pickerOf(code))], 'Thêm', (button) =>
     runAction(
       context,
       area,
       button,
-      () => `Đã thêm ${nfc(code.value).toUpperCase()} vào danh sách năm ${year}.`,
+      ({ setBlocMembership: members }) =>
+        `Đã thêm ${members.find((member) => member.organization.code === nfc(code.value).toUpperCase())?.organization.name ?? 'đơn vị'} vào danh sách năm ${year}.`,
       () =>
         setMembers(bloc, year, [
           ...currentList(bloc),

@@ -2,7 +2,9 @@
  * What the administration screens share: who may open them, the action runner (the page is drawn
  * again after a change, with the result said once), and small form pieces.
  */
+import { query } from '../api';
 import type { Session } from '../auth';
+import { SEARCH_ORGANIZATIONS } from '../queries';
 import type { PageContext } from '../main';
 import { flash, h, type Child } from '../ui';
 import { nfc } from '../text';
@@ -108,4 +110,40 @@ export function selectOf(name: string, options: [string, string][], selected?: s
     { name, 'data-testid': `input-${name}` },
     options.map(([value, text]) => h('option', { value, selected: value === selected }, text)),
   );
+}
+
+/**
+ * A unit field: the officer types part of a name ("tư pháp", "ha noi") and picks the unit from the
+ * suggestions, as in the sign-in picker; the field then holds the unit's code, which the API takes.
+ */
+export function unitPicker(name: string, placeholder: string): HTMLInputElement {
+  const listId = `units-${name}`;
+  const options = h('datalist', { id: listId });
+  const input = textInput(name, { list: listId, placeholder, autocomplete: 'off', required: true });
+  let timer: number | undefined;
+  input.addEventListener('input', () => {
+    window.clearTimeout(timer);
+    const text = nfc(input.value);
+    if (text.length < 2) return;
+    timer = window.setTimeout(async () => {
+      try {
+        const { data } = await query<{ organizations: { edges: { node: { code: string; name: string } }[] } }>(
+          SEARCH_ORGANIZATIONS,
+          { search: text, first: 15 },
+        );
+        options.replaceChildren(
+          ...data.organizations.edges.map(({ node }) => h('option', { value: node.code }, node.name)),
+        );
+      } catch {
+        /* suggestions are a convenience */
+      }
+    }, 250);
+  });
+  const wrapper = h('span', { class: 'unit-picker' }, input, options);
+  return Object.assign(input, { pickerWrapper: wrapper });
+}
+
+/** The element to place for a unit picker (the input with its suggestions). */
+export function pickerOf(input: HTMLInputElement): HTMLElement {
+  return (input as HTMLInputElement & { pickerWrapper?: HTMLElement }).pickerWrapper ?? input;
 }

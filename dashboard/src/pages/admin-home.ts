@@ -7,7 +7,17 @@ import { BLOC_KIND, label } from '../labels';
 import type { PageContext } from '../main';
 import { nfc } from '../text';
 import { dataTable, empty, h, link, section } from '../ui';
-import { actionForm, adminAllowed, field, resultArea, runAction, selectOf, textInput } from './admin-common';
+import {
+  actionForm,
+  adminAllowed,
+  field,
+  pickerOf,
+  resultArea,
+  runAction,
+  selectOf,
+  textInput,
+  unitPicker,
+} from './admin-common';
 import { ADMIN_BLOCS, ADMIN_CREATE_BLOC } from './admin-queries';
 import { fill, pageHeader, readAll } from './common';
 
@@ -78,7 +88,8 @@ function createBlocForm(context: PageContext, area: HTMLElement, ownOrg: string 
     ['BLOC', label(BLOC_KIND, 'BLOC')],
     ['CLUSTER', label(BLOC_KIND, 'CLUSTER')],
   ]);
-  const organizer = ownOrg ? null : textInput('organizerCode', { required: true, value: 'BTDKTTW' });
+  const organizer = ownOrg ? null : unitPicker('organizerCode', 'Gõ tên đơn vị tổ chức rồi chọn');
+  if (organizer) organizer.value = 'BTDKTTW';
   return actionForm(
     'create-bloc',
     'Thành lập khối, cụm mới',
@@ -86,7 +97,7 @@ function createBlocForm(context: PageContext, area: HTMLElement, ownOrg: string 
       field('Mã', code),
       field('Tên', name),
       field('Loại', kind),
-      organizer ? field('Mã đơn vị tổ chức', organizer) : null,
+      organizer ? field('Đơn vị tổ chức (Ban TĐKT Trung ương nếu để nguyên)', pickerOf(organizer)) : null,
     ],
     'Thành lập',
     (button) =>
@@ -118,11 +129,11 @@ function unitEntry(context: PageContext, ownOrg: string | null): HTMLElement {
       link(`/quan-tri/don-vi/${encodeURIComponent(ownOrg)}`, 'Quản trị đơn vị của bạn và các đơn vị trực thuộc'),
     );
   }
-  const code = textInput('unitCode', { required: true, placeholder: 'Mã đơn vị, VD: HN, BTP' });
+  const code = unitPicker('unitCode', 'Gõ tên đơn vị rồi chọn, VD: tư pháp');
   const form = h(
     'form',
     { class: 'row', 'data-testid': 'open-unit' },
-    field('Mã đơn vị', code),
+    field('Đơn vị', pickerOf(code)),
     h('button', { type: 'submit' }, 'Mở'),
   );
   form.addEventListener('submit', (event) => {
@@ -130,5 +141,5 @@ function unitEntry(context: PageContext, ownOrg: string | null): HTMLElement {
     const value = nfc(code.value).toUpperCase();
     if (value) context.navigate(`/quan-tri/don-vi/${encodeURIComponent(value)}`);
   });
-  return h('div', null, h('p', { class: 'hint' }, 'Mở trang quản trị của một đơn vị theo mã.'), form);
+  return h('div', null, h('p', { class: 'hint' }, 'Mở trang quản trị của một đơn vị.'), form);
 }

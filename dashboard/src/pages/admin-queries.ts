@@ -80,6 +80,10 @@ export const ADMIN_SET_BLOC_MEMBERSHIP = /* GraphQL */ `
   mutation DashboardSetBlocMembership($input: SetBlocMembershipInput!) {
     setBlocMembership(input: $input) {
       role
+      organization {
+        code
+        name
+      }
     }
   }
 `;
@@ -185,6 +189,9 @@ export const ADMIN_UPDATE_ORGANIZATION = /* GraphQL */ `
     updateOrganization(input: $input) {
       code
       name
+      parent {
+        name
+      }
     }
   }
 `;

@@ -10,7 +10,18 @@ import type { PageContext } from '../main';
 import { formatDate, nfc } from '../text';
 import { vietnamToday, vietnamYear } from '../years';
 import { append, dataTable, definitionList, empty, h, link, section } from '../ui';
-import { actionForm, adminAllowed, codesOf, field, resultArea, runAction, selectOf, textInput } from './admin-common';
+import {
+  actionForm,
+  adminAllowed,
+  codesOf,
+  field,
+  pickerOf,
+  resultArea,
+  runAction,
+  selectOf,
+  textInput,
+  unitPicker,
+} from './admin-common';
 import {
   ADMIN_CREATE_ORGANIZATION,
   ADMIN_CREATE_PERSON,
@@ -70,7 +81,6 @@ export async function adminUnitPage(context: PageContext): Promise<void> {
     ),
     area,
     definitionList([
-      ['Mã', unit.code],
       ['Tên viết tắt', unit.shortName ?? '—'],
       ['Cấp trên', unit.parent ? adminLink(unit.parent) : '—'],
       [
@@ -142,7 +152,7 @@ export async function adminUnitPage(context: PageContext): Promise<void> {
 function editForms(context: PageContext, area: HTMLElement, unit: AdminUnit): HTMLElement[] {
   const name = textInput('unitName', { required: true, value: unit.name, maxlength: '300', size: '50' });
   const shortName = textInput('unitShortName', { value: unit.shortName ?? '', maxlength: '120' });
-  const parent = textInput('parentCode', { required: true, placeholder: 'Mã đơn vị cấp trên mới' });
+  const parent = unitPicker('parentCode', 'Gõ tên đơn vị cấp trên mới rồi chọn');
   return [
     actionForm('rename-unit', 'Đổi tên', [field('Tên', name), field('Tên viết tắt', shortName)], 'Lưu', (button) =>
       runAction(
@@ -164,16 +174,17 @@ function editForms(context: PageContext, area: HTMLElement, unit: AdminUnit): HT
     actionForm(
       'move-unit',
       'Chuyển về đơn vị cấp trên khác',
-      [field('Mã đơn vị cấp trên', parent)],
+      [field('Đơn vị cấp trên mới', pickerOf(parent))],
       'Chuyển',
       (button) =>
         runAction(
           context,
           area,
           button,
-          () => `Đã chuyển ${unit.name} về ${nfc(parent.value).toUpperCase()}.`,
+          ({ updateOrganization: moved }) =>
+            `Đã chuyển ${unit.name} về ${moved.parent?.name ?? 'đơn vị cấp trên mới'}.`,
           () =>
-            mutate(ADMIN_UPDATE_ORGANIZATION, {
+            mutate<{ updateOrganization: { parent: { name: string } | null } }>(ADMIN_UPDATE_ORGANIZATION, {
               input: { code: unit.code, expectedVersion: unit.version, parentCode: nfc(parent.value).toUpperCase() },
             }),
         ),
@@ -210,7 +221,7 @@ function lineageForms(context: PageContext, area: HTMLElement, unit: AdminUnit):
         }),
     );
   const merge = dated('merge');
-  const into = textInput('mergeInto', { required: true, placeholder: 'Mã đơn vị tiếp nhận' });
+  const into = unitPicker('mergeInto', 'Gõ tên đơn vị tiếp nhận rồi chọn');
   const split = dated('split');
   const parts = textInput('splitInto', { required: true, placeholder: 'Mã các đơn vị mới, cách nhau bởi dấu phẩy' });
   const dissolve = dated('dissolve');
@@ -218,7 +229,7 @@ function lineageForms(context: PageContext, area: HTMLElement, unit: AdminUnit):
     actionForm(
       'merge-unit',
       'Sáp nhập vào đơn vị khác',
-      [field('Đơn vị tiếp nhận', into), ...merge.fields],
+      [field('Đơn vị tiếp nhận', pickerOf(into)), ...merge.fields],
       'Sáp nhập',
       (button) => record(button, 'MERGE', codesOf(into.value), merge.date.value, merge.basis.value),
     ),
