@@ -102,7 +102,7 @@ describeInBrowser('Quản trị in Chromium', () => {
     expect(text).not.toMatch(/(^|[^\w/-])([A-Z]{2,}_[A-Z0-9_]{2,}|HN|HP|DN)(?![\w/-])/);
   }
 
-  it('a Central Board session founds a cluster, starts this year from last year’s members, rotates the lead, renames a unit and merges two', async () => {
+  it('a Central Board session founds a cluster, starts this year from last year’s members, rotates the lead, renames a unit, merges two and rates a person', async () => {
     const page = await browser.newPage();
     await open(page, '/');
     await signInWithPicker(page, 'CENTRAL_BOARD');
@@ -184,6 +184,27 @@ describeInBrowser('Quản trị in Chromium', () => {
     expect(await textOf(page.locator('[data-testid="admin-lineage"] tbody [data-field="kind"]'))).toBe('Sáp nhập');
     await expectNoCodes(page);
     screenshots['Quản trị đơn vị'] = await screenshot(page, 'admin-unit');
+
+    // The receiving unit's persons: one added, then last year's rating recorded for her.
+    await open(page, '/quan-tri/don-vi/SO_GOP_B');
+    await page.getByTestId('input-fullName').fill('Trần Thị Thử');
+    await page.getByTestId('input-birthYear').fill('1985');
+    await send(page, 'create-person');
+    await page.getByTestId('input-ratingPerson').waitFor();
+    await page.getByTestId('input-ratingYear').fill(String(LAST_YEAR));
+    await page.getByTestId('input-rating').selectOption('EXCELLENT');
+    await send(page, 'record-rating');
+    const ratings = page.locator('[data-testid="admin-persons-table"] tbody [data-field="ratings"]');
+    await ratings.first().waitFor();
+    expect(await textOf(ratings)).toBe(`${LAST_YEAR}: Hoàn thành xuất sắc nhiệm vụ`);
+    const { persons } = await gql(
+      `{ persons(filter: { organizationCode: "SO_GOP_B" }) { edges { node { fullName annualRatings { year rating } } } } }`,
+    );
+    expect(persons.edges.map((edge: any) => edge.node)).toEqual([
+      { fullName: 'Trần Thị Thử', annualRatings: [{ year: LAST_YEAR, rating: 'EXCELLENT' }] },
+    ]);
+    await expectNoCodes(page);
+    screenshots['Quản trị đơn vị: cá nhân, xếp loại'] = await screenshot(page, 'admin-unit-persons');
     await page.close();
   });
 

@@ -119,7 +119,7 @@ export function selectOf(name: string, options: [string, string][], selected?: s
 export function unitPicker(name: string, placeholder: string): HTMLInputElement {
   const listId = `units-${name}`;
   const options = h('datalist', { id: listId });
-  const input = textInput(name, { list: listId, placeholder, autocomplete: 'off', required: true });
+  const input = textInput(name, { list: listId, placeholder, autocomplete: 'off', required: true, size: '36' });
   let timer: number | undefined;
   input.addEventListener('input', () => {
     window.clearTimeout(timer);
