@@ -220,10 +220,25 @@ it('scores SELF → CROSS → VERIFIED with the right people, and refuses points
     TTCP: [34, 25, 24],
     KTNN: [33, 24, 24],
   };
+  // Who cross-scores whom: the bloc's rotation (each member by the next in the bloc's order).
+  const { pledge } = dataOf(
+    await stack.gql(
+      `query($id: ID!) { pledge(id: $id) { crossScoring { scorer { code } subject { code } } } }`,
+      { id: pledgeId },
+      { token: board },
+    ),
+  );
+  const scorerOf = new Map<string, string>(
+    pledge.crossScoring.map((pair: any) => [pair.subject.code, pair.scorer.code]),
+  );
+  expect(scorerOf.size).toBe(MEMBERS.length);
   for (const code of MEMBERS) {
     const points = verifiedPoints[code]!;
     expect(dataOf(await submit(code, 'SELF', points, officer[code]!)).submitScorecard.stage).toBe('SELF');
-    const crossScorer = code === 'BTP' ? 'BCA' : 'BTP';
+    const crossScorer = scorerOf.get(code)!;
+    // Another member than the assigned one is refused, naming the assigned scorer.
+    const other = MEMBERS.find((candidate) => candidate !== code && candidate !== crossScorer)!;
+    expect(errorCodes(await submit(code, 'CROSS', points, officer[other]!))).toEqual(['FORBIDDEN']);
     dataOf(await submit(code, 'CROSS', points, officer[crossScorer]!));
     // BTP: 95 points + bonus 5 (the cap) − penalty 5 = 95, level with BCA's 95.
     const bonus = code === 'BTP' ? { bonus: 5, penalty: 5 } : {};

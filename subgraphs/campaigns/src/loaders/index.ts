@@ -8,6 +8,7 @@ import { createPledgeLoaders } from './pledge.loaders.js';
 import { createOrganizationLoaders } from './organization.loaders.js';
 import { createMovementLoaders } from './movement.loaders.js';
 import { createConferenceLoaders } from './conference.loaders.js';
+import { createPledgeDutiesLoaders } from './pledge-duties.loaders.js';
 
 export function createLoaders(stores: Stores, copy: OrganizationCopyAccess) {
   return {
@@ -15,6 +16,7 @@ export function createLoaders(stores: Stores, copy: OrganizationCopyAccess) {
     ...createPledgeLoaders(stores, copy),
     ...createMovementLoaders(stores),
     ...createConferenceLoaders(stores),
+    ...createPledgeDutiesLoaders(stores, copy),
   };
 }
 

@@ -4,6 +4,7 @@ import { AnalyticsIndexes1765000000000 } from './1765000000000-analytics-indexes
 import { ProgressPeriods1765300000000 } from './1765300000000-progress-periods.js';
 import { BlocVoteAnnulment1765400000000 } from './1765400000000-bloc-vote-annulment.js';
 import { OrganizationCopy1765500000000 } from './1765500000000-organization-copy.js';
+import { PledgeDuties1765640000000 } from './1765640000000-pledge-duties.js';
 import { RegistrationReview1764000000000 } from './1764000000000-registration-review.js';
 import { Pledges1763900000000 } from './1763900000000-pledges.js';
 import { MovementsConferences1763800000000 } from './1763800000000-movements-conferences.js';
@@ -23,4 +24,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ProgressPeriods1765300000000,
   BlocVoteAnnulment1765400000000,
   OrganizationCopy1765500000000,
+  PledgeDuties1765640000000,
 ];

@@ -19,6 +19,13 @@ import { OrganizationPledgesResolver } from './organization-pledges.resolver.js'
 import { BlocPledgeSummaryResolver } from './bloc-pledge-summary.resolver.js';
 import { StatisticalForm0601Resolver } from './statistical-form-0601.resolver.js';
 import { OrganizationNamesResolver } from './organization-names.resolver.js';
+import {
+  CrossScoreAssignmentResolver,
+  PledgeDutiesResolver,
+  PledgeDutyResolver,
+  PledgeReminderResolver,
+  PledgeTaskResolver,
+} from './pledge-duties.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's resolver list type
 export const RESOLVERS: [Function, ...Function[]] = [
@@ -39,4 +46,9 @@ export const RESOLVERS: [Function, ...Function[]] = [
   BlocPledgeSummaryResolver,
   StatisticalForm0601Resolver,
   OrganizationNamesResolver,
+  PledgeDutiesResolver,
+  CrossScoreAssignmentResolver,
+  PledgeDutyResolver,
+  PledgeReminderResolver,
+  PledgeTaskResolver,
 ];

@@ -19,6 +19,7 @@ import {
 } from '@tdkt/subgraph-kit';
 import { callerOrganization, isInCallerSubtree, requireActFor, type CampaignsContext } from '../context.js';
 import { checkPeriod, checkProgressValue, scoreTotal } from '../rules/pledge-scoring.rule.js';
+import { crossScoreAssignments } from '../rules/pledge-duties.rule.js';
 import { verifierOf } from '../rules/pledge-verification.rule.js';
 import { canReportProgress, canSubmitScorecard } from '../rules/pledge-workflow.rule.js';
 import { createStores } from '../store/index.js';
@@ -35,6 +36,7 @@ import {
 import { RANGES } from './input-ranges.js';
 import { CENTRAL_BLOC_ORGANIZER } from './lookups.js';
 import { lockPledgeFor } from './pledge.service.js';
+import { crossShiftOf } from './pledge-duties.service.js';
 
 /** The stage whose scorecard must exist before this one is submitted. */
 const STAGE_BEFORE: Record<ScorecardStage, ScorecardStage | null> = {
@@ -107,6 +109,7 @@ async function scorerFor(
   blocYear: BlocYear,
   organization: DirectoryOrganization,
   stage: ScorecardStage,
+  pledgeId: string,
 ): Promise<string | null> {
   if (stage === ScorecardStage.SELF) {
     await requireActFor(context, organization, 'tự chấm điểm');
@@ -115,12 +118,23 @@ async function scorerFor(
   requireSignedIn(context);
   const own = await callerOrganization(context);
   if (stage === ScorecardStage.CROSS) {
-    // Cross-scoring (chấm chéo) is done by another member of the bloc, or by the lead.
+    // Cross-scoring (chấm chéo) is done by the member the bloc's rotation assigns (rules/pledge-duties.rule.ts).
     const scorer = blocYear.members.find((member) => member.organization.id === own?.id);
     if (context.caller.role !== 'CENTRAL_BOARD') {
       if (context.caller.role !== 'ORG_OFFICER' || !scorer)
         throw forbidden(`Chỉ cán bộ của một đơn vị thành viên khác trong ${blocYear.blocName} được chấm chéo.`);
       if (scorer.organization.id === organization.id) throw forbidden('Một đơn vị không tự chấm chéo cho mình.');
+      const assignments = crossScoreAssignments(
+        blocYear.members.map((member) => member.organization.id),
+        await crossShiftOf(context, pledgeId),
+      );
+      const assigned = assignments.find((entry) => entry.subjectId === organization.id)?.scorerId;
+      if (assigned && assigned !== scorer.organization.id) {
+        const name = blocYear.members.find((member) => member.organization.id === assigned)?.organization.name;
+        throw forbidden(
+          `Theo phân công chấm chéo của ${blocYear.blocName}, ${organization.name} do ${name} chấm chéo; Khối trưởng đổi phân công nếu cần.`,
+        );
+      }
     }
     return own?.id ?? null;
   }
@@ -171,13 +185,23 @@ export async function submitScorecard(context: CampaignsContext, input: SubmitSc
   const blocYear = await blocYearOf(context, pledge.blocId, pledge.year);
   // Who may score first: a stranger learns nothing about the bloc's members or the pledge's state.
   const organization = await unitOrFail(context, input.organizationCode, 'input.organizationCode');
-  const scorerId = await scorerFor(context, blocYear, organization, input.stage);
+  const scorerId = await scorerFor(context, blocYear, organization, input.stage, pledge.id);
   requireMember(blocYear, organization, pledge.year, 'input.organizationCode');
   input.scores.forEach((score, index) => checkRange(score.points, `input.scores[${index}].points`, RANGES.points));
   checkRange(input.bonus, 'input.bonus', RANGES.bonus);
   checkRange(input.penalty, 'input.penalty', RANGES.penalty);
   const items = await context.loaders.itemsByPledgeId.load(pledge.id);
-  const scores = input.scores.map((score) => ({ itemCode: score.itemCode.trim().toUpperCase(), points: score.points }));
+  const scores = input.scores.map((score, index) => ({
+    itemCode: score.itemCode.trim().toUpperCase(),
+    points: score.points,
+    // A short reason per item (the evidence the bloc verifies a self-score against); optional for the API.
+    justification: cleanOptionalText(score.justification, {
+      label: `Giải trình tiêu chí ${score.itemCode}`,
+      field: `input.scores[${index}].justification`,
+      maxLength: 1000,
+      multiline: true,
+    }),
+  }));
   const verdict = scoreTotal(items, scores, input.bonus ?? 0, input.penalty ?? 0, pledge.bonusCap);
   if (verdict.problems.length)
     throw badInput(verdict.problems.map((problem) => problem.message).join(' '), {

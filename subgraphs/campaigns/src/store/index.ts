@@ -18,6 +18,12 @@ import {
   PLEDGE_TABLE,
   PledgeStore,
 } from './pledge.store.js';
+import {
+  PLEDGE_CROSS_ROTATION_TABLE,
+  PLEDGE_DEADLINE_TABLE,
+  PLEDGE_REMINDER_TABLE,
+  PledgeDutiesStore,
+} from './pledge-duties.store.js';
 import { StatisticalForm0601Store } from './statistical-form-0601.store.js';
 import { PledgeSheetStore } from './pledge-sheet.store.js';
 import {
@@ -34,6 +40,7 @@ export function createStores(db: Queryable) {
     pledges: new PledgeStore(db),
     pledgeProgress: new PledgeProgressStore(db),
     pledgeSheets: new PledgeSheetStore(db),
+    pledgeDuties: new PledgeDutiesStore(db),
     organizationCopy: new OrganizationCopyStore(db),
     blocSummaries: new BlocSummaryStore(db),
     statisticalForm0601: new StatisticalForm0601Store(db),
@@ -56,6 +63,9 @@ export const CAMPAIGNS_TABLES = {
   scorecard_item: SCORECARD_ITEM_TABLE,
   pledge_ranking: PLEDGE_RANKING_TABLE,
   bloc_vote: BLOC_VOTE_TABLE,
+  pledge_cross_rotation: PLEDGE_CROSS_ROTATION_TABLE,
+  pledge_deadline: PLEDGE_DEADLINE_TABLE,
+  pledge_reminder: PLEDGE_REMINDER_TABLE,
   organization_copy: ORGANIZATION_COPY_TABLE,
   organization_copy_sync: ORGANIZATION_COPY_SYNC_TABLE,
   idempotency_key: IDEMPOTENCY_KEY_TABLE,

@@ -38,7 +38,9 @@ export const SCORECARD_ITEM_TABLE: TableDescriptor = defineTable('campaigns', 's
 ]);
 
 /** A scorecard as read, before its item points are defaulted to an empty list. */
-type ScorecardRow = Omit<Scorecard, 'scores'> & { scores: { itemCode: string; points: number }[] | null };
+type ScorecardRow = Omit<Scorecard, 'scores'> & {
+  scores: { itemCode: string; points: number; justification: string | null }[] | null;
+};
 
 const PROGRESS_COLUMNS = `pledge_id AS "pledgeId", organization_id AS "organizationId", item_code AS "itemCode", period, revision,
               value::float8 AS value, note, reported_at AS "reportedAt"`;
@@ -65,7 +67,8 @@ export interface NewScorecard {
   schemeVersion: number;
   scoredByOrganizationId: string | null;
   submittedBy: string | null;
-  scores: { itemCode: string; points: number }[];
+  /** justification: a column outside SCORECARD_ITEM_TABLE's bulk-load list (the loader writes none). */
+  scores: { itemCode: string; points: number; justification?: string | null }[];
 }
 
 export class PledgeProgressStore {
@@ -102,7 +105,8 @@ export class PledgeProgressStore {
     const rows: ScorecardRow[] = await this.db.query(
       `SELECT s.pledge_id AS "pledgeId", s.organization_id AS "organizationId", s.stage, s.bonus::float8 AS bonus, s.penalty::float8 AS penalty,
               s.total_score::float8 AS "totalScore", s.scheme_version AS "schemeVersion", s.submitted_at AS "submittedAt",
-              (SELECT json_agg(json_build_object('itemCode', i.item_code, 'points', i.points::float8) ORDER BY pi.position)
+              s.scored_by_organization_id AS "scoredByOrganizationId",
+              (SELECT json_agg(json_build_object('itemCode', i.item_code, 'points', i.points::float8, 'justification', i.justification) ORDER BY pi.position)
                  FROM scorecard_item i JOIN pledge_item pi ON pi.pledge_id = i.pledge_id AND pi.code = i.item_code
                 WHERE i.pledge_id = s.pledge_id AND i.organization_id = s.organization_id AND i.stage = s.stage) AS scores
          FROM scorecard s WHERE s.pledge_id = ANY($1::uuid[])
@@ -163,14 +167,15 @@ export class PledgeProgressStore {
       ],
     );
     await this.db.query(
-      `INSERT INTO scorecard_item (pledge_id, organization_id, stage, item_code, points)
-           SELECT $1, $2, $3, unnest($4::text[]), unnest($5::numeric[])`,
+      `INSERT INTO scorecard_item (pledge_id, organization_id, stage, item_code, points, justification)
+           SELECT $1, $2, $3, unnest($4::text[]), unnest($5::numeric[]), unnest($6::text[])`,
       [
         card.pledgeId,
         card.organizationId,
         card.stage,
         card.scores.map((score) => score.itemCode),
         card.scores.map((score) => score.points),
+        card.scores.map((score) => score.justification ?? null),
       ],
     );
   }

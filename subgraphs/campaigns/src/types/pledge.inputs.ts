@@ -55,6 +55,8 @@ export class ReportPledgeProgressInput {
 export class ItemScoreInput {
   @Field() itemCode!: string;
   @Field(() => Float) points!: number;
+  @Field(() => String, { nullable: true, description: 'Giải trình ngắn cho điểm của tiêu chí (tối đa 1000 ký tự).' })
+  justification?: string | null;
 }
 
 @InputType()

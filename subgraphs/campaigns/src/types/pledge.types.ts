@@ -98,6 +98,8 @@ export class ProgressReport {
 export class ItemPoints {
   @Field() itemCode!: string;
   @Field(() => Float) points!: number;
+  @Field(() => String, { nullable: true, description: 'Giải trình của đơn vị chấm cho điểm này.' })
+  justification?: string | null;
 }
 
 @ObjectType({ description: 'Phiếu chấm điểm của một thành viên ở một bước (tự chấm, chấm chéo, thẩm định).' })
@@ -114,6 +116,7 @@ export class Scorecard {
   @Field(() => Int) schemeVersion!: number;
   @Field(() => Date) submittedAt!: Date;
   @Field(() => [ItemPoints]) scores!: ItemPoints[];
+  scoredByOrganizationId?: string | null;
 }
 
 @ObjectType({ description: 'Thứ hạng khi tổng kết (bằng điểm thì đồng hạng).' })
