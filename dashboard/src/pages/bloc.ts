@@ -40,6 +40,8 @@ import {
 } from '../ui';
 import { organizationLink, pageHeader, readAll } from './common';
 import { defaultYear, vietnamToday } from '../years';
+import { memberPanel } from './pledge-member';
+import { followUpPanel } from './pledge-lead';
 
 interface Organization {
   code: string;
@@ -324,6 +326,15 @@ export async function blocBoardPage(context: PageContext): Promise<void> {
         verifyTable(context, actionArea, bloc, extra, 'deputy'),
       ),
     );
+
+  // The lead's follow-up and the member's own work of the year (pages/pledge-lead.ts, pages/pledge-member.ts).
+  const own = session?.role === 'ORG_OFFICER' ? members.find((m) => m.organization!.code === session.org) : undefined;
+  const workSlot = h('div', { class: 'stack', 'data-testid': 'pledge-work' });
+  parts.push(workSlot);
+  void Promise.all([
+    leader && pledge ? followUpPanel(context, bloc.code, year) : null,
+    own && pledge ? memberPanel(context, bloc.code, year, own.organization!) : null,
+  ]).then((panels) => context.isCurrent() && workSlot.replaceChildren(...panels.filter((panel) => !!panel)));
 
   // Members, roles and signatures.
   parts.push(

@@ -17,6 +17,7 @@ import { compareVi, formatDate, formatNumber, sortVi } from '../text';
 import { badge, dataTable, empty, h, kpi, link, loading, meter, problemsBanner, section, yearSelect } from '../ui';
 import { fill, organizationLink, pageHeader, readAll } from './common';
 import { formDownloads } from '../downloads';
+import { todoPanel } from './todo';
 
 interface OverviewBloc {
   code: string;
@@ -169,6 +170,11 @@ export async function overviewPage(context: PageContext): Promise<void> {
   const awardsSlot = h('div', null, loading());
   const movementsSlot = h('div', null, loading());
   const banner = h('div');
+  // An officer's own to-do of the year (pages/todo.ts), computed by the campaigns subgraph when asked.
+  const todoSlot = h('div');
+  void todoPanel(context.session, year).then(
+    (panel) => panel && context.isCurrent() && todoSlot.replaceChildren(panel),
+  );
   context.root.replaceChildren(
     pageHeader(
       `Tổng quan thi đua – khen thưởng năm ${year}`,
@@ -176,6 +182,7 @@ export async function overviewPage(context: PageContext): Promise<void> {
       yearSelect(years, year, (chosen) => context.navigate(`/?nam=${chosen}`)),
     ),
     banner,
+    todoSlot,
     kpis,
     section('Khối, cụm thi đua', { 'data-testid': 'blocs-section' }, blocsSlot),
     section('Khen thưởng', { 'data-testid': 'awards-section' }, awardsSlot),

@@ -245,6 +245,28 @@ export const FIELD_ROWS: FieldRow[] = [
     sameAsBoard: true,
   },
   {
+    field: 'Pledge.outstanding',
+    via: 'pledge(id) root',
+    build: (world) => ({
+      query: `query($id: ID!) { pledge(id: $id) { outstanding { kind dueOn } } }`,
+      variables: { id: world.shared.workingPledgeId },
+    }),
+    pick: (data) => data.pledge?.outstanding,
+    expect: BLOC_WORKING_DATA,
+    sameAsBoard: true,
+  },
+  {
+    field: 'Pledge.reminders',
+    via: 'pledge(id) root',
+    build: (world) => ({
+      query: `query($id: ID!) { pledge(id: $id) { reminders { kind remindedAt } } }`,
+      variables: { id: world.shared.workingPledgeId },
+    }),
+    pick: (data) => data.pledge?.reminders,
+    expect: BLOC_WORKING_DATA,
+    sameAsBoard: true,
+  },
+  {
     field: 'Query.pledge',
     via: 'pledge(id) of a DRAFT pledge',
     build: (world) => ({
@@ -416,6 +438,8 @@ export const NON_PUBLIC_FIELDS = [
   'Pledge.progress',
   'Pledge.progressHistory',
   'Pledge.scorecards',
+  'Pledge.outstanding',
+  'Pledge.reminders',
   'Query.pledge',
   'EmulationBloc.pledge',
   'EmulationBloc.pledges',

@@ -254,6 +254,10 @@ const organizationRows: MutationRow[] = [
 const PLEDGE_STATE = `query($id: ID!) { pledge(id: $id) { status theme schemeVersion signatures { organization { code } } scorecards { stage organization { code } totalScore }
   progressHistory { revision value organization { code } } ranking { rank } votes { id } } }`;
 const pledgeState = ({ pledgeId }: { pledgeId: string }, world: World) => world.board(PLEDGE_STATE, { id: pledgeId });
+/** What the lead's follow-up writes: the rotation, the bloc's deadlines, the reminders. */
+const FOLLOW_UP_STATE = `query($id: ID!) { pledge(id: $id) { crossScoreShift deadlines { kind dueOn } reminders { id } } }`;
+const followUpState = ({ pledgeId }: { pledgeId: string }, world: World) =>
+  world.board(FOLLOW_UP_STATE, { id: pledgeId });
 
 const scorecard = (stage: string) => (fixture: { pledgeId: string }) => ({
   query: `mutation($input: SubmitScorecardInput!) { submitScorecard(input: $input) { stage totalScore } }`,
@@ -474,7 +478,8 @@ const campaignRows: MutationRow[] = [
     expect: { ...BLOC_MEMBER, childOfficer: 'FORBIDDEN' },
   }),
   row({
-    // Cross-scoring is done by another member of that bloc-year (the lead is a member too).
+    // Cross-scoring is done by the member the bloc's rotation assigns: in the order BCA (lead), BTP,
+    // KTNN, BTP is scored by the next one, KTNN; the lead is not BTP's scorer this year.
     operation: 'submitScorecard',
     variant: 'stage CROSS',
     prepare: (world) => freshPledge(world, 'SELF'),
@@ -486,10 +491,40 @@ const campaignRows: MutationRow[] = [
       viewerOut: 'FORBIDDEN',
       officerIn: 'FORBIDDEN',
       officerOut: 'FORBIDDEN',
-      leadOfficer: 'allowed',
+      leadOfficer: 'FORBIDDEN',
       memberOfficer: 'allowed',
       board: 'allowed',
     },
+  }),
+  row({
+    operation: 'setCrossScoreRotation',
+    prepare: (world) => freshPledge(world, 'OPEN'),
+    build: ({ pledgeId }) => ({
+      query: `mutation($input: SetCrossScoreRotationInput!) { setCrossScoreRotation(input: $input) { crossScoreShift } }`,
+      variables: { input: { pledgeId, shift: 2 } },
+    }),
+    state: followUpState,
+    expect: BLOC_LEAD,
+  }),
+  row({
+    operation: 'setPledgeDeadline',
+    prepare: (world) => freshPledge(world, 'OPEN'),
+    build: ({ pledgeId }) => ({
+      query: `mutation($input: SetPledgeDeadlineInput!) { setPledgeDeadline(input: $input) { id } }`,
+      variables: { input: { pledgeId, kind: 'REPORT_H1', dueOn: `${YEAR}-07-31` } },
+    }),
+    state: followUpState,
+    expect: BLOC_LEAD,
+  }),
+  row({
+    operation: 'remindPledgeMember',
+    prepare: (world) => freshPledge(world, 'OPEN'),
+    build: ({ pledgeId }) => ({
+      query: `mutation($input: RemindPledgeMemberInput!) { remindPledgeMember(input: $input) { id } }`,
+      variables: { input: { pledgeId, organizationCode: 'BTP', kind: 'SELF_SCORE' } },
+    }),
+    state: followUpState,
+    expect: BLOC_LEAD,
   }),
   row({
     operation: 'submitScorecard',

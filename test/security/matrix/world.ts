@@ -416,6 +416,10 @@ async function createSharedFixtures(world: World): Promise<SharedFixtures> {
   });
 
   const working = await freshPledge(world, 'SELF');
+  // The lead's reminders are working data too: one, so the matrix compares a list that is not empty.
+  await world.board(`mutation($input: RemindPledgeMemberInput!) { remindPledgeMember(input: $input) { id } }`, {
+    input: { pledgeId: working.pledgeId, organizationCode: 'BTP', kind: 'REPORT', period: `${YEAR}-H1` },
+  });
   await world.board(
     `mutation($input: ReportPledgeProgressInput!) { reportPledgeProgress(input: $input) { revision } }`,
     {
