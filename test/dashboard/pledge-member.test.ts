@@ -134,6 +134,16 @@ describeInBrowser('the pledge year for members, in Chromium', () => {
         lead.locator('[data-testid="missing-table"] tr[data-member="BTP"][data-duty="SIGN"] [data-field="reminded"]'),
       ),
     ).toMatch(/^1 lần/);
+    // The bloc's own date for the six-month report, in place of the usual one.
+    await lead.getByTestId('deadline-kind').selectOption('REPORT_H1');
+    await lead.getByTestId('deadline-date').fill(`${YEAR}-07-31`);
+    await lead.locator('[data-action="set-deadline"]').click();
+    await done(lead, 'Đã đặt hạn báo cáo sơ kết 6 tháng');
+    expect(
+      await textOf(
+        lead.locator('[data-testid="follow-up-panel"] [data-testid="deadlines"] li[data-deadline="REPORT_H1"]'),
+      ),
+    ).toBe(`Báo cáo sơ kết 6 tháng (6 tháng đầu năm ${YEAR}): 31/07/${YEAR}`);
     screenshots['lead follow-up'] = await screenshot(lead, 'pledge-lead-follow-up');
   });
 

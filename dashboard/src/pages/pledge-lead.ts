@@ -8,8 +8,17 @@ import type { PageContext } from '../main';
 import { mutate, type GqlError } from '../api';
 import { formatDate, formatDateTime, formatNumber } from '../text';
 import { badge, dataTable, empty, h, problemsBanner, section } from '../ui';
-import { REMIND_PLEDGE_MEMBER, SET_CROSS_SCORE_ROTATION } from './pledge-member.queries';
-import { DUTY_KIND, actionArea, deadlineList, periodText, readWork, run, type Duty } from './pledge-member';
+import { REMIND_PLEDGE_MEMBER, SET_CROSS_SCORE_ROTATION, SET_PLEDGE_DEADLINE } from './pledge-member.queries';
+import {
+  DEADLINE_KIND,
+  DUTY_KIND,
+  actionArea,
+  deadlineList,
+  periodText,
+  readWork,
+  run,
+  type Duty,
+} from './pledge-member';
 
 export async function followUpPanel(context: PageContext, blocCode: string, year: number): Promise<HTMLElement | null> {
   const { data, errors } = await readWork(blocCode, year);
@@ -64,6 +73,22 @@ export async function followUpPanel(context: PageContext, blocCode: string, year
     () =>
       void run(context, area, turn, 'Đã đổi phân công chấm chéo.', () =>
         mutate(SET_CROSS_SCORE_ROTATION, { input: { pledgeId: work.id, shift: Number(shift.value) } }),
+      ),
+  );
+
+  // The bloc's own dates (its Quy chế hoạt động); a kind left alone keeps the year's usual date.
+  const kind = h(
+    'select',
+    { name: 'deadline-kind', 'data-testid': 'deadline-kind' },
+    work.deadlines.map((deadline) => h('option', { value: deadline.kind }, DEADLINE_KIND[deadline.kind] ?? '')),
+  );
+  const dueOn = h('input', { type: 'date', name: 'due-on', required: true, 'data-testid': 'deadline-date' });
+  const setDeadline = h('button', { type: 'button', 'data-action': 'set-deadline' }, 'Đặt hạn');
+  setDeadline.addEventListener(
+    'click',
+    () =>
+      void run(context, area, setDeadline, `Đã đặt hạn ${(DEADLINE_KIND[kind.value] ?? '').toLowerCase()}.`, () =>
+        mutate(SET_PLEDGE_DEADLINE, { input: { pledgeId: work.id, kind: kind.value, dueOn: dueOn.value } }),
       ),
   );
 
@@ -125,5 +150,6 @@ export async function followUpPanel(context: PageContext, blocCode: string, year
     h('div', { class: 'row' }, h('label', null, 'Bước xoay vòng ', shift), turn),
     h('h3', null, 'Hạn của khối'),
     deadlineList(work),
+    h('div', { class: 'row' }, h('label', null, 'Hạn ', kind), h('label', null, 'Ngày ', dueOn), setDeadline),
   );
 }

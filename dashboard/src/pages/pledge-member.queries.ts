@@ -142,6 +142,14 @@ export const SET_CROSS_SCORE_ROTATION = /* GraphQL */ `
   }
 `;
 
+export const SET_PLEDGE_DEADLINE = /* GraphQL */ `
+  mutation SetPledgeDeadline($input: SetPledgeDeadlineInput!) {
+    setPledgeDeadline(input: $input) {
+      id
+    }
+  }
+`;
+
 export const MY_PLEDGE_TASKS = /* GraphQL */ `
   query MyPledgeTasks($year: Int!) {
     myPledgeTasks(year: $year) {
