@@ -20,6 +20,12 @@ export class SqlCounter {
   }
 }
 
+/** The text of a query as TypeORM hands it to its logger: a string, or a prepared statement (store.ts). */
+function queryText(query: string | { text?: unknown }): string {
+  const text = typeof query === 'string' ? query : String(query?.text ?? '');
+  return text.slice(0, 500);
+}
+
 class CountingLogger implements Logger {
   constructor(
     private readonly counter: SqlCounter,
@@ -31,10 +37,10 @@ class CountingLogger implements Logger {
   logQueryError(error: string | Error, query: string): void {
     this.counter.count();
     const message = error instanceof Error ? error.message : error;
-    log.debug('sql error', { subgraph: this.subgraph, error: message, query: query.slice(0, 500) });
+    log.debug('sql error', { subgraph: this.subgraph, error: message, query: queryText(query) });
   }
   logQuerySlow(time: number, query: string): void {
-    log.warn('slow sql', { subgraph: this.subgraph, ms: time, query: query.slice(0, 500) });
+    log.warn('slow sql', { subgraph: this.subgraph, ms: time, query: queryText(query) });
   }
   logSchemaBuild(): void {}
   logMigration(message: string): void {

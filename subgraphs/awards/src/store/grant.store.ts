@@ -1,5 +1,5 @@
 /** The ledger's grants (award_grant): batched reads for loaders, the rows a verdict or a revocation needs, and writes. */
-import { defineTable, type Queryable, type TableDescriptor } from '@tdkt/subgraph-kit';
+import { defineTable, preparedStatement, queryPrepared, type Queryable, type TableDescriptor } from '@tdkt/subgraph-kit';
 import type { EntityManager } from 'typeorm';
 import type { CommendationBasis } from '../types/award-type.types.js';
 import { Grant, type Decision } from '../types/grant.types.js';
@@ -85,6 +85,14 @@ export function grantKey(
   return [grant.awardTypeCode, grant.personId ?? grant.organizationId, grant.year, grant.basis].join('|');
 }
 
+/** Collective grants of (organization, year) pairs, the board's one awards read: prepared once per pooled connection. */
+const GRANTS_OF_ORGANIZATION_YEARS = preparedStatement(
+  'awards.grantsOfOrganizationYears',
+  `SELECT ${LEDGER_COLUMNS} FROM ${LEDGER_FROM}
+     JOIN unnest($1::uuid[], $2::int[]) AS k(organization_id, year) ON g.organization_id = k.organization_id AND (k.year IS NULL OR g.year = k.year)
+    ORDER BY g.year, g.created_at`,
+);
+
 export class GrantStore {
   constructor(private readonly db: Queryable) {}
 
@@ -117,12 +125,7 @@ export class GrantStore {
     organizationIds: readonly string[],
     years: readonly (number | null)[],
   ): Promise<LedgerGrant[]> {
-    const rows: LedgerRow[] = await this.db.query(
-      `SELECT ${LEDGER_COLUMNS} FROM ${LEDGER_FROM}
-         JOIN unnest($1::uuid[], $2::int[]) AS k(organization_id, year) ON g.organization_id = k.organization_id AND (k.year IS NULL OR g.year = k.year)
-        ORDER BY g.year, g.created_at`,
-      [organizationIds, years],
-    );
+    const rows = await queryPrepared<LedgerRow>(this.db, GRANTS_OF_ORGANIZATION_YEARS, [organizationIds, years]);
     return rows.map(toLedgerGrant);
   }
 

@@ -2,7 +2,7 @@
  * What members write against an open pledge: progress reports (every correction kept as a revision)
  * and staged scorecards (self, cross, verified) with their item points.
  */
-import { defineTable, type Queryable, type TableDescriptor } from '@tdkt/subgraph-kit';
+import { defineTable, preparedStatement, queryPrepared, type Queryable, type TableDescriptor } from '@tdkt/subgraph-kit';
 import { ProgressReport, Scorecard, type ScorecardStage } from '../types/pledge.types.js';
 import { organizationCopyJson } from './organization-copy.store.js';
 
@@ -47,6 +47,17 @@ const PROGRESS_COLUMNS = `pledge_id AS "pledgeId", organization_id AS "organizat
 
 const toProgressReport = (row: ProgressReport): ProgressReport => Object.assign(new ProgressReport(), row);
 
+/** The board's progress: prepared once per pooled connection (planning it cost more than running it). */
+const CURRENT_PROGRESS = preparedStatement(
+  'campaigns.currentProgress',
+  `SELECT r.*, ${organizationCopyJson('oc')} AS "organizationNames"
+     FROM (SELECT DISTINCT ON (pledge_id, organization_id, item_code, period) ${PROGRESS_COLUMNS}
+             FROM progress_report WHERE pledge_id = ANY($1::uuid[])
+            ORDER BY pledge_id, organization_id, item_code, period, revision DESC) r
+     LEFT JOIN organization_copy oc ON oc.id = r."organizationId"
+    ORDER BY r."pledgeId", r."organizationId", r."itemCode", r.period`,
+);
+
 export interface NewProgressReport {
   pledgeId: string;
   organizationId: string;
@@ -76,15 +87,7 @@ export class PledgeProgressStore {
 
   /** The current value of every (member, item, period): the latest revision; units named from the copy. */
   async currentProgressOf(pledgeIds: readonly string[]): Promise<ProgressReport[]> {
-    const rows: ProgressReport[] = await this.db.query(
-      `SELECT r.*, ${organizationCopyJson('oc')} AS "organizationNames"
-         FROM (SELECT DISTINCT ON (pledge_id, organization_id, item_code, period) ${PROGRESS_COLUMNS}
-                 FROM progress_report WHERE pledge_id = ANY($1::uuid[])
-                ORDER BY pledge_id, organization_id, item_code, period, revision DESC) r
-         LEFT JOIN organization_copy oc ON oc.id = r."organizationId"
-        ORDER BY r."pledgeId", r."organizationId", r."itemCode", r.period`,
-      [pledgeIds],
-    );
+    const rows = await queryPrepared<ProgressReport>(this.db, CURRENT_PROGRESS, [pledgeIds]);
     return rows.map(toProgressReport);
   }
 

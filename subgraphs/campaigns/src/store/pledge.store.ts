@@ -3,7 +3,7 @@
  * ranking and the votes on the leading unit. Progress reports and scorecards: pledge-progress.store.ts;
  * the batched read of items, signatures, ranking and votes for a board: pledge-sheet.store.ts.
  */
-import { defineTable, type Queryable, type TableDescriptor } from '@tdkt/subgraph-kit';
+import { defineTable, preparedStatement, queryPrepared, type Queryable, type TableDescriptor } from '@tdkt/subgraph-kit';
 import { BlocVote, Pledge, PledgeSignature, type PledgeStatus } from '../types/pledge.types.js';
 
 export const PLEDGE_TABLE: TableDescriptor = defineTable('campaigns', 'pledge', [
@@ -119,6 +119,12 @@ const VOTE_COLUMNS = `id, pledge_id AS "pledgeId", candidate_organization_id AS 
 
 const toBlocVote = (row: BlocVote): BlocVote => Object.assign(new BlocVote(), row);
 
+/** A bloc's pledge of a year (the board's first read here): prepared once per pooled connection. */
+const PLEDGES_BY_BLOC_YEARS = preparedStatement(
+  'campaigns.pledgesByBlocYears',
+  `SELECT ${PLEDGE_COLUMNS} FROM pledge p WHERE (p.bloc_id, p.year) IN (SELECT * FROM unnest($1::uuid[], $2::int[]))`,
+);
+
 export class PledgeStore {
   constructor(private readonly db: Queryable) {}
 
@@ -133,10 +139,7 @@ export class PledgeStore {
   }
 
   async byBlocYears(blocIds: string[], years: number[]): Promise<Pledge[]> {
-    const rows: PledgeRow[] = await this.db.query(
-      `SELECT ${PLEDGE_COLUMNS} FROM pledge p WHERE (p.bloc_id, p.year) IN (SELECT * FROM unnest($1::uuid[], $2::int[]))`,
-      [blocIds, years],
-    );
+    const rows = await queryPrepared<PledgeRow>(this.db, PLEDGES_BY_BLOC_YEARS, [blocIds, years]);
     return rows.map(toPledge);
   }
 

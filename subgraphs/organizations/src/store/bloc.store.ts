@@ -2,7 +2,7 @@
  * Emulation blocs and clusters, and their yearly membership (one LEAD and one DEPUTY per bloc-year,
  * enforced by unique indexes).
  */
-import { defineTable, type Page, type Queryable } from '@tdkt/subgraph-kit';
+import { defineTable, preparedStatement, queryPrepared, type Page, type Queryable } from '@tdkt/subgraph-kit';
 import { BlocMembership, EmulationBloc } from '../types/bloc.types.js';
 import type { Organization } from '../types/organization.types.js';
 import type { BlocKind, BlocMemberRole } from '../types/enums.js';
@@ -111,6 +111,25 @@ export interface BlocYear {
   year: number;
 }
 
+// The board's reads (a bloc by code or id with its organizer, then its members): prepared once per
+// pooled connection, since planning them cost more than running them.
+const blocsWithOrganizer = (name: string, condition: string) =>
+  preparedStatement(
+    name,
+    `SELECT ${SELECT_BLOC}, ${organizationColumns('o', 'organizer.')}
+       FROM bloc b LEFT JOIN organization o ON o.id = b.organizer_id
+      WHERE ${condition}`,
+  );
+const BLOCS_BY_IDS = blocsWithOrganizer('organizations.blocsByIds', 'b.id = ANY($1::uuid[])');
+const BLOCS_BY_CODES = blocsWithOrganizer('organizations.blocsByCodes', 'b.code = ANY($1::text[])');
+const MEMBERSHIPS_OF_BLOC_YEARS = preparedStatement(
+  'organizations.membershipsOfBlocYears',
+  `SELECT ${SELECT_MEMBERSHIP}, ${organizationColumns('o', 'organization.')}
+     FROM bloc_membership m JOIN organization o ON o.id = m.organization_id
+    WHERE (m.bloc_id, m.year) IN (SELECT * FROM unnest($1::uuid[], $2::int[]))
+    ORDER BY ${ROLE_ORDER}, o.name, o.code`,
+);
+
 export class BlocStore {
   constructor(private readonly db: Queryable) {}
 
@@ -119,20 +138,18 @@ export class BlocStore {
   }
 
   findByIds(ids: readonly string[]): Promise<BlocWithOrganizer[]> {
-    return this.withOrganizer('b.id = ANY($1::uuid[])', ids);
+    return this.withOrganizer(BLOCS_BY_IDS, ids);
   }
 
   findByCodes(codes: readonly string[]): Promise<BlocWithOrganizer[]> {
-    return this.withOrganizer('b.code = ANY($1::text[])', codes);
+    return this.withOrganizer(BLOCS_BY_CODES, codes);
   }
 
-  private async withOrganizer(condition: string, keys: readonly string[]): Promise<BlocWithOrganizer[]> {
-    const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT ${SELECT_BLOC}, ${organizationColumns('o', 'organizer.')}
-         FROM bloc b LEFT JOIN organization o ON o.id = b.organizer_id
-        WHERE ${condition}`,
-      [keys],
-    );
+  private async withOrganizer(
+    statement: typeof BLOCS_BY_IDS,
+    keys: readonly string[],
+  ): Promise<BlocWithOrganizer[]> {
+    const rows = await queryPrepared<Record<string, unknown>>(this.db, statement, [keys]);
     return rows.map((row) => ({ bloc: blocAt(row, ''), organizer: organizationAt(row, 'organizer.') }));
   }
 
@@ -174,13 +191,10 @@ export class BlocStore {
 
   /** Members of each bloc-year with their organizations: LEAD, DEPUTY, then members by name. */
   async membershipsOfBlocYears(keys: readonly BlocYear[]): Promise<MembershipWithOrganization[]> {
-    const rows: (MembershipRow & Record<string, unknown>)[] = await this.db.query(
-      `SELECT ${SELECT_MEMBERSHIP}, ${organizationColumns('o', 'organization.')}
-         FROM bloc_membership m JOIN organization o ON o.id = m.organization_id
-        WHERE (m.bloc_id, m.year) IN (SELECT * FROM unnest($1::uuid[], $2::int[]))
-        ORDER BY ${ROLE_ORDER}, o.name, o.code`,
-      [keys.map((key) => key.blocId), keys.map((key) => key.year)],
-    );
+    const rows = await queryPrepared<MembershipRow & Record<string, unknown>>(this.db, MEMBERSHIPS_OF_BLOC_YEARS, [
+      keys.map((key) => key.blocId),
+      keys.map((key) => key.year),
+    ]);
     return rows.map((row) => ({ membership: toMembership(row), organization: organizationAt(row, 'organization.')! }));
   }
 
