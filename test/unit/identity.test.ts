@@ -127,7 +127,7 @@ describe('verified tokens kept for reuse', () => {
 
   it('refuses an internal token it accepted before, once that token has expired', async () => {
     const pair = await generateInternalKeyPair();
-    const signer = await createInternalSigner(pair.privateJwk, 1);
+    const signer = await createInternalSigner(pair.privateJwk, { ttlSeconds: 1 });
     const verifier = await createInternalVerifier(pair.publicJwk);
     const token = await signer.sign({ subject: 'u1', role: 'VIEWER', org: 'HCM' }, 'req-1');
     const first = await verifier.verify(token);
@@ -136,6 +136,34 @@ describe('verified tokens kept for reuse', () => {
     expect((await verifier.verify(token)).requestId).toBe('req-1');
     await pastExpiry(expOf(token));
     await expect(verifier.verify(token)).rejects.toThrow('hết hạn');
+  });
+
+  it('hands a caller the token signed for it until half its lifetime has passed, then signs a new one', async () => {
+    const pair = await generateInternalKeyPair();
+    let now = Date.now();
+    const signer = await createInternalSigner(pair.privateJwk, { ttlSeconds: 60, now: () => now });
+    const verifier = await createInternalVerifier(pair.publicJwk);
+    const officer = { subject: 'u1', role: 'ORG_OFFICER' as const, org: 'HCM' };
+    const first = await signer.sign(officer, 'req-1');
+    now += 29_000;
+    expect(await signer.sign(officer, 'req-2')).toBe(first);
+    // Another caller, or the same subject with other rights, never gets that token.
+    const viewer = await signer.sign({ ...officer, role: 'VIEWER' }, 'req-3');
+    const other = await signer.sign({ ...officer, org: 'HN' }, 'req-4');
+    expect(new Set([first, viewer, other]).size).toBe(3);
+    expect(await verifier.verify(first)).toEqual({ caller: officer, requestId: 'req-1', internalToken: first });
+    now += 2_000; // 31 s after the first: at most 29 s left, so a new token for the next request
+    const second = await signer.sign(officer, 'req-5');
+    expect(second).not.toBe(first);
+    const claims = JSON.parse(Buffer.from(second.split('.')[1]!, 'base64url').toString());
+    expect(claims).toMatchObject({ rid: 'req-5', iat: Math.floor(now / 1000), exp: Math.floor(now / 1000) + 60 });
+  });
+
+  it('signs a new token for every request when reuse is off', async () => {
+    const pair = await generateInternalKeyPair();
+    const signer = await createInternalSigner(pair.privateJwk, { reuseSeconds: 0 });
+    const caller = { subject: 'u1', role: 'VIEWER' as const, org: 'HCM' };
+    expect(await signer.sign(caller, 'req-1')).not.toBe(await signer.sign(caller, 'req-2'));
   });
 
   it('keeps at most its bound, dropping the least recently used first, and nothing past its time', () => {

@@ -17,11 +17,12 @@ import { idempotencyPlugin } from './idempotency.js';
 import express, { type Express, type Request, type Response, type NextFunction } from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { INTERNAL_HEADER, TokenError, type InternalContext, type InternalTokenVerifier } from '@tdkt/identity';
-import { DATABASE_UNAVAILABLE_MESSAGE, INTERNAL_ERROR_MESSAGE } from '@tdkt/platform';
+import { DATABASE_UNAVAILABLE_MESSAGE, INTERNAL_ERROR_MESSAGE, REQUEST_ID_HEADER, acceptedRequestId } from '@tdkt/platform';
 import { ErrorCode, PUBLIC_ERROR_CODES, isConnectionError, translateDatabaseError } from './errors.js';
 import { log } from './log.js';
 import { createSubgraphObservability } from './metrics.js';
 import type { SqlCounter } from './database.js';
+import { peerRequestId } from './subgraph-client.js';
 import { DEADLINE_HEADER, abortedWhenClosedEarly, budgetFromHeader, runWithDeadline } from './deadline.js';
 
 export interface SubgraphAppOptions<TContext extends BaseContext> {
@@ -146,7 +147,12 @@ export async function createSubgraphApp<TContext extends BaseContext>(
   const authenticate = async (req: Request, res: Response, next: NextFunction) => {
     try {
       const header = req.headers[INTERNAL_HEADER];
-      res.locals['identity'] = await options.verifier.verify(Array.isArray(header) ? header[0] : header);
+      const identity = await options.verifier.verify(Array.isArray(header) ? header[0] : header);
+      // The gateway hands one caller the same token for a while (identity signer): the request's own id
+      // comes with it in x-request-id; the token's rid is that of the request it was signed for.
+      const forwarded = acceptedRequestId(req.headers[REQUEST_ID_HEADER]);
+      if (forwarded) identity.requestId = forwarded;
+      res.locals['identity'] = identity;
     } catch (error) {
       const message = error instanceof TokenError ? error.message : 'Yêu cầu không được xác thực.';
       res.status(401).json({ errors: [{ message, extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
@@ -154,11 +160,14 @@ export async function createSubgraphApp<TContext extends BaseContext>(
     }
     // The caller is the gateway (or a peer): its deadline is trusted, and bounds this request's writes.
     const signal = abortedWhenClosedEarly(res);
-    runWithDeadline(budgetFromHeader(req.headers[DEADLINE_HEADER]), signal, () => {
-      // Count this request's SQL statements (reported in a response header, read by tests and bench).
-      if (options.sql) options.sql.scope.run({ statements: 0 }, next);
-      else next();
-    });
+    const requestId = (res.locals['identity'] as InternalContext).requestId;
+    peerRequestId.run(requestId, () =>
+      runWithDeadline(budgetFromHeader(req.headers[DEADLINE_HEADER]), signal, () => {
+        // Count this request's SQL statements (reported in a response header, read by tests and bench).
+        if (options.sql) options.sql.scope.run({ statements: 0 }, next);
+        else next();
+      }),
+    );
   };
 
   app.use(

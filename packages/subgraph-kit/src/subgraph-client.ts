@@ -3,7 +3,9 @@
  * membership before accepting a signature). It forwards the request's own internal token, so the
  * other subgraph applies the same caller's rights; no subgraph holds a signing key.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { INTERNAL_HEADER } from '@tdkt/identity';
+import { REQUEST_ID_HEADER } from '@tdkt/platform';
 import { GraphQLError } from 'graphql';
 import { serviceUnavailable } from './errors.js';
 
@@ -25,10 +27,20 @@ export interface SubgraphClient {
   ): Promise<T>;
 }
 
+/**
+ * The id of the request being served (set by the subgraph's server): a question to another subgraph
+ * carries it in x-request-id, so the other subgraph logs (and audits) it under the same request. The
+ * forwarded internal token may have been signed for an earlier request of the same caller.
+ */
+export const peerRequestId = new AsyncLocalStorage<string>();
+
 type RemoteError = { message: string; path?: unknown[]; extensions?: Record<string, unknown> };
 
 const isWithheldField = (error: RemoteError) =>
   error.extensions?.['code'] === 'FORBIDDEN' && Array.isArray(error.path) && error.path.length > 1;
+
+const requestIdHeader = (requestId: string | undefined): Record<string, string> =>
+  requestId ? { [REQUEST_ID_HEADER]: requestId } : {};
 
 export function createSubgraphClient(name: string, url: string, timeoutMs = 5000): SubgraphClient {
   return {
@@ -43,7 +55,11 @@ export function createSubgraphClient(name: string, url: string, timeoutMs = 5000
       try {
         const response = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [INTERNAL_HEADER]: internalToken },
+          headers: {
+            'content-type': 'application/json',
+            [INTERNAL_HEADER]: internalToken,
+            ...requestIdHeader(peerRequestId.getStore()),
+          },
           body: JSON.stringify({ query: document, variables }),
           signal: AbortSignal.timeout(timeoutMs),
         });
