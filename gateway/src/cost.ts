@@ -191,6 +191,36 @@ export function operationCost(
   return costOf(operation.selectionSet, root, new Set());
 }
 
+/**
+ * The costs of operations whose cost reads no variable (no `first` or `search` given by a variable),
+ * by schema and by operation node: the gateway parses a document once and hands the same nodes to
+ * every request sending it, so BlocBoard's cost is worked out once, not on every request.
+ */
+const fixedCosts = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, number>>();
+
+/** `operationCost`, remembered for an operation whose cost does not depend on its variables. */
+export function cachedOperationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): number {
+  let known = fixedCosts.get(schema);
+  if (!known) fixedCosts.set(schema, (known = new WeakMap()));
+  const cached = known.get(operation);
+  if (cached !== undefined) return cached;
+  let readVariables = false;
+  const watched = new Proxy(variables, {
+    get(target, name) {
+      readVariables = true;
+      return Reflect.get(target, name);
+    },
+  });
+  const cost = operationCost(schema, document, operation, watched);
+  if (!readVariables) known.set(operation, cost);
+  return cost;
+}
+
 /** Refuses an operation whose estimated cost is over the limit, before any subgraph is called. */
 export function costLimitPlugin(maxCost: number) {
   return {
@@ -208,7 +238,7 @@ export function costLimitPlugin(maxCost: number) {
           request: { variables?: Record<string, unknown> };
         }) {
           if (!operation) return; // no such operationName: the gateway refuses it itself (400)
-          const cost = operationCost(schema, document, operation, request.variables ?? {});
+          const cost = cachedOperationCost(schema, document, operation, request.variables ?? {});
           if (cost > maxCost) {
             throw new GraphQLError(
               `Truy vấn đòi quá nhiều dữ liệu trong một lần (ước tính ${cost}; tối đa ${maxCost}). Hãy lấy ít bản ghi mỗi trang hơn hoặc bớt trường lồng nhau.`,

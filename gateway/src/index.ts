@@ -15,7 +15,7 @@ export {
 } from './config.js';
 export { setLogDestination as setGatewayLogDestination } from './metrics.js';
 export { DEFAULT_LIMITS, type OperationLimits } from './limits.js';
-export { FIELD_WEIGHTS, SEARCH_WEIGHT, operationCost } from './cost.js';
+export { FIELD_WEIGHTS, SEARCH_WEIGHT, cachedOperationCost, operationCost } from './cost.js';
 export { supergraphDependencies, ALL as ALL_SUBGRAPHS } from './response-cache-deps.js';
 export {
   DEFAULT_HTTP_TRANSPORT,
