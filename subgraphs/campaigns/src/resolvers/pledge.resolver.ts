@@ -3,7 +3,8 @@
  * signatures, progress, staged scorecards, the closing ranking and the vote on the leading unit. Who may
  * act and see: services/pledge-access.ts.
  */
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { isUuid } from '@tdkt/subgraph-kit';
 import type { CampaignsContext } from '../context.js';
 import { standingVote } from '../rules/bloc-vote.rule.js';
@@ -13,6 +14,7 @@ import { reportPledgeProgress, submitScorecard } from '../services/pledge-progre
 import { closePledge, createPledge, openPledge, signPledge, updatePledge } from '../services/pledge.service.js';
 import { EmulationBloc, blocRef } from '../types/emulation-bloc.stub.js';
 import { Organization, organizationRef } from '../types/organization.stub.js';
+import { selects, withItems } from './progress-report.resolver.js';
 import {
   CreatePledgeInput,
   RecordBlocVoteInput,
@@ -71,11 +73,17 @@ export class PledgeResolver {
   async progress(
     @Root() pledge: Pledge,
     @Ctx() context: CampaignsContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('period', () => String, { nullable: true }) period?: string | null,
   ): Promise<ProgressReport[]> {
     await requireWorkingData(context, pledge, 'Tiến độ giao ước');
-    const rows = await context.loaders.currentProgressByPledgeId.load(pledge.id);
-    return period ? rows.filter((row) => row.period === period) : rows;
+    // The items come from the pledge's sheet, read in the same batch as the board's own `items`.
+    const [rows, items] = await Promise.all([
+      context.loaders.currentProgressByPledgeId.load(pledge.id),
+      selects(info, 'item') ? context.loaders.itemsByPledgeId.load(pledge.id) : undefined,
+    ]);
+    const current = period ? rows.filter((row) => row.period === period) : rows;
+    return items ? withItems(current, items) : current;
   }
 
   @FieldResolver(() => [ProgressReport], {
