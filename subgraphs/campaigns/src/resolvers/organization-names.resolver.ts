@@ -16,22 +16,24 @@ async function namesOf(context: CampaignsContext, organization: Organization): P
   return names;
 }
 
+// Not `async`: a unit that carries its names answers them at once. A promise per field made graphql
+// complete every signatory, report and ranking entry of a board asynchronously (a few hundred a board).
 @Resolver(() => Organization)
 export class OrganizationNamesResolver {
-  @FieldResolver()
-  async code(@Root() organization: Organization, @Ctx() context: CampaignsContext): Promise<string> {
-    return organization.code ?? (await namesOf(context, organization)).code;
+  @FieldResolver(() => String)
+  code(@Root() organization: Organization, @Ctx() context: CampaignsContext): string | Promise<string> {
+    return organization.code ?? namesOf(context, organization).then((names) => names.code);
   }
 
-  @FieldResolver()
-  async name(@Root() organization: Organization, @Ctx() context: CampaignsContext): Promise<string> {
-    return organization.name ?? (await namesOf(context, organization)).name;
+  @FieldResolver(() => String)
+  name(@Root() organization: Organization, @Ctx() context: CampaignsContext): string | Promise<string> {
+    return organization.name ?? namesOf(context, organization).then((names) => names.name);
   }
 
-  @FieldResolver()
-  async shortName(@Root() organization: Organization, @Ctx() context: CampaignsContext): Promise<string | null> {
+  @FieldResolver(() => String, { nullable: true })
+  shortName(@Root() organization: Organization, @Ctx() context: CampaignsContext): string | null | Promise<string | null> {
     return organization.shortName !== undefined
       ? organization.shortName
-      : (await namesOf(context, organization)).shortName;
+      : namesOf(context, organization).then((names) => names.shortName);
   }
 }
