@@ -17,7 +17,12 @@ import { idempotencyPlugin } from './idempotency.js';
 import express, { type Express, type Request, type Response, type NextFunction } from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { INTERNAL_HEADER, TokenError, type InternalContext, type InternalTokenVerifier } from '@tdkt/identity';
-import { DATABASE_UNAVAILABLE_MESSAGE, INTERNAL_ERROR_MESSAGE, REQUEST_ID_HEADER, acceptedRequestId } from '@tdkt/platform';
+import {
+  DATABASE_UNAVAILABLE_MESSAGE,
+  INTERNAL_ERROR_MESSAGE,
+  REQUEST_ID_HEADER,
+  acceptedRequestId,
+} from '@tdkt/platform';
 import { ErrorCode, PUBLIC_ERROR_CODES, isConnectionError, translateDatabaseError } from './errors.js';
 import { log } from './log.js';
 import { createSubgraphObservability } from './metrics.js';

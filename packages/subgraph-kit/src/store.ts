@@ -63,6 +63,10 @@ export function preparedStatement(name: string, text: string): PreparedStatement
  * its query to pg's `client.query` unchanged, and pg takes a `{ name, text }` config there; TypeORM's
  * logger (which counts the statement) gets the same object.
  */
-export function queryPrepared<T>(db: Queryable, statement: PreparedStatement, values: readonly unknown[]): Promise<T[]> {
+export function queryPrepared<T>(
+  db: Queryable,
+  statement: PreparedStatement,
+  values: readonly unknown[],
+): Promise<T[]> {
   return db.query(statement as unknown as string, values as unknown[]) as Promise<T[]>;
 }

@@ -1,5 +1,11 @@
 /** The ledger's grants (award_grant): batched reads for loaders, the rows a verdict or a revocation needs, and writes. */
-import { defineTable, preparedStatement, queryPrepared, type Queryable, type TableDescriptor } from '@tdkt/subgraph-kit';
+import {
+  defineTable,
+  preparedStatement,
+  queryPrepared,
+  type Queryable,
+  type TableDescriptor,
+} from '@tdkt/subgraph-kit';
 import type { EntityManager } from 'typeorm';
 import type { CommendationBasis } from '../types/award-type.types.js';
 import { Grant, type Decision } from '../types/grant.types.js';

@@ -31,7 +31,10 @@ export class OrganizationNamesResolver {
   }
 
   @FieldResolver(() => String, { nullable: true })
-  shortName(@Root() organization: Organization, @Ctx() context: CampaignsContext): string | null | Promise<string | null> {
+  shortName(
+    @Root() organization: Organization,
+    @Ctx() context: CampaignsContext,
+  ): string | null | Promise<string | null> {
     return organization.shortName !== undefined
       ? organization.shortName
       : namesOf(context, organization).then((names) => names.shortName);

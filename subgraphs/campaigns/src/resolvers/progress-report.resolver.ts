@@ -29,7 +29,10 @@ export function withItems(reports: ProgressReport[], items: readonly PledgeItem[
 @Resolver(() => ProgressReport)
 export class ProgressReportResolver {
   @FieldResolver(() => PledgeItem, { nullable: true })
-  item(@Root() report: ProgressReport, @Ctx() context: CampaignsContext): PledgeItem | null | Promise<PledgeItem | null> {
+  item(
+    @Root() report: ProgressReport,
+    @Ctx() context: CampaignsContext,
+  ): PledgeItem | null | Promise<PledgeItem | null> {
     const known = ITEMS.get(report);
     if (known !== undefined) return known;
     return context.loaders.itemsByPledgeId

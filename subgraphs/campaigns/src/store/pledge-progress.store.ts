@@ -2,7 +2,13 @@
  * What members write against an open pledge: progress reports (every correction kept as a revision)
  * and staged scorecards (self, cross, verified) with their item points.
  */
-import { defineTable, preparedStatement, queryPrepared, type Queryable, type TableDescriptor } from '@tdkt/subgraph-kit';
+import {
+  defineTable,
+  preparedStatement,
+  queryPrepared,
+  type Queryable,
+  type TableDescriptor,
+} from '@tdkt/subgraph-kit';
 import { ProgressReport, Scorecard, type ScorecardStage } from '../types/pledge.types.js';
 import { organizationCopyJson } from './organization-copy.store.js';
 

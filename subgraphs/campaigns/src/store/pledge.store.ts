@@ -3,7 +3,13 @@
  * ranking and the votes on the leading unit. Progress reports and scorecards: pledge-progress.store.ts;
  * the batched read of items, signatures, ranking and votes for a board: pledge-sheet.store.ts.
  */
-import { defineTable, preparedStatement, queryPrepared, type Queryable, type TableDescriptor } from '@tdkt/subgraph-kit';
+import {
+  defineTable,
+  preparedStatement,
+  queryPrepared,
+  type Queryable,
+  type TableDescriptor,
+} from '@tdkt/subgraph-kit';
 import { BlocVote, Pledge, PledgeSignature, type PledgeStatus } from '../types/pledge.types.js';
 
 export const PLEDGE_TABLE: TableDescriptor = defineTable('campaigns', 'pledge', [

@@ -145,10 +145,7 @@ export class BlocStore {
     return this.withOrganizer(BLOCS_BY_CODES, codes);
   }
 
-  private async withOrganizer(
-    statement: typeof BLOCS_BY_IDS,
-    keys: readonly string[],
-  ): Promise<BlocWithOrganizer[]> {
+  private async withOrganizer(statement: typeof BLOCS_BY_IDS, keys: readonly string[]): Promise<BlocWithOrganizer[]> {
     const rows = await queryPrepared<Record<string, unknown>>(this.db, statement, [keys]);
     return rows.map((row) => ({ bloc: blocAt(row, ''), organizer: organizationAt(row, 'organizer.') }));
   }
