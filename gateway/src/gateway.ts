@@ -157,6 +157,8 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
 
   const app = express();
   app.disable('x-powered-by');
+  // No hash of every answer: GraphQL answers are POSTed, where an ETag never makes a 304.
+  app.set('etag', false);
   const serverLimits = { ...DEFAULT_SERVER_LIMITS, ...(options.server ?? {}) };
   // `app.listen` (main.ts, the tests) creates the hardened server, not Node's defaults.
   app.listen = ((...args: Parameters<Server['listen']>) =>

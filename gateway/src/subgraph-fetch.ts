@@ -147,6 +147,36 @@ export class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayC
   }
 }
 
+/**
+ * Apollo's `sendRequest` (private in its typings, hence set here) less the node-fetch `Request` it
+ * builds for every call only to hand to `parseBody` and `didEncounterError`, which ignore it here:
+ * parsing the URL and wrapping the body in a stream cost about 2 % of the gateway's CPU on the board.
+ * Everything else is as in @apollo/gateway 2.14 (RemoteGraphQLDataSource.sendRequest).
+ */
+type SendRequest = (this: CallerForwardingDataSource, request: any, context: GatewayContext) => Promise<object>;
+const sendRequest: SendRequest = async function (request, context) {
+  if (!request.http) throw new Error("Internal error: Only 'http' requests are supported.");
+  const { http, ...withoutHttp } = request;
+  const init = {
+    method: http.method,
+    headers: Object.fromEntries(http.headers as unknown as Iterable<[string, string]>),
+    body: JSON.stringify(withoutHttp),
+  };
+  let response: Awaited<ReturnType<CallerForwardingDataSource['fetcher']>> | undefined;
+  try {
+    response = await this.fetcher(http.url, init);
+    if (!response.ok) throw await this.errorFromResponse(response);
+    const body = await this.parseBody(response, undefined, context);
+    if (typeof body !== 'object' || body === null)
+      throw new Error(`Expected JSON response body, but received: ${body}`);
+    return { ...body, http: response };
+  } catch (error) {
+    this.didEncounterError(error as Error, undefined, response as { status: number } | undefined, context, request);
+    throw error;
+  }
+};
+Object.defineProperty(CallerForwardingDataSource.prototype, 'sendRequest', { value: sendRequest, writable: true });
+
 /** True for a subgraph operation that reads only; the gateway never re-sends a mutation by itself. */
 function isQuery(body: unknown): boolean {
   if (typeof body !== 'string') return false;
