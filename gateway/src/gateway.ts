@@ -19,6 +19,7 @@ import {
 import { INTERNAL_ERROR_MESSAGE, REQUEST_ID_HEADER, SUBGRAPHS, requestIdFrom } from '@tdkt/platform';
 import type { GatewayContext } from './context.js';
 import { mountDashboard, type DevSigningKey } from './dashboard.js';
+import { mountGrantImportRoutes } from './files/import-grants.js';
 import { maskGatewayError } from './errors.js';
 import { mountFiles } from './files/index.js';
 import { costLimitPlugin } from './cost.js';
@@ -267,6 +268,12 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
       },
     }),
   );
+  mountGrantImportRoutes(app, {
+    identify,
+    internalSigner: options.internalSigner,
+    awardsUrl: urls['awards'] ?? '',
+    corsOrigins: options.corsOrigins ?? [],
+  });
   // File downloads (/files/...) behind the same front as /graphql; their data comes from `apollo`.
   mountFiles(app, {
     apollo,

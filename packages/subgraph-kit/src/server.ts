@@ -14,7 +14,7 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import type { DataSource } from 'typeorm';
 import { idempotencyPlugin } from './idempotency.js';
-import express, { type Express, type Request, type Response, type NextFunction } from 'express';
+import express, { type Express, type Request, type RequestHandler, type Response, type NextFunction } from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { INTERNAL_HEADER, TokenError, type InternalContext, type InternalTokenVerifier } from '@tdkt/identity';
 import {
@@ -41,6 +41,12 @@ export interface SubgraphAppOptions<TContext extends BaseContext> {
   /** The subgraph's DataSource: its pg pool is reported on `/metrics`; idempotency keys are kept in it. */
   dataSource: DataSource;
   plugins?: ApolloServerPlugin<TContext>[];
+  /**
+   * Plain HTTP routes beside /graphql (file uploads the gateway relays), mounted before the 404. Each
+   * route puts `authenticate` first: it refuses a request without a valid internal token and leaves the
+   * verified identity in `res.locals.identity`.
+   */
+  routes?(app: Express, authenticate: RequestHandler, context: (res: Response) => Promise<TContext>): void;
 }
 
 export interface SubgraphApp<TContext extends BaseContext> {
@@ -190,6 +196,9 @@ export async function createSubgraphApp<TContext extends BaseContext>(
         return options.buildContext(identity);
       },
     }),
+  );
+  options.routes?.(app, authenticate, async (res) =>
+    options.buildContext(res.locals['identity'] as InternalContext),
   );
   app.use((_req, res) => {
     res.status(404).json({ errors: [{ message: 'Không tìm thấy.', extensions: { code: ErrorCode.NOT_FOUND } }] });

@@ -4,6 +4,7 @@ import { buildContext, type AwardsContext } from './context.js';
 import { buildAwardsSchema } from './schema.js';
 import { SUBGRAPH_NAME } from './data-source.js';
 import { pingDatabase } from './store/index.js';
+import { mountGrantImportRoutes } from './http/grant-import.http.js';
 
 export interface AwardsOptions {
   /** The organizations subgraph: persons, their units and ratings, read on behalf of the caller. */
@@ -29,5 +30,6 @@ export async function createAwardsApp(
     dataSource: database.dataSource,
     buildContext: (identity) => buildContext(database.dataSource, clients, identity),
     checkReady: () => pingDatabase(database.dataSource),
+    routes: mountGrantImportRoutes,
   });
 }

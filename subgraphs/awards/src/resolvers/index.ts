@@ -16,6 +16,7 @@ import { DecisionResolver } from './decision.resolver.js';
 import { PersonGrantsResolver } from './person-grants.resolver.js';
 import { OrganizationGrantsResolver } from './organization-grants.resolver.js';
 import { LedgerMutationResolver } from './ledger-mutation.resolver.js';
+import { GrantImportFileResolver } from './grant-import-file.resolver.js';
 import { InitiativeResolver } from './initiative.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's resolver list type
@@ -26,6 +27,7 @@ export const RESOLVERS: [Function, ...Function[]] = [
   PersonGrantsResolver,
   OrganizationGrantsResolver,
   LedgerMutationResolver,
+  GrantImportFileResolver,
   InitiativeResolver,
   PersonEligibilityResolver,
   StatisticsResolver,

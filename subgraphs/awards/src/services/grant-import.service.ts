@@ -21,6 +21,7 @@ import {
   type DirectoryPersonFacts,
   vietnamToday,
 } from '@tdkt/subgraph-kit';
+import type { EntityManager } from 'typeorm';
 import { findAwardType } from '../catalogue/award-types.js';
 import type { AwardsContext } from '../context.js';
 import { resolveAwardTypeCode } from '../rules/award-alias.rule.js';
@@ -68,15 +69,33 @@ function normalizeCode(code: string): string {
     .toUpperCase();
 }
 
-export async function importGrants(context: AwardsContext, input: ImportGrantsInput): Promise<ImportGrantsResult> {
+/** How an uploaded spreadsheet (grant-import-file.service) runs the same import. */
+export interface ImportGrantsOptions {
+  maxRows?: number;
+  /** The sheet's row number of each input row, when they are not consecutive. */
+  rowNumbers?: readonly number[];
+  /** Judge every row and write nothing (the transaction is rolled back): the preview of an upload. */
+  dryRun?: boolean;
+  /** Runs first in the import's transaction (locks the uploaded file's record; may throw). */
+  before?: (manager: EntityManager) => Promise<void>;
+  /** Runs last in the import's transaction, with its answer (marks the uploaded file committed). */
+  after?: (manager: EntityManager, result: ImportGrantsResult) => Promise<void>;
+}
+
+export async function importGrants(
+  context: AwardsContext,
+  input: ImportGrantsInput,
+  options: ImportGrantsOptions = {},
+): Promise<ImportGrantsResult> {
   requireSignedIn(context);
+  const maxRows = options.maxRows ?? MAX_IMPORT_ROWS;
   if (input.grants.length === 0) throw badInput('Không có dòng nào để nhập.', { field: 'input.grants' });
-  if (input.grants.length > MAX_IMPORT_ROWS)
-    throw badInput(`Mỗi lần nhập tối đa ${MAX_IMPORT_ROWS} dòng.`, { field: 'input.grants' });
+  if (input.grants.length > maxRows)
+    throw badInput(`Mỗi lần nhập tối đa ${maxRows} dòng.`, { field: 'input.grants' });
   const first = input.firstRowNumber ?? 1;
   if (!Number.isInteger(first) || first < 1 || first > 1_000_000)
     throw badInput('Số dòng đầu tiên phải là số nguyên từ 1 đến 1.000.000.', { field: 'input.firstRowNumber' });
-  const rowOf = (index: number) => first + index;
+  const rowOf = (index: number) => options.rowNumbers?.[index] ?? first + index;
   const errors: ImportRowError[] = [];
   const fail = (index: number, code: string, message: string) =>
     errors.push(
@@ -191,6 +210,7 @@ export async function importGrants(context: AwardsContext, input: ImportGrantsIn
 
   try {
     return await auditedTransaction(context.db, context, 'importGrants', async (manager, audit) => {
+      await options.before?.(manager);
       const stores = createStores(manager);
       const grantIds: string[] = [];
       const skippedRows: ImportRowNote[] = [];
@@ -307,10 +327,14 @@ export async function importGrants(context: AwardsContext, input: ImportGrantsIn
         many: true,
       });
       await audit.record({ entityType: 'Grant', entityId: null, before: null, after: { imported, skipped, grants } });
-      return Object.assign(new ImportGrantsResult(), { imported, skipped, errors: [], skippedRows, flagged });
+      const result = Object.assign(new ImportGrantsResult(), { imported, skipped, errors: [], skippedRows, flagged });
+      if (options.dryRun) throw new DryRun(result);
+      await options.after?.(manager, result);
+      return result;
     });
   } catch (error) {
     if (error instanceof ImportRefused) return refused(error.errors);
+    if (error instanceof DryRun) return error.result;
     throw translateDatabaseError(error);
   }
 }
@@ -323,6 +347,13 @@ function refused(errors: ImportRowError[]): ImportGrantsResult {
     skippedRows: [],
     flagged: [],
   });
+}
+
+/** Rolls a preview's transaction back with the answer a commit would give. */
+class DryRun extends Error {
+  constructor(readonly result: ImportGrantsResult) {
+    super('dry run');
+  }
 }
 
 class ImportRefused extends Error {
