@@ -69,7 +69,10 @@ export async function checkXlsxContainer(bytes: Buffer, limits = XLSX_LIMITS): P
               reject(new FileRefused('ZIP_BOMB', BOMB));
             }
           });
-          stream.on('error', () => reject(new FileRefused('NOT_XLSX', NOT_XLSX)));
+          // yauzl stops an entry that inflates past the size its header declares: a lying header.
+          stream.on('error', (error: Error) =>
+            reject(/too many bytes/i.test(error.message) ? new FileRefused('ZIP_BOMB', BOMB) : new FileRefused('NOT_XLSX', NOT_XLSX)),
+          );
           stream.on('end', () => zip.readEntry());
         });
       });
