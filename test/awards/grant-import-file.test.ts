@@ -41,6 +41,9 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
+/** A JSON answer, read as the test checks it. */
+const json = (response: Response): Promise<any> => response.json();
+
 const upload = (body: Uint8Array | string, headers: Record<string, string> = {}) =>
   fetch(`${filesUrl}?name=khen-thuong.xlsx`, {
     method: 'POST',
@@ -50,8 +53,9 @@ const upload = (body: Uint8Array | string, headers: Record<string, string> = {})
 
 const storedFiles = async () =>
   Number(
-    (await stack.subgraphs['awards']!.database.dataSource.query(`SELECT count(*) AS n FROM awards.grant_import_file`))[0]
-      .n,
+    (
+      await stack.subgraphs['awards']!.database.dataSource.query(`SELECT count(*) AS n FROM awards.grant_import_file`)
+    )[0].n,
   );
 
 async function filled(template: Buffer, rows: (string | number)[][]): Promise<Uint8Array> {
@@ -83,7 +87,10 @@ it('imports a filled template: verdicts per row, fix, commit once, the grants ar
     'Ngày quyết định',
     'Mã cơ quan ban hành',
   ]);
-  expect(sheet.getCell('D2').dataValidation).toMatchObject({ type: 'list', formulae: [expect.stringMatching(/Danh mục/)] });
+  expect(sheet.getCell('D2').dataValidation).toMatchObject({
+    type: 'list',
+    formulae: [expect.stringMatching(/Danh mục/)],
+  });
 
   const rows = (second: string) => [
     ['Nguyen Van An', 'VU_NHAP_BTP', 'LĐTT', 2024, '1/QĐ-PC', '15/01/2025', 'VU_NHAP_BTP'],
@@ -93,7 +100,7 @@ it('imports a filled template: verdicts per row, fix, commit once, the grants ar
   ];
   const first = await upload(await filled(template, rows('Tran Thi Binh')));
   expect(first.status).toBe(200);
-  const preview = await first.json();
+  const preview = await json(first);
   expect(preview).toMatchObject({ status: 'REFUSED', summary: { rows: 3, errors: 1 } });
   expect(preview.rows[0]).toMatchObject({ row: 2, verdict: 'OK' });
   expect(preview.rows[0].understood).toEqual([
@@ -109,7 +116,7 @@ it('imports a filled template: verdicts per row, fix, commit once, the grants ar
   expect(refused.result.errors).toHaveLength(1);
 
   const fixedFile = await filled(template, rows('Trần Thị Bình'));
-  const fixed = await (await upload(fixedFile)).json();
+  const fixed = await json(await upload(fixedFile));
   expect(fixed).toMatchObject({ status: 'READY', summary: { rows: 3, ok: 3, errors: 0 } });
   expect(dataOf(await stack.gql(GRANTS, { id: ids['Nguyễn Văn An'] }, { token: board })).person.grants).toEqual([]);
 
@@ -126,10 +133,12 @@ it('imports a filled template: verdicts per row, fix, commit once, the grants ar
   ]);
   expect(dataOf(await stack.gql(GRANTS, { id: ids['Trần Thị Bình'] }, { token: board })).person.grants).toHaveLength(1);
   // The same file uploaded once more is recognised; another file with the same rows would import nothing.
-  expect(await (await upload(fixedFile)).json()).toMatchObject({ status: 'COMMITTED', fileSha256: fixed.fileSha256 });
-  const copy = await (await upload(await filled(template, rows('Trần Thị Bình')))).json();
+  expect(await json(await upload(fixedFile))).toMatchObject({ status: 'COMMITTED', fileSha256: fixed.fileSha256 });
+  const copy = await json(await upload(await filled(template, rows('Trần Thị Bình'))));
   expect(copy).toMatchObject({ status: 'READY', summary: { rows: 3, duplicates: 3 } });
-  expect(copy.rows[0].messages[0]).toContain('Dòng 2: Lao động tiên tiến năm 2024 của người này đã có trong sổ khen thưởng');
+  expect(copy.rows[0].messages[0]).toContain(
+    'Dòng 2: Lao động tiên tiến năm 2024 của người này đã có trong sổ khen thưởng',
+  );
 });
 
 describe('hostile uploads are refused and leave nothing stored', () => {
@@ -143,7 +152,7 @@ describe('hostile uploads are refused and leave nothing stored', () => {
 
   const refusal = async (response: Response, status: number, code: string, text: string) => {
     expect(response.status).toBe(status);
-    const body = await response.json();
+    const body = await json(response);
     expect(body.errors[0].extensions.code).toBe(code);
     expect(body.errors[0].message).toContain(text);
   };
@@ -180,7 +189,12 @@ describe('hostile uploads are refused and leave nothing stored', () => {
   });
 
   it('a form post (no custom content type), another site, no token', async () => {
-    await refusal(await upload('x', { 'content-type': 'multipart/form-data; boundary=x' }), 415, 'BAD_REQUEST', 'Content-Type');
+    await refusal(
+      await upload('x', { 'content-type': 'multipart/form-data; boundary=x' }),
+      415,
+      'BAD_REQUEST',
+      'Content-Type',
+    );
     await refusal(await upload('x', { origin: 'https://evil.example' }), 403, 'FORBIDDEN', 'trang web khác');
     await refusal(await upload('x', { authorization: '' }), 401, 'UNAUTHENTICATED', 'Cần đăng nhập');
   });

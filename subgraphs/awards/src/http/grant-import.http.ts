@@ -27,7 +27,9 @@ function fail(res: Response, error: unknown): void {
   }
   log.error('grant import failed', { error: error instanceof Error ? error.message : String(error) });
   res.status(500).json({
-    errors: [{ message: 'Lỗi hệ thống khi đọc tệp; vui lòng thử lại sau.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+    errors: [
+      { message: 'Lỗi hệ thống khi đọc tệp; vui lòng thử lại sau.', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+    ],
   });
 }
 
@@ -35,7 +37,11 @@ function fail(res: Response, error: unknown): void {
 export function cleanFileName(raw: unknown): string {
   const text = typeof raw === 'string' ? raw : '';
   const base = text.split(/[\\/]/).pop() ?? '';
-  const clean = base.normalize('NFC').replace(/[\p{Cc}\p{Cf}]/gu, '').trim().slice(0, 200);
+  const clean = base
+    .normalize('NFC')
+    .replace(/[\p{Cc}\p{Cf}]/gu, '')
+    .trim()
+    .slice(0, 200);
   return clean || 'tep-nhap.xlsx';
 }
 

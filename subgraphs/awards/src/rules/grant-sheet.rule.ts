@@ -155,7 +155,11 @@ export function matchPerson(written: string, unitName: string, candidates: reado
   const folded = exact.length ? exact : candidates.filter((c) => foldPersonName(c.fullName) === foldPersonName(text));
   if (folded.length === 1) {
     const person = folded[0]!;
-    return { kind: 'MATCHED', person, understood: person.fullName === text ? null : `${quoted(text)} → ${person.fullName}` };
+    return {
+      kind: 'MATCHED',
+      person,
+      understood: person.fullName === text ? null : `${quoted(text)} → ${person.fullName}`,
+    };
   }
   if (folded.length > 1)
     return {

@@ -7,12 +7,8 @@
  * changes nothing and answers with the first commit's result.
  */
 import { createHash } from 'node:crypto';
-import {
-  forbidden,
-  notFound,
-  requireSignedIn,
-  type DirectoryOrganization,
-} from '@tdkt/subgraph-kit';
+import { forbidden, notFound, requireSignedIn } from '@tdkt/subgraph-kit';
+import { personsOfUnit } from '../clients/organization-persons.client.js';
 import type { AwardsContext } from '../context.js';
 import { matchPerson, type PersonCandidate, type SheetGrantRow } from '../rules/grant-sheet.rule.js';
 import { GrantImportFileStore, type StagedGrantRow } from '../store/grant-import-file.store.js';
@@ -34,32 +30,6 @@ export interface GrantFilePreview {
   rows: { row: number; verdict: RowVerdict; messages: string[]; understood: string[] }[];
 }
 
-const PAGE = 100;
-
-/** The persons whose unit is exactly `unit`, read page by page on behalf of the caller. */
-async function personsOfUnit(context: AwardsContext, unit: DirectoryOrganization): Promise<PersonCandidate[]> {
-  const persons: PersonCandidate[] = [];
-  let after: string | null = null;
-  for (;;) {
-    type Page = {
-      persons: {
-        edges: { node: { id: string; fullName: string; organization: { code: string } | null } }[];
-        pageInfo: { hasNextPage: boolean; endCursor: string | null };
-      } | null;
-    };
-    const data: Page = await context.organizationsClient.query<Page>(
-      `query($code: String!, $after: String) { persons(filter: { organizationCode: $code }, first: ${PAGE}, after: $after) {
-         edges { node { id fullName organization { code } } } pageInfo { hasNextPage endCursor } } }`,
-      { code: unit.code, after },
-      context.internalToken,
-    );
-    for (const edge of data.persons?.edges ?? [])
-      if (edge.node.organization?.code === unit.code) persons.push({ id: edge.node.id, fullName: edge.node.fullName });
-    if (!data.persons?.pageInfo.hasNextPage) return persons;
-    after = data.persons.pageInfo.endCursor;
-  }
-}
-
 /** Each readable row as the ledger import takes it; a row with a problem gets it in `problems` and no grant. */
 async function stageRows(context: AwardsContext, rows: SheetGrantRow[]): Promise<StagedGrantRow[]> {
   const unitOf = (code: string) =>
@@ -72,7 +42,8 @@ async function stageRows(context: AwardsContext, rows: SheetGrantRow[]): Promise
         const unit = await unitOf(row.unitCode);
         if (!unit) row.problems.push(`cột Mã đơn vị: không có đơn vị mã "${row.unitCode}".`);
         else {
-          if (!people.has(unit.id)) people.set(unit.id, personsOfUnit(context, unit));
+          if (!people.has(unit.id))
+            people.set(unit.id, personsOfUnit(context.organizationsClient, context.internalToken, unit));
           const match = matchPerson(row.fullName, unit.name, await people.get(unit.id)!);
           if (match.kind === 'MATCHED') {
             personId = match.person.id;

@@ -90,8 +90,7 @@ export async function importGrants(
   requireSignedIn(context);
   const maxRows = options.maxRows ?? MAX_IMPORT_ROWS;
   if (input.grants.length === 0) throw badInput('Không có dòng nào để nhập.', { field: 'input.grants' });
-  if (input.grants.length > maxRows)
-    throw badInput(`Mỗi lần nhập tối đa ${maxRows} dòng.`, { field: 'input.grants' });
+  if (input.grants.length > maxRows) throw badInput(`Mỗi lần nhập tối đa ${maxRows} dòng.`, { field: 'input.grants' });
   const first = input.firstRowNumber ?? 1;
   if (!Number.isInteger(first) || first < 1 || first > 1_000_000)
     throw badInput('Số dòng đầu tiên phải là số nguyên từ 1 đến 1.000.000.', { field: 'input.firstRowNumber' });

@@ -26,7 +26,8 @@ export class FileRefused extends Error {
   }
 }
 
-const NOT_XLSX = 'Tệp không phải bảng tính Excel (.xlsx). Hãy lưu tệp dưới dạng "Excel Workbook (.xlsx)" rồi tải lên lại.';
+const NOT_XLSX =
+  'Tệp không phải bảng tính Excel (.xlsx). Hãy lưu tệp dưới dạng "Excel Workbook (.xlsx)" rồi tải lên lại.';
 const BOMB =
   'Tệp bị từ chối: khi giải nén, nội dung lớn bất thường so với một bảng tính (có thể là tệp độc hại). Không có gì được lưu.';
 
@@ -71,7 +72,11 @@ export async function checkXlsxContainer(bytes: Buffer, limits = XLSX_LIMITS): P
           });
           // yauzl stops an entry that inflates past the size its header declares: a lying header.
           stream.on('error', (error: Error) =>
-            reject(/too many bytes/i.test(error.message) ? new FileRefused('ZIP_BOMB', BOMB) : new FileRefused('NOT_XLSX', NOT_XLSX)),
+            reject(
+              /too many bytes/i.test(error.message)
+                ? new FileRefused('ZIP_BOMB', BOMB)
+                : new FileRefused('NOT_XLSX', NOT_XLSX),
+            ),
           );
           stream.on('end', () => zip.readEntry());
         });

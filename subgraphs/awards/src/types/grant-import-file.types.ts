@@ -3,7 +3,8 @@ import { Field, ObjectType } from 'type-graphql';
 import { ImportGrantsResult } from './grant.inputs.js';
 
 @ObjectType({
-  description: 'Kết quả nhập một tệp Excel đã xem trước: nhập tất cả các dòng hoặc không dòng nào; nhập lại cùng tệp không thay đổi gì.',
+  description:
+    'Kết quả nhập một tệp Excel đã xem trước: nhập tất cả các dòng hoặc không dòng nào; nhập lại cùng tệp không thay đổi gì.',
 })
 export class GrantImportCommit {
   @Field({ description: 'Mã SHA-256 của tệp (nhận được khi tải lên và xem trước).' }) fileSha256!: string;
