@@ -6,6 +6,7 @@ import {
   GRANT_SHEET_COLUMNS,
   excelSerialToIso,
   foldPersonName,
+  indexPersons,
   mapGrantHeaders,
   matchPerson,
   readGrantRow,
@@ -101,7 +102,7 @@ describe('persons of a unit by name', () => {
     ['Do Van Duc', 'd', '"Do Van Duc" → Đỗ Văn Đức'],
     ['Trần Thị Bình', 'b', null],
   ])('%s is matched', (written, id, understood) => {
-    expect(matchPerson(written, unit, candidates)).toEqual({
+    expect(matchPerson(written, unit, indexPersons(candidates))).toEqual({
       kind: 'MATCHED',
       person: candidates.find((c) => c.id === id),
       understood,
@@ -109,13 +110,13 @@ describe('persons of a unit by name', () => {
   });
 
   it('never guesses between two persons the name could be', () => {
-    const verdict = matchPerson('Tran Thi Binh', unit, candidates);
+    const verdict = matchPerson('Tran Thi Binh', unit, indexPersons(candidates));
     expect(verdict.kind).toBe('AMBIGUOUS');
     expect(verdict.kind !== 'MATCHED' && verdict.message).toContain('Trần Thị Bình; Trần Thị Bính');
   });
 
   it('says when nobody of the unit has the name', () => {
-    const verdict = matchPerson('Lê Văn Tám', unit, candidates);
+    const verdict = matchPerson('Lê Văn Tám', unit, indexPersons(candidates));
     expect(verdict).toEqual({ kind: 'NOT_FOUND', message: 'không có người tên "Lê Văn Tám" trong Vụ Tổ chức cán bộ.' });
   });
 });

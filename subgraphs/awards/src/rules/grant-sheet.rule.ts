@@ -144,27 +144,45 @@ export type PersonMatch =
   | { kind: 'MATCHED'; person: PersonCandidate; understood: string | null }
   | { kind: 'AMBIGUOUS' | 'NOT_FOUND'; message: string };
 
+/** A unit's persons by name as written and by name folded, built once per unit (a sheet names them many times). */
+export interface PersonIndex {
+  exact: Map<string, PersonCandidate[]>;
+  folded: Map<string, PersonCandidate[]>;
+}
+
+const exactKey = (name: string) => name.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+
+export function indexPersons(candidates: readonly PersonCandidate[]): PersonIndex {
+  const index: PersonIndex = { exact: new Map(), folded: new Map() };
+  const add = (map: Map<string, PersonCandidate[]>, key: string, person: PersonCandidate) =>
+    map.set(key, [...(map.get(key) ?? []), person]);
+  for (const person of candidates) {
+    add(index.exact, exactKey(person.fullName), person);
+    add(index.folded, foldPersonName(person.fullName), person);
+  }
+  return index;
+}
+
 /**
  * The person of the unit an officer named: the same name first (case and spacing aside), then the same
  * name without diacritics ("Nguyen Van An" is Nguyễn Văn An). Two persons answering to it are never
  * guessed between: the officer is told both.
  */
-export function matchPerson(written: string, unitName: string, candidates: readonly PersonCandidate[]): PersonMatch {
+export function matchPerson(written: string, unitName: string, persons: PersonIndex): PersonMatch {
   const text = written.normalize('NFC').replace(/\s+/g, ' ').trim();
-  const exact = candidates.filter((c) => c.fullName.normalize('NFC').toLowerCase() === text.toLowerCase());
-  const folded = exact.length ? exact : candidates.filter((c) => foldPersonName(c.fullName) === foldPersonName(text));
-  if (folded.length === 1) {
-    const person = folded[0]!;
+  const found = persons.exact.get(exactKey(text)) ?? persons.folded.get(foldPersonName(text)) ?? [];
+  if (found.length === 1) {
+    const person = found[0]!;
     return {
       kind: 'MATCHED',
       person,
       understood: person.fullName === text ? null : `${quoted(text)} → ${person.fullName}`,
     };
   }
-  if (folded.length > 1)
+  if (found.length > 1)
     return {
       kind: 'AMBIGUOUS',
-      message: `${unitName} có ${folded.length} người tên ${quoted(text)} (${folded.map((c) => c.fullName).join('; ')}); cần phân biệt trước khi nhập.`,
+      message: `${unitName} có ${found.length} người tên ${quoted(text)} (${found.map((c) => c.fullName).join('; ')}); cần phân biệt trước khi nhập.`,
     };
   return { kind: 'NOT_FOUND', message: `không có người tên ${quoted(text)} trong ${unitName}.` };
 }

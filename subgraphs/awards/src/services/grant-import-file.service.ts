@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { forbidden, notFound, requireSignedIn } from '@tdkt/subgraph-kit';
 import { personsOfUnit } from '../clients/organization-persons.client.js';
 import type { AwardsContext } from '../context.js';
-import { matchPerson, type PersonCandidate, type SheetGrantRow } from '../rules/grant-sheet.rule.js';
+import { indexPersons, matchPerson, type PersonIndex, type SheetGrantRow } from '../rules/grant-sheet.rule.js';
 import { GrantImportFileStore, type StagedGrantRow } from '../store/grant-import-file.store.js';
 import { CommendationBasis } from '../types/award-type.types.js';
 import { ImportGrantRowInput, ImportGrantsResult, ImportRowError } from '../types/grant.inputs.js';
@@ -34,7 +34,7 @@ export interface GrantFilePreview {
 async function stageRows(context: AwardsContext, rows: SheetGrantRow[]): Promise<StagedGrantRow[]> {
   const unitOf = (code: string) =>
     context.organizations.organizationByCode.load(code.normalize('NFKC').replace(/\s/g, '').toUpperCase());
-  const people = new Map<string, Promise<PersonCandidate[]>>();
+  const people = new Map<string, Promise<PersonIndex>>();
   return Promise.all(
     rows.map(async (row): Promise<StagedGrantRow> => {
       let personId: string | null = null;
@@ -43,7 +43,10 @@ async function stageRows(context: AwardsContext, rows: SheetGrantRow[]): Promise
         if (!unit) row.problems.push(`cột Mã đơn vị: không có đơn vị mã "${row.unitCode}".`);
         else {
           if (!people.has(unit.id))
-            people.set(unit.id, personsOfUnit(context.organizationsClient, context.internalToken, unit));
+            people.set(
+              unit.id,
+              personsOfUnit(context.organizationsClient, context.internalToken, unit).then(indexPersons),
+            );
           const match = matchPerson(row.fullName, unit.name, await people.get(unit.id)!);
           if (match.kind === 'MATCHED') {
             personId = match.person.id;
@@ -82,9 +85,9 @@ function runImport(
         skipped: 0,
         skippedRows: [],
         flagged: [],
-        errors: unread.map((row) =>
+        errors: unread.map((row, index) =>
           Object.assign(new ImportRowError(), {
-            index: staged.indexOf(row),
+            index,
             row: row.row,
             code: 'BAD_USER_INPUT',
             message: `Dòng ${row.row}: ${row.problems.join(' ')}`,
