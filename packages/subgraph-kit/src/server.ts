@@ -197,9 +197,7 @@ export async function createSubgraphApp<TContext extends BaseContext>(
       },
     }),
   );
-  options.routes?.(app, authenticate, async (res) =>
-    options.buildContext(res.locals['identity'] as InternalContext),
-  );
+  options.routes?.(app, authenticate, async (res) => options.buildContext(res.locals['identity'] as InternalContext));
   app.use((_req, res) => {
     res.status(404).json({ errors: [{ message: 'Không tìm thấy.', extensions: { code: ErrorCode.NOT_FOUND } }] });
   });

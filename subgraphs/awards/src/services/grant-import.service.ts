@@ -109,6 +109,21 @@ export async function importGrants(
   const thisYear = Number(today.slice(0, 4));
   const prepared: PreparedRow[] = [];
 
+  // Every unit and person the rows name is asked of organizations first, one request each: on a sheet of
+  // thousands of rows no request then waits behind the rows' own work (and times out there).
+  await Promise.all([
+    context.organizations.organizationByCode.loadMany([
+      ...new Set(
+        input.grants
+          .flatMap((row) => [row.issuerCode, row.organizationCode ?? ''])
+          .filter(Boolean)
+          .map(normalizeCode),
+      ),
+    ]),
+    context.organizations.personFactsById.loadMany([
+      ...new Set(input.grants.map((row) => row.personId?.trim() ?? '').filter((id) => isUuid(id))),
+    ]),
+  ]);
   await Promise.all(
     input.grants.map(async (row, index) => {
       const alias = resolveAwardTypeCode(row.awardTypeCode);
