@@ -8,7 +8,7 @@ import { NominationList1765100000000 } from './migrations/1765100000000-nominati
 import { DecisionNumberKey1765300000000 } from './migrations/1765300000000-decision-number-key.js';
 import { GrantAuthorityNote1765300000100 } from './migrations/1765300000100-grant-authority-note.js';
 import { NominationRouting1765400000000 } from './migrations/1765400000000-nomination-routing.js';
-import { GrantImportFile1765400000000 } from './migrations/1765400000000-grant-import-file.js';
+import { GrantImportFile1765500000000 } from './migrations/1765500000000-grant-import-file.js';
 
 export const SUBGRAPH_NAME = 'awards';
 export const DATABASE_SCHEMA = 'awards';
@@ -26,7 +26,7 @@ const MIGRATIONS = [
   DecisionNumberKey1765300000000,
   GrantAuthorityNote1765300000100,
   NominationRouting1765400000000,
-  GrantImportFile1765400000000,
+  GrantImportFile1765500000000,
 ];
 
 export function createAwardsDatabase(url: string, options: { poolSize?: number } = {}): Database {

@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * ledger untouched) and kept here until an officer commits it; the file's SHA-256 is the key, so the same
  * file uploaded or committed twice is one import and a second commit changes nothing.
  */
-export class GrantImportFile1765400000000 implements MigrationInterface {
-  name = 'GrantImportFile1765400000000';
+export class GrantImportFile1765500000000 implements MigrationInterface {
+  name = 'GrantImportFile1765500000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
