@@ -151,9 +151,9 @@ function drawHeader(session: Session | null, path: string): void {
     ...[...NAV, ...adminNav(session)]
       .filter(([href]) => href !== '/ho-so' || (session && session.role !== 'VIEWER'))
       .map(([href, text]) => {
-      const active = href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
-      return h('a', { href, 'data-link': true, 'aria-current': active ? 'page' : undefined }, text);
-    }),
+        const active = href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
+        return h('a', { href, 'data-link': true, 'aria-current': active ? 'page' : undefined }, text);
+      }),
   );
   const message = takeNotice();
   noticeArea.replaceChildren(...(message ? [h('div', { class: 'alert alert-warning', role: 'status' }, message)] : []));
