@@ -17,9 +17,10 @@ import {
 } from './auth';
 import { query } from './api';
 import { CALLER_ROLE, label } from './labels';
-import { ORGANIZATION_NAME, SEARCH_ORGANIZATIONS } from './queries';
+import { ORGANIZATION_NAME } from './queries';
 import { errorBox, h, link, loading } from './ui';
 import { nfc } from './text';
+import { suggestUnits } from './unit-suggestions';
 import { overviewPage } from './pages/overview';
 import { blocBoardPage, blocListPage } from './pages/bloc';
 import { organizationPage, organizationSearchPage } from './pages/organization';
@@ -221,25 +222,7 @@ async function openSignIn(): Promise<void> {
       autocomplete: 'off',
       'data-testid': 'dev-org',
     });
-    let timer: number | undefined;
-    org.addEventListener('input', () => {
-      window.clearTimeout(timer);
-      const text = nfc(org.value);
-      if (text.length < 2) return;
-      timer = window.setTimeout(async () => {
-        try {
-          const { data } = await query<{ organizations: { edges: { node: { code: string; name: string } }[] } }>(
-            SEARCH_ORGANIZATIONS,
-            { search: text, first: 15 },
-          );
-          options.replaceChildren(
-            ...data.organizations.edges.map(({ node }) => h('option', { value: node.code }, node.name)),
-          );
-        } catch {
-          /* suggestions are a convenience */
-        }
-      }, 250);
-    });
+    suggestUnits(org as HTMLInputElement, options as HTMLDataListElement);
     const submit = h(
       'button',
       { type: 'submit', class: 'button-primary', 'data-testid': 'dev-submit' },

@@ -2,12 +2,11 @@
  * What the administration screens share: who may open them, the action runner (the page is drawn
  * again after a change, with the result said once), and small form pieces.
  */
-import { query } from '../api';
 import type { Session } from '../auth';
-import { SEARCH_ORGANIZATIONS } from '../queries';
 import type { PageContext } from '../main';
 import { flash, h, type Child } from '../ui';
 import { nfc } from '../text';
+import { suggestUnits } from '../unit-suggestions';
 
 /** The menu entry "Quản trị": only for roles that administer something (the Board and TĐKT officers). */
 export function adminNav(session: Session | null): [string, string][] {
@@ -120,25 +119,7 @@ export function unitPicker(name: string, placeholder: string): HTMLInputElement 
   const listId = `units-${name}`;
   const options = h('datalist', { id: listId });
   const input = textInput(name, { list: listId, placeholder, autocomplete: 'off', required: true, size: '36' });
-  let timer: number | undefined;
-  input.addEventListener('input', () => {
-    window.clearTimeout(timer);
-    const text = nfc(input.value);
-    if (text.length < 2) return;
-    timer = window.setTimeout(async () => {
-      try {
-        const { data } = await query<{ organizations: { edges: { node: { code: string; name: string } }[] } }>(
-          SEARCH_ORGANIZATIONS,
-          { search: text, first: 15 },
-        );
-        options.replaceChildren(
-          ...data.organizations.edges.map(({ node }) => h('option', { value: node.code }, node.name)),
-        );
-      } catch {
-        /* suggestions are a convenience */
-      }
-    }, 250);
-  });
+  suggestUnits(input, options as HTMLDataListElement);
   const wrapper = h('span', { class: 'unit-picker' }, input, options);
   return Object.assign(input, { pickerWrapper: wrapper });
 }
