@@ -11,7 +11,16 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }] },
   globalSetup: '<rootDir>/test/support/global-setup.js',
   globalTeardown: '<rootDir>/test/support/global-teardown.js',
-  maxWorkers: 2,
+  // Three workers on CI's 2 cores: much of a test file's time is spent waiting (sockets, child
+  // processes, PostgreSQL), so a third worker fills cores the other two leave idle (measured 340 s
+  // against 364 s with two for the main run).
+  maxWorkers: 3,
+  // Longest files first, also on a clean clone (test/support/sequencer.js).
+  testSequencer: '<rootDir>/test/support/sequencer.js',
   testTimeout: 60_000,
-  reporters: ['default', '<rootDir>/test/support/results-file-reporter.js'],
+  reporters: [
+    'default',
+    '<rootDir>/test/support/results-file-reporter.js',
+    '<rootDir>/test/support/timings-reporter.js',
+  ],
 };

@@ -1,5 +1,5 @@
-// Adds Jest's aggregated counts to $TDKT_TEST_RESULTS (when set) for .ci/run's closing line; `npm test`
-// runs Jest twice (the soak test alone, so it does not starve the others), and the counts add up.
+// Adds Jest's aggregated counts to $TDKT_TEST_RESULTS (when set) for .ci/run's closing line; the counts
+// of several Jest runs into one file add up.
 // (Jest's own --outputFile was seen not to be written on multi-worker runs here.)
 const { readFileSync, writeFileSync } = require('node:fs');
 
