@@ -4,27 +4,13 @@
  * nobody signed in is told to sign in, the numbers on a page agree with each other, the default year
  * and dates follow Vietnam time, and the header fits a phone. One browser, pages in turn.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { dataOf, startStack, type Stack } from '../support/stack';
+import { dataOf, type Stack } from '../support/stack';
 import { contractOperation } from '../support/operations';
-import {
-  CHROMIUM_INSTALLED,
-  DASHBOARD_DIST,
-  SKIP_MESSAGE,
-  chartNumbers,
-  launchChromium,
-  screenshot,
-  settled,
-  textOf,
-  type Browser,
-} from './chromium';
+import { chartNumbers, screenshot, settled, textOf, type Browser } from './chromium';
+import { describeInBrowser, useDashboard } from './harness';
 
 jest.setTimeout(240_000);
-
-if (!CHROMIUM_INSTALLED) process.stderr.write(`\n${SKIP_MESSAGE}\n\n`);
-const describeInBrowser = CHROMIUM_INSTALLED ? describe : describe.skip;
 
 /** Text an officer must never read: seed or design notes, enum or ruleset codes, section signs. */
 const INTERNAL =
@@ -41,6 +27,7 @@ const ROLES: Role[] = [
 ];
 
 describeInBrowser('the dashboard walked by each role', () => {
+  const dashboard = useDashboard();
   let stack: Stack;
   let browser: Browser;
   let base: string;
@@ -49,10 +36,7 @@ describeInBrowser('the dashboard walked by each role', () => {
   let codes: string[];
 
   beforeAll(async () => {
-    if (!existsSync(path.join(DASHBOARD_DIST, 'index.html')))
-      throw new Error('dashboard/dist is missing: run `npm run build` first (npm test does)');
-    stack = await startStack({ demo: true });
-    base = new URL(stack.gatewayUrl).origin;
+    ({ stack, browser, base } = dashboard);
     board = await stack.token('CENTRAL_BOARD');
     const persons = dataOf(
       await stack.gql(`{ persons(first: 50) { edges { node { id fullName } } } }`, {}, { token: board }),
@@ -106,12 +90,6 @@ describeInBrowser('the dashboard walked by each role', () => {
       ...named.o.children.map((child: any) => child.code),
     ];
     expect(codes).toEqual(expect.arrayContaining(['BTP', 'TANDTC', 'HN', 'DEMO_BTP_VU_TDKT']));
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
   });
 
   async function open(page: Page, pathAndQuery: string): Promise<void> {
@@ -119,9 +97,13 @@ describeInBrowser('the dashboard walked by each role', () => {
     await settled(page);
   }
 
-  /** Signs in by putting a token where the page keeps it (the picker itself is tested elsewhere). */
+  /**
+   * Signs in by putting a token where the page keeps it (the picker itself is tested elsewhere). The
+   * tab is first on a static file of the same origin (sessionStorage is per origin and tab), which
+   * costs no run of the dashboard and no query.
+   */
   async function signIn(page: Page, role: Role[0], org: string | null): Promise<void> {
-    await page.goto(`${base}/khoi`);
+    await page.goto(`${base}/favicon.svg`);
     await page.evaluate(() => (globalThis as any).sessionStorage.clear());
     if (!role) return;
     const token = await stack.token(role, org ?? undefined);
@@ -207,10 +189,8 @@ describeInBrowser('the dashboard walked by each role', () => {
   });
 
   it('opens every page on one default year, the newest with a pledge, and dates a vote in Vietnam time', async () => {
-    const page = await browser.newPage();
-    await signIn(page, 'CENTRAL_BOARD', null);
+    const page = await dashboard.open('/', { role: 'CENTRAL_BOARD' });
     const selected = async () => Number(await page.getByTestId('year-select').inputValue());
-    await open(page, '/');
     expect(await textOf(page.locator('h1'))).toBe('Tổng quan thi đua – khen thưởng năm 2024');
     expect(await selected()).toBe(2024);
     await open(page, '/don-vi/BTP');
