@@ -97,13 +97,9 @@ describeInBrowser('the dashboard walked by each role', () => {
     await settled(page);
   }
 
-  /**
-   * Signs in by putting a token where the page keeps it (the picker itself is tested elsewhere). The
-   * tab is first on a static file of the same origin (sessionStorage is per origin and tab), which
-   * costs no run of the dashboard and no query.
-   */
+  /** Signs in by putting a token where the page keeps it (the picker itself is tested elsewhere). */
   async function signIn(page: Page, role: Role[0], org: string | null): Promise<void> {
-    await page.goto(`${base}/favicon.svg`);
+    await page.goto(`${base}/khoi`);
     await page.evaluate(() => (globalThis as any).sessionStorage.clear());
     if (!role) return;
     const token = await stack.token(role, org ?? undefined);
