@@ -2,7 +2,7 @@
 // server named by TEST_DATABASE_URL. Each test file creates its own databases in it, copied from this
 // run's templates (databases.ts), whose names carry the run id set here.
 const { randomBytes } = require('node:crypto');
-const { chmodSync, mkdtempSync } = require('node:fs');
+const { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const path = require('node:path');
 const net = require('node:net');
@@ -39,6 +39,36 @@ async function skipDiskFlushes(adminUrl) {
   }
 }
 
+/**
+ * A run killed before its global teardown (Ctrl-C twice, a CI timeout, a full disk) leaves its cluster
+ * in the temporary directory, 1–2 GB after a whole run (every file's databases): enough of them filled
+ * this machine's disk. Each run removes those of earlier runs whose server is gone. A cluster younger
+ * than an hour is left alone (another run may be creating it), and so is one whose postmaster lives.
+ */
+function removeAbandonedClusters() {
+  const root = tmpdir();
+  for (const name of readdirSync(root)) {
+    if (!name.startsWith('tdkt-test-pg-')) continue;
+    const dir = path.join(root, name);
+    try {
+      if (Date.now() - statSync(dir).mtimeMs < 60 * 60 * 1000) continue;
+      const pidFile = path.join(dir, 'pg', 'postmaster.pid');
+      if (existsSync(pidFile)) {
+        const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+        try {
+          process.kill(pid, 0);
+          continue; // still running
+        } catch {
+          // gone: the cluster is abandoned
+        }
+      }
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // removed meanwhile, or not ours to read
+    }
+  }
+}
+
 module.exports = async function globalSetup() {
   process.env.NODE_ENV = 'test';
   process.env.TDKT_TEST_RUN_ID = randomBytes(4).toString('hex');
@@ -47,6 +77,7 @@ module.exports = async function globalSetup() {
     return;
   }
   const { startEmbeddedPostgres } = require('@tdkt/embedded-db');
+  removeAbandonedClusters();
   const dir = mkdtempSync(path.join(tmpdir(), 'tdkt-test-pg-'));
   chmodSync(dir, 0o755); // when run as root, Postgres runs as the postgres user and must reach the cluster
   const started = Date.now();
