@@ -10,6 +10,7 @@ import { vietnamToday } from '@tdkt/subgraph-kit';
 import type { GraphQLResponse } from '../../support/stack';
 import { BLOC_LEAD, BLOC_MEMBER, UNIT_OFFICER, type CallerKey, type Expectations } from './callers';
 import { BLOC_ADMIN_ROWS } from './admin-rows';
+import { ROUTING_IMPORT_ROWS } from './routing-import-rows';
 import {
   ADD_DELEGATES,
   RECENT_DAY,
@@ -807,6 +808,12 @@ const awardRows: MutationRow[] = [
   }),
 ];
 
-export const MUTATION_ROWS: MutationRow[] = [...organizationRows, ...BLOC_ADMIN_ROWS, ...campaignRows, ...awardRows];
+export const MUTATION_ROWS: MutationRow[] = [
+  ...organizationRows,
+  ...BLOC_ADMIN_ROWS,
+  ...campaignRows,
+  ...awardRows,
+  ...ROUTING_IMPORT_ROWS,
+];
 
 export const rowName = (row: MutationRow) => (row.variant ? `${row.operation} (${row.variant})` : row.operation);

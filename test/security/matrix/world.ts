@@ -94,7 +94,8 @@ export async function freshPerson(
   organizationCode = 'DEMO_BTP_VU_TDKT',
   extra: Record<string, unknown> = {},
 ): Promise<{ id: string; fullName: string }> {
-  const fullName = `Người Thử Ma Trận ${world.next()}`;
+  // Zero-padded: a search for person 7 must not also find persons 70–79 (search matches word prefixes).
+  const fullName = `Người Thử Ma Trận ${String(world.next()).padStart(6, '0')}`;
   const { createPerson } = await world.board(
     `mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }`,
     {
