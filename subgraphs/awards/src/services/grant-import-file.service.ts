@@ -170,6 +170,7 @@ export async function commitGrantFile(context: AwardsContext, fileSha256: string
   if (kept.committedAt) return answer(true, kept.committedAt, kept.result as ImportGrantsResult);
   try {
     const result = await runImport(context, kept.rows, {
+      operation: 'commitGrantImport',
       // One commit at a time per file; the second waits, then finds the first's mark.
       before: async (manager) => {
         const locked = await new GrantImportFileStore(manager).find(sha, true);

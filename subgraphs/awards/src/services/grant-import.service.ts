@@ -80,6 +80,8 @@ export interface ImportGrantsOptions {
   before?: (manager: EntityManager) => Promise<void>;
   /** Runs last in the import's transaction, with its answer (marks the uploaded file committed). */
   after?: (manager: EntityManager, result: ImportGrantsResult) => Promise<void>;
+  /** The mutation the audit trail names (commitGrantImport for an uploaded file). */
+  operation?: string;
 }
 
 export async function importGrants(
@@ -223,7 +225,7 @@ export async function importGrants(
   if (errors.length) return refused(errors);
 
   try {
-    return await auditedTransaction(context.db, context, 'importGrants', async (manager, audit) => {
+    return await auditedTransaction(context.db, context, options.operation ?? 'importGrants', async (manager, audit) => {
       await options.before?.(manager);
       const stores = createStores(manager);
       const grantIds: string[] = [];
