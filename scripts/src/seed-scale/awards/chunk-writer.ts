@@ -341,6 +341,7 @@ export class ChunkWriter {
         version,
         stamp(created, 8 * 60 + (h % 240)),
         BY,
+        stamp(created, 8 * 60 + (h % 240)),
       ].join('\t'),
     );
   }

@@ -33,6 +33,9 @@ export const NOMINATION_TABLE: TableDescriptor = defineTable('awards', 'nominati
   'version',
   'created_at',
   'created_by',
+  // The routing columns keep their defaults (held at the first level, no route yet: the inbox reads a
+  // bulk-loaded file as its proposer's), but the day it reached its holder is the row's own.
+  'holder_since',
 ]);
 export const NOMINATION_EVENT_TABLE: TableDescriptor = defineTable('awards', 'nomination_event', [
   'id',
