@@ -58,9 +58,11 @@ const storedFiles = async () =>
     )[0].n,
   );
 
-async function filled(template: Buffer, rows: (string | number)[][]): Promise<Uint8Array> {
+/** `saver` names who saved the file: two saves of the same rows differ by it, as two officers' files would. */
+async function filled(template: Buffer, rows: (string | number)[][], saver = 'Cán bộ TĐKT'): Promise<Uint8Array> {
   const workbook = new Workbook();
   await workbook.xlsx.load(template as unknown as ArrayBuffer);
+  workbook.lastModifiedBy = saver;
   const sheet = workbook.getWorksheet('Khen thưởng')!;
   rows.forEach((row, index) => {
     sheet.getRow(index + 2).values = [index + 1, ...row];
@@ -134,7 +136,7 @@ it('imports a filled template: verdicts per row, fix, commit once, the grants ar
   expect(dataOf(await stack.gql(GRANTS, { id: ids['Trần Thị Bình'] }, { token: board })).person.grants).toHaveLength(1);
   // The same file uploaded once more is recognised; another file with the same rows would import nothing.
   expect(await json(await upload(fixedFile))).toMatchObject({ status: 'COMMITTED', fileSha256: fixed.fileSha256 });
-  const copy = await json(await upload(await filled(template, rows('Trần Thị Bình'))));
+  const copy = await json(await upload(await filled(template, rows('Trần Thị Bình'), 'Cán bộ TĐKT khác')));
   expect(copy).toMatchObject({ status: 'READY', summary: { rows: 3, duplicates: 3 } });
   expect(copy.rows[0].messages[0]).toContain(
     'Dòng 2: Lao động tiên tiến năm 2024 của người này đã có trong sổ khen thưởng',

@@ -225,129 +225,134 @@ export async function importGrants(
   if (errors.length) return refused(errors);
 
   try {
-    return await auditedTransaction(context.db, context, options.operation ?? 'importGrants', async (manager, audit) => {
-      await options.before?.(manager);
-      const stores = createStores(manager);
-      const grantIds: string[] = [];
-      const skippedRows: ImportRowNote[] = [];
-      const flagged: ImportRowNote[] = [];
-      const rowErrors: ImportRowError[] = [];
-      const note = (index: number, code: string, message: string) =>
-        Object.assign(new ImportRowNote(), {
-          index,
-          row: rowOf(index),
-          code,
-          message: `Dòng ${rowOf(index)}: ${message}`,
+    return await auditedTransaction(
+      context.db,
+      context,
+      options.operation ?? 'importGrants',
+      async (manager, audit) => {
+        await options.before?.(manager);
+        const stores = createStores(manager);
+        const grantIds: string[] = [];
+        const skippedRows: ImportRowNote[] = [];
+        const flagged: ImportRowNote[] = [];
+        const rowErrors: ImportRowError[] = [];
+        const note = (index: number, code: string, message: string) =>
+          Object.assign(new ImportRowNote(), {
+            index,
+            row: rowOf(index),
+            code,
+            message: `Dòng ${rowOf(index)}: ${message}`,
+          });
+        // A constant number of statements whatever the sheet's length: decisions, grants, the grants
+        // skipped rows repeat, and the decisions left unused.
+        const grantOf = (row: PreparedRow) => ({
+          awardTypeCode: row.awardTypeCode,
+          personId: row.personId,
+          organizationId: row.organizationId,
+          recipientUnitId: row.unitId,
+          recipientGender: row.gender,
+          year: row.year,
+          basis: row.basis,
         });
-      // A constant number of statements whatever the sheet's length: decisions, grants, the grants
-      // skipped rows repeat, and the decisions left unused.
-      const grantOf = (row: PreparedRow) => ({
-        awardTypeCode: row.awardTypeCode,
-        personId: row.personId,
-        organizationId: row.organizationId,
-        recipientUnitId: row.unitId,
-        recipientGender: row.gender,
-        year: row.year,
-        basis: row.basis,
-      });
-      /** The first row of the sheet for each grant (form, recipient, year, basis); later ones are skipped. */
-      const seen = new Map<string, number>();
-      const rows: PreparedRow[] = [];
-      for (const row of prepared.sort((a, b) => a.index - b.index)) {
-        const earlier = seen.get(grantKey(grantOf(row)));
-        if (earlier !== undefined) {
-          skippedRows.push(
-            note(row.index, 'DUPLICATE', `trùng với dòng ${rowOf(earlier)} trong cùng danh sách; bỏ qua.`),
-          );
-          continue;
+        /** The first row of the sheet for each grant (form, recipient, year, basis); later ones are skipped. */
+        const seen = new Map<string, number>();
+        const rows: PreparedRow[] = [];
+        for (const row of prepared.sort((a, b) => a.index - b.index)) {
+          const earlier = seen.get(grantKey(grantOf(row)));
+          if (earlier !== undefined) {
+            skippedRows.push(
+              note(row.index, 'DUPLICATE', `trùng với dòng ${rowOf(earlier)} trong cùng danh sách; bỏ qua.`),
+            );
+            continue;
+          }
+          seen.set(grantKey(grantOf(row)), row.index);
+          rows.push(row);
         }
-        seen.set(grantKey(grantOf(row)), row.index);
-        rows.push(row);
-      }
-      // One decision per issuer and number key, recorded with the first row that names it; a number seen
-      // again (in the ledger or further down the sheet) must carry the same date.
-      const decisionOf = (row: PreparedRow) => `${row.issuerId}|${decisionNumberKey(row.decisionNumber)}`;
-      const firstNaming = new Map<string, PreparedRow>();
-      for (const row of rows) if (!firstNaming.has(decisionOf(row))) firstNaming.set(decisionOf(row), row);
-      const decisions = await stores.decisions.upsertLegacy(
-        [...firstNaming.values()].map((row) => ({
-          number: row.decisionNumber,
-          issuedOn: row.issuedOn,
-          issuerId: row.issuerId,
-        })),
-        context.caller.subject,
-      );
-      for (const row of rows) {
-        const decision = decisions.get(decisionOf(row))!;
-        if (decision.issuedOn !== row.issuedOn) {
-          rowErrors.push(
-            Object.assign(new ImportRowError(), {
-              index: row.index,
-              row: rowOf(row.index),
-              code: 'CONFLICT',
-              message: `Dòng ${rowOf(row.index)}: ${row.issuerName} đã có quyết định số ${decision.number} ngày ${formatDateVi(decision.issuedOn)}; dòng này ghi số ${row.decisionNumber} ngày ${formatDateVi(row.issuedOn)}.`,
-            }),
-          );
-        }
-      }
-      // Nothing half-imported: one bad row rolls the whole batch back.
-      if (rowErrors.length) throw new ImportRefused(rowErrors);
-      const inserted = await stores.grants.insertImported(
-        rows.map((row) => ({
-          ...grantOf(row),
-          decisionId: decisions.get(decisionOf(row))!.id,
-          authorityNote: row.authorityNote,
-        })),
-      );
-      const repeated = rows.filter((row) => !inserted.has(grantKey(grantOf(row))));
-      // Law Art 5: one achievement is not rewarded twice; each skipped row names the grant already there.
-      const twins = await stores.grants.liveTwins(repeated.map(grantOf));
-      for (const row of repeated) {
-        const twin = twins.get(grantKey(grantOf(row)));
-        skippedRows.push(
-          note(
-            row.index,
-            'DUPLICATE',
-            `${row.awardTypeName} năm ${row.year} của ${row.recipientLabel} đã có trong sổ khen thưởng` +
-              (twin ? ` (quyết định số ${twin.number} ngày ${formatDateVi(twin.issuedOn)})` : '') +
-              '; bỏ qua.',
-          ),
+        // One decision per issuer and number key, recorded with the first row that names it; a number seen
+        // again (in the ledger or further down the sheet) must carry the same date.
+        const decisionOf = (row: PreparedRow) => `${row.issuerId}|${decisionNumberKey(row.decisionNumber)}`;
+        const firstNaming = new Map<string, PreparedRow>();
+        for (const row of rows) if (!firstNaming.has(decisionOf(row))) firstNaming.set(decisionOf(row), row);
+        const decisions = await stores.decisions.upsertLegacy(
+          [...firstNaming.values()].map((row) => ({
+            number: row.decisionNumber,
+            issuedOn: row.issuedOn,
+            issuerId: row.issuerId,
+          })),
+          context.caller.subject,
         );
-      }
-      const used = new Set(rows.filter((row) => inserted.has(grantKey(grantOf(row)))).map(decisionOf));
-      await stores.decisions.deleteUnused(
-        [...decisions]
-          .filter(([key, decision]) => decision.created && !used.has(key))
-          .map(([, decision]) => decision.id),
-      );
-      for (const row of rows) {
-        const grantId = inserted.get(grantKey(grantOf(row)));
-        if (!grantId) continue;
-        grantIds.push(grantId);
-        if (row.authorityNote) {
-          flagged.push(
+        for (const row of rows) {
+          const decision = decisions.get(decisionOf(row))!;
+          if (decision.issuedOn !== row.issuedOn) {
+            rowErrors.push(
+              Object.assign(new ImportRowError(), {
+                index: row.index,
+                row: rowOf(row.index),
+                code: 'CONFLICT',
+                message: `Dòng ${rowOf(row.index)}: ${row.issuerName} đã có quyết định số ${decision.number} ngày ${formatDateVi(decision.issuedOn)}; dòng này ghi số ${row.decisionNumber} ngày ${formatDateVi(row.issuedOn)}.`,
+              }),
+            );
+          }
+        }
+        // Nothing half-imported: one bad row rolls the whole batch back.
+        if (rowErrors.length) throw new ImportRefused(rowErrors);
+        const inserted = await stores.grants.insertImported(
+          rows.map((row) => ({
+            ...grantOf(row),
+            decisionId: decisions.get(decisionOf(row))!.id,
+            authorityNote: row.authorityNote,
+          })),
+        );
+        const repeated = rows.filter((row) => !inserted.has(grantKey(grantOf(row))));
+        // Law Art 5: one achievement is not rewarded twice; each skipped row names the grant already there.
+        const twins = await stores.grants.liveTwins(repeated.map(grantOf));
+        for (const row of repeated) {
+          const twin = twins.get(grantKey(grantOf(row)));
+          skippedRows.push(
             note(
               row.index,
-              'AUTHORITY_UNVERIFIED',
-              `đã nhập, chưa kiểm tra thẩm quyền của ${row.issuerName}. ${row.authorityNote}`,
+              'DUPLICATE',
+              `${row.awardTypeName} năm ${row.year} của ${row.recipientLabel} đã có trong sổ khen thưởng` +
+                (twin ? ` (quyết định số ${twin.number} ngày ${formatDateVi(twin.issuedOn)})` : '') +
+                '; bỏ qua.',
             ),
           );
         }
-      }
-      skippedRows.sort((a, b) => a.index - b.index);
-      const imported = grantIds.length;
-      const skipped = skippedRows.length;
-      const grants = await audit.snapshot('award_grant', null, {
-        sql: 't.id = ANY($1::uuid[])',
-        params: [grantIds],
-        many: true,
-      });
-      await audit.record({ entityType: 'Grant', entityId: null, before: null, after: { imported, skipped, grants } });
-      const result = Object.assign(new ImportGrantsResult(), { imported, skipped, errors: [], skippedRows, flagged });
-      if (options.dryRun) throw new DryRun(result);
-      await options.after?.(manager, result);
-      return result;
-    });
+        const used = new Set(rows.filter((row) => inserted.has(grantKey(grantOf(row)))).map(decisionOf));
+        await stores.decisions.deleteUnused(
+          [...decisions]
+            .filter(([key, decision]) => decision.created && !used.has(key))
+            .map(([, decision]) => decision.id),
+        );
+        for (const row of rows) {
+          const grantId = inserted.get(grantKey(grantOf(row)));
+          if (!grantId) continue;
+          grantIds.push(grantId);
+          if (row.authorityNote) {
+            flagged.push(
+              note(
+                row.index,
+                'AUTHORITY_UNVERIFIED',
+                `đã nhập, chưa kiểm tra thẩm quyền của ${row.issuerName}. ${row.authorityNote}`,
+              ),
+            );
+          }
+        }
+        skippedRows.sort((a, b) => a.index - b.index);
+        const imported = grantIds.length;
+        const skipped = skippedRows.length;
+        const grants = await audit.snapshot('award_grant', null, {
+          sql: 't.id = ANY($1::uuid[])',
+          params: [grantIds],
+          many: true,
+        });
+        await audit.record({ entityType: 'Grant', entityId: null, before: null, after: { imported, skipped, grants } });
+        const result = Object.assign(new ImportGrantsResult(), { imported, skipped, errors: [], skippedRows, flagged });
+        if (options.dryRun) throw new DryRun(result);
+        await options.after?.(manager, result);
+        return result;
+      },
+    );
   } catch (error) {
     if (error instanceof ImportRefused) return refused(error.errors);
     if (error instanceof DryRun) return error.result;
