@@ -269,7 +269,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
     }),
   );
   mountGrantImportRoutes(app, {
-    identify,
+    front: [cors, observability.middleware, identify, rateLimiter.middleware],
     internalSigner: options.internalSigner,
     awardsUrl: urls['awards'] ?? '',
     corsOrigins: options.corsOrigins ?? [],

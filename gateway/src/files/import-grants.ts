@@ -26,7 +26,8 @@ const UPLOAD_TYPES = new Set([XLSX_TYPE, 'application/octet-stream']);
 const SUBGRAPH_TIMEOUT_MS = 120_000;
 
 export interface GrantImportRouteOptions {
-  identify: RequestHandler;
+  /** The same front as /graphql and the downloads: CORS, request log and metrics, the caller, the rate limit. */
+  front: RequestHandler[];
   internalSigner: InternalTokenSigner;
   /** The awards subgraph's /graphql URL (its file routes are beside it). */
   awardsUrl: string;
@@ -128,13 +129,13 @@ async function relay(
 }
 
 export function mountGrantImportRoutes(app: Express, options: GrantImportRouteOptions): void {
-  app.get('/files/import/grants/template', options.identify, signedIn, (req, res, next) => {
+  app.get('/files/import/grants/template', ...options.front, signedIn, (req, res, next) => {
     relay(options, req, res, '/files/import/grants/template', { method: 'GET' }).catch(next);
   });
   app.post(
     '/files/import/grants',
     sameOriginUpload(options.corsOrigins),
-    options.identify,
+    ...options.front,
     signedIn,
     (req, res, next) => {
       (async () => {
