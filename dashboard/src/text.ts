@@ -77,9 +77,17 @@ export function formatDateTime(iso: string | null | undefined): string {
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
 
-/** A reporting period as reports write it: "2024-Q1" → "Quý I/2024", "2024" → "Năm 2024". */
+/**
+ * A reporting period as officers say it: "2026-H1" → "6 tháng đầu năm 2026", "2026-Q2" → "Quý II/2026",
+ * "2026-07" → "Tháng 07/2026", "2026" → "Năm 2026". Anything else is shown as written.
+ */
 export function formatPeriod(period: string): string {
-  const match = /^(\d{4})(?:-Q([1-4]))?$/.exec(period);
+  const match = /^(\d{4})(?:-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$/.exec(period);
   if (!match) return period;
-  return match[2] ? `Quý ${ROMAN[Number(match[2]) - 1]}/${match[1]}` : `Năm ${match[1]}`;
+  const [, year, part] = match;
+  if (!part) return `Năm ${year}`;
+  if (part === 'H1') return `6 tháng đầu năm ${year}`;
+  if (part === 'H2') return `6 tháng cuối năm ${year}`;
+  if (part.startsWith('Q')) return `Quý ${ROMAN[Number(part.slice(1)) - 1]}/${year}`;
+  return `Tháng ${part}/${year}`;
 }

@@ -4,6 +4,7 @@
  */
 import { vietnamToday, vietnamYear } from '@tdkt/subgraph-kit';
 import { periodOrder } from '../../dashboard/src/progress';
+import { formatPeriod } from '../../dashboard/src/text';
 
 describe('Việt Nam time', () => {
   it.each([
@@ -45,5 +46,18 @@ describe('the order of report periods', () => {
   it('sorts a form it does not know first', () => {
     expect(periodOrder('2024-Q5')).toBe(0);
     expect(periodOrder('quý 1')).toBe(0);
+  });
+});
+
+describe('report periods as officers say them', () => {
+  it.each([
+    ['2026-H1', '6 tháng đầu năm 2026'],
+    ['2026-H2', '6 tháng cuối năm 2026'],
+    ['2026-Q2', 'Quý II/2026'],
+    ['2026-07', 'Tháng 07/2026'],
+    ['2026', 'Năm 2026'],
+    ['2026-13', '2026-13'],
+  ])('%s reads "%s"', (period, text) => {
+    expect(formatPeriod(period)).toBe(text);
   });
 });

@@ -7,7 +7,7 @@
 import type { PageContext } from '../main';
 import { mutate, query, type GqlError } from '../api';
 import { SCORECARD_STAGE, label } from '../labels';
-import { formatDate, formatDateTime, formatNumber, nfc } from '../text';
+import { formatDate, formatDateTime, formatNumber, formatPeriod, nfc } from '../text';
 import { badge, dataTable, definitionList, empty, flash, h, problemsBanner, section } from '../ui';
 import { PLEDGE_YEAR_WORK, REPORT_PLEDGE_PROGRESS, SUBMIT_SCORECARD_WITH_REASONS } from './pledge-member.queries';
 
@@ -79,15 +79,9 @@ export const DUTY_KIND: Record<string, string> = {
   CROSS_SCORE: 'Chưa chấm chéo',
 };
 
-/** "2026-H1" → "6 tháng đầu năm 2026", "2026-Q2" → "Quý II/2026", "2026-07" → "Tháng 07/2026", "2026" → "Năm 2026". */
+/** A period as officers say it; none for a missing one. */
 export function periodText(period: string | null): string {
-  if (!period) return '';
-  const [year, part] = period.split('-');
-  if (!part) return `Năm ${year}`;
-  if (part === 'H1') return `6 tháng đầu năm ${year}`;
-  if (part === 'H2') return `6 tháng cuối năm ${year}`;
-  if (part.startsWith('Q')) return `Quý ${['I', 'II', 'III', 'IV'][Number(part.slice(1)) - 1]}/${year}`;
-  return `Tháng ${part}/${year}`;
+  return period ? formatPeriod(period) : '';
 }
 
 /** Every period of the year, the six-month review first (the usual rhythm). */
